@@ -1,0 +1,45 @@
+using System.CommandLine;
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Cli;
+
+/// <summary>The answer engine the commands share: the index and the conversation policy over it.</summary>
+internal sealed class Engine : IDisposable
+{
+    private Engine(KnowledgeIndex index, ConversationPolicy policy)
+    {
+        Index = index;
+        Policy = policy;
+    }
+
+    public KnowledgeIndex Index { get; }
+
+    public ConversationPolicy Policy { get; }
+
+    /// <summary>--knowledge: the knowledge folder (articles, lexicon, questions).</summary>
+    public static Option<DirectoryInfo> KnowledgeOption { get; } = new("--knowledge", "-k")
+    {
+        Description = "Knowledge folder (articles, synonyms, stop words, example questions)",
+        DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "knowledge")),
+    };
+
+    /// <summary>--index: a prebuilt index to open instead of building one.</summary>
+    public static Option<DirectoryInfo?> IndexOption { get; } = new("--index")
+    {
+        Description = "Open this prebuilt index (from 'index --out') instead of building one from --knowledge",
+    };
+
+    public static Engine Create(ParseResult parse)
+    {
+        var knowledge = parse.GetValue(KnowledgeOption)!.FullName;
+        var prebuilt = parse.GetValue(IndexOption);
+        var index = prebuilt is null ? KnowledgeIndex.Load(knowledge) : KnowledgeIndex.Open(prebuilt.FullName);
+        var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge));
+        return new Engine(index, policy);
+    }
+
+    public void Dispose() => Index.Dispose();
+}

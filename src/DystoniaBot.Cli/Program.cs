@@ -1,0 +1,29 @@
+using System.CommandLine;
+using DystoniaBot.Cli;
+using DystoniaBot.Cli.Commands;
+using DystoniaBot.Knowledge.Documents;
+
+var root = new RootCommand("dystoniabot: answers questions about dystonia from trusted articles, with their source.")
+{
+    AskCommand.Create(),
+    ChatCommand.Create(),
+    EvalCommand.Create(),
+    IndexCommand.Create(),
+    ImportCommand.Create(),
+};
+
+try
+{
+    // Our handler below words knowledge errors for people; the default one prints a stack trace.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (KnowledgeFormatException e)
+{
+    Console.Error.WriteLine($"dystoniabot: {e.Message}");
+    return ExitCodes.Failure;
+}
+catch (DirectoryNotFoundException e)
+{
+    Console.Error.WriteLine($"dystoniabot: {e.Message}");
+    return ExitCodes.Failure;
+}

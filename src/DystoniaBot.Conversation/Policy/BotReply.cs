@@ -1,0 +1,72 @@
+using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Knowledge.Search;
+
+namespace DystoniaBot.Conversation.Policy;
+
+/// <summary>What kind of reply the policy chose.</summary>
+public enum ReplyKind
+{
+    /// <summary>A passage from the knowledge base, with source and disclaimer.</summary>
+    Answer,
+
+    /// <summary>The knowledge base doesn't answer: what the bot covers, a neurologist, "Ask a question".</summary>
+    NoAnswer,
+
+    /// <summary>A red flag: emergency and crisis numbers only.</summary>
+    Emergency,
+
+    /// <summary>Greeting, thanks, help.</summary>
+    SmallTalk,
+}
+
+/// <summary>The bot's reply to one message, independent of any channel.</summary>
+/// <param name="Kind">What kind of reply it is.</param>
+/// <param name="Text">The reply's own words (for an answer: what comes before the passage).</param>
+/// <param name="Answer">The answering passage, for <see cref="ReplyKind.Answer"/>.</param>
+/// <param name="Alternatives">Close runner-ups ("did you mean").</param>
+/// <param name="Disclaimer">The medical disclaimer naming a neurologist, with answers and non-answers.</param>
+/// <param name="Escalate">True when the user asks about their own health and must see a neurologist.</param>
+/// <param name="FollowUps">Questions to suggest next.</param>
+/// <param name="Score">Confidence of the best passage in [0, 1], when a search ran.</param>
+/// <param name="RedFlag">The red flag found, for <see cref="ReplyKind.Emergency"/>.</param>
+/// <param name="SmallTalk">The small talk recognised, for <see cref="ReplyKind.SmallTalk"/>.</param>
+public sealed record BotReply(
+    ReplyKind Kind,
+    string Text,
+    SearchHit? Answer,
+    IReadOnlyList<SearchHit> Alternatives,
+    string? Disclaimer,
+    bool Escalate,
+    IReadOnlyList<string> FollowUps,
+    double? Score,
+    RedFlag? RedFlag = null,
+    SmallTalkKind? SmallTalk = null)
+{
+    /// <summary>Whether the reply offers to forward the question to health-line staff.</summary>
+    public bool OffersHandoff => Kind == ReplyKind.NoAnswer || Escalate;
+}
+
+/// <summary>What the bot remembers of a conversation between turns.</summary>
+/// <param name="LastPassageId">The passage of the last answer, for "tell me more".</param>
+/// <param name="ShownPassageIds">Passages already shown, most recent last (bounded).</param>
+public sealed record ConversationState(string? LastPassageId, IReadOnlyList<string> ShownPassageIds)
+{
+    /// <summary>Most passage ids remembered.</summary>
+    public const int MaxRemembered = 20;
+
+    /// <summary>A new conversation.</summary>
+    public static ConversationState Empty { get; } = new(null, []);
+
+    /// <summary>The state after <paramref name="passageId"/> was shown.</summary>
+    public ConversationState After(string passageId)
+    {
+        var shown = ShownPassageIds.Where(id => id != passageId).Append(passageId).TakeLast(MaxRemembered).ToList();
+        return new ConversationState(passageId, shown);
+    }
+}
+
+/// <summary>A reply and the conversation state after it.</summary>
+/// <param name="Reply">What to say.</param>
+/// <param name="State">What to remember.</param>
+public sealed record PolicyTurn(BotReply Reply, ConversationState State);

@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Conversation.Policy;
+
+/// <summary>
+/// Decides every reply: red flags first (before any search), then small talk, "tell me more", and finally a search
+/// whose confidence decides between answering and saying "I don't know".
+/// </summary>
+/// <remarks>Stateless and thread-safe: the conversation's state comes in and goes out with each turn.</remarks>
+public sealed partial class ConversationPolicy
+{
+    private readonly IKnowledgeSearch _search;
+    private readonly ConversationOptions _options;
+    private readonly StarterQuestions _starters;
+    private FollowUpCache? _followUps;
+
+    /// <summary>Creates the policy.</summary>
+    public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _search = search ?? throw new ArgumentNullException(nameof(search));
+        _options = options.Value;
+        _starters = starters ?? throw new ArgumentNullException(nameof(starters));
+    }
+
+    [GeneratedRegex(@"^(tell me more|more|more please|please tell me more|more info(rmation)?|more details?|go on|continue|keep going|what else|anything else|and then|next)( about (it|that|this))?[\s.!?]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TellMeMore();
+
+    /// <summary>The welcome for a user who just joined.</summary>
+    public BotReply Welcome() => SmallTalkReply(SmallTalkKind.Greeting);
+
+    /// <summary>Replies to <paramref name="text"/> in a conversation whose state is <paramref name="state"/>.</summary>
+    /// <param name="text">What the user typed (any length; may be empty).</param>
+    /// <param name="locale">The user's locale, e.g. <c>en-GB</c>, for emergency numbers.</param>
+    /// <param name="state">The conversation's state before this turn.</param>
+    public PolicyTurn Respond(string? text, string? locale, ConversationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
+        }
+
+        var redFlag = RedFlagDetector.Detect(text);
+        if (redFlag is not null)
+        {
+            return new PolicyTurn(EmergencyReply(redFlag, locale), state);
+        }
+
+        var smallTalk = SmallTalkDetector.Detect(text);
+        if (smallTalk is not null)
+        {
+            return new PolicyTurn(SmallTalkReply(smallTalk.Value), state);
+        }
+
+        if (TellMeMore().IsMatch(TextNormalizer.Normalize(text)))
+        {
+            return Continue(state);
+        }
+
+        var question = SmallTalkDetector.StripGreeting(text);
+        return Answer(question, PersonalQuestionDetector.IsPersonal(question), state);
+    }
+
+    private PolicyTurn Answer(string question, bool personal, ConversationState state)
+    {
+        var result = _search.Search(question, 1 + _options.MaxAlternatives);
+        var best = result.Best;
+        if (best is null || best.Score < _options.AnswerThreshold)
+        {
+            var noAnswer = new BotReply(ReplyKind.NoAnswer,
+                ReplyTexts.NoAnswer(_search.Documents, _starters.Questions, personal), null, [],
+                ReplyTexts.Disclaimer, personal, FollowUps(null, state), best?.Score);
+            return new PolicyTurn(noAnswer, state);
+        }
+
+        var alternatives = result.Hits.Skip(1)
+            .Where(h => h.Score >= _options.AnswerThreshold && best.Relevance - h.Relevance <= _options.AlternativeMargin)
+            .Take(_options.MaxAlternatives)
+            .ToList();
+        return AnswerWith(best, alternatives, personal, state);
+    }
+
+    private PolicyTurn Continue(ConversationState state)
+    {
+        if (state.LastPassageId is null || _search.FindPassage(state.LastPassageId) is not { } last)
+        {
+            return new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
+        }
+
+        var next = _search.Documents.FirstOrDefault(d => d.Id == last.Passage.DocumentId)?.Passages
+            .FirstOrDefault(p => p.Ordinal > last.Passage.Ordinal && !state.ShownPassageIds.Contains(p.Id));
+        if (next is null)
+        {
+            var reply = new BotReply(ReplyKind.SmallTalk, ReplyTexts.NoMore, null, [], null, false, FollowUps(last.Passage.Id, state), null);
+            return new PolicyTurn(reply, state);
+        }
+
+        var hit = new SearchHit(next, last.Source, 0, 1.0, 1.0, new HashSet<string>());
+        return AnswerWith(hit, [], personal: false, state);
+    }
+
+    private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, bool personal, ConversationState state)
+    {
+        var next = state.After(hit.Passage.Id);
+        var reply = new BotReply(ReplyKind.Answer,
+            personal ? ReplyTexts.Escalation : ReplyTexts.AnswerLead,
+            hit, alternatives, ReplyTexts.Disclaimer, personal, FollowUps(hit.Passage.Id, next), hit.Score);
+        return new PolicyTurn(reply, next);
+    }
+
+    private BotReply EmergencyReply(RedFlag redFlag, string? locale)
+    {
+        var contacts = _options.ContactsFor(locale);
+        var text = redFlag.Kind == RedFlagKind.Crisis ? ReplyTexts.Crisis(contacts) : ReplyTexts.Emergency(contacts);
+        return new BotReply(ReplyKind.Emergency, text, null, [], null, true, [], null, RedFlag: redFlag);
+    }
+
+    private BotReply SmallTalkReply(SmallTalkKind kind)
+    {
+        var text = kind switch
+        {
+            SmallTalkKind.Greeting => ReplyTexts.Greeting(_search.Documents, _starters.Questions),
+            SmallTalkKind.Thanks => ReplyTexts.Thanks,
+            SmallTalkKind.Goodbye => ReplyTexts.Goodbye,
+            SmallTalkKind.Identity => ReplyTexts.Identity,
+            _ => ReplyTexts.Help(_search.Documents, _starters.Questions),
+        };
+        var followUps = kind is SmallTalkKind.Greeting or SmallTalkKind.Help or SmallTalkKind.Thanks
+            ? _starters.Questions.Take(_options.MaxFollowUps + 1).ToList()
+            : [];
+        return new BotReply(ReplyKind.SmallTalk, text, null, [], null, false, followUps, null, SmallTalk: kind);
+    }
+
+    /// <summary>Starter questions that lead somewhere new: not to the passage just shown nor to one seen before.</summary>
+    private List<string> FollowUps(string? currentPassageId, ConversationState state)
+    {
+        var cache = _followUps;
+        if (cache is null || !ReferenceEquals(cache.Documents, _search.Documents))
+        {
+            // Which passage each starter leads to changes only when the index is rebuilt.
+            var answers = _starters.Questions.ToDictionary(q => q, q => _search.Search(q, 1).Best?.Passage.Id, StringComparer.Ordinal);
+            cache = new FollowUpCache(_search.Documents, answers);
+            _followUps = cache;
+        }
+
+        return _starters.Questions
+            .Where(q => cache.PassageOf[q] is { } id && id != currentPassageId && !state.ShownPassageIds.Contains(id))
+            .DistinctBy(q => cache.PassageOf[q])
+            .Take(_options.MaxFollowUps)
+            .ToList();
+    }
+
+    private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using DystoniaBot.Knowledge.Documents;
+
+namespace DystoniaBot.Conversation.Policy;
+
+/// <summary>The words of the bot's own replies (answers quote the articles).</summary>
+internal static class ReplyTexts
+{
+    public const string Disclaimer =
+        "This is general information, not medical advice. For advice about your own situation, please see a neurologist.";
+
+    public const string Escalation =
+        "Because this is about your own health, please see a neurologist: only a doctor who examines you can tell whether it is dystonia and which treatment suits you.";
+
+    public const string AnswerLead = "Here is what I found:";
+
+    public const string NoMore = "That's all the article says on this. You can ask another question, or ask a neurologist for more.";
+
+    public const string HandoffOffer =
+        "You can also use \"Ask a question\" to send your question to our health-line staff, who reply in this chat.";
+
+    public static string Emergency(EmergencyContacts contacts) =>
+        $"This may be a medical emergency. Call {contacts.EmergencyNumber} now, or go to the nearest emergency department. " +
+        "Don't wait for an answer here: I'm an information bot and can't help in an emergency.";
+
+    public static string Crisis(EmergencyContacts contacts)
+    {
+        var line = contacts.CrisisLine is null
+            ? "Please reach out now to a local crisis line or someone you trust."
+            : $"Please call or text {contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"}) now to talk to someone.";
+        return $"I'm really sorry you're going through this. You don't have to face it alone. {line} " +
+            $"If you are in danger or have hurt yourself, call {contacts.EmergencyNumber} right away.";
+    }
+
+    public static string Greeting(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters) =>
+        "Hello! I'm DystoniaBot. I answer questions about dystonia from " + Sources(documents) + ". " +
+        "I'm not a doctor: for your own health, please see a neurologist." + Examples(starters, 4);
+
+    public static string Help(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters) =>
+        "I answer questions about dystonia — what it is, its types, symptoms, causes, diagnosis and treatment — " +
+        "quoting " + Sources(documents) + " with a link to the source. Type a question in your own words. " +
+        "If I can't answer, I can pass your question to our health-line staff. In an emergency, call your emergency number." +
+        Examples(starters, 6);
+
+    public const string Thanks = "You're welcome. Is there anything else you'd like to know about dystonia?";
+
+    public const string Goodbye = "Take care. Come back any time you have a question about dystonia.";
+
+    public const string Identity =
+        "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
+
+    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters, bool escalate) =>
+        (escalate ? Escalation + " " : string.Empty) +
+        "I'm sorry, I don't know: " + Sources(documents) + " doesn't answer that, and I'd rather not guess. " +
+        "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
+        "For anything else, please ask a neurologist. " + HandoffOffer + Examples(starters, 3);
+
+    private static string Sources(IReadOnlyList<KnowledgeDocument> documents)
+    {
+        var names = documents.Take(3).Select(d => $"«{d.Source.Title}» by {d.Source.Publisher}").ToList();
+        return names.Count switch
+        {
+            0 => "trusted health articles",
+            1 => "the article " + names[0],
+            _ => "the articles " + string.Join(", ", names) + (documents.Count > 3 ? " and others" : string.Empty),
+        };
+    }
+
+    private static string Examples(IReadOnlyList<string> starters, int count)
+    {
+        if (starters.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder(" For example:");
+        foreach (var question in starters.Take(count))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- {question}");
+        }
+
+        return text.ToString();
+    }
+}

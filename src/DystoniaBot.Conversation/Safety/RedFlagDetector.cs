@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace DystoniaBot.Conversation.Safety;
+
+/// <summary>What kind of urgent help a message calls for.</summary>
+public enum RedFlagKind
+{
+    /// <summary>A medical emergency: call the emergency number.</summary>
+    Emergency,
+
+    /// <summary>Thoughts of suicide or self-harm: the crisis line, and the emergency number if in danger.</summary>
+    Crisis,
+}
+
+/// <summary>A red flag found in a message.</summary>
+/// <param name="Kind">Emergency or crisis.</param>
+/// <param name="Sign">Which warning sign matched (for logs and tests; never the user's text).</param>
+public sealed record RedFlag(RedFlagKind Kind, string Sign);
+
+/// <summary>
+/// Finds emergency warning signs (ACEP's list, BE FAST for stroke, and dystonia's own: status dystonicus, throat
+/// closing after an injection, a failed brain stimulator). Runs before any search. Signs that are also ordinary
+/// topics ("can a stroke cause dystonia?") count only when the message speaks of someone now ("I", "my child",
+/// "right now").
+/// </summary>
+public static partial class RedFlagDetector
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
+    [
+        ("suicidal thoughts", RedFlagKind.Crisis, false, new Regex(
+            @"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt|harm|cut)(ing)? my ?self)\b", Options)),
+        ("cannot breathe", RedFlagKind.Emergency, false, new Regex(
+            @"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)),
+        ("trouble breathing", RedFlagKind.Emergency, true, new Regex(
+            @"\b((trouble|difficulty|difficulties|problems?|hard time|hard) (to )?breath(e|ing)?|short(ness)? of breath|breathless)\b", Options)),
+        ("chest pain", RedFlagKind.Emergency, false, new Regex(
+            @"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)),
+        ("stroke", RedFlagKind.Emergency, false, new Regex(
+            @"\b((having|had|is having|just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)),
+        ("sudden weakness or numbness", RedFlagKind.Emergency, true, new Regex(
+            @"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)))\b", Options)),
+        ("seizure", RedFlagKind.Emergency, false, new Regex(
+            @"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing)\b", Options)),
+        ("unconscious", RedFlagKind.Emergency, false, new Regex(
+            @"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness)\b", Options)),
+        ("bleeding", RedFlagKind.Emergency, false, new Regex(
+            @"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(coughing|vomiting|throwing) (up )?blood)\b", Options)),
+        ("poisoning or overdose", RedFlagKind.Emergency, false, new Regex(
+            @"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle))\b", Options)),
+        ("status dystonicus", RedFlagKind.Emergency, false, new Regex(
+            @"\bstatus dystonicus\b", Options)),
+        ("throat closing", RedFlagKind.Emergency, false, new Regex(
+            @"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|(can't|cannot|unable to) swallow)\b", Options)),
+        ("trouble swallowing", RedFlagKind.Emergency, true, new Regex(
+            @"\b(trouble|difficulty|problems?|hard) (to )?swallow(ing)?\b", Options)),
+        ("deep brain stimulator failure", RedFlagKind.Emergency, true, new Regex(
+            @"\b(stimulator|dbs|neurostimulator|deep brain)\b.*\b(stopped|failed|failing|not working|turned off|died|broke\w*|malfunction\w*)\b", Options)),
+        ("fever with severe spasms", RedFlagKind.Emergency, true, new Regex(
+            @"\bfever\b.*\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*|worse)\b|\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*)\b.*\bfever\b", Options)),
+        ("rapid severe worsening", RedFlagKind.Emergency, true, new Regex(
+            @"\b(sudden(ly)?|rapid(ly)?|very fast)\b.*\b(much worse|getting worse|worsening|severe)\b.*\b(spasm\w*|dystoni\w*|contraction\w*)\b", Options)),
+        ("asks for an ambulance", RedFlagKind.Emergency, false, new Regex(
+            @"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)),
+    ];
+
+    [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|just)\b", Options)]
+    private static partial Regex SomeoneNow();
+
+    /// <summary>The red flag in <paramref name="text"/>, or null when there is none.</summary>
+    public static RedFlag? Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text);
+        bool? someoneNow = null;
+        foreach (var (sign, kind, needsSomeoneNow, pattern) in Rules)
+        {
+            if (!pattern.IsMatch(normalized))
+            {
+                continue;
+            }
+
+            someoneNow ??= SomeoneNow().IsMatch(normalized);
+            if (!needsSomeoneNow || someoneNow.Value)
+            {
+                return new RedFlag(kind, sign);
+            }
+        }
+
+        return null;
+    }
+}

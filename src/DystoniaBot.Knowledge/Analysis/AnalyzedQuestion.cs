@@ -1,0 +1,26 @@
+namespace DystoniaBot.Knowledge.Analysis;
+
+/// <summary>One way of saying an idea of the question: a term or a phrase of terms.</summary>
+/// <param name="Terms">Analysed terms, in order.</param>
+/// <param name="IsOriginal">True for the user's own words, false for a synonym.</param>
+public sealed record QueryAlternative(IReadOnlyList<string> Terms, bool IsOriginal);
+
+/// <summary>An idea of the question with the ways it can be said in the articles.</summary>
+/// <param name="Key">The user's analysed words, space-separated.</param>
+/// <param name="Surface">The user's words as typed.</param>
+/// <param name="Alternatives">The user's words first, then their synonyms.</param>
+public sealed record QueryConcept(string Key, string Surface, IReadOnlyList<QueryAlternative> Alternatives);
+
+/// <summary>A word the user probably misspelled and what it was read as.</summary>
+public readonly record struct SpellingFix(string Word, string Correction);
+
+/// <summary>A question after analysis: its ideas, spelling fixes and what kind of question it is.</summary>
+/// <param name="Text">The question as used (trimmed, cut to the maximum length).</param>
+/// <param name="Concepts">The question's ideas, in order, without duplicates.</param>
+/// <param name="Corrections">Spelling corrections applied.</param>
+/// <param name="AsksForDefinition">True for "what is …" questions.</param>
+public sealed record AnalyzedQuestion(
+    string Text,
+    IReadOnlyList<QueryConcept> Concepts,
+    IReadOnlyList<SpellingFix> Corrections,
+    bool AsksForDefinition);

@@ -1,0 +1,161 @@
+namespace DystoniaBot.Knowledge.Analysis;
+
+/// <summary>
+/// Corrects a misspelled word to the closest word the knowledge base knows (one edit for words of 5 to 7
+/// letters, two for longer ones; transpositions count as one edit). Short words are never corrected: "cure",
+/// "rest" and "test" are all real words one edit apart.
+/// </summary>
+/// <remarks>Immutable after construction and safe to share between threads.</remarks>
+public sealed class SpellingCorrector
+{
+    private const int MinLength = 5;
+    private const int LongWord = 8;
+
+    private readonly Dictionary<string, int> _frequency;
+    private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a corrector over <paramref name="vocabulary"/> (word → how often it occurs).</summary>
+    public SpellingCorrector(IReadOnlyDictionary<string, int> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _frequency = new Dictionary<string, int>(vocabulary, StringComparer.Ordinal);
+        foreach (var word in _frequency.Keys)
+        {
+            if (word.Length < MinLength - 1)
+            {
+                continue;
+            }
+
+            foreach (var deletion in Deletions(word))
+            {
+                if (!_byDeletion.TryGetValue(deletion, out var words))
+                {
+                    words = [];
+                    _byDeletion.Add(deletion, words);
+                }
+
+                if (!words.Contains(word))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is in the vocabulary.</summary>
+    public bool IsKnown(string word) => _frequency.ContainsKey(word);
+
+    /// <summary>The correction for <paramref name="word"/> (lower case), or null when none is close enough.</summary>
+    public string? Correct(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < MinLength || _frequency.ContainsKey(word) || !word.All(char.IsLetter))
+        {
+            return null;
+        }
+
+        var maxDistance = word.Length >= LongWord ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+
+        void Consider(string candidate)
+        {
+            var distance = Distance(word, candidate, maxDistance);
+            if (distance > maxDistance)
+            {
+                return;
+            }
+
+            var frequency = _frequency[candidate];
+            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)
+                || (distance == bestDistance && frequency == bestFrequency && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+                bestFrequency = frequency;
+            }
+        }
+
+        // Symmetric deletion: two words within one edit share a one-letter deletion (or one is the other's).
+        var probes = new HashSet<string>(StringComparer.Ordinal) { word };
+        probes.UnionWith(Deletions(word));
+        if (maxDistance == 2)
+        {
+            foreach (var deletion in Deletions(word).ToList())
+            {
+                probes.UnionWith(Deletions(deletion));
+            }
+        }
+
+        foreach (var probe in probes)
+        {
+            if (_frequency.ContainsKey(probe))
+            {
+                Consider(probe);
+            }
+
+            if (_byDeletion.TryGetValue(probe, out var words))
+            {
+                foreach (var candidate in words)
+                {
+                    Consider(candidate);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static IEnumerable<string> Deletions(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
+    }
+
+    /// <summary>Optimal string alignment distance, stopping early once it exceeds <paramref name="max"/>.</summary>
+    internal static int Distance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+}

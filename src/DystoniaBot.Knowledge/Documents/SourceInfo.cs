@@ -1,0 +1,10 @@
+namespace DystoniaBot.Knowledge.Documents;
+
+/// <summary>Where a knowledge document comes from and how it must be credited.</summary>
+/// <param name="Title">The article's title.</param>
+/// <param name="Publisher">Who published it.</param>
+/// <param name="Url">Link to the publisher or the article.</param>
+/// <param name="License">The licence it is used under.</param>
+/// <param name="Attribution">The credit line the licence asks for, shown with every answer.</param>
+/// <param name="Language">The article's language (BCP 47), e.g. <c>en</c>.</param>
+public sealed record SourceInfo(string Title, string Publisher, Uri Url, string License, string Attribution, string Language);

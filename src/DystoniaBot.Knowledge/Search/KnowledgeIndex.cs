@@ -1,0 +1,148 @@
+using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Documents;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace DystoniaBot.Knowledge.Search;
+
+/// <summary>
+/// The one owner of the Lucene index in a process: builds it from a knowledge base (in memory) or opens a persisted
+/// one, answers searches, and swaps in a rebuilt index on reload.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Searches take a reference on the current reader and release it when done, so a reload never closes
+/// a reader under a running search (the same reference counting SearcherManager uses).
+/// </remarks>
+public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
+{
+    private readonly System.Threading.Lock _swap = new();
+    private KnowledgeSnapshot _current;
+
+    private KnowledgeIndex(KnowledgeSnapshot snapshot) => _current = snapshot;
+
+    /// <summary>Counts for the current index.</summary>
+    public IndexStatistics Statistics => _current.Statistics;
+
+    /// <inheritdoc />
+    public IReadOnlyList<KnowledgeDocument> Documents => _current.Documents;
+
+    /// <summary>The analysis lexicon of the current index.</summary>
+    public Lexicon Lexicon => _current.Lexicon;
+
+    /// <summary>Builds an in-memory index of <paramref name="knowledgeBase"/>.</summary>
+    public static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon));
+    }
+
+    /// <summary>Reads the knowledge folder (articles and lexicon) and builds an in-memory index.</summary>
+    public static KnowledgeIndex Load(string knowledgeDirectory) =>
+        Build(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory));
+
+    /// <summary>Opens an index saved with <see cref="Save"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not hold an index.</exception>
+    public static KnowledgeIndex Open(string indexDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(indexDirectory);
+        if (!System.IO.Directory.Exists(indexDirectory))
+        {
+            throw new DirectoryNotFoundException($"Index folder '{indexDirectory}' does not exist.");
+        }
+
+        var directory = FSDirectory.Open(indexDirectory);
+        try
+        {
+            return new KnowledgeIndex(KnowledgeSnapshot.Open(directory));
+        }
+        catch (Lucene.Net.Index.IndexNotFoundException e)
+        {
+            directory.Dispose();
+            throw new DirectoryNotFoundException($"'{indexDirectory}' does not hold a DystoniaBot index.", e);
+        }
+    }
+
+    /// <summary>Writes the current index to <paramref name="outputDirectory"/> (replacing an index there).</summary>
+    public void Save(string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        System.IO.Directory.CreateDirectory(outputDirectory);
+        foreach (var stale in System.IO.Directory.EnumerateFiles(outputDirectory))
+        {
+            File.Delete(stale);
+        }
+
+        var snapshot = _current;
+        var knowledgeBase = new KnowledgeBase(snapshot.Documents);
+        using var copy = KnowledgeSnapshot.Create(FSDirectory.Open(outputDirectory), knowledgeBase, snapshot.Lexicon);
+    }
+
+    /// <summary>Replaces the index with one built from <paramref name="knowledgeBase"/>; searches in flight finish on the old one.</summary>
+    public void Replace(KnowledgeBase knowledgeBase, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var next = KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon);
+        KnowledgeSnapshot previous;
+        lock (_swap)
+        {
+            previous = _current;
+            _current = next;
+        }
+
+        previous.Reader.DecRef();
+    }
+
+    /// <inheritdoc />
+    public SearchResult Search(string question, int maxHits = 3)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var snapshot = Acquire();
+        try
+        {
+            return PassageRanker.Search(snapshot, question, maxHits);
+        }
+        finally
+        {
+            snapshot.Reader.DecRef();
+        }
+    }
+
+    /// <inheritdoc />
+    public (Passage Passage, SourceInfo Source)? FindPassage(string passageId)
+    {
+        ArgumentNullException.ThrowIfNull(passageId);
+        var snapshot = _current;
+        return snapshot.PassageIndex.TryGetValue(passageId, out var index)
+            ? (snapshot.Passages[index], snapshot.Sources[snapshot.Passages[index].DocumentId])
+            : null;
+    }
+
+    /// <summary>Analyses a question as a search would, for diagnostics.</summary>
+    public AnalyzedQuestion Analyze(string question) => _current.QuestionAnalyzer.Analyze(question);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_swap)
+        {
+            _current.Dispose();
+        }
+    }
+
+    private KnowledgeSnapshot Acquire()
+    {
+        while (true)
+        {
+            var snapshot = _current;
+            if (snapshot.Reader.TryIncRef())
+            {
+                return snapshot;
+            }
+
+            // Lost a race with Replace: the reader closed between reading _current and taking the reference.
+            Thread.Yield();
+        }
+    }
+}

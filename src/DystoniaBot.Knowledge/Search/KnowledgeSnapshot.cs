@@ -1,0 +1,237 @@
+using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Documents;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace DystoniaBot.Knowledge.Search;
+
+/// <summary>
+/// One immutable generation of the index: the Lucene reader and searcher plus what re-ranking keeps in memory
+/// (passages, their analysed sentences, document frequencies). Lucene document ids map to passages, so a snapshot
+/// is never refreshed in place: a reload builds a new one and swaps it.
+/// </summary>
+internal sealed class KnowledgeSnapshot : IDisposable
+{
+    internal const string KindField = "kind";
+    internal const string IdField = "id";
+    internal const string DocumentField = "doc";
+    internal const string SpansField = "spans";
+    internal const string PassageKind = "passage";
+    internal const string DocumentKind = "document";
+    internal const string LexiconKind = "lexicon";
+
+    private readonly LuceneDirectory _directory;
+
+    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader)
+    {
+        _directory = directory;
+        Reader = reader;
+        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+
+        var documents = new List<(string Id, SourceInfo Source, string Path)>();
+        var passages = new List<Passage>();
+        string stopWords = Lexicon.Default.StopWordsText, synonyms = string.Empty;
+        DocToPassage = new int[reader.MaxDoc];
+        for (var docId = 0; docId < reader.MaxDoc; docId++)
+        {
+            DocToPassage[docId] = -1;
+            var stored = reader.Document(docId);
+            switch (stored.Get(KindField))
+            {
+                case PassageKind:
+                    DocToPassage[docId] = passages.Count;
+                    passages.Add(ReadPassage(stored));
+                    break;
+                case DocumentKind:
+                    documents.Add((stored.Get(IdField), ReadSource(stored), stored.Get("path")));
+                    break;
+                case LexiconKind:
+                    stopWords = stored.Get("stopwords");
+                    synonyms = stored.Get("synonyms");
+                    break;
+            }
+        }
+
+        Lexicon = Lexicon.Parse(stopWords, synonyms, "(index)");
+        Analyzer = new KnowledgeAnalyzer(Lexicon);
+        Passages = passages;
+        Sources = documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
+        Documents = documents
+            .Select(d => new KnowledgeDocument(d.Id, d.Source, passages.Where(p => p.DocumentId == d.Id).ToList(), d.Path))
+            .ToList();
+        PassageIndex = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        Terms = passages.Select(p => PassageTerms.Analyze(p, Analyzer)).ToArray();
+        AverageSentenceLength = Math.Max(1.0, Terms.SelectMany(t => t.Sentences).DefaultIfEmpty([]).Average(s => s.Length));
+
+        DocumentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, KnowledgeAnalyzer.TextField);
+        if (terms is not null)
+        {
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                DocumentFrequency[termsEnum.Term.Utf8ToString()] = termsEnum.DocFreq;
+            }
+        }
+
+        QuestionAnalyzer = new QuestionAnalyzer(Analyzer, Lexicon, DocumentFrequency.Keys, new SpellingCorrector(Vocabulary(passages, Lexicon)));
+        Statistics = new IndexStatistics(Documents.Count, passages.Count, DocumentFrequency.Count);
+    }
+
+    public DirectoryReader Reader { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    public Lexicon Lexicon { get; }
+
+    public KnowledgeAnalyzer Analyzer { get; }
+
+    public QuestionAnalyzer QuestionAnalyzer { get; }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public IReadOnlyList<KnowledgeDocument> Documents { get; }
+
+    public IReadOnlyDictionary<string, SourceInfo> Sources { get; }
+
+    public IReadOnlyDictionary<string, int> PassageIndex { get; }
+
+    public PassageTerms[] Terms { get; }
+
+    public int[] DocToPassage { get; }
+
+    public double AverageSentenceLength { get; }
+
+    public Dictionary<string, int> DocumentFrequency { get; }
+
+    public IndexStatistics Statistics { get; }
+
+    /// <summary>Writes <paramref name="knowledgeBase"/> into <paramref name="directory"/> and opens it.</summary>
+    public static KnowledgeSnapshot Create(LuceneDirectory directory, KnowledgeBase knowledgeBase, Lexicon lexicon)
+    {
+        var analyzer = new KnowledgeAnalyzer(lexicon);
+        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            writer.AddDocument(
+            [
+                new StringField(KindField, LexiconKind, Field.Store.YES),
+                new StoredField("stopwords", lexicon.StopWordsText),
+                new StoredField("synonyms", lexicon.SynonymsText),
+            ]);
+            foreach (var document in knowledgeBase.Documents)
+            {
+                writer.AddDocument(
+                [
+                    new StringField(KindField, DocumentKind, Field.Store.YES),
+                    new StringField(IdField, document.Id, Field.Store.YES),
+                    new StoredField("path", document.Path),
+                    new StoredField("title", document.Source.Title),
+                    new StoredField("publisher", document.Source.Publisher),
+                    new StoredField("url", document.Source.Url.ToString()),
+                    new StoredField("license", document.Source.License),
+                    new StoredField("attribution", document.Source.Attribution),
+                    new StoredField("language", document.Source.Language),
+                ]);
+                foreach (var passage in document.Passages)
+                {
+                    writer.AddDocument(
+                    [
+                        new StringField(KindField, PassageKind, Field.Store.YES),
+                        new StringField(IdField, passage.Id, Field.Store.YES),
+                        new StringField(DocumentField, passage.DocumentId, Field.Store.YES),
+                        new StoredField("ordinal", passage.Ordinal),
+                        new TextField(KnowledgeAnalyzer.TextField, passage.Text, Field.Store.YES),
+                        new StoredField(SpansField, string.Join(',', passage.Sentences.Select(s => $"{s.Start}:{s.Length}"))),
+                    ]);
+                }
+            }
+
+            writer.Commit();
+        }
+
+        return Open(directory);
+    }
+
+    /// <summary>Opens an index written by <see cref="Create"/>; takes ownership of <paramref name="directory"/>.</summary>
+    public static KnowledgeSnapshot Open(LuceneDirectory directory) => new(directory, DirectoryReader.Open(directory));
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private static Passage ReadPassage(Document stored)
+    {
+        var spans = stored.Get(SpansField).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Split(':'))
+            .Select(p => new SentenceSpan(int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        return new Passage(stored.Get(IdField), stored.Get(DocumentField), stored.GetField("ordinal").GetInt32Value() ?? 0,
+            stored.Get(KnowledgeAnalyzer.TextField), spans);
+    }
+
+    private static SourceInfo ReadSource(Document stored) => new(
+        stored.Get("title"), stored.Get("publisher"), new Uri(stored.Get("url")), stored.Get("license"),
+        stored.Get("attribution"), stored.Get("language"));
+
+    /// <summary>Words the spelling corrector may correct to: the articles' words, the lexicon's, and stop words.</summary>
+    private static Dictionary<string, int> Vocabulary(IEnumerable<Passage> passages, Lexicon lexicon)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string text)
+        {
+            foreach (var word in Words(text))
+            {
+                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        foreach (var passage in passages)
+        {
+            Add(passage.Text);
+        }
+
+        foreach (var rule in lexicon.Synonyms)
+        {
+            foreach (var phrase in rule.From.Concat(rule.To))
+            {
+                Add(phrase);
+            }
+        }
+
+        foreach (var word in lexicon.StopWords)
+        {
+            vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+        }
+
+        return vocabulary;
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetter(text[i]) || (start >= 0 && text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1])));
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return text[start..i].ToLowerInvariant();
+                start = -1;
+            }
+        }
+    }
+}

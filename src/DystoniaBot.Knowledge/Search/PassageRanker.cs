@@ -1,0 +1,185 @@
+using DystoniaBot.Knowledge.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace DystoniaBot.Knowledge.Search;
+
+/// <summary>
+/// Finds candidate passages with Lucene (BM25 over every way of saying each idea) and re-ranks them by how much of
+/// the question they cover. Each idea weighs its inverse document frequency; an idea no passage mentions (another
+/// disease, another subject) weighs as much as the rarest word, so a question that is half about something else
+/// can never look more than half answered. The confidence is that weighted coverage, softened for synonyms and
+/// focused by the best sentence, which is what makes abstention possible.
+/// </summary>
+internal static class PassageRanker
+{
+    /// <summary>How much a synonym counts against the user's own word.</summary>
+    private const double SynonymStrength = 0.85;
+
+    private const int Candidates = 20;
+
+    public static SearchResult Search(KnowledgeSnapshot snapshot, string question, int maxHits)
+    {
+        var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
+        if (analyzed.Concepts.Count == 0 || snapshot.Passages.Count == 0 || maxHits <= 0)
+        {
+            return new SearchResult(analyzed, []);
+        }
+
+        var weights = Weights(snapshot, analyzed.Concepts);
+        var topDocs = snapshot.Searcher.Search(BuildQuery(analyzed.Concepts, weights), Candidates);
+        if (topDocs.ScoreDocs.Length == 0)
+        {
+            return new SearchResult(analyzed, []);
+        }
+
+        var totalWeight = weights.Sum();
+        var maxLucene = Math.Max(topDocs.MaxScore, float.Epsilon);
+        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
+        foreach (var scoreDoc in topDocs.ScoreDocs)
+        {
+            var passageIndex = snapshot.DocToPassage[scoreDoc.Doc];
+            if (passageIndex < 0)
+            {
+                continue;
+            }
+
+            hits.Add(Score(snapshot, analyzed, weights, totalWeight, passageIndex, scoreDoc.Score / maxLucene));
+        }
+
+        hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0
+            ? byRelevance
+            : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
+        return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits);
+    }
+
+    private static double[] Weights(KnowledgeSnapshot snapshot, IReadOnlyList<QueryConcept> concepts)
+    {
+        var n = snapshot.Passages.Count;
+        var weights = new double[concepts.Count];
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            var df = 0;
+            foreach (var alternative in concepts[c].Alternatives)
+            {
+                var alternativeDf = int.MaxValue;
+                foreach (var term in alternative.Terms)
+                {
+                    alternativeDf = Math.Min(alternativeDf, snapshot.DocumentFrequency.GetValueOrDefault(term));
+                }
+
+                df = Math.Max(df, alternativeDf);
+            }
+
+            weights[c] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+        }
+
+        return weights;
+    }
+
+    private static BooleanQuery BuildQuery(IReadOnlyList<QueryConcept> concepts, double[] weights)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            var concept = new DisjunctionMaxQuery(0.1f) { Boost = (float)weights[c] };
+            foreach (var alternative in concepts[c].Alternatives)
+            {
+                Query clause;
+                if (alternative.Terms.Count == 1)
+                {
+                    clause = new TermQuery(new Term(KnowledgeAnalyzer.TextField, alternative.Terms[0]));
+                }
+                else
+                {
+                    // Slop absorbs the stop words the analyzer removed inside the phrase.
+                    var phrase = new PhraseQuery { Slop = 2 };
+                    foreach (var term in alternative.Terms)
+                    {
+                        phrase.Add(new Term(KnowledgeAnalyzer.TextField, term));
+                    }
+
+                    clause = phrase;
+                }
+
+                clause.Boost = alternative.IsOriginal ? 1f : (float)SynonymStrength;
+                concept.Add(clause);
+            }
+
+            query.Add(concept, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static SearchHit Score(KnowledgeSnapshot snapshot, AnalyzedQuestion question, double[] weights, double totalWeight, int passageIndex, double luceneScore)
+    {
+        var passage = snapshot.Passages[passageIndex];
+        var terms = snapshot.Terms[passageIndex];
+        var concepts = question.Concepts;
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+
+        var covered = 0.0;
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            var strength = Strength(concepts[c], terms, -1, matched);
+            covered += weights[c] * strength;
+        }
+
+        var coverage = covered / totalWeight;
+        var bestSentence = 0;
+        var bestSentenceScore = -1.0;
+        var bestSentenceCoverage = 0.0;
+        var leadCoverage = 0.0;
+        for (var s = 0; s < terms.Sentences.Length; s++)
+        {
+            var sentenceCovered = 0.0;
+            for (var c = 0; c < concepts.Count; c++)
+            {
+                sentenceCovered += weights[c] * Strength(concepts[c], terms, s, null);
+            }
+
+            var sentenceCoverage = sentenceCovered / totalWeight;
+            if (s == 0)
+            {
+                leadCoverage = sentenceCoverage;
+            }
+
+            // Among sentences covering as much, a short one is more to the point.
+            var excess = Math.Max(0, (terms.Sentences[s].Length / snapshot.AverageSentenceLength) - 1);
+            var score = sentenceCoverage / (1 + (0.3 * excess));
+            if (question.AsksForDefinition && terms.Definitional[s])
+            {
+                score += 0.15 * sentenceCoverage;
+            }
+
+            if (score > bestSentenceScore + 1e-9)
+            {
+                bestSentence = s;
+                bestSentenceScore = score;
+                bestSentenceCoverage = sentenceCoverage;
+            }
+        }
+
+        // The lead sentence states what a paragraph is about: a question about its topic ranks that paragraph first.
+        var relevance = (0.45 * coverage) + (0.35 * Math.Min(1, bestSentenceScore)) + (0.1 * leadCoverage) + (0.1 * luceneScore);
+        var confidence = (0.7 * coverage) + (0.3 * bestSentenceCoverage);
+        return new SearchHit(passage, snapshot.Sources[passage.DocumentId], bestSentence, Math.Clamp(confidence, 0, 1),
+            Math.Clamp(relevance, 0, 1), matched);
+    }
+
+    private static double Strength(QueryConcept concept, PassageTerms terms, int sentence, HashSet<string>? matched)
+    {
+        var strength = 0.0;
+        foreach (var alternative in concept.Alternatives)
+        {
+            if (terms.Contains(alternative, sentence))
+            {
+                strength = Math.Max(strength, alternative.IsOriginal ? 1.0 : SynonymStrength);
+                matched?.UnionWith(alternative.Terms);
+            }
+        }
+
+        return strength;
+    }
+}
