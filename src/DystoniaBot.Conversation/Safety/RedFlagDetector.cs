@@ -30,7 +30,7 @@ public static partial class RedFlagDetector
     private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
     [
         ("suicidal thoughts", RedFlagKind.Crisis, false, new Regex(
-            @"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt|harm|cut)(ing)? my ?self)\b", Options)),
+            @"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever)\b", Options)),
         ("cannot breathe", RedFlagKind.Emergency, false, new Regex(
             @"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)),
         ("trouble breathing", RedFlagKind.Emergency, true, new Regex(
@@ -42,13 +42,15 @@ public static partial class RedFlagDetector
         ("sudden weakness or numbness", RedFlagKind.Emergency, true, new Regex(
             @"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)))\b", Options)),
         ("seizure", RedFlagKind.Emergency, false, new Regex(
-            @"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing)\b", Options)),
+            @"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)),
         ("unconscious", RedFlagKind.Emergency, false, new Regex(
-            @"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness)\b", Options)),
+            @"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)),
         ("bleeding", RedFlagKind.Emergency, false, new Regex(
             @"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(coughing|vomiting|throwing) (up )?blood)\b", Options)),
         ("poisoning or overdose", RedFlagKind.Emergency, false, new Regex(
-            @"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle))\b", Options)),
+            @"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle|a whole bottle))\b", Options)),
+        ("too many pills", RedFlagKind.Emergency, true, new Regex(
+            @"\b(took|taken|swallowed|ate|had)\b.*\b([0-9]+|too many|too much|a lot of|lots of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b.*\b(pills?|tablets?|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)),
         ("status dystonicus", RedFlagKind.Emergency, false, new Regex(
             @"\bstatus dystonicus\b", Options)),
         ("throat closing", RedFlagKind.Emergency, false, new Regex(

@@ -21,25 +21,31 @@ public enum SmallTalkKind
     Goodbye,
 }
 
-/// <summary>Recognises whole-message small talk, and strips a greeting that opens a real question.</summary>
+/// <summary>
+/// Recognises small talk: a message made only of pleasantries ("thanks a lot, that helped", "cheers, have a nice
+/// day"), or a request for help or for who the bot is. Also strips a greeting that opens a real question.
+/// </summary>
 public static partial class SmallTalkDetector
 {
-    private const string End = @"[\s!.?,:;)(*^_~-]*$";
+    private const int MaxLength = 100;
 
-    [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|bonjour|hola|salut)( there| bot| dystoniabot| everyone| all| again)?" + End, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(hi+|hel+o+|he+y+|hiya+|howdy|yo+|greetings|good (morning|afternoon|evening|day)|hallo|bonjour|hola|salut)( there| bot| dystoniabot| everyone| all| again)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome)[ ,]*)?(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|cheers|much appreciated|that('s| is| was) (very |really )?(helpful|useful|great|clear)|helpful|got it|understood|ok|okay|great|cool|perfect|nice)( (so|very) much| a lot| again| for (your |the )?(help|answer|info|information))?" + End, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful)( then)? )?(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|cheers|much appreciated|appreciate (it|that)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind)|very helpful|helpful|got it|understood|ok|okay|great|cool|perfect|nice|good|i see|makes sense|good to know|noted)( (so|very) much| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply))?( (bye|bye bye|goodbye|see you|take care))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later)?|see ya|cya|later|good night|goodnight|farewell|take care)" + End, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later| soon)?|see ya|cya|later|good night|goodnight|farewell|take care|have a (nice|good|great|lovely) (day|evening|night|weekend|one)|talk (to you )?(later|soon))$", RegexOptions.CultureInvariant)]
     private static partial Regex Goodbye();
 
-    [GeneratedRegex(@"^(help( me)?|\?+|menu|start|/start|/help|what can you do|what do you do|what can i ask( you)?|what should i ask|what do you know( about)?|how does this work|how do i use (this|you)|what are you for|what (kind of |sort of )?(questions|things) can (i ask|you answer)|which questions can you answer|options|commands|examples?)" + End, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(help( me)?( please)?|\?+|menu|start|/start|/help|options|commands|examples?|what can you do( for me)?|what do you do|how can you help( me)?|what can you help (me )?with|what can i ask( you)?( about)?|what should i ask|what do you know( about)?|how does this work|how do i use (this|you)|what are you for|(what|which) (kinds? |sorts? |types? )?(of )?(questions|things|topics|stuff)( can| do| should| could)? (i|you) (ask|answer|help with|know about|cover)( you)?( about)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Help();
 
-    [GeneratedRegex(@"^(who are you|what are you|who is this|are you (a )?(bot|robot|human|person|real|doctor|an ai|ai|real person)|is this a (bot|person|human|real person)|am i talking to a (bot|person|human))" + End, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((who|what) are you|who is this|who am i (talking|chatting|speaking) (to|with)|((are you|is this|am i (talking|chatting|speaking) (to|with))( a| an)?( real)? (bot|robot|human|person|doctor|ai|machine|computer|real person|nurse))( or (a |an )?(real )?(bot|robot|human|person|doctor|ai|machine|computer|nurse))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Identity();
+
+    [GeneratedRegex(@"[,.!?;:]+|\s+-\s+|\s+(and|but)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SegmentBreak();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening))( there)?[\s,!.:;-]+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningGreeting();
@@ -49,17 +55,50 @@ public static partial class SmallTalkDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
-        if (normalized.Length > 80)
+        if (normalized.Length > MaxLength)
         {
             return null;
         }
 
-        return Greeting().IsMatch(normalized) ? SmallTalkKind.Greeting
-            : Thanks().IsMatch(normalized) ? SmallTalkKind.Thanks
-            : Goodbye().IsMatch(normalized) ? SmallTalkKind.Goodbye
-            : Help().IsMatch(normalized) ? SmallTalkKind.Help
-            : Identity().IsMatch(normalized) ? SmallTalkKind.Identity
-            : null;
+        var whole = normalized.Trim(' ', '!', '.', '?', ',', ':', ';', ')', '(', '*', '~', '-');
+        if (normalized.Trim() is "?" or "??" or "???")
+        {
+            return SmallTalkKind.Help;
+        }
+
+        if (Help().IsMatch(whole))
+        {
+            return SmallTalkKind.Help;
+        }
+
+        if (Identity().IsMatch(whole))
+        {
+            return SmallTalkKind.Identity;
+        }
+
+        // Otherwise every part of the message must be a pleasantry; the first one says what it is.
+        SmallTalkKind? kind = null;
+        foreach (var segment in SegmentBreak().Split(whole))
+        {
+            var part = segment.Trim();
+            if (part.Length == 0 || part is "and" or "but")
+            {
+                continue;
+            }
+
+            SmallTalkKind? partKind = Greeting().IsMatch(part) ? SmallTalkKind.Greeting
+                : Thanks().IsMatch(part) ? SmallTalkKind.Thanks
+                : Goodbye().IsMatch(part) ? SmallTalkKind.Goodbye
+                : null;
+            if (partKind is null)
+            {
+                return null;
+            }
+
+            kind ??= partKind;
+        }
+
+        return kind;
     }
 
     /// <summary><paramref name="text"/> without an opening greeting ("Hi, is there a cure?" → "is there a cure?").</summary>

@@ -17,12 +17,22 @@ public sealed class Lexicon
     /// <summary>File name of the synonym list inside the knowledge folder.</summary>
     public const string SynonymsFile = "synonyms.txt";
 
-    private Lexicon(IReadOnlySet<string> stopWords, IReadOnlyList<SynonymRule> synonyms, string stopWordsText, string synonymsText)
+    /// <summary>File name of the list of other conditions (topics the articles don't cover).</summary>
+    public const string ConditionsFile = "conditions.txt";
+
+    /// <summary>File name of the list of common English words.</summary>
+    public const string CommonWordsFile = "common-words.txt";
+
+    private Lexicon(IReadOnlySet<string> stopWords, IReadOnlyList<SynonymRule> synonyms, IReadOnlyList<string> conditions, IReadOnlySet<string> commonWords, string stopWordsText, string synonymsText, string conditionsText, string commonWordsText)
     {
+        CommonWords = commonWords;
+        CommonWordsText = commonWordsText;
         StopWords = stopWords;
         Synonyms = synonyms;
+        Conditions = conditions;
         StopWordsText = stopWordsText;
         SynonymsText = synonymsText;
+        ConditionsText = conditionsText;
     }
 
     /// <summary>Lower-case words removed by the analyzer.</summary>
@@ -30,6 +40,18 @@ public sealed class Lexicon
 
     /// <summary>Synonym rules in file order.</summary>
     public IReadOnlyList<SynonymRule> Synonyms { get; }
+
+    /// <summary>Other diseases and health topics, words or phrases: a question about one is about something else.</summary>
+    public IReadOnlyList<string> Conditions { get; }
+
+    /// <summary>The conditions file as read.</summary>
+    public string ConditionsText { get; }
+
+    /// <summary>Frequent English words (lower case): unknown to the articles, they say little about the topic.</summary>
+    public IReadOnlySet<string> CommonWords { get; }
+
+    /// <summary>The common words file as read.</summary>
+    public string CommonWordsText { get; }
 
     /// <summary>The stop word file as read, so a persisted index can carry its own lexicon.</summary>
     public string StopWordsText { get; }
@@ -40,7 +62,7 @@ public sealed class Lexicon
     /// <summary>Lucene's English stop words and no synonyms.</summary>
     public static Lexicon Default { get; } = Parse(
         string.Join('\n', Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet),
-        string.Empty, "(default)");
+        string.Empty, string.Empty, string.Empty, "(default)");
 
     /// <summary>Reads the lexicon files of a knowledge folder; a missing file means its default.</summary>
     public static Lexicon Load(string knowledgeDirectory)
@@ -50,15 +72,21 @@ public sealed class Lexicon
         var synonymsPath = Path.Combine(knowledgeDirectory, SynonymsFile);
         var stopText = File.Exists(stopPath) ? File.ReadAllText(stopPath) : Default.StopWordsText;
         var synonymsText = File.Exists(synonymsPath) ? File.ReadAllText(synonymsPath) : string.Empty;
-        return Parse(stopText, synonymsText, knowledgeDirectory);
+        var conditionsPath = Path.Combine(knowledgeDirectory, ConditionsFile);
+        var conditionsText = File.Exists(conditionsPath) ? File.ReadAllText(conditionsPath) : string.Empty;
+        var commonPath = Path.Combine(knowledgeDirectory, CommonWordsFile);
+        var commonText = File.Exists(commonPath) ? File.ReadAllText(commonPath) : string.Empty;
+        return Parse(stopText, synonymsText, conditionsText, commonText, knowledgeDirectory);
     }
 
-    /// <summary>Parses the two files' contents.</summary>
+    /// <summary>Parses the files' contents.</summary>
     /// <exception cref="KnowledgeFormatException">A synonym line is malformed.</exception>
-    public static Lexicon Parse(string stopWordsText, string synonymsText, string directory)
+    public static Lexicon Parse(string stopWordsText, string synonymsText, string conditionsText, string commonWordsText, string directory)
     {
+        ArgumentNullException.ThrowIfNull(commonWordsText);
         ArgumentNullException.ThrowIfNull(stopWordsText);
         ArgumentNullException.ThrowIfNull(synonymsText);
+        ArgumentNullException.ThrowIfNull(conditionsText);
         var stop = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in Lines(stopWordsText))
         {
@@ -81,7 +109,9 @@ public sealed class Lexicon
             rules.Add(new SynonymRule(from, to, line.Number));
         }
 
-        return new Lexicon(stop, rules, stopWordsText, synonymsText);
+        var conditions = Lines(conditionsText).Select(l => l.Text).ToList();
+        var common = Lines(commonWordsText).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return new Lexicon(stop, rules, conditions, common, stopWordsText, synonymsText, conditionsText, commonWordsText);
     }
 
     private static List<string> SplitTerms(string text) =>

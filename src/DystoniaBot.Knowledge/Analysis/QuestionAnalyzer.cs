@@ -18,9 +18,16 @@ public sealed partial class QuestionAnalyzer
     private readonly KnowledgeAnalyzer _analyzer;
     private readonly HashSet<string> _knownTerms;
     private readonly Dictionary<string, QueryAlternative[]> _synonyms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _synonymGroup = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string> _commonWords;
     private readonly int _longestPhrase = 1;
 
-    [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b|define\b|definition\b|meaning\b|explain\b)", RegexOptions.IgnoreCase)]
+    // "Can it cause cramps?" asks whether cramps are a symptom; "what causes it?" asks for the cause.
+    [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SymptomQuestion();
+
+    [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionQuestion();
 
     /// <summary>Creates the analyzer for a knowledge base whose indexed terms are <paramref name="indexTerms"/>.</summary>
@@ -36,6 +43,7 @@ public sealed partial class QuestionAnalyzer
         _analyzer = analyzer;
         Corrector = corrector ?? throw new ArgumentNullException(nameof(corrector));
         _knownTerms = new HashSet<string>(indexTerms, StringComparer.Ordinal);
+        _commonWords = lexicon.CommonWords;
 
         var building = new Dictionary<string, List<QueryAlternative>>(StringComparer.Ordinal);
         foreach (var rule in lexicon.Synonyms)
@@ -66,6 +74,15 @@ public sealed partial class QuestionAnalyzer
         foreach (var (key, alternatives) in building)
         {
             _synonyms.Add(key, [.. alternatives]);
+            // Words with the same set of alternatives are one idea said twice ("medication to treat").
+            _synonymGroup.Add(key, string.Join('|', alternatives.Select(a => string.Join(' ', a.Terms)).Order(StringComparer.Ordinal)));
+        }
+
+        foreach (var condition in lexicon.Conditions.Select(analyzer.Terms).Where(t => t.Length > 0))
+        {
+            _conditions.Add(string.Join(' ', condition));
+            _knownTerms.UnionWith(condition);
+            _longestPhrase = Math.Max(_longestPhrase, condition.Length);
         }
     }
 
@@ -82,6 +99,8 @@ public sealed partial class QuestionAnalyzer
             text = text[..MaxQuestionLength];
         }
 
+        // Keep offsets aligned with the text: the relational verb is blanked, not removed.
+        text = SymptomQuestion().Replace(text, BlankVerb);
         var corrections = new List<SpellingFix>();
         var terms = new List<(string Term, int Start, int End)>();
         foreach (var token in _analyzer.Tokens(text))
@@ -122,31 +141,49 @@ public sealed partial class QuestionAnalyzer
         var i = 0;
         while (i < terms.Count && concepts.Count < MaxConcepts)
         {
-            var matched = false;
-            for (var length = Math.Min(_longestPhrase, terms.Count - i); length >= 1 && !matched; length--)
+            // Longest phrase first; a single word is always a concept of its own.
+            for (var length = Math.Min(_longestPhrase, terms.Count - i); length >= 1; length--)
             {
                 var key = length == 1 ? terms[i].Term : string.Join(' ', terms.Skip(i).Take(length).Select(t => t.Term));
-                if (!_synonyms.TryGetValue(key, out var alternatives))
+                var isSynonym = _synonyms.TryGetValue(key, out var alternatives);
+                var isCondition = _conditions.Contains(key);
+                if (length > 1 && !isSynonym && !isCondition)
                 {
-                    if (length > 1)
-                    {
-                        continue;
-                    }
-
-                    alternatives = [new QueryAlternative([key], IsOriginal: true)];
+                    continue;
                 }
 
-                if (seen.Add(key))
+                alternatives ??= [new QueryAlternative([key], IsOriginal: true)];
+                if (seen.Add(isSynonym ? _synonymGroup[key] : key))
                 {
                     var surface = text[terms[i].Start..terms[i + length - 1].End];
-                    concepts.Add(new QueryConcept(key, surface, alternatives));
+                    concepts.Add(new QueryConcept(key, surface, alternatives, isCondition, !isCondition && IsCommon(surface)));
                 }
 
                 i += length;
-                matched = true;
+                break;
             }
         }
 
         return concepts;
+    }
+
+    private static string BlankVerb(Match match)
+    {
+        var verb = match.Groups[4];
+        var start = verb.Index - match.Index;
+        return string.Concat(match.Value.AsSpan(0, start), new string(' ', verb.Length), match.Value.AsSpan(start + verb.Length));
+    }
+
+    private bool IsCommon(string surface)
+    {
+        foreach (var word in surface.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!_commonWords.Contains(word.ToLowerInvariant()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

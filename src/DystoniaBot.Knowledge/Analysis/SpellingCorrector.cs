@@ -13,6 +13,7 @@ public sealed class SpellingCorrector
 
     private readonly Dictionary<string, int> _frequency;
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<string>> _longWordsByInitial = [];
 
     /// <summary>Creates a corrector over <paramref name="vocabulary"/> (word → how often it occurs).</summary>
     public SpellingCorrector(IReadOnlyDictionary<string, int> vocabulary)
@@ -24,6 +25,17 @@ public sealed class SpellingCorrector
             if (word.Length < MinLength - 1)
             {
                 continue;
+            }
+
+            if (word.Length >= LongWord - 2)
+            {
+                if (!_longWordsByInitial.TryGetValue(word[0], out var sameInitial))
+                {
+                    sameInitial = [];
+                    _longWordsByInitial.Add(word[0], sameInitial);
+                }
+
+                sameInitial.Add(word);
             }
 
             foreach (var deletion in Deletions(word))
@@ -101,6 +113,16 @@ public sealed class SpellingCorrector
                 {
                     Consider(candidate);
                 }
+            }
+        }
+
+        if (best is null && maxDistance == 2 && _longWordsByInitial.TryGetValue(word[0], out var candidates))
+        {
+            // Two edits on both sides ("blefarospasm" → "blepharospasm") escape the deletion probes; people rarely
+            // get the first letter wrong, so comparing with the long words that share it is cheap and enough.
+            foreach (var candidate in candidates)
+            {
+                Consider(candidate);
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
         var documents = new List<(string Id, SourceInfo Source, string Path)>();
         var passages = new List<Passage>();
-        string stopWords = Lexicon.Default.StopWordsText, synonyms = string.Empty;
+        string stopWords = Lexicon.Default.StopWordsText, synonyms = string.Empty, conditions = string.Empty, common = string.Empty;
         DocToPassage = new int[reader.MaxDoc];
         for (var docId = 0; docId < reader.MaxDoc; docId++)
         {
@@ -52,11 +52,13 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 case LexiconKind:
                     stopWords = stored.Get("stopwords");
                     synonyms = stored.Get("synonyms");
+                    conditions = stored.Get("conditions") ?? string.Empty;
+                    common = stored.Get("common") ?? string.Empty;
                     break;
             }
         }
 
-        Lexicon = Lexicon.Parse(stopWords, synonyms, "(index)");
+        Lexicon = Lexicon.Parse(stopWords, synonyms, conditions, common, "(index)");
         Analyzer = new KnowledgeAnalyzer(Lexicon);
         Passages = passages;
         Sources = documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
@@ -78,6 +80,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             }
         }
 
+        TitleTerms = Documents.SelectMany(d => Analyzer.Terms(d.Source.Title)).ToHashSet(StringComparer.Ordinal);
         QuestionAnalyzer = new QuestionAnalyzer(Analyzer, Lexicon, DocumentFrequency.Keys, new SpellingCorrector(Vocabulary(passages, Lexicon)));
         Statistics = new IndexStatistics(Documents.Count, passages.Count, DocumentFrequency.Count);
     }
@@ -106,6 +109,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     public double AverageSentenceLength { get; }
 
+    /// <summary>Analysed words of the documents' titles: what the knowledge base is about.</summary>
+    public HashSet<string> TitleTerms { get; }
+
     public Dictionary<string, int> DocumentFrequency { get; }
 
     public IndexStatistics Statistics { get; }
@@ -126,6 +132,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 new StringField(KindField, LexiconKind, Field.Store.YES),
                 new StoredField("stopwords", lexicon.StopWordsText),
                 new StoredField("synonyms", lexicon.SynonymsText),
+                new StoredField("conditions", lexicon.ConditionsText),
+                new StoredField("common", lexicon.CommonWordsText),
             ]);
             foreach (var document in knowledgeBase.Documents)
             {

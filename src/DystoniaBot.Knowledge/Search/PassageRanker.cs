@@ -7,8 +7,8 @@ namespace DystoniaBot.Knowledge.Search;
 /// <summary>
 /// Finds candidate passages with Lucene (BM25 over every way of saying each idea) and re-ranks them by how much of
 /// the question they cover. Each idea weighs its inverse document frequency; an idea no passage mentions (another
-/// disease, another subject) weighs as much as the rarest word, so a question that is half about something else
-/// can never look more than half answered. The confidence is that weighted coverage, softened for synonyms and
+/// subject) weighs as much as the rarest word, and another disease twice that, so a question that is half about
+/// something else never looks more than half answered. The confidence is that weighted coverage, softened for synonyms and
 /// focused by the best sentence, which is what makes abstention possible.
 /// </summary>
 internal static class PassageRanker
@@ -18,6 +18,15 @@ internal static class PassageRanker
 
     private const int Candidates = 20;
 
+    /// <summary>How much more an unmatched disease or topic of the conditions list weighs than an unmatched word.</summary>
+    private const double OtherConditionFactor = 2.0;
+
+    /// <summary>How much an unmatched common English word weighs against an unmatched rare one.</summary>
+    private const double CommonWordFactor = 0.3;
+
+    /// <summary>Least weight of a word of an article's title, against the rarest word.</summary>
+    private const double TitleFloor = 0.35;
+
     public static SearchResult Search(KnowledgeSnapshot snapshot, string question, int maxHits)
     {
         var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
@@ -26,7 +35,7 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
-        var weights = Weights(snapshot, analyzed.Concepts);
+        var weights = Weights(snapshot, analyzed);
         var topDocs = snapshot.Searcher.Search(BuildQuery(analyzed.Concepts, weights), Candidates);
         if (topDocs.ScoreDocs.Length == 0)
         {
@@ -53,9 +62,11 @@ internal static class PassageRanker
         return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits);
     }
 
-    private static double[] Weights(KnowledgeSnapshot snapshot, IReadOnlyList<QueryConcept> concepts)
+    private static double[] Weights(KnowledgeSnapshot snapshot, AnalyzedQuestion question)
     {
+        var concepts = question.Concepts;
         var n = snapshot.Passages.Count;
+        var rarest = Math.Log(1 + ((n - 1 + 0.5) / 1.5));
         var weights = new double[concepts.Count];
         for (var c = 0; c < concepts.Count; c++)
         {
@@ -71,7 +82,21 @@ internal static class PassageRanker
                 df = Math.Max(df, alternativeDf);
             }
 
-            weights[c] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+            // An idea no passage mentions weighs as much as the rarest idea that one does, so one stray word doesn't
+            // sink a good answer; another disease weighs double, so "treatment for migraine" is never an answer; a
+            // common word ("simple", "weird") weighs little, as it seldom says what the question is about.
+            var unknown = df == 0;
+            df = Math.Max(df, 1);
+            // In "explain dystonia in simple words" everything but the subject is framing.
+            var common = question.AsksForDefinition ? 0 : CommonWordFactor;
+            var factor = !unknown ? 1 : concepts[c].IsOtherCondition ? OtherConditionFactor : concepts[c].IsCommon ? common : 1;
+            weights[c] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * factor;
+            if (!unknown && concepts[c].Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0])))
+            {
+                // An article's subject is in all of its passages, so its IDF says nothing; yet it is what the question
+                // is about, and it must count against the words that are not.
+                weights[c] = Math.Max(weights[c], TitleFloor * rarest);
+            }
         }
 
         return weights;

@@ -1,0 +1,162 @@
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Testing;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace DystoniaBot.Conversation.Tests.Policy;
+
+public class ConversationPolicyTests
+{
+    private static readonly ConversationPolicy Policy = TestKnowledge.Policy();
+
+    private static BotReply Ask(string text, string? locale = "en-US") =>
+        Policy.Respond(text, locale, ConversationState.Empty).Reply;
+
+    [Fact]
+    public void Respond_ShouldAnswerWithPassageSourceAndDisclaimer()
+    {
+        var reply = Ask("is there a cure?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#4", reply.Answer!.Passage.Id);
+        Assert.Equal("Dystonia has no cure.", reply.Answer.Sentence);
+        Assert.Equal("CCM Health", reply.Answer.Source.Publisher);
+        Assert.Contains("neurologist", reply.Disclaimer, StringComparison.Ordinal);
+        Assert.False(reply.Escalate);
+        Assert.InRange(reply.FollowUps.Count, 1, 3);
+    }
+
+    [Fact]
+    public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
+    {
+        var search = new Mock<IKnowledgeSearch>(MockBehavior.Strict);
+        var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]));
+
+        var reply = policy.Respond("I can't breathe, is this dystonia?", "en-GB", ConversationState.Empty).Reply;
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+        Assert.Contains("999", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Answer);
+        search.Verify(s => s.Search(It.IsAny<string>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("en-US", "911", "988")]
+    [InlineData("en-GB", "999", "116 123")]
+    [InlineData("de-DE", "112", null)]
+    [InlineData(null, "911", "988")]
+    public void Respond_ShouldGiveTheLocalesNumbers_ForACrisis(string? locale, string emergency, string? crisis)
+    {
+        var reply = Ask("I want to kill myself", locale);
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+        Assert.Contains(emergency, reply.Text, StringComparison.Ordinal);
+        if (crisis is not null)
+        {
+            Assert.Contains(crisis, reply.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("What are the symptoms of the flu?")]
+    [InlineData("treatment for migraine")]
+    [InlineData("Can you recommend a good pizza place?")]
+    [InlineData("Is dystonia contagious?")]
+    public void Respond_ShouldSayItDoesNotKnow_RatherThanGuess(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.Null(reply.Answer);
+        Assert.Contains("neurologist", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Ask a question", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.OffersHandoff);
+    }
+
+    [Fact]
+    public void Respond_ShouldEscalate_WhenTheQuestionIsPersonal()
+    {
+        var reply = Ask("My neck muscles are tight and painful, do I have dystonia?");
+
+        Assert.True(reply.Escalate);
+        Assert.StartsWith("Because this is about your own health", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("neck muscles", reply.Answer!.Passage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Respond_ShouldAbstain_BelowTheConfiguredThreshold()
+    {
+        var passage = new Passage("a#1", "a", 1, "Some text.", [new SentenceSpan(0, 10)]);
+        var source = new SourceInfo("T", "P", new Uri("https://example.org"), "L", "Credit.", "en");
+        var hit = new SearchHit(passage, source, 0, 0.6, 0.6, new HashSet<string>());
+        var search = new Mock<IKnowledgeSearch>();
+        search.Setup(s => s.Search(It.IsAny<string>(), It.IsAny<int>())).Returns(new SearchResult(TestKnowledge.Index.Analyze("x"), [hit]));
+        search.Setup(s => s.Documents).Returns([]);
+
+        var strict = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.7 }), new StarterQuestions([]));
+        var lenient = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.5 }), new StarterQuestions([]));
+
+        Assert.Equal(ReplyKind.NoAnswer, strict.Respond("question", null, ConversationState.Empty).Reply.Kind);
+        Assert.Equal(ReplyKind.Answer, lenient.Respond("question", null, ConversationState.Empty).Reply.Kind);
+    }
+
+    [Fact]
+    public void Respond_ShouldContinueWithTheNextPassage_WhenAskedForMore()
+    {
+        var first = Policy.Respond("What is dystonia?", "en-US", ConversationState.Empty);
+        var more = Policy.Respond("tell me more", "en-US", first.State);
+        var evenMore = Policy.Respond("more", "en-US", more.State);
+
+        Assert.Equal("dystonia#1", first.Reply.Answer!.Passage.Id);
+        Assert.Equal("dystonia#2", more.Reply.Answer!.Passage.Id);
+        Assert.Equal("dystonia#3", evenMore.Reply.Answer!.Passage.Id);
+    }
+
+    [Fact]
+    public void Respond_ShouldOfferHelp_WhenAskedForMoreBeforeAnyAnswer()
+    {
+        Assert.Equal(ReplyKind.SmallTalk, Ask("tell me more").Kind);
+    }
+
+    [Fact]
+    public void Respond_ShouldNotSuggestWhatWasJustAnswered()
+    {
+        var turn = Policy.Respond("Is there a cure for dystonia?", "en-US", ConversationState.Empty);
+
+        Assert.DoesNotContain("Is there a cure for dystonia?", turn.Reply.FollowUps);
+        Assert.DoesNotContain("What treatments are available?", turn.Reply.FollowUps);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Respond_ShouldOfferHelp_WhenTheMessageIsEmpty(string? text)
+    {
+        var reply = Policy.Respond(text, null, ConversationState.Empty).Reply;
+
+        Assert.Equal(ReplyKind.SmallTalk, reply.Kind);
+        Assert.NotEmpty(reply.FollowUps);
+    }
+
+    [Fact]
+    public void Respond_ShouldAnswerTheQuestion_AfterAGreeting()
+    {
+        var reply = Ask("Hi! What causes dystonia?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Contains("hereditary", reply.Answer!.Passage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Welcome_ShouldNameTheSourceAndOfferStarterQuestions()
+    {
+        var welcome = Policy.Welcome();
+
+        Assert.Contains("CCM Health", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("neurologist", welcome.Text, StringComparison.Ordinal);
+        Assert.InRange(welcome.FollowUps.Count, 3, 4);
+    }
+}

@@ -1,0 +1,39 @@
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Rendering;
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Conversation.Tests.Rendering;
+
+public class MarkdownRendererTests
+{
+    [Fact]
+    public void Render_ShouldBoldTheAnsweringSentence_AndLinkTheSource()
+    {
+        var reply = TestKnowledge.Policy().Respond("is there a cure?", null, ConversationState.Empty).Reply;
+
+        var markdown = MarkdownRenderer.Render(reply);
+
+        Assert.Contains("**Dystonia has no cure.** The treatments", markdown, StringComparison.Ordinal);
+        Assert.Contains("Source: [Dystonia](https://health.ccm.net/) — CCM Health, Creative Commons licence.", markdown, StringComparison.Ordinal);
+        Assert.Contains("neurologist", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ShouldKeepTheListAndBoldTheMatchingItem()
+    {
+        var reply = TestKnowledge.Policy().Respond("what is blepharospasm", null, ConversationState.Empty).Reply;
+
+        var markdown = MarkdownRenderer.Render(reply);
+
+        Assert.Contains("\n- **a dystonic blepharospasm, which affects the upper eyelid making it close involuntarily;**\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n- cramps and involuntary muscle spasms;\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>")]
+    [InlineData("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)")]
+    public void Escape_ShouldShowMarkdownAndHtmlAsText(string text, string expected)
+    {
+        Assert.Equal(expected, MarkdownRenderer.Escape(text));
+    }
+}

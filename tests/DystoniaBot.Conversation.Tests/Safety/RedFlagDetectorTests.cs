@@ -1,0 +1,65 @@
+using DystoniaBot.Conversation.Safety;
+
+namespace DystoniaBot.Conversation.Tests.Safety;
+
+public class RedFlagDetectorTests
+{
+    [Theory]
+    [InlineData("I can't breathe")]
+    [InlineData("my husband is choking")]
+    [InlineData("I have crushing chest pain")]
+    [InlineData("I think I'm having a stroke right now")]
+    [InlineData("her face is drooping and her speech is slurred")]
+    [InlineData("my child is having a seizure and won't wake up")]
+    [InlineData("my dad collapsed and is unresponsive")]
+    [InlineData("I took too many of my pills")]
+    [InlineData("I just swallowed a whole bottle of pills")]
+    [InlineData("my throat is closing after the botox injection")]
+    [InlineData("my son has a fever and his spasms are getting much worse, nonstop")]
+    [InlineData("My DBS stimulator stopped working and my spasms are back")]
+    [InlineData("status dystonicus")]
+    [InlineData("I’m having trouble breathing")]
+    [InlineData("CAN'T BREATHE!!!")]
+    public void Detect_ShouldFlagAnEmergency(string text)
+    {
+        var flag = RedFlagDetector.Detect(text);
+
+        Assert.NotNull(flag);
+        Assert.Equal(RedFlagKind.Emergency, flag.Kind);
+    }
+
+    [Theory]
+    [InlineData("I want to kill myself")]
+    [InlineData("i don't see the point in living anymore")]
+    [InlineData("sometimes I think everyone would be better off if I was dead, better off dead")]
+    [InlineData("I keep thinking about suicide")]
+    [InlineData("I've been hurting myself")]
+    public void Detect_ShouldFlagACrisis(string text)
+    {
+        Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
+    }
+
+    [Theory]
+    [InlineData("Can a stroke cause dystonia?")]
+    [InlineData("Is difficulty swallowing a symptom of dystonia?")]
+    [InlineData("Do symptoms appear at rest?")]
+    [InlineData("What is a seizure compared to a spasm?")]
+    [InlineData("Can dystonia be fatal?")]
+    [InlineData("What dose of botox is usual?")]
+    [InlineData("is there a cure")]
+    [InlineData("")]
+    public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
+    {
+        Assert.Null(RedFlagDetector.Detect(text));
+    }
+
+    [Fact]
+    public void Detect_ShouldStayFast_OnHugeInput()
+    {
+        var text = "I can't breathe " + string.Concat(Enumerable.Repeat("stimulator fever spasm worse ", 5000));
+
+        var flag = RedFlagDetector.Detect(text);
+
+        Assert.Equal("cannot breathe", flag?.Sign);
+    }
+}

@@ -1,0 +1,72 @@
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Knowledge.Tests.Analysis;
+
+public class QuestionAnalyzerTests
+{
+    [Fact]
+    public void Analyze_ShouldDropStopWordsAndStem()
+    {
+        var question = TestKnowledge.Index.Analyze("What are the treatments available?");
+
+        var concept = Assert.Single(question.Concepts);
+        Assert.Equal("treatment", concept.Key);
+    }
+
+    [Fact]
+    public void Analyze_ShouldExpandEverydayWordsToTheArticlesTerms()
+    {
+        var question = TestKnowledge.Index.Analyze("can it be healed");
+
+        var concept = Assert.Single(question.Concepts);
+        Assert.Contains(concept.Alternatives, a => a.Terms.SequenceEqual(["cure"]));
+        Assert.True(concept.Alternatives[0].IsOriginal);
+        Assert.All(concept.Alternatives.Skip(1), a => Assert.False(a.IsOriginal));
+    }
+
+    [Fact]
+    public void Analyze_ShouldMatchTheLongestPhraseFirst()
+    {
+        var question = TestKnowledge.Index.Analyze("does it run in families");
+
+        var concept = Assert.Single(question.Concepts);
+        Assert.Contains(concept.Alternatives, a => a.Terms.SequenceEqual(["hereditari"]));
+    }
+
+    [Fact]
+    public void Analyze_ShouldMapBrandNamesOneWay()
+    {
+        var question = TestKnowledge.Index.Analyze("is baclofen used");
+
+        Assert.Contains(question.Concepts.Single().Alternatives, a => a.Terms.SequenceEqual(["drug"]));
+        Assert.DoesNotContain(TestKnowledge.Index.Analyze("drug").Concepts.Single().Alternatives, a => a.Terms.SequenceEqual(["baclofen"]));
+    }
+
+    [Fact]
+    public void Analyze_ShouldCorrectTypos_AndReportThem()
+    {
+        var question = TestKnowledge.Index.Analyze("is ther a cure for distonia");
+
+        Assert.Contains(question.Corrections, c => c.Word == "distonia" && c.Correction == "dystonia");
+        Assert.Equal(["cure", "dystonia"], question.Concepts.Select(c => c.Key));
+    }
+
+    [Theory]
+    [InlineData("What is focal dystonia?", true)]
+    [InlineData("what's an EMG", true)]
+    [InlineData("Is there a cure?", false)]
+    public void Analyze_ShouldRecogniseDefinitionQuestions(string text, bool expected)
+    {
+        Assert.Equal(expected, TestKnowledge.Index.Analyze(text).AsksForDefinition);
+    }
+
+    [Fact]
+    public void Analyze_ShouldTreatQuerySyntaxAsPlainText()
+    {
+        var question = TestKnowledge.Index.Analyze("cure AND (botox OR \"toxin\") NOT stress~2 title:* ^3");
+
+        Assert.Contains(question.Concepts, c => c.Key == "cure");
+        Assert.Contains(question.Concepts, c => c.Key == "botox");
+        Assert.DoesNotContain(question.Concepts, c => c.Key.Contains(':', StringComparison.Ordinal) || c.Key.Contains('*', StringComparison.Ordinal));
+    }
+}

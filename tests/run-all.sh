@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of DystoniaBot on a fresh machine: installs what the tests need, builds with warnings as errors,
+# runs the unit, integration and end-to-end tests, then checks answer quality on the evaluation sets.
+# Usage: bash tests/run-all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+log "build (warnings are errors)"
+dotnet build DystoniaBot.sln -c Release -warnaserror -nologo -v quiet
+
+log "tests"
+results=$(mktemp -d)
+status=0
+dotnet test DystoniaBot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
+
+log "answer quality"
+cli=(dotnet src/DystoniaBot.Cli/bin/Release/net10.0/dystoniabot.dll)
+quality=0
+if [ -f ../shared/eval/dev.jsonl ]; then
+  "${cli[@]}" eval ../shared/eval/dev.jsonl --min 0.95 || quality=1
+fi
+"${cli[@]}" eval tests/eval/generalization.jsonl --min 0.90 || quality=1
+
+# One closing line that any CI reads: totals over every test assembly, plus the quality gate.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
+if [ "$quality" -ne 0 ]; then failed=$((failed + 1)); fi
+rm -rf "$results"
+echo
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$quality" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
