@@ -18,6 +18,7 @@ public sealed partial class ConversationPolicy
     private readonly ConversationOptions _options;
     private readonly StarterQuestions _starters;
     private FollowUpCache? _followUps;
+    private TextCache? _texts;
 
     /// <summary>Creates the policy.</summary>
     public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters)
@@ -74,7 +75,7 @@ public sealed partial class ConversationPolicy
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,
-                ReplyTexts.NoAnswer(_search.Documents, _starters.Questions, personal), null, [],
+                personal ? Texts.NoAnswerPersonal : Texts.NoAnswer, null, [],
                 ReplyTexts.Disclaimer, personal, FollowUps(null, state), best?.Score);
             return new PolicyTurn(noAnswer, state);
         }
@@ -125,11 +126,11 @@ public sealed partial class ConversationPolicy
     {
         var text = kind switch
         {
-            SmallTalkKind.Greeting => ReplyTexts.Greeting(_search.Documents, _starters.Questions),
+            SmallTalkKind.Greeting => Texts.Greeting,
             SmallTalkKind.Thanks => ReplyTexts.Thanks,
             SmallTalkKind.Goodbye => ReplyTexts.Goodbye,
             SmallTalkKind.Identity => ReplyTexts.Identity,
-            _ => ReplyTexts.Help(_search.Documents, _starters.Questions),
+            _ => Texts.Help,
         };
         var followUps = kind is SmallTalkKind.Greeting or SmallTalkKind.Help or SmallTalkKind.Thanks
             ? _starters.Questions.Take(_options.MaxFollowUps + 1).ToList()
@@ -156,5 +157,29 @@ public sealed partial class ConversationPolicy
             .ToList();
     }
 
+    /// <summary>Replies that name the sources, worded once per generation of the index.</summary>
+    private TextCache Texts
+    {
+        get
+        {
+            var texts = _texts;
+            if (texts is null || !ReferenceEquals(texts.Documents, _search.Documents))
+            {
+                var documents = _search.Documents;
+                texts = new TextCache(
+                    documents,
+                    ReplyTexts.Greeting(documents, _starters.Questions),
+                    ReplyTexts.Help(documents, _starters.Questions),
+                    ReplyTexts.NoAnswer(documents, _starters.Questions, escalate: false),
+                    ReplyTexts.NoAnswer(documents, _starters.Questions, escalate: true));
+                _texts = texts;
+            }
+
+            return texts;
+        }
+    }
+
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
+
+    private sealed record TextCache(IReadOnlyList<KnowledgeDocument> Documents, string Greeting, string Help, string NoAnswer, string NoAnswerPersonal);
 }

@@ -25,47 +25,85 @@ public sealed record RedFlag(RedFlagKind Kind, string Sign);
 /// </summary>
 public static partial class RedFlagDetector
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    // Source-generated, so startup pays nothing for them. Rules with several keyword groups look for them within one
+    // sentence (at most 120 characters apart), which is what they mean and also bounds backtracking.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
     [
-        ("suicidal thoughts", RedFlagKind.Crisis, false, new Regex(
-            @"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever)\b", Options)),
-        ("cannot breathe", RedFlagKind.Emergency, false, new Regex(
-            @"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)),
-        ("trouble breathing", RedFlagKind.Emergency, true, new Regex(
-            @"\b((trouble|difficulty|difficulties|problems?|hard time|hard) (to )?breath(e|ing)?|short(ness)? of breath|breathless)\b", Options)),
-        ("chest pain", RedFlagKind.Emergency, false, new Regex(
-            @"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)),
-        ("stroke", RedFlagKind.Emergency, false, new Regex(
-            @"\b((having|had|is having|just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)),
-        ("sudden weakness or numbness", RedFlagKind.Emergency, true, new Regex(
-            @"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)))\b", Options)),
-        ("seizure", RedFlagKind.Emergency, false, new Regex(
-            @"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)),
-        ("unconscious", RedFlagKind.Emergency, false, new Regex(
-            @"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)),
-        ("bleeding", RedFlagKind.Emergency, false, new Regex(
-            @"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(coughing|vomiting|throwing) (up )?blood)\b", Options)),
-        ("poisoning or overdose", RedFlagKind.Emergency, false, new Regex(
-            @"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle|a whole bottle))\b", Options)),
-        ("too many pills", RedFlagKind.Emergency, true, new Regex(
-            @"\b(took|taken|swallowed|ate|had)\b.*\b([0-9]+|too many|too much|a lot of|lots of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b.*\b(pills?|tablets?|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)),
-        ("status dystonicus", RedFlagKind.Emergency, false, new Regex(
-            @"\bstatus dystonicus\b", Options)),
-        ("throat closing", RedFlagKind.Emergency, false, new Regex(
-            @"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|(can't|cannot|unable to) swallow)\b", Options)),
-        ("trouble swallowing", RedFlagKind.Emergency, true, new Regex(
-            @"\b(trouble|difficulty|problems?|hard) (to )?swallow(ing)?\b", Options)),
-        ("deep brain stimulator failure", RedFlagKind.Emergency, true, new Regex(
-            @"\b(stimulator|dbs|neurostimulator|deep brain)\b.*\b(stopped|failed|failing|not working|turned off|died|broke\w*|malfunction\w*)\b", Options)),
-        ("fever with severe spasms", RedFlagKind.Emergency, true, new Regex(
-            @"\bfever\b.*\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*|worse)\b|\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*)\b.*\bfever\b", Options)),
-        ("rapid severe worsening", RedFlagKind.Emergency, true, new Regex(
-            @"\b(sudden(ly)?|rapid(ly)?|very fast)\b.*\b(much worse|getting worse|worsening|severe)\b.*\b(spasm\w*|dystoni\w*|contraction\w*)\b", Options)),
-        ("asks for an ambulance", RedFlagKind.Emergency, false, new Regex(
-            @"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)),
+        ("suicidal thoughts", RedFlagKind.Crisis, false, SuicidalThoughts()),
+        ("cannot breathe", RedFlagKind.Emergency, false, CannotBreathe()),
+        ("trouble breathing", RedFlagKind.Emergency, true, TroubleBreathing()),
+        ("chest pain", RedFlagKind.Emergency, false, ChestPain()),
+        ("stroke", RedFlagKind.Emergency, false, Stroke()),
+        ("sudden weakness or numbness", RedFlagKind.Emergency, true, SuddenWeaknessOrNumbness()),
+        ("seizure", RedFlagKind.Emergency, false, Seizure()),
+        ("unconscious", RedFlagKind.Emergency, false, Unconscious()),
+        ("bleeding", RedFlagKind.Emergency, false, Bleeding()),
+        ("poisoning or overdose", RedFlagKind.Emergency, false, PoisoningOrOverdose()),
+        ("too many pills", RedFlagKind.Emergency, true, TooManyPills()),
+        ("status dystonicus", RedFlagKind.Emergency, false, StatusDystonicus()),
+        ("throat closing", RedFlagKind.Emergency, false, ThroatClosing()),
+        ("trouble swallowing", RedFlagKind.Emergency, true, TroubleSwallowing()),
+        ("deep brain stimulator failure", RedFlagKind.Emergency, true, DeepBrainStimulatorFailure()),
+        ("fever with severe spasms", RedFlagKind.Emergency, true, FeverWithSevereSpasms()),
+        ("rapid severe worsening", RedFlagKind.Emergency, true, RapidSevereWorsening()),
+        ("asks for an ambulance", RedFlagKind.Emergency, false, AsksForAnAmbulance()),
     ];
+
+    [GeneratedRegex(@"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever)\b", Options)]
+    private static partial Regex SuicidalThoughts();
+
+    [GeneratedRegex(@"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)]
+    private static partial Regex CannotBreathe();
+
+    [GeneratedRegex(@"\b((trouble|difficulty|difficulties|problems?|hard time|hard) (to )?breath(e|ing)?|short(ness)? of breath|breathless)\b", Options)]
+    private static partial Regex TroubleBreathing();
+
+    [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
+    private static partial Regex ChestPain();
+
+    [GeneratedRegex(@"\b((having|had|is having|just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)]
+    private static partial Regex Stroke();
+
+    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)))\b", Options)]
+    private static partial Regex SuddenWeaknessOrNumbness();
+
+    [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)]
+    private static partial Regex Seizure();
+
+    [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
+    private static partial Regex Unconscious();
+
+    [GeneratedRegex(@"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(coughing|vomiting|throwing) (up )?blood)\b", Options)]
+    private static partial Regex Bleeding();
+
+    [GeneratedRegex(@"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle|a whole bottle))\b", Options)]
+    private static partial Regex PoisoningOrOverdose();
+
+    [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)]
+    private static partial Regex TooManyPills();
+
+    [GeneratedRegex(@"\bstatus dystonicus\b", Options)]
+    private static partial Regex StatusDystonicus();
+
+    [GeneratedRegex(@"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|(can't|cannot|unable to) swallow)\b", Options)]
+    private static partial Regex ThroatClosing();
+
+    [GeneratedRegex(@"\b(trouble|difficulty|problems?|hard) (to )?swallow(ing)?\b", Options)]
+    private static partial Regex TroubleSwallowing();
+
+    [GeneratedRegex(@"\b(stimulator|dbs|neurostimulator|deep brain)\b[^.!?]{0,120}\b(stopped|failed|failing|not working|turned off|died|broke\w*|malfunction\w*)\b", Options)]
+    private static partial Regex DeepBrainStimulatorFailure();
+
+    [GeneratedRegex(@"\bfever\b[^.!?]{0,120}\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*|worse)\b|\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*)\b[^.!?]{0,120}\bfever\b", Options)]
+    private static partial Regex FeverWithSevereSpasms();
+
+    [GeneratedRegex(@"\b(sudden(ly)?|rapid(ly)?|very fast)\b[^.!?]{0,120}\b(much worse|getting worse|worsening|severe)\b[^.!?]{0,120}\b(spasm\w*|dystoni\w*|contraction\w*)\b", Options)]
+    private static partial Regex RapidSevereWorsening();
+
+    [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
+    private static partial Regex AsksForAnAmbulance();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|just)\b", Options)]
     private static partial Regex SomeoneNow();

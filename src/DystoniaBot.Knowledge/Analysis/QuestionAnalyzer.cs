@@ -21,6 +21,7 @@ public sealed partial class QuestionAnalyzer
     private readonly Dictionary<string, string> _synonymGroup = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> _commonWords;
+    private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     private readonly int _longestPhrase = 1;
 
     // "Can it cause cramps?" asks whether cramps are a symptom; "what causes it?" asks for the cause.
@@ -68,6 +69,10 @@ public sealed partial class QuestionAnalyzer
 
                 _knownTerms.UnionWith(from);
                 _longestPhrase = Math.Max(_longestPhrase, from.Length);
+                if (from.Length > 1)
+                {
+                    _phraseStarts.Add(from[0]);
+                }
             }
         }
 
@@ -83,6 +88,10 @@ public sealed partial class QuestionAnalyzer
             _conditions.Add(string.Join(' ', condition));
             _knownTerms.UnionWith(condition);
             _longestPhrase = Math.Max(_longestPhrase, condition.Length);
+            if (condition.Length > 1)
+            {
+                _phraseStarts.Add(condition[0]);
+            }
         }
     }
 
@@ -116,8 +125,9 @@ public sealed partial class QuestionAnalyzer
                 continue;
             }
 
+            // A real English word is what the user meant, even when no article uses it.
             var word = text[token.Start..token.End].ToLowerInvariant();
-            var fix = Corrector.Correct(word);
+            var fix = _commonWords.Contains(word) ? null : Corrector.Correct(word);
             if (fix is null)
             {
                 terms.Add((token.Term, token.Start, token.End));
@@ -142,9 +152,10 @@ public sealed partial class QuestionAnalyzer
         while (i < terms.Count && concepts.Count < MaxConcepts)
         {
             // Longest phrase first; a single word is always a concept of its own.
-            for (var length = Math.Min(_longestPhrase, terms.Count - i); length >= 1; length--)
+            var longest = _phraseStarts.Contains(terms[i].Term) ? Math.Min(_longestPhrase, terms.Count - i) : 1;
+            for (var length = longest; length >= 1; length--)
             {
-                var key = length == 1 ? terms[i].Term : string.Join(' ', terms.Skip(i).Take(length).Select(t => t.Term));
+                var key = length == 1 ? terms[i].Term : string.Join(' ', terms.GetRange(i, length).Select(t => t.Term));
                 var isSynonym = _synonyms.TryGetValue(key, out var alternatives);
                 var isCondition = _conditions.Contains(key);
                 if (length > 1 && !isSynonym && !isCondition)

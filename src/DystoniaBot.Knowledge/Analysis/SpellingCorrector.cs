@@ -89,29 +89,40 @@ public sealed class SpellingCorrector
             }
         }
 
-        // Symmetric deletion: two words within one edit share a one-letter deletion (or one is the other's).
-        var probes = new HashSet<string>(StringComparer.Ordinal) { word };
-        probes.UnionWith(Deletions(word));
-        if (maxDistance == 2)
-        {
-            foreach (var deletion in Deletions(word).ToList())
-            {
-                probes.UnionWith(Deletions(deletion));
-            }
-        }
+        // Symmetric deletion: two words within one edit share a one-letter deletion (or one is the other's); two
+        // edits are found through the question word's two-letter deletions. Probes are spans: no allocations.
+        var byDeletion = _byDeletion.GetAlternateLookup<ReadOnlySpan<char>>();
+        var known = _frequency.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        foreach (var probe in probes)
+        void Probe(ReadOnlySpan<char> probe)
         {
-            if (_frequency.ContainsKey(probe))
+            if (known.TryGetValue(probe, out var actual, out _))
             {
-                Consider(probe);
+                Consider(actual);
             }
 
-            if (_byDeletion.TryGetValue(probe, out var words))
+            if (byDeletion.TryGetValue(probe, out var words))
             {
                 foreach (var candidate in words)
                 {
                     Consider(candidate);
+                }
+            }
+        }
+
+        Span<char> once = stackalloc char[word.Length];
+        Span<char> twice = stackalloc char[word.Length];
+        Probe(word);
+        for (var i = 0; i < word.Length; i++)
+        {
+            Delete(word, i, once);
+            Probe(once[..(word.Length - 1)]);
+            if (maxDistance == 2)
+            {
+                for (var j = i; j < word.Length - 1; j++)
+                {
+                    Delete(once[..(word.Length - 1)], j, twice);
+                    Probe(twice[..(word.Length - 2)]);
                 }
             }
         }
@@ -127,6 +138,12 @@ public sealed class SpellingCorrector
         }
 
         return best;
+    }
+
+    private static void Delete(ReadOnlySpan<char> word, int index, Span<char> into)
+    {
+        word[..index].CopyTo(into);
+        word[(index + 1)..].CopyTo(into[index..]);
     }
 
     private static IEnumerable<string> Deletions(string word)
@@ -145,9 +162,10 @@ public sealed class SpellingCorrector
             return max + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var size = b.Length + 1;
+        Span<int> previous2 = size <= 64 ? stackalloc int[size] : new int[size];
+        Span<int> previous = size <= 64 ? stackalloc int[size] : new int[size];
+        Span<int> current = size <= 64 ? stackalloc int[size] : new int[size];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -175,7 +193,10 @@ public sealed class SpellingCorrector
                 return max + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
 
         return previous[b.Length];

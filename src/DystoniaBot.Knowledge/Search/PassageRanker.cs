@@ -36,7 +36,14 @@ internal static class PassageRanker
         }
 
         var weights = Weights(snapshot, analyzed);
-        var topDocs = snapshot.Searcher.Search(BuildQuery(analyzed.Concepts, weights), Candidates);
+        var present = PresentAlternatives(snapshot, analyzed.Concepts);
+        var query = BuildQuery(present, weights);
+        if (query.Clauses.Count == 0)
+        {
+            return new SearchResult(analyzed, []);
+        }
+
+        var topDocs = snapshot.Searcher.Search(query, Candidates);
         if (topDocs.ScoreDocs.Length == 0)
         {
             return new SearchResult(analyzed, []);
@@ -53,13 +60,43 @@ internal static class PassageRanker
                 continue;
             }
 
-            hits.Add(Score(snapshot, analyzed, weights, totalWeight, passageIndex, scoreDoc.Score / maxLucene));
+            hits.Add(Score(snapshot, analyzed, present, weights, totalWeight, passageIndex, scoreDoc.Score / maxLucene));
         }
 
         hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0
             ? byRelevance
             : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
         return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits);
+    }
+
+    /// <summary>
+    /// For each concept, the ways of saying it that some passage contains: the others can match nothing, and
+    /// leaving them out keeps queries and re-ranking small however large the synonym groups are.
+    /// </summary>
+    private static QueryAlternative[][] PresentAlternatives(KnowledgeSnapshot snapshot, IReadOnlyList<QueryConcept> concepts)
+    {
+        var present = new QueryAlternative[concepts.Count][];
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            var kept = new List<QueryAlternative>();
+            foreach (var alternative in concepts[c].Alternatives)
+            {
+                var all = true;
+                foreach (var term in alternative.Terms)
+                {
+                    all &= snapshot.DocumentFrequency.ContainsKey(term);
+                }
+
+                if (all)
+                {
+                    kept.Add(alternative);
+                }
+            }
+
+            present[c] = [.. kept];
+        }
+
+        return present;
     }
 
     private static double[] Weights(KnowledgeSnapshot snapshot, AnalyzedQuestion question)
@@ -102,13 +139,18 @@ internal static class PassageRanker
         return weights;
     }
 
-    private static BooleanQuery BuildQuery(IReadOnlyList<QueryConcept> concepts, double[] weights)
+    private static BooleanQuery BuildQuery(QueryAlternative[][] concepts, double[] weights)
     {
         var query = new BooleanQuery(disableCoord: true);
-        for (var c = 0; c < concepts.Count; c++)
+        for (var c = 0; c < concepts.Length; c++)
         {
+            if (concepts[c].Length == 0)
+            {
+                continue;
+            }
+
             var concept = new DisjunctionMaxQuery(0.1f) { Boost = (float)weights[c] };
-            foreach (var alternative in concepts[c].Alternatives)
+            foreach (var alternative in concepts[c])
             {
                 Query clause;
                 if (alternative.Terms.Count == 1)
@@ -137,15 +179,14 @@ internal static class PassageRanker
         return query;
     }
 
-    private static SearchHit Score(KnowledgeSnapshot snapshot, AnalyzedQuestion question, double[] weights, double totalWeight, int passageIndex, double luceneScore)
+    private static SearchHit Score(KnowledgeSnapshot snapshot, AnalyzedQuestion question, QueryAlternative[][] concepts, double[] weights, double totalWeight, int passageIndex, double luceneScore)
     {
         var passage = snapshot.Passages[passageIndex];
         var terms = snapshot.Terms[passageIndex];
-        var concepts = question.Concepts;
         var matched = new HashSet<string>(StringComparer.Ordinal);
 
         var covered = 0.0;
-        for (var c = 0; c < concepts.Count; c++)
+        for (var c = 0; c < concepts.Length; c++)
         {
             var strength = Strength(concepts[c], terms, -1, matched);
             covered += weights[c] * strength;
@@ -159,7 +200,7 @@ internal static class PassageRanker
         for (var s = 0; s < terms.Sentences.Length; s++)
         {
             var sentenceCovered = 0.0;
-            for (var c = 0; c < concepts.Count; c++)
+            for (var c = 0; c < concepts.Length; c++)
             {
                 sentenceCovered += weights[c] * Strength(concepts[c], terms, s, null);
             }
@@ -193,10 +234,10 @@ internal static class PassageRanker
             Math.Clamp(relevance, 0, 1), matched);
     }
 
-    private static double Strength(QueryConcept concept, PassageTerms terms, int sentence, HashSet<string>? matched)
+    private static double Strength(QueryAlternative[] alternatives, PassageTerms terms, int sentence, HashSet<string>? matched)
     {
         var strength = 0.0;
-        foreach (var alternative in concept.Alternatives)
+        foreach (var alternative in alternatives)
         {
             if (terms.Contains(alternative, sentence))
             {

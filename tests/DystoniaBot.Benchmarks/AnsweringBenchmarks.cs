@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Benchmarks;
+
+/// <summary>Answering one question in-process on the real knowledge base: triage, search, sentence choice, policy.</summary>
+[MemoryDiagnoser]
+public class AnsweringBenchmarks : IDisposable
+{
+    private KnowledgeIndex _index = null!;
+    private ConversationPolicy _policy = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var knowledge = Path.Combine(AppContext.BaseDirectory, "knowledge");
+        _index = KnowledgeIndex.Load(knowledge);
+        _policy = new ConversationPolicy(_index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge));
+    }
+
+    /// <summary>One question (they rotate through every kind), the whole policy.</summary>
+    [Benchmark]
+    public BotReply AnswerQuestion() =>
+        _policy.Respond(Questions.Mixed[_next++ % Questions.Mixed.Length], "en-US", ConversationState.Empty).Reply;
+
+    /// <summary>The search alone for an answerable question.</summary>
+    [Benchmark]
+    public SearchResult SearchOnly() => _index.Search("is there a cure for dystonia");
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _index?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using BenchmarkDotNet.Running;
+using DystoniaBot.Benchmarks;
+
+// Modes: BenchmarkDotNet (default), "naive <knowledge> <questions.jsonl>" (the batch baseline), and
+// "questions <count> <out.jsonl> [eval.jsonl…]" (a batch of varied questions for the batch comparison).
+if (args is ["naive", var knowledge, var questions])
+{
+    return NaiveBaseline.Run(knowledge, questions);
+}
+
+if (args is ["questions", var countText, var outPath, .. var sources])
+{
+    var pool = Questions.Mixed.Concat(sources.SelectMany(File.ReadLines)
+        .Where(l => !string.IsNullOrWhiteSpace(l))
+        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)).ToArray();
+    var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    File.WriteAllLines(outPath, Enumerable.Range(0, count).Select(i => JsonSerializer.Serialize(new { q = pool[i % pool.Length] })));
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AnsweringBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+
+namespace DystoniaBot.Benchmarks;
+
+/// <summary>Search latency on generated knowledge bases of growing size, with the real lexicon.</summary>
+[MemoryDiagnoser]
+public class SearchScaleBenchmarks : IDisposable
+{
+    private KnowledgeIndex _index = null!;
+    private int _next;
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Passages { get; set; }
+
+    [GlobalSetup]
+    public void Setup() =>
+        _index = KnowledgeIndex.Build(GeneratedKnowledge.Create(Passages), Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "knowledge")));
+
+    [Benchmark]
+    public SearchResult Search() => _index.Search(Questions.Mixed[_next++ % Questions.Mixed.Length]);
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _index?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Building the index (in memory) for generated knowledge bases: the build rate in passages per second.</summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+public class IndexBuildBenchmarks
+{
+    private KnowledgeBase _knowledgeBase = null!;
+    private Lexicon _lexicon = null!;
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Passages { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _knowledgeBase = GeneratedKnowledge.Create(Passages);
+        _lexicon = Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "knowledge"));
+    }
+
+    [Benchmark]
+    public IndexStatistics Build()
+    {
+        using var index = KnowledgeIndex.Build(_knowledgeBase, _lexicon);
+        return index.Statistics;
+    }
+}

@@ -1,0 +1,69 @@
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Cli.Tests.Commands;
+
+public sealed class IndexAndImportCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("cli-test-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task Index_ShouldReportPassagesAndTerms_AndSaveAnIndexThatAskCanOpen()
+    {
+        var saved = Path.Combine(_folder.FullName, "index");
+
+        var index = await CliProcess.RunAsync(null, "index", "--out", saved);
+        var ask = await CliProcess.RunAsync(null, "ask", "--index", saved, "--json", "is there a cure");
+
+        Assert.Equal(0, index.ExitCode);
+        Assert.Contains("1 document(s), 4 passage(s)", index.Output, StringComparison.Ordinal);
+        Assert.Equal(0, ask.ExitCode);
+        Assert.Contains("\"passageId\":\"dystonia#4\"", ask.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_ShouldNameFileAndLine_ForADuplicateId()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("x", "One."));
+        File.WriteAllText(Path.Combine(_folder.FullName, "b.md"), TestKnowledge.Article("x", "Two."));
+
+        var result = await CliProcess.RunAsync(null, "index", "--knowledge", _folder.FullName);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("b.md:1: document id 'x' is already used by", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ShouldWriteTheCommittedArticle_FromThePublishersPage()
+    {
+        var output = Path.Combine(_folder.FullName, "dystonia.md");
+        var page = RepositoryPaths.Test("DystoniaBot.Knowledge.Tests", "Fixtures", "ccm-dystonia-page.txt");
+
+        var result = await CliProcess.RunAsync(null, "import", page, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Knowledge, "dystonia.md")), File.ReadAllText(output));
+    }
+
+    [Fact]
+    public async Task Eval_ShouldPrintATablePerKind_AndFailUnderMin()
+    {
+        var set = Path.Combine(_folder.FullName, "set.jsonl");
+        File.WriteAllLines(set,
+        [
+            """{"q": "Is there a cure?", "kind": "answer", "any": ["no cure"]}""",
+            """{"q": "What is the weather?", "kind": "off_topic"}""",
+            """{"q": "hello", "kind": "emergency"}""",
+        ]);
+
+        var lenient = await CliProcess.RunAsync(null, "eval", set, "--min", "0.5");
+        var strict = await CliProcess.RunAsync(null, "eval", set, "--min", "0.9");
+
+        Assert.Equal(0, lenient.ExitCode);
+        Assert.Contains("overall", lenient.Output, StringComparison.Ordinal);
+        Assert.Contains("line 3 [emergency] \"hello\" → smalltalk", lenient.Output, StringComparison.Ordinal);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("below --min", strict.Error, StringComparison.Ordinal);
+    }
+}
