@@ -158,7 +158,7 @@ internal static class ReadableReply
         var text = new StringBuilder(MarkdownRenderer.Render(reply));
         if (reply.FollowUps.Count > 0)
         {
-            text.Append("\n\nYou could also ask:");
+            text.Append(reply.Kind == ReplyKind.SmallTalk ? "\n" : "\n\nYou could also ask:");
             foreach (var followUp in reply.FollowUps)
             {
                 text.Append("\n- ").Append(followUp);

@@ -168,10 +168,10 @@ public sealed partial class ConversationPolicy
                 var documents = _search.Documents;
                 texts = new TextCache(
                     documents,
-                    ReplyTexts.Greeting(documents, _starters.Questions),
-                    ReplyTexts.Help(documents, _starters.Questions),
-                    ReplyTexts.NoAnswer(documents, _starters.Questions, escalate: false),
-                    ReplyTexts.NoAnswer(documents, _starters.Questions, escalate: true));
+                    ReplyTexts.Greeting(documents),
+                    ReplyTexts.Help(documents),
+                    ReplyTexts.NoAnswer(documents, escalate: false),
+                    ReplyTexts.NoAnswer(documents, escalate: true));
                 _texts = texts;
             }
 

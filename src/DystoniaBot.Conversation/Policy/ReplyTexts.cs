@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DystoniaBot.Knowledge.Documents;
 
 namespace DystoniaBot.Conversation.Policy;
@@ -33,15 +31,14 @@ internal static class ReplyTexts
             $"If you are in danger or have hurt yourself, call {contacts.EmergencyNumber} right away.";
     }
 
-    public static string Greeting(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters) =>
+    public static string Greeting(IReadOnlyList<KnowledgeDocument> documents) =>
         "Hello! I'm DystoniaBot. I answer questions about dystonia from " + Sources(documents) + ". " +
-        "I'm not a doctor: for your own health, please see a neurologist." + Examples(starters, 4);
+        "I'm not a doctor: for your own health, please see a neurologist. Ask in your own words, or try one of these:";
 
-    public static string Help(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters) =>
+    public static string Help(IReadOnlyList<KnowledgeDocument> documents) =>
         "I answer questions about dystonia — what it is, its types, symptoms, causes, diagnosis and treatment — " +
         "quoting " + Sources(documents) + " with a link to the source. Type a question in your own words. " +
-        "If I can't answer, I can pass your question to our health-line staff. In an emergency, call your emergency number." +
-        Examples(starters, 6);
+        "If I can't answer, I can pass your question to our health-line staff. In an emergency, call your emergency number.";
 
     public const string Thanks = "You're welcome. Is there anything else you'd like to know about dystonia?";
 
@@ -50,11 +47,11 @@ internal static class ReplyTexts
     public const string Identity =
         "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
 
-    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<string> starters, bool escalate) =>
+    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents, bool escalate) =>
         (escalate ? Escalation + " " : string.Empty) +
         "I'm sorry, I don't know: " + Sources(documents) + " doesn't answer that, and I'd rather not guess. " +
         "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
-        "For anything else, please ask a neurologist. " + HandoffOffer + Examples(starters, 3);
+        "For anything else, please ask a neurologist. " + HandoffOffer;
 
     private static string Sources(IReadOnlyList<KnowledgeDocument> documents)
     {
@@ -65,21 +62,5 @@ internal static class ReplyTexts
             1 => "the article " + names[0],
             _ => "the articles " + string.Join(", ", names) + (documents.Count > 3 ? " and others" : string.Empty),
         };
-    }
-
-    private static string Examples(IReadOnlyList<string> starters, int count)
-    {
-        if (starters.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder(" For example:");
-        foreach (var question in starters.Take(count))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n- {question}");
-        }
-
-        return text.ToString();
     }
 }

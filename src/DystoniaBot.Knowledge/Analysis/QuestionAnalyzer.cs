@@ -28,6 +28,10 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
 
+    // Words that only frame a question ("could you help me understand…") say nothing about its subject.
+    [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Framing();
+
     [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionQuestion();
 
@@ -110,6 +114,7 @@ public sealed partial class QuestionAnalyzer
 
         // Keep offsets aligned with the text: the relational verb is blanked, not removed.
         text = SymptomQuestion().Replace(text, BlankVerb);
+        text = Framing().Replace(text, m => new string(' ', m.Length));
         var corrections = new List<SpellingFix>();
         var terms = new List<(string Term, int Start, int End)>();
         foreach (var token in _analyzer.Tokens(text))
