@@ -8,6 +8,7 @@ namespace DystoniaBot.Benchmarks;
 
 /// <summary>Answering one question in-process on the real knowledge base: triage, search, sentence choice, policy.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AnsweringBenchmarks : IDisposable
 {
     private KnowledgeIndex _index = null!;

@@ -8,6 +8,7 @@ namespace DystoniaBot.Benchmarks;
 
 /// <summary>Search latency on generated knowledge bases of growing size, with the real lexicon.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SearchScaleBenchmarks : IDisposable
 {
     private KnowledgeIndex _index = null!;
@@ -34,6 +35,7 @@ public class SearchScaleBenchmarks : IDisposable
 /// <summary>Building the index (in memory) for generated knowledge bases: the build rate in passages per second.</summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class IndexBuildBenchmarks
 {
     private KnowledgeBase _knowledgeBase = null!;
