@@ -1,0 +1,19 @@
+using DystoniaBot.BotFramework.Schema;
+
+namespace DystoniaBot.BotFramework.Builder;
+
+/// <summary>One turn: the incoming activity and the means to reply.</summary>
+public interface ITurnContext
+{
+    /// <summary>The incoming activity.</summary>
+    Activity Activity { get; }
+
+    /// <summary>Whether the bot has replied during this turn.</summary>
+    bool Responded { get; }
+
+    /// <summary>Sends an activity to the conversation (filled in from the incoming one where unset).</summary>
+    Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends activities in order.</summary>
+    Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default);
+}

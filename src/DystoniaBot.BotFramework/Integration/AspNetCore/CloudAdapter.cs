@@ -1,0 +1,190 @@
+using System.Text.Json;
+using DystoniaBot.BotFramework.Builder;
+using DystoniaBot.BotFramework.Connector;
+using DystoniaBot.BotFramework.Connector.Authentication;
+using DystoniaBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DystoniaBot.BotFramework.Integration.AspNetCore;
+
+/// <summary>Processes the HTTP requests of /api/messages.</summary>
+public interface IBotFrameworkHttpAdapter
+{
+    /// <summary>Reads the activity from <paramref name="request"/>, runs <paramref name="bot"/> and writes the response.</summary>
+    Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The /api/messages endpoint's adapter: POST only (405), a JSON activity with a type (400), within the size limit
+/// (413), authenticated (401/403); then the bot's turn, with replies sent through the Connector API, or returned in
+/// the body for <c>expectReplies</c>, or as the invoke response. A turn that fails is logged and apologised for
+/// once, here, so no bot has to handle its own errors.
+/// </summary>
+public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
+{
+    /// <summary>Largest activity accepted, in bytes (Bot Framework activities are far smaller).</summary>
+    public const int MaxActivityBytes = 256 * 1024;
+
+    private readonly BotFrameworkAuthentication _authentication;
+    private readonly IConnectorClient _connector;
+    private readonly ILogger<CloudAdapter> _logger;
+
+    /// <summary>Creates the adapter.</summary>
+    public CloudAdapter(BotFrameworkAuthentication authentication, IConnectorClient connector, ILogger<CloudAdapter> logger)
+    {
+        _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
+        _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <inheritdoc />
+    public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(bot);
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.Headers.Allow = "POST";
+            await WriteError(response, StatusCodes.Status405MethodNotAllowed, "Only POST is accepted.", cancellationToken);
+            return;
+        }
+
+        var (activity, status, problem) = await ReadActivity(request, cancellationToken);
+        if (activity is null)
+        {
+            await WriteError(response, status, problem!, cancellationToken);
+            return;
+        }
+
+        var authentication = await _authentication.AuthenticateRequestAsync(activity, request.Headers.Authorization.ToString(), cancellationToken);
+        if (!authentication.IsAuthenticated)
+        {
+            LogRefused(_logger, authentication.FailureStatus, authentication.Failure ?? "unauthenticated");
+            await WriteError(response, authentication.FailureStatus, "Unauthorized.", cancellationToken);
+            return;
+        }
+
+        var context = new TurnContext(this, activity);
+        try
+        {
+            await bot.OnTurnAsync(context, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // One place handles every turn error: log it and tell the user, never crash the host.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogTurnError(_logger, activity.Type ?? "?", activity.ChannelId ?? "?", e);
+            if (!await TryApologise(context, cancellationToken))
+            {
+                await WriteError(response, StatusCodes.Status500InternalServerError, "The bot failed to process the activity.", cancellationToken);
+                return;
+            }
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = context.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
+            response.StatusCode = invoke.Status;
+            if (invoke.Body is not null)
+            {
+                await response.WriteAsJsonAsync(invoke.Body, invoke.Body.GetType(), ProtocolJson.Options, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            await response.WriteAsJsonAsync(new ExpectedReplies(context.BufferedReplies), ProtocolJson.Options, cancellationToken);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <inheritdoc />
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var responses = new ResourceResponse[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            responses[i] = await _connector.SendAsync(activities[i], cancellationToken);
+        }
+
+        return responses;
+    }
+
+    private static async Task<(Activity? Activity, int Status, string? Problem)> ReadActivity(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxActivityBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxActivityBytes)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(buffer.ToArray(), ProtocolJson.Options);
+            return string.IsNullOrWhiteSpace(activity?.Type)
+                ? (null, StatusCodes.Status400BadRequest, "The body is not an activity: it needs a \"type\".")
+                : (activity, StatusCodes.Status200OK, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, StatusCodes.Status400BadRequest, $"The body is not a JSON activity: {e.Message}");
+        }
+    }
+
+    private async Task<bool> TryApologise(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Activity.Type != ActivityTypes.Message)
+        {
+            return true;
+        }
+
+        try
+        {
+            await context.SendActivityAsync(MessageFactory.Text("Sorry, something went wrong on my side. Please try again in a moment."), cancellationToken);
+            return true;
+        }
+#pragma warning disable CA1031 // The channel may be what failed; the HTTP status then says so.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogTurnError(_logger, "apology", context.Activity.ChannelId ?? "?", e);
+            return false;
+        }
+    }
+
+    private static Task WriteError(HttpResponse response, int status, string message, CancellationToken cancellationToken)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(new { error = new { code = status, message } }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for a {ActivityType} activity from {ChannelId}")]
+    private static partial void LogTurnError(ILogger logger, string activityType, string channelId, Exception exception);
+}

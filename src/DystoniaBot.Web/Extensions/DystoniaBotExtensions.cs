@@ -1,0 +1,64 @@
+using DystoniaBot.BotFramework.Builder;
+using DystoniaBot.BotFramework.Connector;
+using DystoniaBot.BotFramework.Connector.Authentication;
+using DystoniaBot.BotFramework.Integration.AspNetCore;
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Web.Bots;
+using DystoniaBot.Web.State;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Web.Extensions;
+
+/// <summary>The host's composition: services and endpoints.</summary>
+public static partial class DystoniaBotExtensions
+{
+    /// <summary>Registers the knowledge index, the conversation policy, the Bot Framework adapter and the bot.</summary>
+    public static IServiceCollection AddDystoniaBot(this IServiceCollection services)
+    {
+        services.AddOptions<BotFrameworkOptions>().BindConfiguration(string.Empty).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // One index owner per process, built (or opened) once at startup.
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.IndexPath)
+                ? KnowledgeIndex.Load(options.ResolvedPath)
+                : KnowledgeIndex.Open(options.IndexPath);
+        });
+        services.AddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeIndex>());
+        services.AddSingleton(provider => StarterQuestions.Load(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));
+        services.AddSingleton<ConversationPolicy>();
+        services.AddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
+
+        services.AddSingleton<BotFrameworkAuthentication, AnonymousBotFrameworkAuthentication>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
+        services.AddTransient<IBot, DystoniaBotHandler>();
+        return services;
+    }
+
+    /// <summary>Maps /api/messages and /healthz, and loads the index now so a bad knowledge folder stops startup.</summary>
+    public static WebApplication MapDystoniaBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var index = app.Services.GetRequiredService<KnowledgeIndex>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
+        LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);
+        LogAnonymous(logger);
+
+        app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index ready: {Documents} document(s), {Passages} passage(s)")]
+    private static partial void LogIndex(ILogger logger, int documents, int passages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: /api/messages accepts unauthenticated requests (local development and the Emulator only)")]
+    private static partial void LogAnonymous(ILogger logger);
+}

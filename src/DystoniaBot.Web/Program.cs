@@ -1,0 +1,11 @@
+using DystoniaBot.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDystoniaBot();
+
+var app = builder.Build();
+app.MapDystoniaBot();
+app.Run();
+
+/// <summary>The host's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;
