@@ -19,6 +19,8 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, JsonElement Activity)> Received { get; } = new();
 
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
     private int _requests;
 
     public int Requests => _requests;
@@ -42,6 +44,7 @@ public sealed class FakeChannel : IAsyncDisposable
                 return Results.StatusCode(channel.RefuseStatus);
             }
 
+            channel.Authorizations.Enqueue(http.Request.Headers.Authorization.ToString());
             var activity = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
             channel.Received.Enqueue((http.Request.Path.Value!, activity));
             return Results.Ok(new { id = "sent-" + channel.Received.Count });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -18,12 +19,14 @@ public sealed partial class ConnectorClient : IConnectorClient
     private const int MaxAttempts = 3;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http;
+    private readonly IConnectorCredentials _credentials;
     private readonly ILogger<ConnectorClient> _logger;
 
     /// <summary>Creates the client.</summary>
-    public ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient http, IConnectorCredentials credentials, ILogger<ConnectorClient> logger)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -35,12 +38,15 @@ public sealed partial class ConnectorClient : IConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = ActivityUri(activity);
+        var authorization = await _credentials.GetAuthorizationAsync(new Uri(activity.ServiceUrl!), cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
             try
             {
-                response = await _http.PostAsJsonAsync(uri, activity, ProtocolJson.Options, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(activity, options: ProtocolJson.Options) };
+                request.Headers.Authorization = authorization;
+                response = await _http.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (attempt < MaxAttempts)
             {

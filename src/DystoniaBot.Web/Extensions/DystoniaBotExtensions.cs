@@ -34,12 +34,32 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<ConversationPolicy>();
         services.AddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
 
-        services.AddSingleton<BotFrameworkAuthentication, AnonymousBotFrameworkAuthentication>();
+        // With an app id every request needs a valid token and replies carry the app's token; without one the bot
+        // is in local development mode (anonymous), as the SDK does.
+        services.AddHttpClient("BotFrameworkAuthentication", client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ToSettings());
+        services.AddSingleton<BotFrameworkAuthentication>(provider =>
+        {
+            var settings = provider.GetRequiredService<BotCredentialsSettings>();
+            return settings.IsAuthenticationEnabled
+                ? new ParameterizedBotFrameworkAuthentication(settings, HttpClient(provider), provider.GetService<TimeProvider>())
+                : new AnonymousBotFrameworkAuthentication();
+        });
+        services.AddSingleton<IConnectorCredentials>(provider =>
+        {
+            var settings = provider.GetRequiredService<BotCredentialsSettings>();
+            return provider.GetRequiredService<BotFrameworkAuthentication>() is ParameterizedBotFrameworkAuthentication validated
+                ? new ClientCredentialsConnectorCredentials(settings, HttpClient(provider), validated.IsTrustedServiceUrl, provider.GetService<TimeProvider>())
+                : new AnonymousConnectorCredentials();
+        });
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
         services.AddTransient<IBot, DystoniaBotHandler>();
         return services;
     }
+
+    private static HttpClient HttpClient(IServiceProvider provider) =>
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient("BotFrameworkAuthentication");
 
     /// <summary>Maps /api/messages and /healthz, and loads the index now so a bad knowledge folder stops startup.</summary>
     public static WebApplication MapDystoniaBot(this WebApplication app)
@@ -48,7 +68,10 @@ public static partial class DystoniaBotExtensions
         var index = app.Services.GetRequiredService<KnowledgeIndex>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);
-        LogAnonymous(logger);
+        if (!app.Services.GetRequiredService<BotCredentialsSettings>().IsAuthenticationEnabled)
+        {
+            LogAnonymous(logger);
+        }
 
         app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));

@@ -1,3 +1,4 @@
+using DystoniaBot.BotFramework.Connector.Authentication;
 using System.ComponentModel.DataAnnotations;
 
 namespace DystoniaBot.Web.Extensions;
@@ -5,8 +6,7 @@ namespace DystoniaBot.Web.Extensions;
 /// <summary>The Bot Framework settings, under the SDK's flat keys so existing configuration carries over.</summary>
 public sealed class BotFrameworkOptions : IValidatableObject
 {
-    /// <summary>MultiTenant, SingleTenant or UserAssignedMSI.</summary>
-    [RegularExpression("^(MultiTenant|SingleTenant|UserAssignedMSI)?$", ErrorMessage = "MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.")]
+    /// <summary>MultiTenant or SingleTenant.</summary>
     public string? MicrosoftAppType { get; set; }
 
     /// <summary>The bot's app id; empty accepts unauthenticated traffic (local development, Emulator).</summary>
@@ -18,16 +18,51 @@ public sealed class BotFrameworkOptions : IValidatableObject
     /// <summary>The tenant, for SingleTenant bots.</summary>
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>OpenID metadata of channel tokens (default: the Bot Framework's).</summary>
+    public Uri? ToBotFromChannelOpenIdMetadataUrl { get; set; }
+
+    /// <summary>OpenID metadata of Emulator and Entra tokens (default: Microsoft Entra's for botframework.com).</summary>
+    public Uri? ToBotFromEmulatorOpenIdMetadataUrl { get; set; }
+
+    /// <summary>Token endpoint for replies (default: from the tenant).</summary>
+    public Uri? ToChannelFromBotLoginUrl { get; set; }
+
+    /// <summary>The settings the protocol layer uses.</summary>
+    public BotCredentialsSettings ToSettings()
+    {
+        var defaults = new BotCredentialsSettings();
+        return new BotCredentialsSettings
+        {
+            AppType = string.IsNullOrWhiteSpace(MicrosoftAppType) ? defaults.AppType : MicrosoftAppType,
+            AppId = string.IsNullOrWhiteSpace(MicrosoftAppId) ? null : MicrosoftAppId,
+            AppPassword = MicrosoftAppPassword,
+            TenantId = MicrosoftAppTenantId,
+            ChannelOpenIdMetadataUrl = ToBotFromChannelOpenIdMetadataUrl ?? defaults.ChannelOpenIdMetadataUrl,
+            EmulatorOpenIdMetadataUrl = ToBotFromEmulatorOpenIdMetadataUrl ?? defaults.EmulatorOpenIdMetadataUrl,
+            ToChannelFromBotLoginUrl = ToChannelFromBotLoginUrl,
+        };
+    }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(MicrosoftAppId))
+        if (MicrosoftAppType is { Length: > 0 } type && type is not ("MultiTenant" or "SingleTenant"))
         {
-            // Refusing to start beats accepting unauthenticated traffic for a bot that believes it is protected.
             yield return new ValidationResult(
-                "MicrosoftAppId is set, but Bot Framework token validation is not available in this version yet: " +
-                "leave MicrosoftAppId empty to run locally (anonymous, as the Emulator expects).",
-                [nameof(MicrosoftAppId)]);
+                type == "UserAssignedMSI"
+                    ? "MicrosoftAppType UserAssignedMSI is not supported yet (it needs a managed-identity token source): use MultiTenant or SingleTenant."
+                    : "MicrosoftAppType must be MultiTenant or SingleTenant.",
+                [nameof(MicrosoftAppType)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(MicrosoftAppId) && string.IsNullOrWhiteSpace(MicrosoftAppPassword))
+        {
+            yield return new ValidationResult("MicrosoftAppPassword is required when MicrosoftAppId is set (replies need the app's token).", [nameof(MicrosoftAppPassword)]);
+        }
+
+        if (MicrosoftAppType == "SingleTenant" && string.IsNullOrWhiteSpace(MicrosoftAppTenantId))
+        {
+            yield return new ValidationResult("MicrosoftAppTenantId is required for a SingleTenant bot.", [nameof(MicrosoftAppTenantId)]);
         }
     }
 }
