@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Policy;
@@ -5,17 +6,29 @@ using DystoniaBot.Web.State;
 
 namespace DystoniaBot.Web.Bots;
 
-/// <summary>Maps activities to the conversation policy and its replies back to activities; nothing more.</summary>
+/// <summary>
+/// Maps activities to the conversation policy and its replies back to activities; stores what must outlive the
+/// turn (state, the conversation reference, ratings). No answering logic lives here.
+/// </summary>
 public sealed class DystoniaBotHandler : ActivityHandler
 {
+    /// <summary>The reply to a rating.</summary>
+    public const string FeedbackThanks = "Thank you for your feedback: it helps us improve the answers.";
+
     private readonly ConversationPolicy _policy;
     private readonly IConversationStateStore _states;
+    private readonly IConversationReferenceStore _references;
+    private readonly IFeedbackStore _feedback;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the handler for one turn.</summary>
-    public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states)
+    public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback, TimeProvider time)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _states = states ?? throw new ArgumentNullException(nameof(states));
+        _references = references ?? throw new ArgumentNullException(nameof(references));
+        _feedback = feedback ?? throw new ArgumentNullException(nameof(feedback));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <inheritdoc />
@@ -23,13 +36,35 @@ public sealed class DystoniaBotHandler : ActivityHandler
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        await turnContext.SendActivityAsync(MessageFactory.Typing(), cancellationToken);
-
         var key = StateKey(activity);
+        await _references.SaveAsync(key, activity.GetConversationReference(), cancellationToken);
+
+        var question = activity.RemoveRecipientMention();
+        if (CardAction(activity) is { } value)
+        {
+            if (Field(value, AnswerCard.ActionField) == "feedback")
+            {
+                await _feedback.AddAsync(new Feedback(key, Field(value, "question"), Field(value, "passageId"),
+                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Field(value, "comment"), _time.GetUtcNow()), cancellationToken);
+                await turnContext.SendActivityAsync(MessageFactory.Text(FeedbackThanks), cancellationToken);
+                return;
+            }
+
+            if (Field(value, AnswerCard.ActionField) == "ask")
+            {
+                question = Field(value, "question") ?? question;
+            }
+        }
+
+        await turnContext.SendActivityAsync(MessageFactory.Typing(), cancellationToken);
         var state = await _states.GetAsync(key, cancellationToken);
-        var turn = _policy.Respond(activity.RemoveRecipientMention(), activity.Locale, state);
+        var turn = _policy.Respond(question, activity.Locale, state);
         await _states.SetAsync(key, turn.State, cancellationToken);
-        await turnContext.SendActivityAsync(ReplyActivities.From(turn.Reply, IsOneToOne(activity)), cancellationToken);
+        var sent = await turnContext.SendActivityAsync(ReplyActivities.From(turn.Reply, IsOneToOne(activity), question), cancellationToken);
+        if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)
+        {
+            await _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -44,9 +79,35 @@ public sealed class DystoniaBotHandler : ActivityHandler
         // never for every member who joins later.
         if (IsOneToOne(activity) ? membersAdded.Any(m => m.Id != activity.Recipient?.Id) : botJoined)
         {
+            await _references.SaveAsync(StateKey(activity), activity.GetConversationReference(), cancellationToken);
             await turnContext.SendActivityAsync(ReplyActivities.From(_policy.Welcome(), IsOneToOne(activity)), cancellationToken);
         }
     }
+
+    /// <inheritdoc />
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.Name != "message/submitAction" || activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("actionValue", out var actionValue) || actionValue.ValueKind != JsonValueKind.Object)
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        // Teams' own thumbs up/down under a bot message: the rated answer is found by the message it replies to.
+        var key = StateKey(activity);
+        var answer = activity.ReplyToId is { } replyTo ? await _feedback.FindAnswerAsync(key, replyTo, cancellationToken) : null;
+        var comment = Field(actionValue, "feedback");
+        await _feedback.AddAsync(new Feedback(key, answer?.Question, answer?.PassageId, Field(actionValue, "reaction") == "like", comment, _time.GetUtcNow()), cancellationToken);
+        return new InvokeResponse(200);
+    }
+
+    private static JsonElement? CardAction(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(AnswerCard.ActionField, out _) ? value : null;
+
+    private static string? Field(JsonElement value, string name) =>
+        value.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
 
     private static bool IsOneToOne(Activity activity) =>
         activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";

@@ -9,8 +9,11 @@ namespace DystoniaBot.Web.Bots;
 /// <summary>Turns the policy's channel-agnostic reply into a Bot Framework message.</summary>
 internal static class ReplyActivities
 {
-    /// <summary>The message for <paramref name="reply"/>; suggested actions only where the channel shows them (1:1 chats).</summary>
-    public static Activity From(BotReply reply, bool oneToOne)
+    /// <summary>
+    /// The message for <paramref name="reply"/>: Markdown text, plus for an answer a citation and a card. Follow-ups
+    /// are suggested actions in 1:1 chats and card buttons elsewhere, since Teams ignores suggested actions there.
+    /// </summary>
+    public static Activity From(BotReply reply, bool oneToOne, string? question = null)
     {
         var activity = MessageFactory.Text(MarkdownRenderer.Render(reply));
         if (oneToOne && reply.FollowUps.Count > 0)
@@ -20,7 +23,11 @@ internal static class ReplyActivities
 
         if (reply.Kind == ReplyKind.Answer && reply.Answer is { } answer)
         {
-            activity = activity with { Entities = [Citation(answer.Source.Title, answer.Source.Url, answer.Sentence)] };
+            activity = activity with
+            {
+                Entities = [Citation(answer.Source.Title, answer.Source.Url, answer.Sentence)],
+                Attachments = [AnswerCard.Create(answer, question ?? string.Empty, oneToOne ? [] : reply.FollowUps)],
+            };
         }
 
         return activity;

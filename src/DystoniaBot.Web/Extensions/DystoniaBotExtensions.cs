@@ -7,6 +7,7 @@ using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.Bots;
 using DystoniaBot.Web.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Extensions;
@@ -32,7 +33,11 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeIndex>());
         services.AddSingleton(provider => StarterQuestions.Load(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));
         services.AddSingleton<ConversationPolicy>();
-        services.AddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddSingleton<SqliteStore>();
+        services.AddSingleton<IConversationStateStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IConversationReferenceStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<SqliteStore>());
 
         // With an app id every request needs a valid token and replies carry the app's token; without one the bot
         // is in local development mode (anonymous), as the SDK does.
@@ -54,6 +59,7 @@ public static partial class DystoniaBotExtensions
         });
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<IBot, DystoniaBotHandler>();
         return services;
     }
@@ -66,6 +72,7 @@ public static partial class DystoniaBotExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var index = app.Services.GetRequiredService<KnowledgeIndex>();
+        app.Services.GetRequiredService<SqliteStore>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);
         if (!app.Services.GetRequiredService<BotCredentialsSettings>().IsAuthenticationEnabled)

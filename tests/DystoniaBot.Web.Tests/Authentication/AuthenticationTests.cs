@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace DystoniaBot.Web.Tests.Authentication;
 
@@ -14,14 +11,13 @@ public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string ServiceUrl = "https://smba.example.net/emea/";
     private FakeIdentityProvider _identity = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private BotFactory _factory = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _identity = await FakeIdentityProvider.StartAsync("msteams", "webchat", "directline");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_identity.Configuration())));
+        _factory = BotFactory.Create(_identity.Configuration());
         _client = _factory.CreateClient();
     }
 

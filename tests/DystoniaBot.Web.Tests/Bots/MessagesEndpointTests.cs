@@ -2,15 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DystoniaBot.Web.Tests.Bots;
 
-public sealed class MessagesEndpointTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class MessagesEndpointTests : IClassFixture<BotFactory>
 {
     private readonly HttpClient _client;
 
-    public MessagesEndpointTests(WebApplicationFactory<Program> factory) => _client = factory.CreateClient();
+    public MessagesEndpointTests(BotFactory factory) => _client = factory.CreateClient();
 
     private static object Message(string text, string deliveryMode = "expectReplies", string serviceUrl = "http://127.0.0.1:9", object? conversation = null) => new
     {

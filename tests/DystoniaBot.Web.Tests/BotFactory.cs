@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace DystoniaBot.Web.Tests;
+
+/// <summary>The real host with its own throwaway SQLite file and any extra configuration.</summary>
+public class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    // xunit class fixtures need a single public constructor; the others use Create.
+    public BotFactory() : this([], null)
+    {
+    }
+
+    private BotFactory(Dictionary<string, string?> settings, string? databasePath)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"dystoniabot-test-{Guid.NewGuid():N}.db");
+        _settings = new Dictionary<string, string?>(settings) { ["Storage:SqlitePath"] = DatabasePath };
+    }
+
+    public string DatabasePath { get; }
+
+    public static BotFactory Create(Dictionary<string, string?> settings, string? databasePath = null) => new(settings, databasePath);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            // Pooled connections keep the file open until the pools are cleared.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DystoniaBot.Web.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DystoniaBot.Web.Tests.Bots;
+
+public sealed class CardAndFeedbackTests : IDisposable
+{
+    private readonly BotFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public CardAndFeedbackTests() => _client = _factory.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private static object Message(string conversation, string? text, object? value = null, object? conversationAccount = null, string id = "m-1") => new
+    {
+        type = "message",
+        id,
+        channelId = "webchat",
+        serviceUrl = "http://127.0.0.1:9",
+        from = new { id = "user-1" },
+        recipient = new { id = "bot-1" },
+        conversation = conversationAccount ?? new { id = conversation },
+        text,
+        value,
+        deliveryMode = "expectReplies",
+    };
+
+    private async Task<JsonElement[]> Send(object activity)
+    {
+        var response = await _client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task Answer_ShouldCarryAnAdaptiveCard_WithSourceAndFeedbackButtons()
+    {
+        var reply = Assert.Single(await Send(Message("c-card", "is there a cure?")));
+
+        var card = reply.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
+        var content = card.GetProperty("content");
+        Assert.Equal("1.5", content.GetProperty("version").GetString());
+        var titles = content.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Read the source", "Helpful", "Not helpful"], titles);
+        Assert.Equal("https://health.ccm.net/", content.GetProperty("actions")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task TeamsChannelAnswer_ShouldOfferFollowUpsAsCardButtons()
+    {
+        var reply = Assert.Single(await Send(Message("c-team", "is there a cure?", conversationAccount: new { id = "19:x", conversationType = "channel", isGroup = true })));
+
+        var actions = reply.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray().ToList();
+        Assert.InRange(actions.Count, 4, 6);
+        Assert.Equal("ask", actions[3].GetProperty("data").GetProperty("action").GetString());
+        Assert.Equal("imBack", actions[3].GetProperty("data").GetProperty("msteams").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task FeedbackSubmit_ShouldBeStoredWithQuestionAndPassage()
+    {
+        var reply = Assert.Single(await Send(Message("c-fb", null, new { action = "feedback", helpful = false, passageId = "dystonia#4", question = "is there a cure?" })));
+
+        Assert.Contains("feedback", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var stored = await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(10, default);
+        var feedback = Assert.Single(stored, f => f.ConversationKey == "webchat/c-fb");
+        Assert.False(feedback.Helpful);
+        Assert.Equal("dystonia#4", feedback.PassageId);
+        Assert.Equal("is there a cure?", feedback.Question);
+    }
+
+    [Fact]
+    public async Task AskButton_ShouldAnswerItsQuestion()
+    {
+        var reply = Assert.Single(await Send(Message("c-ask", null, new { action = "ask", question = "What is an EMG?" })));
+
+        Assert.Contains("**", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("electromyogram", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamsFeedbackInvoke_ShouldBeStoredAgainstTheRatedAnswer()
+    {
+        var answer = Assert.Single(await Send(Message("c-inv", "what causes dystonia?", id: "q-7")));
+        var invoke = new
+        {
+            type = "invoke",
+            name = "message/submitAction",
+            id = "inv-1",
+            channelId = "webchat",
+            replyToId = answer.GetProperty("id").GetString(),
+            from = new { id = "user-1" },
+            recipient = new { id = "bot-1" },
+            conversation = new { id = "c-inv" },
+            value = new { actionName = "feedback", actionValue = new { reaction = "like", feedback = "{\"feedbackText\":\"clear\"}" } },
+        };
+
+        var response = await _client.PostAsJsonAsync("/api/messages", invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(10, default);
+        var feedback = Assert.Single(stored, f => f.ConversationKey == "webchat/c-inv");
+        Assert.True(feedback.Helpful);
+        Assert.Equal("dystonia#1", feedback.PassageId);
+        Assert.Equal("what causes dystonia?", feedback.Question);
+    }
+
+    [Fact]
+    public async Task StateAndReferences_ShouldSurviveARestart()
+    {
+        await Send(Message("c-restart", "What is dystonia?"));
+        await using var restarted = BotFactory.Create([], _factory.DatabasePath);
+        using var client = restarted.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/messages", Message("c-restart", "tell me more", id: "m-2"));
+        var more = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0];
+        var reference = await restarted.Services.GetRequiredService<IConversationReferenceStore>().FindAsync("webchat/c-restart", default);
+
+        Assert.Contains("Symptoms vary", more.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("http://127.0.0.1:9", reference!.ServiceUrl);
+        Assert.Equal("user-1", reference.User!.Id);
+    }
+}
