@@ -68,6 +68,19 @@ public sealed class DystoniaBotHandler : ActivityHandler
     }
 
     /// <inheritdoc />
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+
+        // Teams announces the bot's installation in a team or group chat with the bot alone in membersAdded, which
+        // ActivityHandler (like the SDK's) does not pass on: that is the one moment to greet a team.
+        return activity.MembersAdded is { Count: > 0 } added && !IsOneToOne(activity) && added.All(m => m.Id == activity.Recipient?.Id)
+            ? OnMembersAddedAsync(added, turnContext, cancellationToken)
+            : base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <inheritdoc />
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
