@@ -87,6 +87,16 @@ public sealed partial class ConversationPolicy
         return AnswerWith(best, alternatives, personal, state);
     }
 
+    /// <summary>Shows passage <paramref name="passageId"/> as the answer (a "did you mean" choice); help if it is unknown.</summary>
+    public PolicyTurn ShowPassage(string passageId, ConversationState state)
+    {
+        ArgumentNullException.ThrowIfNull(passageId);
+        ArgumentNullException.ThrowIfNull(state);
+        return _search.FindPassage(passageId) is { } found
+            ? AnswerWith(new SearchHit(found.Passage, found.Source, 0, 1.0, 1.0, new HashSet<string>()), [], personal: false, state)
+            : new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
+    }
+
     private PolicyTurn Continue(ConversationState state)
     {
         if (state.LastPassageId is null || _search.FindPassage(state.LastPassageId) is not { } last)

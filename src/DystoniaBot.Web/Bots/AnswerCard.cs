@@ -6,8 +6,8 @@ namespace DystoniaBot.Web.Bots;
 
 /// <summary>
 /// The Adaptive Card (1.5, built by hand: the AdaptiveCards package is not available) that goes with an answer:
-/// the source, "Read the source", "Helpful" / "Not helpful", and — where suggested actions don't show (Teams
-/// channels and group chats) — the follow-up questions as buttons.
+/// the source, "Read the source", "Helpful" / "Not helpful", "Did you mean" choices, and — where suggested actions
+/// don't show (Teams channels and group chats) — the follow-up questions as buttons.
 /// </summary>
 internal static class AnswerCard
 {
@@ -16,7 +16,7 @@ internal static class AnswerCard
     /// <summary>What a card button sends back: <c>{"action": "feedback"|"ask", …}</c>.</summary>
     public const string ActionField = "action";
 
-    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<string> followUpButtons)
+    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<SearchHit> alternatives, IReadOnlyList<string> followUpButtons)
     {
         var actions = new List<object>
         {
@@ -25,8 +25,13 @@ internal static class AnswerCard
             Submit("Not helpful", new { action = "feedback", helpful = false, passageId = answer.Passage.Id, question }),
         };
 
+        foreach (var alternative in alternatives.Take(2))
+        {
+            actions.Add(Submit("Did you mean: " + Shorten(alternative.Sentence), new { action = "passage", passageId = alternative.Passage.Id }));
+        }
+
         // Teams shows at most six buttons on a card.
-        foreach (var followUp in followUpButtons.Take(3))
+        foreach (var followUp in followUpButtons.Take(MaxButtons - actions.Count))
         {
             actions.Add(Submit(followUp, new { action = "ask", question = followUp, msteams = new { type = "imBack", value = followUp } }));
         }
@@ -45,6 +50,10 @@ internal static class AnswerCard
         };
         return new Attachment { ContentType = ContentType, Content = JsonSerializer.SerializeToElement(card, ProtocolJson.Options) };
     }
+
+    private const int MaxButtons = 6;
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 
     private static Dictionary<string, object> Submit(string title, object data) =>
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };

@@ -58,7 +58,8 @@ public sealed class DystoniaBotHandler : ActivityHandler
 
         await turnContext.SendActivityAsync(MessageFactory.Typing(), cancellationToken);
         var state = await _states.GetAsync(key, cancellationToken);
-        var turn = _policy.Respond(question, activity.Locale, state);
+        var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
+        var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
         await _states.SetAsync(key, turn.State, cancellationToken);
         var sent = await turnContext.SendActivityAsync(ReplyActivities.From(turn.Reply, IsOneToOne(activity), question), cancellationToken);
         if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)

@@ -26,7 +26,7 @@ internal static class ReplyActivities
             activity = activity with
             {
                 Entities = [Citation(answer.Source.Title, answer.Source.Url, answer.Sentence)],
-                Attachments = [AnswerCard.Create(answer, question ?? string.Empty, oneToOne ? [] : reply.FollowUps)],
+                Attachments = [AnswerCard.Create(answer, question ?? string.Empty, reply.Alternatives, oneToOne ? [] : reply.FollowUps)],
             };
         }
 

@@ -115,6 +115,20 @@ public sealed class CardAndFeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task DidYouMeanButton_ShouldShowThatPassage()
+    {
+        var answer = Assert.Single(await Send(Message("c-dym", "what causes dystonia?")));
+        var choice = answer.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray()
+            .First(a => a.GetProperty("title").GetString()!.StartsWith("Did you mean: ", StringComparison.Ordinal));
+
+        var reply = Assert.Single(await Send(Message("c-dym", null, choice.GetProperty("data"), id: "m-2")));
+
+        var passageId = choice.GetProperty("data").GetProperty("passageId").GetString();
+        Assert.NotEqual("dystonia#1", passageId);
+        Assert.Contains(passageId == "dystonia#3" ? "electromyogram" : "Symptoms vary", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StateAndReferences_ShouldSurviveARestart()
     {
         await Send(Message("c-restart", "What is dystonia?"));
