@@ -2,7 +2,7 @@
 # Throughput of /api/messages (expectReplies, varied questions) beside a bare Kestrel endpoint that only parses the
 # activity JSON (tests/DystoniaBot.LoadCeiling), measured with wrk on 127.0.0.1 in the same run; plus the bot's
 # start-to-first-answer and idle memory. Goals: bot >= 0.30 of the ceiling's requests/s with p99 <= 10 ms at 32
-# connections; idle memory <= 150 MB; start to first answer <= 1.5 s. Not run by CI; takes about two minutes.
+# connections; idle memory <= 150 MB; start to first answer <= 1.5 s. Not run by CI; takes two to five minutes.
 # Usage: bash tests/load/run.sh [seconds=20] [connections=32] [threads=2]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -147,9 +147,11 @@ measure() {
     END { printf "%.0f", (frames > 1 ? cpu / (frames - 1) : 0) }' "$work/$name.top" > "$work/$name.others"
 }
 
-log "warm-up (5 s each)"
-run_wrk "$ceiling_port" 5 "$work/warmup-ceiling.txt"
-run_wrk "$bot_port" 5 "$work/warmup-bot.txt"
+# The bot needs about 10 s of load before its JIT tiers and caches settle (its first 10 s run at a third of its
+# steady rate, with a p99 in the hundreds of milliseconds); both servers get the same 15 s warm-up.
+log "warm-up (15 s each)"
+run_wrk "$ceiling_port" 15 "$work/warmup-ceiling.txt"
+run_wrk "$bot_port" 15 "$work/warmup-bot.txt"
 
 log "load: wrk -t $threads -c $connections -d ${seconds}s --latency -s tests/load/wrk-messages.lua, one server after the other"
 measure ceiling "$ceiling_port" "$ceiling_pid"
