@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Throughput of /api/messages (expectReplies, varied questions) beside a bare Kestrel endpoint that only parses the
+# activity JSON (tests/DystoniaBot.LoadCeiling), measured with wrk on 127.0.0.1 in the same run; plus the bot's
+# start-to-first-answer and idle memory. Goals: bot >= 0.30 of the ceiling's requests/s with p99 <= 10 ms at 32
+# connections; idle memory <= 150 MB; start to first answer <= 1.5 s. Not run by CI; takes two to five minutes.
+# Usage: bash tests/load/run.sh [seconds=20] [connections=32] [threads=2]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-20}
+connections=${2:-32}
+threads=${3:-2}
+script=$PWD/tests/load/wrk-messages.lua
+bot_dir=$PWD/src/DystoniaBot.Web/bin/Release/net10.0
+ceiling_dir=$PWD/tests/DystoniaBot.LoadCeiling/bin/Release/net10.0
+
+log() { printf '\n== %s\n' "$*"; }
+
+if ! command -v wrk > /dev/null; then
+  log "installing wrk"
+  sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq wrk > /dev/null
+fi
+
+log "build (Release)"
+dotnet build -c Release -nologo -v quiet src/DystoniaBot.Web
+dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LoadCeiling
+
+work=$(mktemp -d)
+pids=()
+stop() {
+  local still=() p
+  for p in "${pids[@]}"; do if [ "$p" != "$1" ]; then still+=("$p"); fi; done
+  pids=("${still[@]}")
+  kill "$1" 2> /dev/null || true
+  # Kestrel stops within its 5 s shutdown timeout; anything still alive after 10 s is killed.
+  for _ in $(seq 100); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2> /dev/null || true
+}
+cleanup() {
+  while [ "${#pids[@]}" -gt 0 ]; do stop "${pids[0]}"; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (: < "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# Starts a built app from its own folder (so it reads its appsettings.json) on 127.0.0.1; sets $pid.
+start() {
+  local dir=$1 dll=$2 port=$3 name=$4
+  (cd "$dir" && exec dotnet "$dll" --urls "http://127.0.0.1:$port") > "$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+}
+
+activity='{"type":"message","id":"a1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9","from":{"id":"u1"},"recipient":{"id":"bot"},"conversation":{"id":"c1"},"text":"is there a cure?","deliveryMode":"expectReplies","locale":"en-US"}'
+post() {
+  curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 5 -H 'Content-Type: application/json' \
+    --data "$activity" "http://127.0.0.1:$1/api/messages" 2> /dev/null || true
+}
+
+# Polls until the first 200 with a reply in it; prints the milliseconds since $2 (ns) or fails after 60 s.
+first_answer_ms() {
+  local port=$1 started=$2 deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if [ "$(post "$port")" = 200 ] && grep -q '"activities"' "$work/answer.json"; then
+      echo $((($(date +%s%N) - started) / 1000000))
+      return
+    fi
+    kill -0 "$pid" 2> /dev/null || { echo "the server exited:" >&2; cat "$work"/*.log >&2; return 1; }
+    sleep 0.01
+  done
+  echo "no answer within 60 s" >&2
+  return 1
+}
+
+rss_mb() { awk -v key="$2:" '$1 == key { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Other work on the machine (a build, a test run) skews every figure: wait up to a minute for 90% idle CPU.
+idle_percent() {
+  local a b
+  read -ra a < /proc/stat
+  sleep 1
+  read -ra b < /proc/stat
+  awk -v a="${a[*]:1}" -v b="${b[*]:1}" 'BEGIN {
+    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) { t += y[i] - x[i] } idle = y[4] - x[4] + y[5] - x[5]
+    printf "%d", (t > 0 ? 100 * idle / t : 100) }'
+}
+wait_quiet() {
+  local idle
+  for _ in $(seq 60); do
+    idle=$(idle_percent)
+    if [ "$idle" -ge 90 ]; then return; fi
+  done
+  echo "warning: the machine is busy (${idle}% idle); figures will be low" >&2
+}
+
+log "startup (three cold starts, median)"
+wait_quiet
+startups=()
+for run in 1 2 3; do
+  bot_port=$(free_port)
+  started=$(date +%s%N)
+  start "$bot_dir" DystoniaBot.Web.dll "$bot_port" bot
+  bot_pid=$pid
+  startups+=("$(first_answer_ms "$bot_port" "$started")")
+  if [ "$run" -lt 3 ]; then stop "$bot_pid"; fi
+done
+bot_startup_ms=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 2p)
+sleep 2
+bot_idle_mb=$(rss_mb "$bot_pid" VmRSS)
+echo "bot: first answer after ${startups[*]} ms, idle RSS ${bot_idle_mb} MB"
+
+ceiling_port=$(free_port)
+start "$ceiling_dir" DystoniaBot.LoadCeiling.dll "$ceiling_port" ceiling
+ceiling_pid=$pid
+echo "ceiling: first answer after $(first_answer_ms "$ceiling_port" "$(date +%s%N)") ms"
+
+run_wrk() {
+  local port=$1 duration=$2 out=$3
+  timeout $((duration + 60)) wrk -t "$threads" -c "$connections" -d "${duration}s" --latency -s "$script" \
+    "http://127.0.0.1:$port/api/messages" > "$out"
+}
+
+# Runs wrk against one server while top samples the machine every second; the CPU of every other process (wrk
+# and the server excluded) shows whether the run was disturbed.
+measure() {
+  local name=$1 port=$2 server=$3
+  wait_quiet
+  top -b -d 1 -n "$seconds" -w 200 > "$work/$name.top" &
+  local sampler=$!
+  run_wrk "$port" "$seconds" "$work/$name.txt"
+  wait "$sampler" || true
+  awk -v server="$server" '/^top -/ { frames++ } frames > 1 && $1 ~ /^[0-9]+$/ && $1 != server && $12 != "wrk" && $12 != "top" { cpu += $9 }
+    END { printf "%.0f", (frames > 1 ? cpu / (frames - 1) : 0) }' "$work/$name.top" > "$work/$name.others"
+}
+
+# The bot needs about 10 s of load before its JIT tiers and caches settle (its first 10 s run at a third of its
+# steady rate, with a p99 in the hundreds of milliseconds); both servers get the same 15 s warm-up.
+log "warm-up (15 s each)"
+run_wrk "$ceiling_port" 15 "$work/warmup-ceiling.txt"
+run_wrk "$bot_port" 15 "$work/warmup-bot.txt"
+
+log "load: wrk -t $threads -c $connections -d ${seconds}s --latency -s tests/load/wrk-messages.lua, one server after the other"
+measure ceiling "$ceiling_port" "$ceiling_pid"
+measure bot "$bot_port" "$bot_pid"
+bot_peak_mb=$(rss_mb "$bot_pid" VmHWM)
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s; these print requests/s, p50 and p99 in ms, errors.
+requests_per_s() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+percentile_ms() {
+  awk -v p="$2%" '$1 == p {
+    v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
+    printf "%.2f", (unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : unit == "m" ? v * 60000 : v) }' "$1"
+}
+errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
+
+for name in ceiling bot; do
+  printf '\n-- %s\n' "$name"
+  cat "$work/$name.txt"
+done
+printf '\n-- top, halfway through the bot run\n'
+awk -v half=$((seconds / 2)) '/^top -/ { frames++ } frames == half' "$work/bot.top" | head -14
+
+ceiling_rps=$(requests_per_s "$work/ceiling.txt")
+bot_rps=$(requests_per_s "$work/bot.txt")
+bot_p99=$(percentile_ms "$work/bot.txt" 99)
+log "results ($threads wrk threads, $connections connections, ${seconds} s each, $(nproc) cores)"
+printf '%-8s %12s %8s %8s %14s  %s\n' "" "requests/s" "p50 ms" "p99 ms" "others' CPU %" "errors"
+for name in ceiling bot; do
+  printf '%-8s %12s %8s %8s %14s  %s\n' "$name" "$(requests_per_s "$work/$name.txt")" \
+    "$(percentile_ms "$work/$name.txt" 50)" "$(percentile_ms "$work/$name.txt" 99)" "$(cat "$work/$name.others")" \
+    "$(errors "$work/$name.txt")"
+done
+for name in ceiling bot; do
+  if [ "$(cat "$work/$name.others")" -gt 10 ]; then
+    echo "warning: other processes took CPU during the $name run; rerun on a quiet machine" >&2
+  fi
+done
+awk -v b="$bot_rps" -v c="$ceiling_rps" -v p="$bot_p99" -v m="$bot_idle_mb" -v s="$bot_startup_ms" -v h="$bot_peak_mb" 'BEGIN {
+  printf "ratio bot/ceiling: %.3f (goal >= 0.30: %s)\n", b / c, (b / c >= 0.30 ? "met" : "MISSED")
+  printf "bot p99: %.2f ms (goal <= 10 ms: %s)\n", p, (p <= 10 ? "met" : "MISSED")
+  printf "bot idle RSS: %.1f MB (goal <= 150 MB: %s); peak RSS under load %.1f MB\n", m, (m <= 150 ? "met" : "MISSED"), h
+  printf "bot start to first answer: %d ms, median of 3 (goal <= 1500 ms: %s)\n", s, (s <= 1500 ? "met" : "MISSED")
+}'
