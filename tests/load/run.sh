@@ -60,7 +60,8 @@ free_port() {
 # Starts a built app from its own folder (so it reads its appsettings.json) on 127.0.0.1; sets $pid.
 start() {
   local dir=$1 dll=$2 port=$3 name=$4
-  (cd "$dir" && exec dotnet "$dll" --urls "http://127.0.0.1:$port") > "$work/$name.log" 2>&1 &
+  # Each run gets its own database, so the bot measures a fresh SQLite file and leaves nothing behind.
+  (cd "$dir" && exec dotnet "$dll" --urls "http://127.0.0.1:$port" --Storage:SqlitePath="$work/$name.db") > "$work/$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
 }
