@@ -173,7 +173,7 @@ for name in ceiling bot; do
   cat "$work/$name.txt"
 done
 printf '\n-- top, halfway through the bot run\n'
-awk -v half=$((seconds / 2)) '/^top -/ { frames++ } frames == half' "$work/bot.top" | head -14
+awk -v half=$((seconds / 2)) '/^top -/ { frames++ } frames == half' "$work/bot.top" | head -14 || true
 
 ceiling_rps=$(requests_per_s "$work/ceiling.txt")
 bot_rps=$(requests_per_s "$work/bot.txt")

@@ -14,6 +14,9 @@ namespace DystoniaBot.Conversation.Policy;
 /// <remarks>Stateless and thread-safe: the conversation's state comes in and goes out with each turn.</remarks>
 public sealed partial class ConversationPolicy
 {
+    /// <summary>Confidence from which a question shares enough with the articles to be about health.</summary>
+    private const double HealthRelated = 0.2;
+
     private readonly IKnowledgeSearch _search;
     private readonly ConversationOptions _options;
     private readonly StarterQuestions _starters;
@@ -72,6 +75,9 @@ public sealed partial class ConversationPolicy
     {
         var result = _search.Search(question, 1 + _options.MaxAlternatives);
         var best = result.Best;
+
+        // "How do I bake bread?" is in the first person but not about health: only health questions escalate.
+        personal &= best is { Score: >= HealthRelated } || result.Question.Concepts.Any(c => c.IsOtherCondition);
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,

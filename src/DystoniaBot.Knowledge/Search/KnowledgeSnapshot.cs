@@ -26,6 +26,10 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     private readonly LuceneDirectory _directory;
 
+    // Looking a term up in the terms dictionary is most of the cost of a small query; a term's context (its place in
+    // each segment) stays valid for the life of this reader, so it is looked up once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermContext> _termContexts = new(StringComparer.Ordinal);
+
     private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader)
     {
         _directory = directory;
@@ -171,6 +175,13 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     /// <summary>Opens an index written by <see cref="Create"/>; takes ownership of <paramref name="directory"/>.</summary>
     public static KnowledgeSnapshot Open(LuceneDirectory directory) => new(directory, DirectoryReader.Open(directory));
+
+    /// <summary>A query for <paramref name="term"/> of the text field that reuses the term's cached context.</summary>
+    public TermQuery TermQuery(string term)
+    {
+        var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Reader.Context, new Term(KnowledgeAnalyzer.TextField, t)));
+        return new TermQuery(new Term(KnowledgeAnalyzer.TextField, term), context);
+    }
 
     public void Dispose()
     {

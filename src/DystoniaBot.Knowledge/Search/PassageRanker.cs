@@ -37,7 +37,7 @@ internal static class PassageRanker
 
         var weights = Weights(snapshot, analyzed);
         var present = PresentAlternatives(snapshot, analyzed.Concepts);
-        var query = BuildQuery(present, weights);
+        var query = BuildQuery(snapshot, present, weights);
         if (query.Clauses.Count == 0)
         {
             return new SearchResult(analyzed, []);
@@ -139,7 +139,7 @@ internal static class PassageRanker
         return weights;
     }
 
-    private static BooleanQuery BuildQuery(QueryAlternative[][] concepts, double[] weights)
+    private static BooleanQuery BuildQuery(KnowledgeSnapshot snapshot, QueryAlternative[][] concepts, double[] weights)
     {
         var query = new BooleanQuery(disableCoord: true);
         for (var c = 0; c < concepts.Length; c++)
@@ -155,7 +155,7 @@ internal static class PassageRanker
                 Query clause;
                 if (alternative.Terms.Count == 1)
                 {
-                    clause = new TermQuery(new Term(KnowledgeAnalyzer.TextField, alternative.Terms[0]));
+                    clause = snapshot.TermQuery(alternative.Terms[0]);
                 }
                 else
                 {
@@ -171,6 +171,15 @@ internal static class PassageRanker
 
                 clause.Boost = alternative.IsOriginal ? 1f : (float)SynonymStrength;
                 concept.Add(clause);
+            }
+
+            // A concept said one way needs no disjunction around it.
+            if (concepts[c].Length == 1)
+            {
+                var single = concept.Disjuncts[0];
+                single.Boost *= concept.Boost;
+                query.Add(single, Occur.SHOULD);
+                continue;
             }
 
             query.Add(concept, Occur.SHOULD);

@@ -60,7 +60,10 @@ public sealed class DystoniaBotHandler : ActivityHandler
         var state = await _states.GetAsync(key, cancellationToken);
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
-        await _states.SetAsync(key, turn.State, cancellationToken);
+        if (!ReferenceEquals(turn.State, state))
+        {
+            await _states.SetAsync(key, turn.State, cancellationToken);
+        }
         var sent = await turnContext.SendActivityAsync(ReplyActivities.From(turn.Reply, IsOneToOne(activity), question), cancellationToken);
         if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)
         {

@@ -26,14 +26,37 @@ public sealed class StorageOptions
 /// Conversation state, conversation references and feedback in one embedded SQLite file (the default storage).
 /// The schema is created at startup; each operation opens a pooled connection, so the store is thread-safe.
 /// </summary>
-public sealed class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore
+/// <remarks>
+/// Conversation state and the log of sent answers are written behind: the turn reads and updates memory, and one
+/// background writer stores the changes in batches, one transaction each, so no turn waits on the disk. A crash can
+/// lose the last fraction of a second of "tell me more" context, never a rating or anything the user typed.
+/// Ratings and conversation references are written before the call returns. Disposing flushes what is pending.
+/// </remarks>
+public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDisposable
 {
+    private const int MaxRememberedReferences = 50_000;
+    private const int MaxCachedStates = 100_000;
+    private const int MaxBatch = 500;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> _states = new(StringComparer.Ordinal);
+    private readonly System.Threading.Channels.Channel<PendingWrite> _pending =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly ILogger<SqliteStore> _logger;
+    private readonly Task _backgroundWriter;
     private readonly string _connectionString;
 
+    // SQLite lets one writer in at a time and makes the others sleep and retry; taking turns here instead keeps
+    // concurrent turns from stalling each other.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    // A conversation's reference rarely changes between messages: remembering the last one written saves a write
+    // per turn. Bounded; forgetting only costs a redundant write.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _writtenReferences = new(StringComparer.Ordinal);
+
     /// <summary>Opens (and if needed creates) the database.</summary>
-    public SqliteStore(IOptions<StorageOptions> options)
+    public SqliteStore(IOptions<StorageOptions> options, ILogger<SqliteStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         var path = options.Value.ResolvedSqlitePath;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
@@ -45,24 +68,54 @@ public sealed class SqliteStore : IConversationStateStore, IConversationReferenc
             CREATE TABLE IF NOT EXISTS sent_answer (conversation_key TEXT NOT NULL, activity_id TEXT NOT NULL, question TEXT NOT NULL, passage_id TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_key, activity_id));
             CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_key TEXT NOT NULL, question TEXT, passage_id TEXT, helpful INTEGER NOT NULL, comment TEXT, created_at TEXT NOT NULL);
             """);
+        _backgroundWriter = Task.Run(WriteBehindAsync);
     }
 
     /// <inheritdoc />
     public async Task<ConversationState> GetAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        if (_states.TryGetValue(conversationKey, out var cached))
+        {
+            return cached;
+        }
+
         var json = await ScalarAsync("SELECT state FROM conversation_state WHERE conversation_key = $key", cancellationToken, ("$key", conversationKey));
         return json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json) ?? ConversationState.Empty;
     }
 
     /// <inheritdoc />
-    public Task SetAsync(string conversationKey, ConversationState state, CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO conversation_state VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET state = $value, updated_at = $at",
-            cancellationToken, ("$key", conversationKey), ("$value", JsonSerializer.Serialize(state)), ("$at", Now()));
+    public Task SetAsync(string conversationKey, ConversationState state, CancellationToken cancellationToken)
+    {
+        if (_states.Count >= MaxCachedStates)
+        {
+            // Forgetting is safe: every state is also on its way to the database.
+            _states.Clear();
+        }
+
+        _states[conversationKey] = state;
+        WriteBehind("INSERT INTO conversation_state VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET state = $value, updated_at = $at",
+            ("$key", conversationKey), ("$value", JsonSerializer.Serialize(state)), ("$at", Now()));
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
-    public Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO conversation_reference VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET reference = $value, updated_at = $at",
-            cancellationToken, ("$key", conversationKey), ("$value", JsonSerializer.Serialize(reference, ProtocolJson.Options)), ("$at", Now()));
+    public async Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options);
+        if (_writtenReferences.TryGetValue(conversationKey, out var written) && written == json)
+        {
+            return;
+        }
+
+        await ExecuteAsync("INSERT INTO conversation_reference VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET reference = $value, updated_at = $at",
+            cancellationToken, ("$key", conversationKey), ("$value", json), ("$at", Now()));
+        if (_writtenReferences.Count >= MaxRememberedReferences)
+        {
+            _writtenReferences.Clear();
+        }
+
+        _writtenReferences[conversationKey] = json;
+    }
 
     /// <inheritdoc />
     public async Task<ConversationReference?> FindAsync(string conversationKey, CancellationToken cancellationToken)
@@ -75,13 +128,16 @@ public sealed class SqliteStore : IConversationStateStore, IConversationReferenc
     public Task RecordAnswerAsync(SentAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        return ExecuteAsync("INSERT OR REPLACE INTO sent_answer VALUES ($key, $id, $question, $passage, $at)", cancellationToken,
+        WriteBehind("INSERT OR REPLACE INTO sent_answer VALUES ($key, $id, $question, $passage, $at)",
             ("$key", answer.ConversationKey), ("$id", answer.ActivityId), ("$question", answer.Question), ("$passage", answer.PassageId), ("$at", Now()));
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task<SentAnswer?> FindAnswerAsync(string conversationKey, string activityId, CancellationToken cancellationToken)
     {
+        // A rating may follow its answer within milliseconds: let the pending writes land first.
+        await FlushAsync(cancellationToken);
         await using var connection = Open();
         await using var command = Command(connection, "SELECT question, passage_id FROM sent_answer WHERE conversation_key = $key AND activity_id = $id",
             ("$key", conversationKey), ("$id", activityId));
@@ -114,12 +170,79 @@ public sealed class SqliteStore : IConversationStateStore, IConversationReferenc
         return list;
     }
 
+    /// <summary>Waits until every write queued so far is in the database.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Writer.TryWrite(new PendingWrite(null, [], flushed));
+        await flushed.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _backgroundWriter.Wait(TimeSpan.FromSeconds(10));
+        _writer.Dispose();
+    }
+
+    private void WriteBehind(string sql, params (string Name, object? Value)[] parameters) => _pending.Writer.TryWrite(new PendingWrite(sql, parameters, null));
+
+    private async Task WriteBehindAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await _writer.WaitAsync();
+            try
+            {
+                await using var connection = Open();
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+                foreach (var write in batch.Where(b => b.Sql is not null))
+                {
+                    await using var command = Command(connection, write.Sql!, write.Parameters);
+                    command.Transaction = transaction;
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                await transaction.CommitAsync();
+            }
+#pragma warning disable CA1031 // The writer must outlive a failed batch (disk full, locked file); the next batch tries the database again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogWriteFailed(_logger, batch.Count, e);
+            }
+            finally
+            {
+                _writer.Release();
+            }
+
+            foreach (var write in batch)
+            {
+                write.Flushed?.TrySetResult();
+            }
+
+            batch.Clear();
+        }
+    }
+
     private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+
+        // In WAL mode NORMAL never corrupts the file; a power cut may lose the last turn's state, not a ticket.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 
@@ -145,9 +268,17 @@ public sealed class SqliteStore : IConversationStateStore, IConversationReferenc
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = Open();
-        await using var command = Command(connection, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var command = Command(connection, sql, parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     private async Task<string?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -156,4 +287,10 @@ public sealed class SqliteStore : IConversationStateStore, IConversationReferenc
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} pending conversation-state writes")]
+    private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
+
+    /// <summary>A statement waiting for the background writer, or (Sql null) a flush marker.</summary>
+    private sealed record PendingWrite(string? Sql, (string Name, object? Value)[] Parameters, TaskCompletionSource? Flushed);
 }

@@ -132,6 +132,9 @@ public sealed class CardAndFeedbackTests : IDisposable
     public async Task StateAndReferences_ShouldSurviveARestart()
     {
         await Send(Message("c-restart", "What is dystonia?"));
+
+        // A host that stops flushes its pending writes; this one keeps running beside the restarted one.
+        await _factory.Services.GetRequiredService<SqliteStore>().FlushAsync(default);
         await using var restarted = BotFactory.Create([], _factory.DatabasePath);
         using var client = restarted.CreateClient();
 
