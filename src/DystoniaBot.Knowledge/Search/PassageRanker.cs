@@ -43,7 +43,11 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
-        var topDocs = snapshot.Searcher.Search(query, Candidates);
+        // In-order scoring: for a disjunction Lucene otherwise picks BooleanScorer, whose 2,048-bucket table is
+        // allocated on every query and dwarfs the work on a knowledge base of this size.
+        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
+        snapshot.Searcher.Search(query, collector);
+        var topDocs = collector.GetTopDocs();
         if (topDocs.ScoreDocs.Length == 0)
         {
             return new SearchResult(analyzed, []);
