@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Knowledge.Search;
@@ -9,52 +10,109 @@ namespace DystoniaBot.Web.Bots;
 /// the source, "Read the source", "Helpful" / "Not helpful", "Did you mean" choices, and — where suggested actions
 /// don't show (Teams channels and group chats) — the follow-up questions as buttons.
 /// </summary>
+/// <remarks>Written with Utf8JsonWriter: one is built for every answer, and reflection-based serialization of
+/// anonymous objects showed in the host's profile.</remarks>
 internal static class AnswerCard
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>What a card button sends back: <c>{"action": "feedback"|"ask", …}</c>.</summary>
+    /// <summary>What a card button sends back: <c>{"action": "feedback"|"ask"|"passage", …}</c>.</summary>
     public const string ActionField = "action";
-
-    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<SearchHit> alternatives, IReadOnlyList<string> followUpButtons)
-    {
-        var actions = new List<object>
-        {
-            new Dictionary<string, object> { ["type"] = "Action.OpenUrl", ["title"] = "Read the source", ["url"] = answer.Source.Url.ToString() },
-            Submit("Helpful", new { action = "feedback", helpful = true, passageId = answer.Passage.Id, question }),
-            Submit("Not helpful", new { action = "feedback", helpful = false, passageId = answer.Passage.Id, question }),
-        };
-
-        foreach (var alternative in alternatives.Take(2))
-        {
-            actions.Add(Submit("Did you mean: " + Shorten(alternative.Sentence), new { action = "passage", passageId = alternative.Passage.Id }));
-        }
-
-        // Teams shows at most six buttons on a card.
-        foreach (var followUp in followUpButtons.Take(MaxButtons - actions.Count))
-        {
-            actions.Add(Submit(followUp, new { action = "ask", question = followUp, msteams = new { type = "imBack", value = followUp } }));
-        }
-
-        var card = new Dictionary<string, object>
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new object[]
-            {
-                new { type = "TextBlock", text = $"Source: {answer.Source.Title} — {answer.Source.Publisher} ({answer.Source.License})", wrap = true, size = "Small", isSubtle = true },
-                new { type = "TextBlock", text = "Was this answer helpful?", wrap = true, size = "Small" },
-            },
-            ["actions"] = actions,
-        };
-        return new Attachment { ContentType = ContentType, Content = JsonSerializer.SerializeToElement(card, ProtocolJson.Options) };
-    }
 
     private const int MaxButtons = 6;
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
+    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<SearchHit> alternatives, IReadOnlyList<string> followUpButtons)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "AdaptiveCard");
+            json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            json.WriteString("version", "1.5");
+            json.WriteStartArray("body");
+            TextBlock(json, $"Source: {answer.Source.Title} — {answer.Source.Publisher} ({answer.Source.License})", subtle: true);
+            TextBlock(json, "Was this answer helpful?", subtle: false);
+            json.WriteEndArray();
 
-    private static Dictionary<string, object> Submit(string title, object data) =>
-        new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+            json.WriteStartArray("actions");
+            json.WriteStartObject();
+            json.WriteString("type", "Action.OpenUrl");
+            json.WriteString("title", "Read the source");
+            json.WriteString("url", answer.Source.Url.ToString());
+            json.WriteEndObject();
+            Feedback(json, "Helpful", helpful: true, answer.Passage.Id, question);
+            Feedback(json, "Not helpful", helpful: false, answer.Passage.Id, question);
+            var buttons = 3;
+            foreach (var alternative in alternatives.Take(2))
+            {
+                Submit(json, "Did you mean: " + Shorten(alternative.Sentence), "passage", "passageId", alternative.Passage.Id, teamsImBack: false);
+                buttons++;
+            }
+
+            // Teams shows at most six buttons on a card.
+            foreach (var followUp in followUpButtons.Take(MaxButtons - buttons))
+            {
+                Submit(json, followUp, "ask", "question", followUp, teamsImBack: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return new Attachment { ContentType = ContentType, Content = JsonElement.ParseValue(ref reader) };
+    }
+
+    private static void TextBlock(Utf8JsonWriter json, string text, bool subtle)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "TextBlock");
+        json.WriteString("text", text);
+        json.WriteBoolean("wrap", true);
+        json.WriteString("size", "Small");
+        if (subtle)
+        {
+            json.WriteBoolean("isSubtle", true);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Feedback(Utf8JsonWriter json, string title, bool helpful, string passageId, string question)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Action.Submit");
+        json.WriteString("title", title);
+        json.WriteStartObject("data");
+        json.WriteString(ActionField, "feedback");
+        json.WriteBoolean("helpful", helpful);
+        json.WriteString("passageId", passageId);
+        json.WriteString("question", question);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Submit(Utf8JsonWriter json, string title, string action, string field, string value, bool teamsImBack)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Action.Submit");
+        json.WriteString("title", title);
+        json.WriteStartObject("data");
+        json.WriteString(ActionField, action);
+        json.WriteString(field, value);
+        if (teamsImBack)
+        {
+            // Teams posts the button's text as the user's message, as a suggested action would.
+            json.WriteStartObject("msteams");
+            json.WriteString("type", "imBack");
+            json.WriteString("value", value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 }

@@ -93,8 +93,11 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         }
 
         _states[conversationKey] = state;
-        WriteBehind("INSERT INTO conversation_state VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET state = $value, updated_at = $at",
-            ("$key", conversationKey), ("$value", JsonSerializer.Serialize(state)), ("$at", Now()));
+        _pending.Writer.TryWrite(new PendingWrite(
+            "INSERT INTO conversation_state VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET state = $value, updated_at = $at",
+            [("$key", conversationKey), ("$value", JsonSerializer.Serialize(state)), ("$at", Now())],
+            null,
+            "state:" + conversationKey));
         return Task.CompletedTask;
     }
 
@@ -198,12 +201,20 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
                 batch.Add(item);
             }
 
+            var lastByKey = new Dictionary<string, PendingWrite>(StringComparer.Ordinal);
+            foreach (var write in batch.Where(b => b.CoalesceKey is not null))
+            {
+                lastByKey[write.CoalesceKey!] = write;
+            }
+
             await _writer.WaitAsync();
             try
             {
                 await using var connection = Open();
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                foreach (var write in batch.Where(b => b.Sql is not null))
+                // Several turns of one conversation in a batch need only its last state written.
+                var writes = batch.Where(b => b.Sql is not null && (b.CoalesceKey is null || ReferenceEquals(b, lastByKey[b.CoalesceKey])));
+                foreach (var write in writes)
                 {
                     await using var command = Command(connection, write.Sql!, write.Parameters);
                     command.Transaction = transaction;
@@ -291,6 +302,9 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} pending conversation-state writes")]
     private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
 
-    /// <summary>A statement waiting for the background writer, or (Sql null) a flush marker.</summary>
-    private sealed record PendingWrite(string? Sql, (string Name, object? Value)[] Parameters, TaskCompletionSource? Flushed);
+    /// <summary>
+    /// A statement waiting for the background writer, or (Sql null) a flush marker. Writes with the same coalesce key
+    /// replace each other: only the last of a batch runs.
+    /// </summary>
+    private sealed record PendingWrite(string? Sql, (string Name, object? Value)[] Parameters, TaskCompletionSource? Flushed, string? CoalesceKey = null);
 }
