@@ -41,7 +41,7 @@ public class ActivityHandler : IBot
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var added = turnContext.Activity.MembersAdded;
-        return added is { Count: > 0 } && added.Any(m => m.Id != turnContext.Activity.Recipient?.Id)
+        return added is { Count: > 0 } && added.Any(m => m is not null && m.Id != turnContext.Activity.Recipient?.Id)
             ? OnMembersAddedAsync(added, turnContext, cancellationToken)
             : Task.CompletedTask;
     }

@@ -79,7 +79,7 @@ public sealed class DystoniaBotHandler : ActivityHandler
 
         // Teams announces the bot's installation in a team or group chat with the bot alone in membersAdded, which
         // ActivityHandler (like the SDK's) does not pass on: that is the one moment to greet a team.
-        return activity.MembersAdded is { Count: > 0 } added && !IsOneToOne(activity) && added.All(m => m.Id == activity.Recipient?.Id)
+        return activity.MembersAdded is { Count: > 0 } added && !IsOneToOne(activity) && added.All(m => m?.Id == activity.Recipient?.Id)
             ? OnMembersAddedAsync(added, turnContext, cancellationToken)
             : base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
     }
@@ -90,11 +90,11 @@ public sealed class DystoniaBotHandler : ActivityHandler
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        var botJoined = membersAdded.Any(m => m.Id == activity.Recipient?.Id);
+        var botJoined = membersAdded.Any(m => m?.Id == activity.Recipient?.Id);
 
         // In a 1:1 chat greet the user who joins; in a team or group greet once, when the bot itself is added,
         // never for every member who joins later.
-        if (IsOneToOne(activity) ? membersAdded.Any(m => m.Id != activity.Recipient?.Id) : botJoined)
+        if (IsOneToOne(activity) ? membersAdded.Any(m => m is not null && m.Id != activity.Recipient?.Id) : botJoined)
         {
             await _references.SaveAsync(StateKey(activity), activity.GetConversationReference(), cancellationToken);
             await turnContext.SendActivityAsync(ReplyActivities.From(_policy.Welcome(), IsOneToOne(activity)), cancellationToken);

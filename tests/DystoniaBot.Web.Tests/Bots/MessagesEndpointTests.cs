@@ -163,6 +163,35 @@ public sealed class MessagesEndpointTests : IClassFixture<BotFactory>
         Assert.False(string.IsNullOrEmpty(error.GetProperty("error").GetProperty("message").GetString()));
     }
 
+    [Theory]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"not a url\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"ftp://host/\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9\"}")]
+    public async Task MessagesWhoseRepliesCannotBeAddressed_ShouldGet400(string body)
+    {
+        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NullMembers_ShouldBeIgnored()
+    {
+        var response = await _client.PostAsync("/api/messages", new StringContent(
+            "{\"type\":\"conversationUpdate\",\"membersAdded\":[null],\"deliveryMode\":\"expectReplies\",\"conversation\":{\"id\":\"c\"}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnreachableChannel_ShouldGet502_NotA500()
+    {
+        var response = await _client.PostAsJsonAsync("/api/messages", Message("is there a cure", deliveryMode: "normal", serviceUrl: "http://127.0.0.1:9"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+    }
+
     [Fact]
     public async Task DeeplyNestedJson_ShouldGet400()
     {

@@ -82,7 +82,9 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             LogTurnError(_logger, activity.Type ?? "?", activity.ChannelId ?? "?", e);
             if (!await TryApologise(context, cancellationToken))
             {
-                await WriteError(response, StatusCodes.Status500InternalServerError, "The bot failed to process the activity.", cancellationToken);
+                // The channel could not be reached at its serviceUrl: a gateway failure, not ours.
+                var failure = e is HttpRequestException ? StatusCodes.Status502BadGateway : StatusCodes.Status500InternalServerError;
+                await WriteError(response, failure, "The reply could not be delivered to the channel.", cancellationToken);
                 return;
             }
         }
@@ -145,9 +147,20 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(buffer.ToArray(), ProtocolJson.Options);
-            return string.IsNullOrWhiteSpace(activity?.Type)
-                ? (null, StatusCodes.Status400BadRequest, "The body is not an activity: it needs a \"type\".")
-                : (activity, StatusCodes.Status200OK, null);
+            if (string.IsNullOrWhiteSpace(activity?.Type))
+            {
+                return (null, StatusCodes.Status400BadRequest, "The body is not an activity: it needs a \"type\".");
+            }
+
+            // Replies go to the serviceUrl unless they come back in the response (expectReplies, invoke).
+            var repliesAreSent = activity.DeliveryMode != DeliveryModes.ExpectReplies && activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate;
+            if (repliesAreSent && (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+                || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(activity.Conversation?.Id)))
+            {
+                return (null, StatusCodes.Status400BadRequest, "The activity needs an absolute http(s) \"serviceUrl\" and a \"conversation\" id for the replies.");
+            }
+
+            return (activity, StatusCodes.Status200OK, null);
         }
         catch (JsonException e)
         {
