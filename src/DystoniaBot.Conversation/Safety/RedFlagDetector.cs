@@ -66,7 +66,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((having|had|is having|just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)]
     private static partial Regex Stroke();
 
-    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)))\b", Options)]
+    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
     private static partial Regex SuddenWeaknessOrNumbness();
 
     [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)]
@@ -75,10 +75,10 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
     private static partial Regex Unconscious();
 
-    [GeneratedRegex(@"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(coughing|vomiting|throwing) (up )?blood)\b", Options)]
+    [GeneratedRegex(@"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(severe|heavy|massive) bleeding|blood everywhere|(coughing|vomiting|throwing) (up )?blood)\b", Options)]
     private static partial Regex Bleeding();
 
-    [GeneratedRegex(@"\b(overdos\w*|poison(ed|ing)|took too many|swallowed (too many|a bottle|the bottle|a whole bottle))\b", Options)]
+    [GeneratedRegex(@"\b(overdos\w*|poison(ed|ing)?|took too many|(swallowed|drank|drunk|ate) (some |a lot of |the )?(too many|a bottle|the bottle|a whole bottle|bleach|detergent|chemicals?|antifreeze|a battery|batteries|rat poison|weed ?killer))\b", Options)]
     private static partial Regex PoisoningOrOverdose();
 
     [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)]
@@ -87,7 +87,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\bstatus dystonicus\b", Options)]
     private static partial Regex StatusDystonicus();
 
-    [GeneratedRegex(@"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|(can't|cannot|unable to) swallow)\b", Options)]
+    [GeneratedRegex(@"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|severe allergic reaction|(can't|cannot|unable to) swallow)\b", Options)]
     private static partial Regex ThroatClosing();
 
     [GeneratedRegex(@"\b(trouble|difficulty|problems?|hard) (to )?swallow(ing)?\b", Options)]

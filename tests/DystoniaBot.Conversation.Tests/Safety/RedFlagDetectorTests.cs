@@ -20,6 +20,10 @@ public class RedFlagDetectorTests
     [InlineData("status dystonicus")]
     [InlineData("I’m having trouble breathing")]
     [InlineData("CAN'T BREATHE!!!")]
+    [InlineData("my toddler drank bleach")]
+    [InlineData("I suddenly can't feel my left arm")]
+    [InlineData("there is blood everywhere, he cut his hand badly, severe bleeding")]
+    [InlineData("she is having a severe allergic reaction to the injection")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
