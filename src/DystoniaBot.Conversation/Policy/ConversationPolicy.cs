@@ -74,6 +74,12 @@ public sealed partial class ConversationPolicy
     private PolicyTurn Answer(string question, bool personal, ConversationState state)
     {
         var result = _search.Search(question, 1 + _options.MaxAlternatives);
+        if (result.Question.Concepts.Count == 0 && result.Question.AsksForDefinition && _search.Documents.Count > 0)
+        {
+            // "Short definition please" names no subject: the subject is what the bot is about.
+            result = _search.Search("What is " + _search.Documents[0].Source.Title + "?", 1 + _options.MaxAlternatives);
+        }
+
         var best = result.Best;
 
         // "How do I bake bread?" is in the first person but not about health: only health questions escalate.

@@ -42,6 +42,9 @@ public static partial class RedFlagDetector
         ("bleeding", RedFlagKind.Emergency, false, Bleeding()),
         ("poisoning or overdose", RedFlagKind.Emergency, false, PoisoningOrOverdose()),
         ("too many pills", RedFlagKind.Emergency, true, TooManyPills()),
+        ("child swallowed medicine", RedFlagKind.Emergency, true, ChildSwallowedMedicine()),
+        ("head injury with warning signs", RedFlagKind.Emergency, false, HeadInjuryWithWarningSigns()),
+        ("fever, rigidity and confusion", RedFlagKind.Emergency, false, FeverRigidityConfusion()),
         ("status dystonicus", RedFlagKind.Emergency, false, StatusDystonicus()),
         ("throat closing", RedFlagKind.Emergency, false, ThroatClosing()),
         ("trouble swallowing", RedFlagKind.Emergency, true, TroubleSwallowing()),
@@ -104,6 +107,15 @@ public static partial class RedFlagDetector
 
     [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
     private static partial Regex AsksForAnAmbulance();
+
+    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter)\b[^.!?]{0,80}\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle)\b", Options)]
+    private static partial Regex ChildSwallowedMedicine();
+
+    [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|confus\w*|drows\w*|unconscious|passed out|seizure|won't wake|can't wake)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|confus\w*|unconscious)", Options)]
+    private static partial Regex HeadInjuryWithWarningSigns();
+
+    [GeneratedRegex(@"\bfever\b[^.!?]{0,120}\b(rigid|stiff)\w*[^.!?]{0,120}\bconfus\w*|\b(rigid|stiff)\w*[^.!?]{0,120}\bfever\b[^.!?]{0,120}\bconfus\w*", Options)]
+    private static partial Regex FeverRigidityConfusion();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|just)\b", Options)]
     private static partial Regex SomeoneNow();

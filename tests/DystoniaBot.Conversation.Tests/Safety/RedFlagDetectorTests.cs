@@ -21,6 +21,9 @@ public class RedFlagDetectorTests
     [InlineData("I’m having trouble breathing")]
     [InlineData("CAN'T BREATHE!!!")]
     [InlineData("my toddler drank bleach")]
+    [InlineData("my kid drank from my medicine bottle and now very sleepy")]
+    [InlineData("wife fell and hit her head, now vomiting and confused")]
+    [InlineData("high fever, muscles rigid and very confused since new medicine")]
     [InlineData("I suddenly can't feel my left arm")]
     [InlineData("there is blood everywhere, he cut his hand badly, severe bleeding")]
     [InlineData("she is having a severe allergic reaction to the injection")]
@@ -51,6 +54,8 @@ public class RedFlagDetectorTests
     [InlineData("Can dystonia be fatal?")]
     [InlineData("What dose of botox is usual?")]
     [InlineData("is there a cure")]
+    [InlineData("Can dystonia cause fever?")]
+    [InlineData("Is it safe for children to take dystonia medicine?")]
     [InlineData("")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
