@@ -35,8 +35,7 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
-        var weights = Weights(snapshot, analyzed);
-        var present = PresentAlternatives(snapshot, analyzed.Concepts);
+        var (present, weights) = Prepare(snapshot, analyzed);
         var query = BuildQuery(snapshot, present, weights);
         if (query.Clauses.Count == 0)
         {
@@ -74,54 +73,39 @@ internal static class PassageRanker
     }
 
     /// <summary>
-    /// For each concept, the ways of saying it that some passage contains: the others can match nothing, and
-    /// leaving them out keeps queries and re-ranking small however large the synonym groups are.
+    /// For each concept, the ways of saying it that some passage contains (the others can match nothing, and leaving
+    /// them out keeps queries and re-ranking small however large the synonym groups are), and the concept's weight.
     /// </summary>
-    private static QueryAlternative[][] PresentAlternatives(KnowledgeSnapshot snapshot, IReadOnlyList<QueryConcept> concepts)
-    {
-        var present = new QueryAlternative[concepts.Count][];
-        for (var c = 0; c < concepts.Count; c++)
-        {
-            var kept = new List<QueryAlternative>();
-            foreach (var alternative in concepts[c].Alternatives)
-            {
-                var all = true;
-                foreach (var term in alternative.Terms)
-                {
-                    all &= snapshot.DocumentFrequency.ContainsKey(term);
-                }
-
-                if (all)
-                {
-                    kept.Add(alternative);
-                }
-            }
-
-            present[c] = [.. kept];
-        }
-
-        return present;
-    }
-
-    private static double[] Weights(KnowledgeSnapshot snapshot, AnalyzedQuestion question)
+    private static (QueryAlternative[][] Present, double[] Weights) Prepare(KnowledgeSnapshot snapshot, AnalyzedQuestion question)
     {
         var concepts = question.Concepts;
         var n = snapshot.Passages.Count;
         var rarest = Math.Log(1 + ((n - 1 + 0.5) / 1.5));
+        var present = new QueryAlternative[concepts.Count][];
         var weights = new double[concepts.Count];
         for (var c = 0; c < concepts.Count; c++)
         {
+            var kept = new List<QueryAlternative>();
             var df = 0;
+            var isTitle = false;
             foreach (var alternative in concepts[c].Alternatives)
             {
+                // A phrase occurs at most as often as its rarest word.
                 var alternativeDf = int.MaxValue;
                 foreach (var term in alternative.Terms)
                 {
                     alternativeDf = Math.Min(alternativeDf, snapshot.DocumentFrequency.GetValueOrDefault(term));
                 }
 
-                df = Math.Max(df, alternativeDf);
+                if (alternativeDf > 0)
+                {
+                    kept.Add(alternative);
+                    df = Math.Max(df, alternativeDf);
+                    isTitle |= alternative.Terms.Count == 1 && snapshot.TitleTerms.Contains(alternative.Terms[0]);
+                }
             }
+
+            present[c] = [.. kept];
 
             // An idea no passage mentions weighs as much as the rarest idea that one does, so one stray word doesn't
             // sink a good answer; another disease weighs double, so "treatment for migraine" is never an answer; a
@@ -132,7 +116,7 @@ internal static class PassageRanker
             var common = question.AsksForDefinition ? 0 : CommonWordFactor;
             var factor = !unknown ? 1 : concepts[c].IsOtherCondition ? OtherConditionFactor : concepts[c].IsCommon ? common : 1;
             weights[c] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * factor;
-            if (!unknown && concepts[c].Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0])))
+            if (isTitle)
             {
                 // An article's subject is in all of its passages, so its IDF says nothing; yet it is what the question
                 // is about, and it must count against the words that are not.
@@ -140,7 +124,7 @@ internal static class PassageRanker
             }
         }
 
-        return weights;
+        return (present, weights);
     }
 
     private static BooleanQuery BuildQuery(KnowledgeSnapshot snapshot, QueryAlternative[][] concepts, double[] weights)
