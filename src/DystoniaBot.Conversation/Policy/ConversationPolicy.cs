@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Knowledge.Caching;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ public sealed partial class ConversationPolicy
     private readonly IKnowledgeSearch _search;
     private readonly ConversationOptions _options;
     private readonly StarterQuestions _starters;
+    // Reading a text (red flags, small talk, "tell me more", first person) depends on nothing but the text, and
+    // people send the same few messages in the same words again and again.
+    private readonly BoundedCache<Reading> _readings = new(4096);
     private FollowUpCache? _followUps;
     private TextCache? _texts;
 
@@ -50,25 +54,40 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
         }
 
-        var redFlag = RedFlagDetector.Detect(text);
-        if (redFlag is not null)
+        var reading = _readings.GetOrAdd(text, 0, 0, static (t, _, _) => Read(t));
+        if (reading.RedFlag is not null)
         {
-            return new PolicyTurn(EmergencyReply(redFlag, locale), state);
+            return new PolicyTurn(EmergencyReply(reading.RedFlag, locale), state);
         }
 
-        var smallTalk = SmallTalkDetector.Detect(text);
-        if (smallTalk is not null)
+        if (reading.SmallTalk is not null)
         {
-            return new PolicyTurn(SmallTalkReply(smallTalk.Value), state);
+            return new PolicyTurn(SmallTalkReply(reading.SmallTalk.Value), state);
+        }
+
+        return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Personal, state);
+    }
+
+    /// <summary>What a text is, in the order it is checked: red flags before anything else.</summary>
+    private static Reading Read(string text)
+    {
+        if (RedFlagDetector.Detect(text) is { } redFlag)
+        {
+            return new Reading(redFlag, null, false, text, false);
+        }
+
+        if (SmallTalkDetector.Detect(text) is { } smallTalk)
+        {
+            return new Reading(null, smallTalk, false, text, false);
         }
 
         if (TellMeMore().IsMatch(TextNormalizer.Normalize(text)))
         {
-            return Continue(state);
+            return new Reading(null, null, true, text, false);
         }
 
         var question = SmallTalkDetector.StripGreeting(text);
-        return Answer(question, PersonalQuestionDetector.IsPersonal(question), state);
+        return new Reading(null, null, false, question, PersonalQuestionDetector.IsPersonal(question));
     }
 
     private PolicyTurn Answer(string question, bool personal, ConversationState state)
@@ -200,6 +219,8 @@ public sealed partial class ConversationPolicy
             return texts;
         }
     }
+
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, bool Personal);
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 

@@ -20,6 +20,12 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
 
     private KnowledgeIndex(KnowledgeSnapshot snapshot) => _current = snapshot;
 
+    /// <summary>
+    /// How many search results to keep for questions asked again in the same words (0, the default, keeps none).
+    /// The cache belongs to the current index and goes with it on <see cref="Replace"/>.
+    /// </summary>
+    public int ResultCacheCapacity { get; set; }
+
     /// <summary>Counts for the current index.</summary>
     public IndexStatistics Statistics => _current.Statistics;
 
@@ -101,7 +107,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         var snapshot = Acquire();
         try
         {
-            return PassageRanker.Search(snapshot, question, maxHits);
+            return snapshot.CachedSearch(question, maxHits, ResultCacheCapacity, PassageRanker.Search);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Caching;
 using DystoniaBot.Knowledge.Documents;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -29,6 +30,11 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // Looking a term up in the terms dictionary is most of the cost of a small query; a term's context (its place in
     // each segment) stays valid for the life of this reader, so it is looked up once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermContext> _termContexts = new(StringComparer.Ordinal);
+
+    // People ask the same few questions in the same words far more often than anything else, and a result depends
+    // only on the text and this snapshot, so results are kept (as Solr's query result cache does) until the snapshot
+    // is replaced.
+    private BoundedCache<SearchResult>? _results;
 
     private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader)
     {
@@ -181,6 +187,21 @@ internal sealed class KnowledgeSnapshot : IDisposable
     {
         var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Reader.Context, new Term(KnowledgeAnalyzer.TextField, t)));
         return new TermQuery(new Term(KnowledgeAnalyzer.TextField, term), context);
+    }
+
+    /// <summary>
+    /// The result of <paramref name="search"/> for the question, from a cache of at most <paramref name="capacity"/>
+    /// results when it was asked before.
+    /// </summary>
+    public SearchResult CachedSearch(string question, int maxHits, int capacity, Func<KnowledgeSnapshot, string, int, SearchResult> search)
+    {
+        var results = _results;
+        if (results is null || results.Capacity != capacity)
+        {
+            results = _results = new BoundedCache<SearchResult>(capacity);
+        }
+
+        return results.GetOrAdd(question, maxHits, (Snapshot: this, Search: search), static (q, hits, a) => a.Search(a.Snapshot, q, hits));
     }
 
     public void Dispose()

@@ -36,19 +36,30 @@ internal static class ReplyActivities
     /// <summary>A schema.org Message/Claim citation that Teams and Web Chat render under the answer.</summary>
     private static Entity Citation(string title, Uri url, string @abstract)
     {
-        // schema.org's keys start with '@', which C# names can't: dictionaries keep them exact.
-        var appearance = new Dictionary<string, object> { ["@type"] = "DigitalDocument", ["name"] = title, ["url"] = url.ToString(), ["abstract"] = @abstract };
-        var claim = new Dictionary<string, object> { ["@type"] = "Claim", ["position"] = 1, ["appearance"] = appearance };
-        return new Entity
+        // Written in one pass (schema.org's keys start with '@', which C# names can't) and parsed once.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            Type = "https://schema.org/Message",
-            Properties = new Dictionary<string, JsonElement>
-            {
-                ["@type"] = JsonSerializer.SerializeToElement("Message"),
-                ["@context"] = JsonSerializer.SerializeToElement("https://schema.org"),
-                ["@id"] = JsonSerializer.SerializeToElement(string.Empty),
-                ["citation"] = JsonSerializer.SerializeToElement(new[] { claim }),
-            },
-        };
+            json.WriteStartObject();
+            json.WriteString("@type", "Message");
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@id", string.Empty);
+            json.WriteStartArray("citation");
+            json.WriteStartObject();
+            json.WriteString("@type", "Claim");
+            json.WriteNumber("position", 1);
+            json.WriteStartObject("appearance");
+            json.WriteString("@type", "DigitalDocument");
+            json.WriteString("name", title);
+            json.WriteString("url", url.ToString());
+            json.WriteString("abstract", @abstract);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        var properties = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(buffer.WrittenSpan)!;
+        return new Entity { Type = "https://schema.org/Message", Properties = properties };
     }
 }

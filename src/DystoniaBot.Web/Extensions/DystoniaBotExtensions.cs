@@ -26,9 +26,11 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.IndexPath)
+            var index = string.IsNullOrWhiteSpace(options.IndexPath)
                 ? KnowledgeIndex.Load(options.ResolvedPath)
                 : KnowledgeIndex.Open(options.IndexPath);
+            index.ResultCacheCapacity = options.ResultCacheSize;
+            return index;
         });
         services.AddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeIndex>());
         services.AddSingleton(provider => StarterQuestions.Load(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));

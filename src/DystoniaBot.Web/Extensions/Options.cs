@@ -79,6 +79,10 @@ public sealed class KnowledgeOptions
     /// <summary>A saved index (from <c>dystoniabot index --out</c>) to open instead of building one.</summary>
     public string? IndexPath { get; set; }
 
+    /// <summary>How many search results to keep for questions asked again in the same words (0 keeps none).</summary>
+    [Range(0, 1_000_000)]
+    public int ResultCacheSize { get; set; } = 4096;
+
     /// <summary>The knowledge folder to use.</summary>
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge") : Path;
 }

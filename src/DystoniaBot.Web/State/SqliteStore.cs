@@ -36,7 +36,8 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
 {
     private const int MaxRememberedReferences = 50_000;
     private const int MaxCachedStates = 100_000;
-    private const int MaxBatch = 500;
+    private const int MaxBatch = 2000;
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(20);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> _states = new(StringComparer.Ordinal);
     private readonly System.Threading.Channels.Channel<PendingWrite> _pending =
         System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
@@ -196,32 +197,18 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         var batch = new List<PendingWrite>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
+            // A short pause lets a busy moment's writes gather into one transaction, where repeated turns of a
+            // conversation collapse into one state write.
+            await Task.Delay(GatherDelay);
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
 
-            var lastByKey = new Dictionary<string, PendingWrite>(StringComparer.Ordinal);
-            foreach (var write in batch.Where(b => b.CoalesceKey is not null))
-            {
-                lastByKey[write.CoalesceKey!] = write;
-            }
-
             await _writer.WaitAsync();
             try
             {
-                await using var connection = Open();
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                // Several turns of one conversation in a batch need only its last state written.
-                var writes = batch.Where(b => b.Sql is not null && (b.CoalesceKey is null || ReferenceEquals(b, lastByKey[b.CoalesceKey])));
-                foreach (var write in writes)
-                {
-                    await using var command = Command(connection, write.Sql!, write.Parameters);
-                    command.Transaction = transaction;
-                    await command.ExecuteNonQueryAsync();
-                }
-
-                await transaction.CommitAsync();
+                await WriteBatchAsync(batch);
             }
 #pragma warning disable CA1031 // The writer must outlive a failed batch (disk full, locked file); the next batch tries the database again.
             catch (Exception e)
@@ -240,6 +227,53 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingWrite> batch)
+    {
+        var lastByKey = new Dictionary<string, PendingWrite>(StringComparer.Ordinal);
+        foreach (var write in batch.Where(b => b.CoalesceKey is not null))
+        {
+            lastByKey[write.CoalesceKey!] = write;
+        }
+
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+
+        // Several turns of one conversation in a batch need only its last state written; statements of the same
+        // text share one prepared command.
+        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var write in batch.Where(b => b.Sql is not null && (b.CoalesceKey is null || ReferenceEquals(b, lastByKey[b.CoalesceKey]))))
+            {
+                if (!commands.TryGetValue(write.Sql!, out var command))
+                {
+                    command = Command(connection, write.Sql!, write.Parameters);
+                    command.Transaction = transaction;
+                    command.Prepare();
+                    commands.Add(write.Sql!, command);
+                }
+                else
+                {
+                    foreach (var (name, value) in write.Parameters)
+                    {
+                        command.Parameters[name].Value = value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            foreach (var command in commands.Values)
+            {
+                await command.DisposeAsync();
+            }
         }
     }
 

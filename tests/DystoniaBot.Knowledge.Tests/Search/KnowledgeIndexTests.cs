@@ -143,6 +143,27 @@ public class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Search_ShouldReuseResults_OnlyWhenTheCacheIsOnAndTheKnowledgeIsUnchanged()
+    {
+        using var index = TestKnowledge.Build(Lexicon.Default, ("one", "Apples are red fruit."));
+        Assert.NotSame(index.Search("red apples"), index.Search("red apples"));
+
+        index.ResultCacheCapacity = 2;
+        var first = index.Search("red apples");
+        Assert.Same(first, index.Search("red apples"));
+        Assert.NotSame(first, index.Search("red apples", maxHits: 1));
+        Assert.NotSame(first, index.Search("Red apples"));
+
+        // The cache was full (two entries): it starts over rather than grow.
+        Assert.NotSame(first, index.Search("red apples"));
+
+        var cached = index.Search("red apples");
+        index.Replace(KnowledgeBase.FromDocuments([KnowledgeDocumentParser.Parse(TestKnowledge.Article("one", "Pears are green fruit."), "one.md")]), Lexicon.Default);
+        Assert.NotSame(cached, index.Search("red apples"));
+        Assert.Equal("Pears are green fruit.", index.Search("green pears").Best!.Passage.Text);
+    }
+
+    [Fact]
     public void FindPassage_ShouldReturnThePassageAndItsSource()
     {
         var found = Index.FindPassage("dystonia#3");

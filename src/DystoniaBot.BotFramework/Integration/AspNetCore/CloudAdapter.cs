@@ -67,26 +67,18 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         }
 
         var context = new TurnContext(this, activity);
-        try
-        {
-            await bot.OnTurnAsync(context, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        var failure = await RunTurnAsync(context, bot, cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
         {
             return;
         }
-#pragma warning disable CA1031 // One place handles every turn error: log it and tell the user, never crash the host.
-        catch (Exception e)
-#pragma warning restore CA1031
+
+        if (failure is not null)
         {
-            LogTurnError(_logger, activity.Type ?? "?", activity.ChannelId ?? "?", e);
-            if (!await TryApologise(context, cancellationToken))
-            {
-                // The channel could not be reached at its serviceUrl: a gateway failure, not ours.
-                var failure = e is HttpRequestException ? StatusCodes.Status502BadGateway : StatusCodes.Status500InternalServerError;
-                await WriteError(response, failure, "The reply could not be delivered to the channel.", cancellationToken);
-                return;
-            }
+            // The channel could not be reached at its serviceUrl: a gateway failure, not ours.
+            var failureStatus = failure is HttpRequestException ? StatusCodes.Status502BadGateway : StatusCodes.Status500InternalServerError;
+            await WriteError(response, failureStatus, "The reply could not be delivered to the channel.", cancellationToken);
+            return;
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -109,6 +101,20 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         }
 
         response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// Runs the bot's turn for an activity from a channel hosted in this process (our Direct Line), which has
+    /// authenticated its user itself; replies go through the Connector API like any channel's.
+    /// </summary>
+    /// <returns>False when the turn failed and not even the apology reached the channel.</returns>
+    // DYSTONIABOT: the SDK's ProcessActivityAsync takes the caller's ClaimsIdentity and a callback; an in-process
+    // channel has no token to present, so it hands over the activity and the bot.
+    public async Task<bool> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(bot);
+        return await RunTurnAsync(new TurnContext(this, activity), bot, cancellationToken) is null;
     }
 
     /// <inheritdoc />
@@ -165,6 +171,27 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         catch (JsonException e)
         {
             return (null, StatusCodes.Status400BadRequest, $"The body is not a JSON activity: {e.Message}");
+        }
+    }
+
+    /// <summary>Runs the turn; a failure is logged and apologised for. Returns the failure the apology could not cover.</summary>
+    private async Task<Exception?> RunTurnAsync(TurnContext context, IBot bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.OnTurnAsync(context, cancellationToken);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+#pragma warning disable CA1031 // One place handles every turn error: log it and tell the user, never crash the host.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogTurnError(_logger, context.Activity.Type ?? "?", context.Activity.ChannelId ?? "?", e);
+            return await TryApologise(context, cancellationToken) ? null : e;
         }
     }
 
