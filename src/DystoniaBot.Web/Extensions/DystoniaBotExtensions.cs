@@ -6,6 +6,7 @@ using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.Bots;
+using DystoniaBot.Web.DirectLine;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,12 +56,18 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<IConnectorCredentials>(provider =>
         {
             var settings = provider.GetRequiredService<BotCredentialsSettings>();
-            return provider.GetRequiredService<BotFrameworkAuthentication>() is ParameterizedBotFrameworkAuthentication validated
+            IConnectorCredentials credentials = provider.GetRequiredService<BotFrameworkAuthentication>() is ParameterizedBotFrameworkAuthentication validated
                 ? new ClientCredentialsConnectorCredentials(settings, HttpClient(provider), validated.IsTrustedServiceUrl, provider.GetService<TimeProvider>())
                 : new AnonymousConnectorCredentials();
+            return new DirectLineAwareCredentials(credentials);
         });
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
+
+        // Replies to our own Direct Line are answered in-process by the handler; all others go to the channel.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
+            .AddHttpMessageHandler(provider => new DirectLineConnectorHandler(provider));
+        services.AddSingleton<CloudAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
+        services.AddDirectLine();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<IBot, DystoniaBotHandler>();
         return services;
@@ -85,6 +92,7 @@ public static partial class DystoniaBotExtensions
         app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+        app.MapDirectLineAndPage();
         return app;
     }
 

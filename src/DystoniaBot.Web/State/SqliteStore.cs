@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Web.DirectLine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed class StorageOptions
 /// lose the last fraction of a second of "tell me more" context, never a rating or anything the user typed.
 /// Ratings and conversation references are written before the call returns. Disposing flushes what is pending.
 /// </remarks>
-public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDisposable
+public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IDisposable
 {
     private const int MaxRememberedReferences = 50_000;
     private const int MaxCachedStates = 100_000;
@@ -69,6 +70,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             CREATE TABLE IF NOT EXISTS sent_answer (conversation_key TEXT NOT NULL, activity_id TEXT NOT NULL, question TEXT NOT NULL, passage_id TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_key, activity_id));
             CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_key TEXT NOT NULL, question TEXT, passage_id TEXT, helpful INTEGER NOT NULL, comment TEXT, created_at TEXT NOT NULL);
             """);
+        CreateDirectLineTables(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
     }
 
@@ -150,10 +152,10 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     }
 
     /// <inheritdoc />
-    public Task AddAsync(Feedback feedback, CancellationToken cancellationToken)
+    public async Task AddAsync(Feedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        return ExecuteAsync("INSERT INTO feedback (conversation_key, question, passage_id, helpful, comment, created_at) VALUES ($key, $question, $passage, $helpful, $comment, $at)",
+        await ExecuteAsync("INSERT INTO feedback (conversation_key, question, passage_id, helpful, comment, created_at) VALUES ($key, $question, $passage, $helpful, $comment, $at)",
             cancellationToken, ("$key", feedback.ConversationKey), ("$question", feedback.Question), ("$passage", feedback.PassageId),
             ("$helpful", feedback.Helpful ? 1 : 0), ("$comment", feedback.Comment), ("$at", feedback.At.ToString("O", CultureInfo.InvariantCulture)));
     }
@@ -311,14 +313,15 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         command.ExecuteNonQuery();
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement as the one writer; returns the rows it changed.</summary>
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await _writer.WaitAsync(cancellationToken);
         try
         {
             await using var connection = Open();
             await using var command = Command(connection, sql, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using DystoniaBot.Web.DirectLine;
+using DystoniaBot.Web.State;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DystoniaBot.Web.Extensions;
+
+/// <summary>Our Direct Line channel and the bot's web page.</summary>
+public static class DirectLineExtensions
+{
+    // Web Chat injects its own styles, so styles may be inline; scripts may only be files from this site.
+    private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /// <summary>Registers Direct Line: options, tokens, the channel, its limits and its storage.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDirectLineStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton(provider => new DirectLineTokens(
+            provider.GetRequiredService<IDirectLineStore>().GetSigningKeyAsync(CancellationToken.None).GetAwaiter().GetResult(),
+            provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenLifetime,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DirectLineHub>();
+        services.AddSingleton<DirectLineChannel>();
+        services.AddHostedService<DirectLineRetention>();
+
+        // Tokens are bearer tokens, never cookies, so any site may embed Web Chat against this bot.
+        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "POST")
+            .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with")));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(DirectLineEndpoints.RateLimitPolicy, context =>
+            {
+                var services = context.RequestServices;
+                var options = services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+                var key = DirectLineEndpoints.GrantedConversation(context, services.GetRequiredService<DirectLineTokens>())
+                    ?? "address:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+            limiter.AddPolicy(DirectLineEndpoints.VisitorRateLimitPolicy, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("address:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ConversationsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Serves the page at / (with a strict Content-Security-Policy) and maps Direct Line.</summary>
+    public static WebApplication MapDirectLineAndPage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                var headers = file.Context.Response.Headers;
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers[HeaderNames.ContentSecurityPolicy] = PageSecurityPolicy;
+                    headers[HeaderNames.CacheControl] = "no-cache";
+                }
+            },
+        });
+        app.MapDirectLine();
+        return app;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.Web.DirectLine;
+using Microsoft.Data.Sqlite;
+
+namespace DystoniaBot.Web.State;
+
+// Direct Line conversations and their activity logs. Unlike conversation state these are written before the call
+// returns: an activity the user posted, or a reply the bot sent, is on disk before anyone is told it exists.
+public sealed partial class SqliteStore
+{
+    private byte[]? _signingKey;
+
+    private static void CreateDirectLineTables(SqliteConnection connection) => Execute(connection, """
+        CREATE TABLE IF NOT EXISTS directline_setting (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS directline_conversation (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, started INTEGER NOT NULL, next_sequence INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS directline_conversation_updated ON directline_conversation (updated_at);
+        CREATE TABLE IF NOT EXISTS directline_activity (conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, activity TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        """);
+
+    /// <inheritdoc />
+    public async Task<byte[]> GetSigningKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_signingKey is { } known)
+        {
+            return known;
+        }
+
+        await ExecuteAsync("INSERT OR IGNORE INTO directline_setting VALUES ('token_key', $key)", cancellationToken, ("$key", RandomNumberGenerator.GetBytes(32)));
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT value FROM directline_setting WHERE name = 'token_key'");
+        return _signingKey = (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public Task CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO directline_conversation VALUES ($id, $user, 0, 0, $at, $at)", cancellationToken, ("$id", conversationId), ("$user", userId), ("$at", Now()));
+
+    /// <inheritdoc />
+    public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT user_id, started, next_sequence FROM directline_conversation WHERE id = $id", ("$id", conversationId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) == 1, reader.GetInt32(2))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE directline_conversation SET started = 1 WHERE id = $id AND started = 0", cancellationToken, ("$id", conversationId)) == 1;
+
+    /// <inheritdoc />
+    public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var next = Command(connection,
+                "UPDATE directline_conversation SET next_sequence = next_sequence + 1, updated_at = $at WHERE id = $id AND next_sequence < $limit RETURNING next_sequence",
+                ("$id", conversationId), ("$limit", limit), ("$at", Now()));
+            next.Transaction = transaction;
+            if (await next.ExecuteScalarAsync(cancellationToken) is not long sequence)
+            {
+                return null;
+            }
+
+            var stored = activity with { Id = ActivityId(conversationId, sequence) };
+            await using var insert = Command(connection, "INSERT INTO directline_activity VALUES ($id, $sequence, $activity)",
+                ("$id", conversationId), ("$sequence", sequence), ("$activity", JsonSerializer.Serialize(stored, ProtocolJson.Options)));
+            insert.Transaction = transaction;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (stored, sequence);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection,
+            "SELECT sequence, activity FROM directline_activity WHERE conversation_id = $id AND sequence > $watermark ORDER BY sequence LIMIT $max",
+            ("$id", conversationId), ("$watermark", watermark), ("$max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var activities = new List<Activity>();
+        var last = watermark;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetInt64(0);
+            activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), ProtocolJson.Options)!);
+        }
+
+        return new ActivitySet(activities, last);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        await ExecuteAsync("DELETE FROM directline_activity WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
+            cancellationToken, ("$before", before));
+        return await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
+    }
+
+    /// <summary>Direct Line's activity id: the conversation and the sequence number, as the service itself does.</summary>
+    private static string ActivityId(string conversationId, long sequence) =>
+        conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
+}
