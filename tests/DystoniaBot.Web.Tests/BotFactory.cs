@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -8,21 +10,25 @@ namespace DystoniaBot.Web.Tests;
 public class BotFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     // xunit class fixtures need a single public constructor; the others use Create.
-    public BotFactory() : this([], null)
+    public BotFactory() : this([], null, null)
     {
     }
 
-    private BotFactory(Dictionary<string, string?> settings, string? databasePath)
+    private BotFactory(Dictionary<string, string?> settings, string? databasePath, Action<IServiceCollection>? services)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"dystoniabot-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>(settings) { ["Storage:SqlitePath"] = DatabasePath };
+        _services = services;
     }
 
     public string DatabasePath { get; }
 
-    public static BotFactory Create(Dictionary<string, string?> settings, string? databasePath = null) => new(settings, databasePath);
+    /// <summary>A host with extra settings, an existing database, and services replaced (our own seams only).</summary>
+    public static BotFactory Create(Dictionary<string, string?> settings, string? databasePath = null, Action<IServiceCollection>? services = null) =>
+        new(settings, databasePath, services);
 
     protected override void Dispose(bool disposing)
     {
@@ -38,6 +44,12 @@ public class BotFactory : WebApplicationFactory<Program>
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
 }

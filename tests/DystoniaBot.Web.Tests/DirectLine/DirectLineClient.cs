@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DystoniaBot.Web.Tests.DirectLine;
+
+/// <summary>What a Direct Line client does, over real HTTP against the host: one visitor's conversation.</summary>
+public sealed class DirectLineClient
+{
+    private readonly HttpClient _http;
+
+    private DirectLineClient(HttpClient http, string token, string conversationId, string userId)
+    {
+        _http = http;
+        Token = token;
+        ConversationId = conversationId;
+        UserId = userId;
+    }
+
+    public string Token { get; set; }
+
+    public string ConversationId { get; }
+
+    public string UserId { get; }
+
+    /// <summary>Gets a visitor token from the page's endpoint, as the page does.</summary>
+    public static async Task<DirectLineClient> VisitAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync(new Uri("/api/directline/token", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new DirectLineClient(http, body.GetProperty("token").GetString()!, body.GetProperty("conversationId").GetString()!, body.GetProperty("userId").GetString()!);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri("/v3/directline/" + path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token);
+        if (body is not null)
+        {
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
+        }
+
+        return _http.SendAsync(request);
+    }
+
+    /// <summary>POST /conversations with the token (starts it, which queues the welcome).</summary>
+    public async Task<JsonElement> StartAsync()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "conversations");
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"start answered {response.StatusCode}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Posts a message as Web Chat does (with a client activity id); returns the id the service gave it.</summary>
+    public async Task<string> SayAsync(string text, string? clientActivityId = null, JsonElement? value = null)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"conversations/{ConversationId}/activities", new
+        {
+            type = "message",
+            text,
+            from = new { id = UserId, name = "Visitor" },
+            locale = "en-US",
+            value,
+            channelData = new { clientActivityID = clientActivityId ?? Guid.NewGuid().ToString("N") },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>GET activities after <paramref name="watermark"/>; returns them and the new watermark.</summary>
+    public async Task<(List<JsonElement> Activities, string Watermark)> GetAsync(string? watermark = null)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"conversations/{ConversationId}/activities?watermark={watermark}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("activities").EnumerateArray().ToList(), body.GetProperty("watermark").GetString()!);
+    }
+
+    public static string? Text(JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() : null;
+
+    public static string From(JsonElement activity) => activity.GetProperty("from").GetProperty("id").GetString()!;
+}
