@@ -7,6 +7,21 @@ cd "$(dirname "$0")/.."
 
 log() { printf '\n== %s\n' "$*"; }
 
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here) and need Node.js for npm:
+# the Web Chat bundle and axe-core come from npm.
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v npm > /dev/null || missing+=(nodejs npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing ${missing[*]}"
+  sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+
+log "npm packages of the tests"
+(cd tests/DystoniaBot.Web.Tests && npm ci --no-audit --no-fund --loglevel=error)
+
 log "build (warnings are errors)"
 dotnet build DystoniaBot.sln -c Release -warnaserror -nologo -v quiet
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using BenchmarkDotNet.Running;
 using DystoniaBot.Benchmarks;
 
-// Modes: BenchmarkDotNet (default), "naive <knowledge> <questions.jsonl>" (the batch baseline), and
-// "questions <count> <out.jsonl> [eval.jsonl…]" (a batch of varied questions for the batch comparison).
+// Modes: BenchmarkDotNet (default), "naive <knowledge> <questions.jsonl>" (the batch baseline),
+// "questions <count> <out.jsonl> [eval.jsonl…]" (a batch of varied questions for the batch comparison), and
+// "directline <url> <conversations> <seconds> <visitors>" (Direct Line under load; tests/load/directline.sh).
 if (args is ["naive", var knowledge, var questions])
 {
     return NaiveBaseline.Run(knowledge, questions);
@@ -17,6 +18,12 @@ if (args is ["questions", var countText, var outPath, .. var sources])
     var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
     File.WriteAllLines(outPath, Enumerable.Range(0, count).Select(i => JsonSerializer.Serialize(new { q = pool[i % pool.Length] })));
     return 0;
+}
+
+if (args is ["directline", var url, var conversationsText, var secondsText, var sendersText])
+{
+    return await DirectLineLoad.RunAsync(new Uri(url), int.Parse(conversationsText, System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture)), int.Parse(sendersText, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnsweringBenchmarks).Assembly).Run(args);

@@ -26,6 +26,23 @@ public class BotFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>A host that will listen on a real Kestrel port of 127.0.0.1 once <see cref="StartLive"/> runs.</summary>
+    public static BotFactory CreateLive(Dictionary<string, string?> settings, string? databasePath = null)
+    {
+        var factory = new BotFactory(settings, databasePath, null);
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        return factory;
+    }
+
+    /// <summary>Starts the Kestrel host; returns its address.</summary>
+    public Uri StartLive()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+    }
+
     /// <summary>A host with extra settings, an existing database, and services replaced (our own seams only).</summary>
     public static BotFactory Create(Dictionary<string, string?> settings, string? databasePath = null, Action<IServiceCollection>? services = null) =>
         new(settings, databasePath, services);

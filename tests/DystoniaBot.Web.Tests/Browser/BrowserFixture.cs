@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace DystoniaBot.Web.Tests.Browser;
+
+/// <summary>
+/// The real host on a Kestrel port of 127.0.0.1 and Debian's Chromium driven by Playwright, shared by a test class;
+/// each test gets a fresh browser profile.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string DefaultChromium = "/usr/bin/chromium";
+    private readonly List<string> _profiles = [];
+    private IPlaywright? _playwright;
+
+    public BotFactory Host { get; } = BotFactory.CreateLive([]);
+
+    /// <summary>The page's address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = Host.StartLive();
+        _playwright = await Playwright.CreateAsync();
+    }
+
+    /// <summary>A new browser with its own empty profile (no stored conversation), on <paramref name="viewport"/>.</summary>
+    public async Task<IBrowserContext> NewBrowserAsync(ViewportSize? viewport = null)
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {chromium}: run the test command in README (it installs it) or set CHROMIUM_PATH.");
+        }
+
+        var profile = Directory.CreateTempSubdirectory("dystoniabot-chromium-").FullName;
+        _profiles.Add(profile);
+        return await _playwright!.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            ViewportSize = viewport ?? new ViewportSize { Width = 1024, Height = 800 },
+            Locale = "en-US",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+        foreach (var profile in _profiles)
+        {
+            try
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still be writing its profile as it exits; the temp folder is cleaned eventually.
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using DystoniaBot.Web.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DystoniaBot.Web.Tests.Browser;
+
+/// <summary>
+/// The bot's page in Chromium with the official Web Chat client, over our own Direct Line — what a visitor does.
+/// Every test leaves a screenshot in artifacts/screenshots.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class WebChatPageTests
+{
+    private const string Transcript = "section.webchat__basic-transcript__transcript";
+    private const string BotText = Transcript + " .webchat__bubble:not(.webchat__bubble--from-user) .webchat__text-content";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly BrowserFixture _browser;
+
+    public WebChatPageTests(BrowserFixture browser) => _browser = browser;
+
+    [Theory]
+    [InlineData("websocket", "")]
+    [InlineData("polling", "?transport=polling")]
+    public async Task Visitor_ShouldBeWelcomed_ThenGetTheAnswerWithItsSource(string transport, string query)
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser, query);
+
+        // The welcome is there before the visitor types anything.
+        await Expect(page.Locator(BotText).First).ToContainTextAsync("DystoniaBot");
+        await AskAsync(page, "is there a cure?");
+
+        var answer = page.Locator(BotText).Filter(new() { HasText = "no cure" });
+        await Expect(answer).ToBeVisibleAsync();
+        await Expect(answer).ToContainTextAsync("CCM Health");
+        await Expect(answer).ToContainTextAsync("neurologist");
+        await Expect(page.Locator(Transcript + " .ac-adaptiveCard").Last).ToContainTextAsync("Helpful");
+        await AssertNoSendFailedAsync(page);
+        await ScreenshotAsync(page, $"answer-{transport}");
+    }
+
+    [Fact]
+    public async Task SuggestedFollowUp_ShouldBeAnswered_WhenClicked()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser);
+        await AskAsync(page, "what is dystonia?");
+        await Expect(page.Locator(BotText).Nth(1)).ToBeVisibleAsync();
+        var before = await page.Locator(BotText).CountAsync();
+
+        var followUp = page.Locator(".webchat__suggested-action").First;
+        var question = (await followUp.InnerTextAsync()).Trim();
+        await followUp.ClickAsync();
+
+        await Expect(page.Locator(BotText)).ToHaveCountAsync(before + 1, new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(page.Locator(Transcript + " .webchat__bubble--from-user").Last).ToContainTextAsync(question);
+        await AssertNoSendFailedAsync(page);
+        await ScreenshotAsync(page, "follow-up");
+    }
+
+    [Fact]
+    public async Task FeedbackClick_ShouldBeStored()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser);
+        await AskAsync(page, "how is dystonia treated?");
+        var card = page.Locator(Transcript + " .ac-adaptiveCard").Last;
+        await Expect(card).ToBeVisibleAsync();
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "Thank you for your feedback" })).ToBeVisibleAsync();
+        var stored = await _browser.Host.Services.GetRequiredService<IFeedbackStore>().ListAsync(50, CancellationToken.None);
+        Assert.Contains(stored, f => f.Helpful && f.Question == "how is dystonia treated?" && f.PassageId is not null);
+        await ScreenshotAsync(page, "feedback");
+    }
+
+    [Fact]
+    public async Task Reload_ShouldResumeTheSameConversation()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser);
+        await AskAsync(page, "is dystonia hereditary?");
+        await Expect(page.Locator(BotText).Nth(1)).ToBeVisibleAsync();
+        var conversation = await StoredConversationAsync(page);
+
+        await page.ReloadAsync();
+        await Expect(page.Locator(Transcript + " .webchat__bubble--from-user").First).ToContainTextAsync("is dystonia hereditary?", new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.Equal(conversation, await StoredConversationAsync(page));
+        await AskAsync(page, "is there a cure?");
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "no cure" })).ToBeVisibleAsync();
+
+        // One welcome only: the reload reconnected rather than started again.
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "I'm DystoniaBot" })).ToHaveCountAsync(1);
+        await AssertNoSendFailedAsync(page);
+        await ScreenshotAsync(page, "reload");
+    }
+
+    [Fact]
+    public async Task RedFlag_ShouldShowOnlyTheEmergencyReply()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser);
+        await Expect(page.Locator(BotText).First).ToBeVisibleAsync();
+        var cards = await page.Locator(Transcript + " .ac-adaptiveCard").CountAsync();
+
+        await AskAsync(page, "my husband suddenly can't breathe and his lips are blue");
+
+        var reply = page.Locator(BotText).Nth(1);
+        await Expect(reply).ToContainTextAsync("emergency");
+        await Expect(reply).ToContainTextAsync("911");
+        await Expect(reply).Not.ToContainTextAsync("CCM Health");
+        Assert.Equal(cards, await page.Locator(Transcript + " .ac-adaptiveCard").CountAsync());
+        await ScreenshotAsync(page, "red-flag");
+    }
+
+    [Fact]
+    public async Task Page_ShouldHaveNoSeriousAccessibilityViolations_OnAPhone()
+    {
+        await using var browser = await _browser.NewBrowserAsync(new ViewportSize { Width = 375, Height = 667 });
+        var page = await OpenAsync(browser);
+        await AskAsync(page, "is there a cure?");
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "no cure" })).ToBeVisibleAsync();
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe.min.js") });
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const r = await axe.run(document, { resultTypes: ['violations'] });
+              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')');
+            }
+            """);
+        var noHorizontalScroll = await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+        await ScreenshotAsync(page, "phone");
+
+        Assert.Empty(result.EnumerateArray().Select(v => v.GetString()));
+        Assert.True(noHorizontalScroll, "the page scrolls sideways on a phone");
+        await Expect(page.Locator("footer")).ToContainTextAsync("CCM Health");
+        await Expect(page.GetByText("not medical advice", new() { Exact = false }).First).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> OpenAsync(IBrowserContext browser, string query = "")
+    {
+        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_browser.BaseAddress, query).ToString());
+        await Expect(page.Locator(Transcript)).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task AskAsync(IPage page, string question)
+    {
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+        await box.FillAsync(question);
+        await box.PressAsync("Enter");
+        await Expect(page.Locator(Transcript + " .webchat__bubble--from-user").Filter(new() { HasText = question }).Last).ToBeVisibleAsync();
+    }
+
+    private static async Task<string?> StoredConversationAsync(IPage page) =>
+        await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('dystoniabot.directline') || '{}').conversationId || null");
+
+    private static async Task AssertNoSendFailedAsync(IPage page) =>
+        await Expect(page.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(Testing.RepositoryPaths.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
+
+/// <summary>One host and one Playwright for all browser tests; they run one after another (2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
