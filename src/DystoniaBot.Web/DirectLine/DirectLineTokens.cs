@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DystoniaBot.Web.DirectLine;
 
@@ -12,8 +13,8 @@ namespace DystoniaBot.Web.DirectLine;
 public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires);
 
 /// <summary>
-/// Issues and checks Direct Line tokens: the grant, signed with HMAC-SHA256 under a key every replica shares (kept in
-/// the storage), so no token table is needed and a token can't be altered to reach another conversation.
+/// Issues and checks Direct Line tokens: the grant as a JWT signed with HMAC-SHA256 under a key every replica shares
+/// (kept in the storage), so no token table is needed and a token can't be altered to reach another conversation.
 /// </summary>
 public sealed class DirectLineTokens
 {
@@ -38,32 +39,37 @@ public sealed class DirectLineTokens
     public TimeSpan Lifetime { get; }
 
     /// <summary>A new token for <paramref name="conversationId"/> and <paramref name="userId"/>.</summary>
+    /// <remarks>
+    /// A JWT (HS256): Web Chat reads the <c>user</c> claim, unverified, to know which messages are the visitor's;
+    /// only this service can check the signature.
+    /// </remarks>
     public string Issue(string conversationId, string userId)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(conversationId, userId, _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds()));
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
+        var now = _time.GetUtcNow();
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(conversationId, userId, now.ToUnixTimeSeconds(), now.Add(Lifetime).ToUnixTimeSeconds()));
+        var signed = Header + "." + Base64Url.EncodeToString(payload);
+        return signed + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed)));
     }
 
     /// <summary>The grant of <paramref name="token"/>, or null when it is malformed, forged or expired.</summary>
     public DirectLineGrant? Validate(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 1024 || token.Split('.') is not [var encodedPayload, var encodedSignature])
+        if (string.IsNullOrEmpty(token) || token.Length > 2048 || token.Split('.') is not [Header, var encodedPayload, var encodedSignature])
         {
             return null;
         }
 
         try
         {
-            var payload = Base64Url.DecodeFromChars(encodedPayload);
             var signature = Base64Url.DecodeFromChars(encodedSignature);
-            if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload)))
+            if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(Header + "." + encodedPayload))))
             {
                 return null;
             }
 
-            var grant = JsonSerializer.Deserialize<TokenPayload>(payload);
-            var expires = DateTimeOffset.FromUnixTimeSeconds(grant!.E);
-            return expires > _time.GetUtcNow() ? new DirectLineGrant(grant.C, grant.U, expires) : null;
+            var grant = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(encodedPayload));
+            var expires = DateTimeOffset.FromUnixTimeSeconds(grant!.Exp);
+            return expires > _time.GetUtcNow() ? new DirectLineGrant(grant.Conv, grant.User, expires) : null;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
@@ -78,8 +84,14 @@ public sealed class DirectLineTokens
     public static string? Bearer(string? authorization) =>
         authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
 
-    // Short names: the payload travels in every request.
-    private sealed record TokenPayload(string C, string U, long E);
+    // {"alg":"HS256","typ":"JWT"}: the only header this service issues or accepts.
+    private const string Header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+
+    private sealed record TokenPayload(
+        [property: JsonPropertyName("conv")] string Conv,
+        [property: JsonPropertyName("user")] string User,
+        [property: JsonPropertyName("iat")] long Iat,
+        [property: JsonPropertyName("exp")] long Exp);
 
     /// <summary>Compares a presented secret with the configured one in constant time.</summary>
     public static bool SecretMatches(string? presented, string? configured) =>

@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser with its own empty profile (no stored conversation), on <paramref name="viewport"/>.</summary>
-    public async Task<IBrowserContext> NewBrowserAsync(ViewportSize? viewport = null)
+    public async Task<IBrowserContext> NewBrowserAsync(ViewportSize? viewport = null, bool bypassContentSecurityPolicy = false)
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? DefaultChromium;
         if (!File.Exists(chromium))
@@ -41,6 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             ViewportSize = viewport ?? new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
+            BypassCSP = bypassContentSecurityPolicy,
         });
     }
 

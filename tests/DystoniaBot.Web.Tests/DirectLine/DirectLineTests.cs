@@ -101,10 +101,14 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
 
         // A token whose payload is edited to name Alice's conversation fails its signature.
         var parts = bob.Token.Split('.');
-        var forgedPayload = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"C\":\"{alice.ConversationId}\",\"U\":\"{bob.UserId}\",\"E\":4102444800}}"))
+        var forgedPayload = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"conv\":\"{alice.ConversationId}\",\"user\":\"{bob.UserId}\",\"iat\":0,\"exp\":4102444800}}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        using var forged = await bob.SendAsync(HttpMethod.Get, $"conversations/{alice.ConversationId}/activities", token: forgedPayload + "." + parts[1]);
+        using var forged = await bob.SendAsync(HttpMethod.Get, $"conversations/{alice.ConversationId}/activities", token: $"{parts[0]}.{forgedPayload}.{parts[2]}");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        // Nor is an unsigned one ("alg": "none") accepted.
+        using var unsigned = await bob.SendAsync(HttpMethod.Get, $"conversations/{alice.ConversationId}/activities", token: $"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{forgedPayload}.");
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
 
         using var anonymous = await http.GetAsync(new Uri($"/v3/directline/conversations/{alice.ConversationId}/activities", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
