@@ -19,7 +19,9 @@ public static class MarkdownRenderer
         if (reply.Kind == ReplyKind.Answer && reply.Answer is { } answer)
         {
             text.Append(Escape(reply.Text)).Append("\n\n");
-            text.Append(Passage(answer)).Append("\n\n");
+            // "[1]" cites the source: Web Chat and Teams show it as a badge with the reference below (the citation
+            // entity describes it); elsewhere it is an ordinary link.
+            text.Append(Passage(answer)).Append(" [1]\n\n");
             text.Append(SourceLine(answer.Source)).Append("\n\n");
             text.Append('*').Append(Escape(reply.Disclaimer ?? string.Empty)).Append('*');
             if (reply.Alternatives.Count > 0)
@@ -30,6 +32,8 @@ public static class MarkdownRenderer
                     text.Append("\n- ").Append(Escape(alternative.Passage.SentenceText(alternative.SentenceIndex)));
                 }
             }
+
+            text.Append("\n\n").Append(Reference(answer.Source));
         }
         else
         {
@@ -60,6 +64,13 @@ public static class MarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(source);
         return $"Source: [{Escape(source.Title)}]({source.Url}) — {Escape(source.Publisher)}, {Escape(source.License)} licence.";
+    }
+
+    /// <summary>The Markdown reference definition of citation 1: <c>[1]: url "title — publisher"</c>.</summary>
+    public static string Reference(SourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return $"[1]: {source.Url} \"{(source.Title + " — " + source.Publisher).Replace("\"", "'", StringComparison.Ordinal)}\"";
     }
 
     /// <summary>Escapes Markdown punctuation so user or article text shows as written.</summary>

@@ -6,8 +6,7 @@ namespace DystoniaBot.Web.DirectLine;
 /// <param name="Id">The conversation id.</param>
 /// <param name="UserId">The user it belongs to.</param>
 /// <param name="Started">Whether the bot has received its conversationUpdate.</param>
-/// <param name="ActivityCount">Activities stored so far.</param>
-public sealed record DirectLineConversation(string Id, string UserId, bool Started, int ActivityCount);
+public sealed record DirectLineConversation(string Id, string UserId, bool Started);
 
 /// <summary>Activities after a watermark, and the watermark to ask from next.</summary>
 /// <param name="Activities">The activities, oldest first.</param>

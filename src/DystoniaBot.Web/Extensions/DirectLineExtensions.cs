@@ -12,7 +12,7 @@ namespace DystoniaBot.Web.Extensions;
 public static class DirectLineExtensions
 {
     // Web Chat injects its own styles, so styles may be inline; scripts may only be files from this site.
-    private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+    private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /// <summary>Registers Direct Line: options, tokens, the channel, its limits and its storage.</summary>

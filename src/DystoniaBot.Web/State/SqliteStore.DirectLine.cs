@@ -11,7 +11,12 @@ namespace DystoniaBot.Web.State;
 // returns: an activity the user posted, or a reply the bot sent, is on disk before anyone is told it exists.
 public sealed partial class SqliteStore
 {
+    private const int MaxKnownConversations = 100_000;
     private byte[]? _signingKey;
+
+    // Every request of a conversation checks it exists and whose it is, and that never changes once it has started:
+    // remembered (bounded) rather than read each time. Deleting old conversations forgets them all.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DirectLineConversation> _startedConversations = new(StringComparer.Ordinal);
 
     private static void CreateDirectLineTables(SqliteConnection connection) => Execute(connection, """
         CREATE TABLE IF NOT EXISTS directline_setting (name TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -41,17 +46,41 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_startedConversations.TryGetValue(conversationId, out var known))
+        {
+            return known;
+        }
+
         await using var connection = Open();
-        await using var command = Command(connection, "SELECT user_id, started, next_sequence FROM directline_conversation WHERE id = $id", ("$id", conversationId));
+        await using var command = Command(connection, "SELECT user_id, started FROM directline_conversation WHERE id = $id", ("$id", conversationId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) == 1, reader.GetInt32(2))
-            : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var conversation = new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) == 1);
+        if (conversation.Started)
+        {
+            Remember(conversation);
+        }
+
+        return conversation;
     }
 
     /// <inheritdoc />
     public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken) =>
         await ExecuteAsync("UPDATE directline_conversation SET started = 1 WHERE id = $id AND started = 0", cancellationToken, ("$id", conversationId)) == 1;
+
+    private void Remember(DirectLineConversation conversation)
+    {
+        if (_startedConversations.Count >= MaxKnownConversations)
+        {
+            _startedConversations.Clear();
+        }
+
+        _startedConversations[conversation.Id] = conversation;
+    }
 
     /// <inheritdoc />
     public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
@@ -110,7 +139,9 @@ public sealed partial class SqliteStore
         var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         await ExecuteAsync("DELETE FROM directline_activity WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
             cancellationToken, ("$before", before));
-        return await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
+        var deleted = await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
+        _startedConversations.Clear();
+        return deleted;
     }
 
     /// <summary>Direct Line's activity id: the conversation and the sequence number, as the service itself does.</summary>

@@ -52,7 +52,7 @@
         timestampColor: '#56636b',
         notificationText: '#4a555c',
 
-        // The default spinner is a blob: image, which the Content-Security-Policy (img-src 'self' data: https:) blocks.
+        // The connection spinner, drawn in the page's own colours.
         spinnerAnimationBackgroundImage: 'url("data:image/svg+xml,' + encodeURIComponent(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
             + '<circle cx="8" cy="8" r="6" fill="none" stroke="#d5e3e6" stroke-width="2"/>'

@@ -16,6 +16,10 @@ public class MarkdownRendererTests
         Assert.Contains("**Dystonia has no cure.** The treatments", markdown, StringComparison.Ordinal);
         Assert.Contains("Source: [Dystonia](https://health.ccm.net/) — CCM Health, Creative Commons licence.", markdown, StringComparison.Ordinal);
         Assert.Contains("neurologist", markdown, StringComparison.Ordinal);
+
+        // Citation 1: a badge after the passage and its reference definition last, as Web Chat and Teams expect.
+        Assert.Contains("in some cases. [1]", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n[1]: https://health.ccm.net/ \"Dystonia — CCM Health\"", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

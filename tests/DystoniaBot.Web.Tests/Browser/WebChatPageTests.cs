@@ -36,6 +36,9 @@ public sealed class WebChatPageTests
         await Expect(answer).ToContainTextAsync("CCM Health");
         await Expect(answer).ToContainTextAsync("neurologist");
         await Expect(page.Locator(Transcript + " .ac-adaptiveCard").Last).ToContainTextAsync("Helpful");
+
+        // The citation: a badge in the text and the reference below it, from the schema.org entity.
+        await Expect(page.Locator(Transcript + " .webchat__link-definitions").Last).ToContainTextAsync("Dystonia");
         await AssertNoSendFailedAsync(page);
         await ScreenshotAsync(page, $"answer-{transport}");
 

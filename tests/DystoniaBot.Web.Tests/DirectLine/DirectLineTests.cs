@@ -216,7 +216,7 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
     {
         var store = new Mock<IDirectLineStore>();
         store.Setup(s => s.GetSigningKeyAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new byte[32]);
-        store.Setup(s => s.FindConversationAsync("c1", It.IsAny<CancellationToken>())).ReturnsAsync(new DirectLineConversation("c1", "dl_u", true, 3));
+        store.Setup(s => s.FindConversationAsync("c1", It.IsAny<CancellationToken>())).ReturnsAsync(new DirectLineConversation("c1", "dl_u", true));
         store.Setup(s => s.ReadAsync("c1", It.IsAny<long>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk gone"));
         using var factory = BotFactory.Create([], services: s => s.AddSingleton(store.Object));
         var token = factory.Services.GetRequiredService<DirectLineTokens>().Issue("c1", "dl_u");
