@@ -12,6 +12,9 @@ public class BotFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    // A database passed in outlives this host (a restart test opens it again); one made here goes with it.
+    private readonly bool _ownsDatabase;
+
     // xunit class fixtures need a single public constructor; the others use Create.
     public BotFactory() : this([], null, null)
     {
@@ -20,6 +23,7 @@ public class BotFactory : WebApplicationFactory<Program>
     private BotFactory(Dictionary<string, string?> settings, string? databasePath, Action<IServiceCollection>? services)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"dystoniabot-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = databasePath is null;
         _settings = new Dictionary<string, string?>(settings) { ["Storage:SqlitePath"] = DatabasePath };
         _services = services;
     }
@@ -50,7 +54,7 @@ public class BotFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             // Pooled connections keep the file open until the pools are cleared.
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

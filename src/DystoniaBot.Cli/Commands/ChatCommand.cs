@@ -34,6 +34,15 @@ internal static class ChatCommand
 
                 var turn = engine.Policy.Respond(line, parse.GetValue(locale), state);
                 state = turn.State;
+                if (turn.Action is not null)
+                {
+                    // Tickets live with the bot's host; a terminal has no chat for the answer to come back to.
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine("Questions for our health-line staff are sent from the bot's chat (its web page or Teams): this terminal can't forward them.");
+                    lastFollowUps = [];
+                    continue;
+                }
+
                 lastFollowUps = turn.Reply.FollowUps;
                 Console.Out.WriteLine();
                 Console.Out.WriteLine(Numbered(ReadableReply.Format(turn.Reply), turn.Reply.FollowUps));

@@ -51,6 +51,7 @@ internal sealed record AnswerJson(
         ReplyKind.Answer => "answer",
         ReplyKind.NoAnswer => "no_answer",
         ReplyKind.Emergency => "emergency",
+        ReplyKind.Handoff => "handoff",
         _ => "smalltalk",
     };
 }

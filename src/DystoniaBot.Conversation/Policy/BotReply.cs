@@ -18,6 +18,9 @@ public enum ReplyKind
 
     /// <summary>Greeting, thanks, help.</summary>
     SmallTalk,
+
+    /// <summary>A step of "Ask a question": the consent to forward, the reference, the status of the questions sent.</summary>
+    Handoff,
 }
 
 /// <summary>The bot's reply to one message, independent of any channel.</summary>
@@ -50,7 +53,15 @@ public sealed record BotReply(
 /// <summary>What the bot remembers of a conversation between turns.</summary>
 /// <param name="LastPassageId">The passage of the last answer, for "tell me more".</param>
 /// <param name="ShownPassageIds">Passages already shown, most recent last (bounded).</param>
-public sealed record ConversationState(string? LastPassageId, IReadOnlyList<string> ShownPassageIds)
+/// <param name="PendingHandoff">A question the bot offered to forward to staff, waiting for the user's consent.</param>
+/// <param name="EditingHandoff">Whether the user's next message is the question to forward.</param>
+/// <param name="LastUnanswered">The last question the bot could not answer (what "Ask a question" forwards).</param>
+public sealed record ConversationState(
+    string? LastPassageId,
+    IReadOnlyList<string> ShownPassageIds,
+    string? PendingHandoff = null,
+    bool EditingHandoff = false,
+    string? LastUnanswered = null)
 {
     /// <summary>Most passage ids remembered.</summary>
     public const int MaxRemembered = 20;
@@ -62,11 +73,27 @@ public sealed record ConversationState(string? LastPassageId, IReadOnlyList<stri
     public ConversationState After(string passageId)
     {
         var shown = ShownPassageIds.Where(id => id != passageId).Append(passageId).TakeLast(MaxRemembered).ToList();
-        return new ConversationState(passageId, shown);
+        return this with { LastPassageId = passageId, ShownPassageIds = shown };
     }
 }
 
 /// <summary>A reply and the conversation state after it.</summary>
 /// <param name="Reply">What to say.</param>
 /// <param name="State">What to remember.</param>
-public sealed record PolicyTurn(BotReply Reply, ConversationState State);
+/// <param name="Action">Work the channel must do before replying (the policy does no I/O), which then decides the reply.</param>
+public sealed record PolicyTurn(BotReply Reply, ConversationState State, HandoffAction? Action = null);
+
+/// <summary>What the "Ask a question" flow needs from storage.</summary>
+public enum HandoffActionKind
+{
+    /// <summary>Store a ticket for <see cref="HandoffAction.Question"/>, then reply with its reference.</summary>
+    CreateTicket,
+
+    /// <summary>List the user's tickets.</summary>
+    ListTickets,
+}
+
+/// <summary>A storage step of the "Ask a question" flow.</summary>
+/// <param name="Kind">What to do.</param>
+/// <param name="Question">The question to forward, for <see cref="HandoffActionKind.CreateTicket"/>.</param>
+public sealed record HandoffAction(HandoffActionKind Kind, string? Question = null);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.SmallTalk;
 using DystoniaBot.Knowledge.Caching;
@@ -60,6 +61,13 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(EmergencyReply(reading.RedFlag, locale), state);
         }
 
+        if (HandoffStep(text, locale, state) is { } handoff)
+        {
+            return handoff;
+        }
+
+        // Anything else moves on: a question waiting for consent is dropped, not sent.
+        state = state with { PendingHandoff = null };
         if (reading.SmallTalk is not null)
         {
             return new PolicyTurn(SmallTalkReply(reading.SmallTalk.Value), state);
@@ -107,15 +115,17 @@ public sealed partial class ConversationPolicy
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,
                 personal ? Texts.NoAnswerPersonal : Texts.NoAnswer, null, [],
-                ReplyTexts.Disclaimer, personal, FollowUps(null, state), best?.Score);
-            return new PolicyTurn(noAnswer, state);
+                ReplyTexts.Disclaimer, personal, [HandoffDetector.AskButton, .. FollowUps(null, state)], best?.Score);
+            return new PolicyTurn(noAnswer, state with { LastUnanswered = question });
         }
 
         var alternatives = result.Hits.Skip(1)
             .Where(h => h.Score >= _options.AnswerThreshold && best.Relevance - h.Relevance <= _options.AlternativeMargin)
             .Take(_options.MaxAlternatives)
             .ToList();
-        return AnswerWith(best, alternatives, personal, state);
+
+        // A question about the asker's own health may deserve a person's answer too.
+        return AnswerWith(best, alternatives, personal, personal ? state with { LastUnanswered = question } : state);
     }
 
     /// <summary>Shows passage <paramref name="passageId"/> as the answer (a "did you mean" choice); help if it is unknown.</summary>
@@ -150,9 +160,10 @@ public sealed partial class ConversationPolicy
     private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, bool personal, ConversationState state)
     {
         var next = state.After(hit.Passage.Id);
+        var followUps = FollowUps(hit.Passage.Id, next);
         var reply = new BotReply(ReplyKind.Answer,
             personal ? ReplyTexts.Escalation : ReplyTexts.AnswerLead,
-            hit, alternatives, ReplyTexts.Disclaimer, personal, FollowUps(hit.Passage.Id, next), hit.Score);
+            hit, alternatives, ReplyTexts.Disclaimer, personal, personal ? [HandoffDetector.AskButton, .. followUps] : followUps, hit.Score);
         return new PolicyTurn(reply, next);
     }
 

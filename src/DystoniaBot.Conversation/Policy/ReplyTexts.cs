@@ -18,6 +18,26 @@ internal static class ReplyTexts
     public const string HandoffOffer =
         "You can also use \"Ask a question\" to send your question to our health-line staff, who reply in this chat.";
 
+    public static string HandoffConfirm(string question, EmergencyContacts contacts) =>
+        "I can send this question to our health-line staff:\n\n> " + Rendering.MarkdownRenderer.Escape(question.Replace("\n", " ", StringComparison.Ordinal)) + "\n\n" +
+        "They are people who read questions during working hours and answer here, in this chat — usually within two working days. " +
+        $"They are not an emergency service: in an emergency call {contacts.EmergencyNumber}" +
+        (contacts.CrisisLine is null ? "." : $", and if you are thinking of harming yourself call {contacts.CrisisLine}.") +
+        " Only the question above is sent, with the time you asked it. Send it?";
+
+    public const string HandoffPrompt = "What would you like to ask our health-line staff? Type your question the way you'd like it sent.";
+
+    public const string HandoffCancelled = "OK, I haven't sent anything. You can ask me another question about dystonia.";
+
+    public static string HandoffSent(string reference) =>
+        $"Sent. Your reference is **{reference}**. Health-line staff will answer here in this chat, usually within two working days; " +
+        "you don't need to stay online. Type \"my questions\" to see its status.";
+
+    public const string HandoffUnavailable =
+        "Sorry, I can't save your question right now. Nothing was sent: please try again in a few minutes. In an emergency, call your emergency number.";
+
+    public const string NoTickets = "You haven't sent any questions to our health-line staff from this chat yet.";
+
     public static string Emergency(EmergencyContacts contacts) =>
         $"This may be a medical emergency. Call {contacts.EmergencyNumber} now, or go to the nearest emergency department. " +
         "Don't wait for an answer here: I'm an information bot and can't help in an emergency.";

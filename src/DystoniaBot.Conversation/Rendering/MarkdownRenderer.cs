@@ -35,6 +35,15 @@ public static class MarkdownRenderer
 
             text.Append("\n\n").Append(Reference(answer.Source));
         }
+        else if (reply.Kind == ReplyKind.Handoff)
+        {
+            // The policy writes these steps in Markdown itself, with the user's words already escaped.
+            text.Append(reply.Text);
+            if (reply.Disclaimer is not null)
+            {
+                text.Append("\n\n*").Append(Escape(reply.Disclaimer)).Append('*');
+            }
+        }
         else
         {
             text.Append(EscapeKeepingLists(reply.Text));
@@ -91,7 +100,8 @@ public static class MarkdownRenderer
         return escaped.ToString();
     }
 
-    private static string EscapeKeepingLists(string text)
+    /// <summary>Escapes like <see cref="Escape"/> but keeps "- " list items as a list.</summary>
+    public static string EscapeKeepingLists(string text)
     {
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)

@@ -10,7 +10,7 @@ namespace DystoniaBot.Web.Bots;
 /// Maps activities to the conversation policy and its replies back to activities; stores what must outlive the
 /// turn (state, the conversation reference, ratings). No answering logic lives here.
 /// </summary>
-public sealed class DystoniaBotHandler : ActivityHandler
+public sealed partial class DystoniaBotHandler : ActivityHandler
 {
     /// <summary>The reply to a rating.</summary>
     public const string FeedbackThanks = "Thank you for your feedback: it helps us improve the answers.";
@@ -20,10 +20,15 @@ public sealed class DystoniaBotHandler : ActivityHandler
     private readonly IConversationReferenceStore _references;
     private readonly IFeedbackStore _feedback;
     private readonly TimeProvider _time;
+    private readonly ITicketStore _tickets;
+    private readonly ILogger<DystoniaBotHandler> _logger;
 
     /// <summary>Creates the handler for one turn.</summary>
-    public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback, TimeProvider time)
+    public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback,
+        ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger)
     {
+        _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _states = states ?? throw new ArgumentNullException(nameof(states));
         _references = references ?? throw new ArgumentNullException(nameof(references));
@@ -60,14 +65,38 @@ public sealed class DystoniaBotHandler : ActivityHandler
         var state = await _states.GetAsync(key, cancellationToken);
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
+        var reply = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : turn.Reply;
         if (!ReferenceEquals(turn.State, state))
         {
             await _states.SetAsync(key, turn.State, cancellationToken);
         }
-        var sent = await turnContext.SendActivityAsync(ReplyActivities.From(turn.Reply, IsOneToOne(activity), question), cancellationToken);
+
+        var sent = await turnContext.SendActivityAsync(ReplyActivities.From(reply, IsOneToOne(activity), question), cancellationToken);
         if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)
         {
             await _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken);
+        }
+    }
+
+    /// <summary>Stores the ticket (durably, before the user is told) or reads the user's tickets.</summary>
+    private async Task<BotReply> HandoffAsync(HandoffAction action, Activity activity, string key, CancellationToken cancellationToken)
+    {
+        if (action.Kind == HandoffActionKind.ListTickets)
+        {
+            var tickets = await _tickets.ListForConversationAsync(key, 10, cancellationToken);
+            return ConversationPolicy.TicketList([.. tickets.Select(t => t.Summary)]);
+        }
+
+        try
+        {
+            var ticket = await _tickets.CreateAsync(new NewTicket(key, activity.ChannelId ?? "unknown", activity.From?.Id, action.Question!, activity.Locale), cancellationToken);
+            return ConversationPolicy.TicketCreated(ticket.Reference);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            // Nothing half-written: the insert is one statement. The user is told plainly and can try again.
+            LogTicketNotSaved(_logger, e);
+            return ConversationPolicy.TicketUnavailable();
         }
     }
 
@@ -130,4 +159,7 @@ public sealed class DystoniaBotHandler : ActivityHandler
         activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";
 
     private static string StateKey(Activity activity) => $"{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A ticket could not be saved; the user was asked to try again")]
+    private static partial void LogTicketNotSaved(ILogger logger, Exception exception);
 }

@@ -26,7 +26,6 @@ public static class DirectLineExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineHub>();
         services.AddSingleton<DirectLineChannel>();
-        services.AddHostedService<DirectLineRetention>();
 
         // Tokens are bearer tokens, never cookies, so any site may embed Web Chat against this bot.
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "POST")

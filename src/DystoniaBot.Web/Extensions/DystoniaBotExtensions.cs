@@ -7,6 +7,7 @@ using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.Bots;
 using DystoniaBot.Web.DirectLine;
+using DystoniaBot.Web.Handoff;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,12 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<IConversationStateStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IConversationReferenceStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<ITicketStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StaffAnswerDelivery>();
+        services.AddHostedService(provider => provider.GetRequiredService<StaffAnswerDelivery>());
+        services.AddSingleton<TicketDesk>();
+        services.AddHostedService<RetentionService>();
 
         // With an app id every request needs a valid token and replies carry the app's token; without one the bot
         // is in local development mode (anonymous), as the SDK does.

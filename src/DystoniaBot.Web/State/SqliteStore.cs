@@ -71,6 +71,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_key TEXT NOT NULL, question TEXT, passage_id TEXT, helpful INTEGER NOT NULL, comment TEXT, created_at TEXT NOT NULL);
             """);
         CreateDirectLineTables(connection);
+        CreateTicketTables(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
     }
 

@@ -20,6 +20,9 @@ public sealed class DirectLineClient
 
     public string Token { get; set; }
 
+    /// <summary>The same visitor talking to another host (a restarted one, or another replica).</summary>
+    public DirectLineClient On(HttpClient http) => new(http, Token, ConversationId, UserId);
+
     public string ConversationId { get; }
 
     public string UserId { get; }

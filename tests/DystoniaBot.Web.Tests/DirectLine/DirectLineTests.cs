@@ -353,7 +353,7 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
         using var factory = BotFactory.Create([], services: s => s.AddSingleton<TimeProvider>(time));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
-        var retention = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DirectLineRetention>().Single();
+        var retention = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DystoniaBot.Web.State.RetentionService>().Single();
 
         var store = factory.Services.GetRequiredService<IDirectLineStore>();
 

@@ -39,6 +39,16 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
     /// <summary>Whether a reply may carry this bot's token to <paramref name="serviceUrl"/>: it came with a valid token.</summary>
     public bool IsTrustedServiceUrl(string serviceUrl) => _trustedServiceUrls.ContainsKey(NormalizeServiceUrl(serviceUrl));
 
+    /// <summary>
+    /// Trusts a service URL the bot stored from a validated request earlier (a proactive message after a restart).
+    /// </summary>
+    // DYSTONIABOT: the SDK's MicrosoftAppCredentials.TrustServiceUrl; never call it with a URL from a request.
+    public void TrustServiceUrl(string serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        _trustedServiceUrls.TryAdd(NormalizeServiceUrl(serviceUrl), 0);
+    }
+
     private static string NormalizeServiceUrl(string serviceUrl) => serviceUrl.Trim().TrimEnd('/');
 
     /// <inheritdoc />
