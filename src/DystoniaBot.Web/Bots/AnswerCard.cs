@@ -26,11 +26,7 @@ internal static class AnswerCard
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("type", "AdaptiveCard");
-            json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-            json.WriteString("version", "1.5");
-            json.WriteStartArray("body");
+            StartCard(json);
             TextBlock(json, $"Source: {answer.Source.Title} — {answer.Source.Publisher} ({answer.Source.License})", subtle: true);
             TextBlock(json, "Was this answer helpful?", subtle: false);
             json.WriteEndArray();
@@ -60,6 +56,47 @@ internal static class AnswerCard
             json.WriteEndObject();
         }
 
+        return ToAttachment(buffer);
+    }
+
+    /// <summary>
+    /// The card that goes with a staff answer delivered into the chat: who answered, and "Helpful" / "Not helpful",
+    /// stored like any rating with the ticket in place of a passage (<c>ticket:Q-…</c>).
+    /// </summary>
+    public static Attachment ForStaffAnswer(string ticketReference, string question)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            StartCard(json);
+            TextBlock(json, $"Answered by our health-line staff ({ticketReference})", subtle: true);
+            TextBlock(json, "Did this answer help?", subtle: false);
+            json.WriteEndArray();
+            json.WriteStartArray("actions");
+            Feedback(json, "Helpful", helpful: true, StaffAnswerPassageId(ticketReference), question);
+            Feedback(json, "Not helpful", helpful: false, StaffAnswerPassageId(ticketReference), question);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return ToAttachment(buffer);
+    }
+
+    /// <summary>What a rating of a staff answer records in place of a passage id.</summary>
+    public static string StaffAnswerPassageId(string ticketReference) => "ticket:" + ticketReference;
+
+    /// <summary>Opens the card object and its body.</summary>
+    private static void StartCard(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "AdaptiveCard");
+        json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        json.WriteString("version", "1.5");
+        json.WriteStartArray("body");
+    }
+
+    private static Attachment ToAttachment(ArrayBufferWriter<byte> buffer)
+    {
         var reader = new Utf8JsonReader(buffer.WrittenSpan);
         return new Attachment { ContentType = ContentType, Content = JsonElement.ParseValue(ref reader) };
     }

@@ -4,6 +4,7 @@ using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Rendering;
+using DystoniaBot.Web.Bots;
 using DystoniaBot.Web.State;
 
 namespace DystoniaBot.Web.Handoff;
@@ -114,6 +115,7 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
                 From = reference.Bot,
                 Recipient = reference.User,
                 Locale = reference.Locale ?? ticket.Locale,
+                Attachments = [AnswerCard.ForStaffAnswer(ticket.Reference, ticket.Question)],
             };
             await _connector.SendAsync(activity, cancellationToken);
             await _tickets.MarkDeliveredAsync(ticket.Reference, cancellationToken);

@@ -52,6 +52,16 @@ public sealed class HandoffFlowTests
         var answer = await WaitForAsync(client, a => DirectLineClient.Text(a)?.Contains("Answer from our health-line staff", StringComparison.Ordinal) == true);
         Assert.Contains("spasmodic dysphonia", DirectLineClient.Text(answer), StringComparison.Ordinal);
         Assert.Contains("neurologist", DirectLineClient.Text(answer), StringComparison.Ordinal);
+
+        // The answer asks whether it helped; the rating is stored against the ticket.
+        var card = answer.GetProperty("attachments")[0].GetProperty("content");
+        Assert.Contains("Did this answer help?", card.GetRawText(), StringComparison.Ordinal);
+        var notHelpful = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Not helpful");
+        await client.SayAsync(string.Empty, value: notHelpful.GetProperty("data"));
+        var rating = Assert.Single(await factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(10, CancellationToken.None));
+        Assert.Equal("ticket:" + ticket.Reference, rating.PassageId);
+        Assert.Equal(Unanswerable, rating.Question);
+        Assert.False(rating.Helpful);
         Assert.Equal(DeliveryStatus.Delivered, (await tickets.FindTicketAsync(ticket.Reference, CancellationToken.None))!.Delivery);
         var audit = await tickets.ListAuditAsync(10, CancellationToken.None);
         Assert.Contains(audit, e => e.Actor == "Nurse Ada" && e.Action == "answer" && e.Target == ticket.Reference);
