@@ -6,6 +6,8 @@ using DystoniaBot.Web.Handoff;
 using DystoniaBot.Web.State;
 using DystoniaBot.Web.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace DystoniaBot.Web.Tests.Handoff;
@@ -195,6 +197,28 @@ public sealed class HandoffFlowTests
         Assert.Single(answers);
         Assert.EndsWith("/activities", answers[0].Path, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, (await tickets.FindTicketAsync(ticket.Reference, CancellationToken.None))!.Delivery);
+    }
+
+    [Fact]
+    public async Task Tickets_ShouldBeDeleted_AfterTheConfiguredRetention()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = BotFactory.Create(new() { ["Handoff:RetentionDays"] = "7" }, services: s => s.AddSingleton<TimeProvider>(time));
+        var client = await DirectLineClient.VisitAsync(factory.CreateClient());
+        await client.StartAsync();
+        await client.SayAsync("ask a specialist: can dystonia affect my voice?");
+        await client.SayAsync("Send it");
+        var tickets = factory.Services.GetRequiredService<ITicketStore>();
+        var reference = Assert.Single(await tickets.ListAsync(null, 5, CancellationToken.None)).Reference;
+        var retention = factory.Services.GetServices<IHostedService>().OfType<RetentionService>().Single();
+
+        time.Advance(TimeSpan.FromDays(6));
+        await retention.SweepAsync(CancellationToken.None);
+        Assert.NotNull(await tickets.FindTicketAsync(reference, CancellationToken.None));
+
+        time.Advance(TimeSpan.FromDays(2));
+        await retention.SweepAsync(CancellationToken.None);
+        Assert.Null(await tickets.FindTicketAsync(reference, CancellationToken.None));
     }
 
     private static JsonElement Last((List<JsonElement> Activities, string Watermark) set) =>
