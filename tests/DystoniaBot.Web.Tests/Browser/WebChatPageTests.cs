@@ -2,6 +2,7 @@ using System.Text.Json;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static DystoniaBot.Web.Tests.Browser.WebChatPage;
 
 namespace DystoniaBot.Web.Tests.Browser;
 
@@ -12,9 +13,6 @@ namespace DystoniaBot.Web.Tests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class WebChatPageTests
 {
-    private const string Transcript = "section.webchat__basic-transcript__transcript";
-    private const string BotText = Transcript + " .webchat__bubble:not(.webchat__bubble--from-user) .webchat__text-content";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly BrowserFixture _browser;
 
     public WebChatPageTests(BrowserFixture browser) => _browser = browser;
@@ -148,36 +146,7 @@ public sealed class WebChatPageTests
         await Expect(page.GetByText("not medical advice", new() { Exact = false }).First).ToBeVisibleAsync();
     }
 
-    private async Task<IPage> OpenAsync(IBrowserContext browser, string query = "")
-    {
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_browser.BaseAddress, query).ToString());
-        await Expect(page.Locator(Transcript)).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static async Task AskAsync(IPage page, string question)
-    {
-        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
-        await box.FillAsync(question);
-        await box.PressAsync("Enter");
-        await Expect(page.Locator(Transcript + " .webchat__bubble--from-user").Filter(new() { HasText = question }).Last).ToBeVisibleAsync();
-    }
-
-    private static async Task<string?> StoredConversationAsync(IPage page) =>
-        await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('dystoniabot.directline') || '{}').conversationId || null");
-
-    private static async Task AssertNoSendFailedAsync(IPage page) =>
-        await Expect(page.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(Testing.RepositoryPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    private Task<IPage> OpenAsync(IBrowserContext browser, string query = "") => WebChatPage.OpenAsync(browser, _browser.BaseAddress, query);
 }
 
 /// <summary>One host and one Playwright for all browser tests; they run one after another (2 cores).</summary>
