@@ -10,15 +10,26 @@ using Moq;
 
 namespace DystoniaBot.Web.Tests.Handoff;
 
-/// <summary>"Ask a question" end to end: the asker's consent, the ticket, a staff answer delivered into the chat.</summary>
-public sealed class HandoffFlowTests
+/// <summary>
+/// "Ask a question" end to end: the asker's consent, the ticket, a staff answer delivered into the chat. On the
+/// default storage here; a subclass runs the same tests on another.
+/// </summary>
+public class HandoffFlowTests : IAsyncLifetime
 {
     private const string Unanswerable = "Can dystonia affect my voice?";
+    private Dictionary<string, string?> _storage = [];
+
+    /// <summary>Settings that put each host of a test on the same new, empty storage (none: the default SQLite file).</summary>
+    protected virtual Task<Dictionary<string, string?>> NewStorageAsync() => Task.FromResult(new Dictionary<string, string?>());
+
+    public async Task InitializeAsync() => _storage = await NewStorageAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task UnansweredQuestion_ShouldReachStaff_AndTheirAnswerTheSameChat()
     {
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
 
@@ -66,7 +77,7 @@ public sealed class HandoffFlowTests
     [Fact]
     public async Task Asker_ShouldEditOrCancel_BeforeAnythingIsSent()
     {
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
         var tickets = factory.Services.GetRequiredService<ITicketStore>();
@@ -94,7 +105,7 @@ public sealed class HandoffFlowTests
         var store = new Mock<ITicketStore>();
         store.Setup(s => s.CreateAsync(It.IsAny<NewTicket>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk full"));
         store.Setup(s => s.DueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        using var factory = BotFactory.Create([], services: s => s.AddSingleton(store.Object));
+        using var factory = NewHost(services: s => s.AddSingleton(store.Object));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
 
@@ -113,7 +124,7 @@ public sealed class HandoffFlowTests
         var database = Path.Combine(Path.GetTempPath(), $"dystoniabot-restart-{Guid.NewGuid():N}.db");
         DirectLineClient client;
         string reference;
-        using (var before = BotFactory.Create([], database))
+        using (var before = NewHost(database))
         {
             client = await DirectLineClient.VisitAsync(before.CreateClient());
             await client.StartAsync();
@@ -124,7 +135,7 @@ public sealed class HandoffFlowTests
 
         try
         {
-            using var after = BotFactory.Create([], database);
+            using var after = NewHost(database);
             var http = after.CreateClient();
             var (answered, _) = await after.Services.GetRequiredService<TicketDesk>().AnswerAsync(reference, "It can: spasmodic dysphonia.", "Nurse Ada", CancellationToken.None);
             Assert.NotNull(answered);
@@ -146,7 +157,7 @@ public sealed class HandoffFlowTests
     public async Task TeamsAsker_ShouldGetTheAnswer_ThroughTheChannel_RetriedWhenItRefuses()
     {
         await using var channel = await FakeChannel.StartAsync();
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var http = factory.CreateClient();
         async Task Say(string text)
         {
@@ -186,6 +197,8 @@ public sealed class HandoffFlowTests
         Assert.EndsWith("/activities", answers[0].Path, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, (await tickets.FindTicketAsync(ticket.Reference, CancellationToken.None))!.Delivery);
     }
+
+    private BotFactory NewHost(string? databasePath = null, Action<IServiceCollection>? services = null) => BotFactory.Create(_storage, databasePath, services);
 
     private static JsonElement Last((List<JsonElement> Activities, string Watermark) set) =>
         set.Activities.Last(a => a.GetProperty("type").GetString() == "message");
