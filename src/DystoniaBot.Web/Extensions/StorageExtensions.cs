@@ -25,9 +25,7 @@ public static partial class StorageExtensions
         services.AddSingleton<IConversationReferenceStore>(Configured<IConversationReferenceStore>);
         services.AddSingleton<IFeedbackStore>(Configured<IFeedbackStore>);
         services.AddSingleton<ITicketStore>(Configured<ITicketStore>);
-
-        // Direct Line's conversations stay in the SQLite file until the PostgreSQL store serves them too.
-        services.AddSingleton<IDirectLineStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
         return services;
     }
 

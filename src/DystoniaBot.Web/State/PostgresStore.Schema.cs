@@ -30,6 +30,14 @@ public sealed partial class PostgresStore
         CREATE TABLE audit_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, action text NOT NULL,
             target text NOT NULL);
         """,
+        """
+        CREATE TABLE directline_setting (name text PRIMARY KEY, value bytea NOT NULL);
+        CREATE TABLE directline_conversation (id text PRIMARY KEY, user_id text NOT NULL, started boolean NOT NULL, next_sequence bigint NOT NULL,
+            created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
+        CREATE INDEX directline_conversation_updated ON directline_conversation (updated_at);
+        CREATE TABLE directline_activity (conversation_id text NOT NULL REFERENCES directline_conversation (id) ON DELETE CASCADE, sequence bigint NOT NULL,
+            activity text NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>
@@ -48,13 +56,13 @@ public sealed partial class PostgresStore
         // Held until the transaction ends, so a process that crashes mid-migration releases it and rolls back.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1)", cancellationToken, SchemaLockKey);
         await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)", cancellationToken);
-        await using (var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", connection))
+        await using (var read = Command(connection, "SELECT coalesce(max(version), 0) FROM schema_version"))
         {
             var current = (int)(await read.ExecuteScalarAsync(cancellationToken))!;
             if (current > Migrations.Length)
             {
                 throw new InvalidOperationException(
-                    $"The PostgreSQL database ({Describe()}) has schema version {current}, newer than this build's {Migrations.Length}: run a newer DystoniaBot against it.");
+                    $"Storage:PostgresConnectionString: the PostgreSQL database ({Describe()}) has schema version {current}, newer than this build's {Migrations.Length}: run a newer DystoniaBot against it.");
             }
 
             for (var version = current + 1; version <= Migrations.Length; version++)
@@ -65,14 +73,5 @@ public sealed partial class PostgresStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
-    {
-#pragma warning disable CA2100 // Statements are constants of this class; every value is a parameter.
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-        AddParameters(command, values);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

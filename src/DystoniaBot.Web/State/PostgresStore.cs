@@ -7,8 +7,9 @@ using Npgsql;
 namespace DystoniaBot.Web.State;
 
 /// <summary>
-/// Conversation state, conversation references, feedback and tickets in PostgreSQL (<c>Storage:PostgresConnectionString</c>),
-/// for bots that keep their data on a database server rather than beside the process.
+/// Conversation state, conversation references, feedback, tickets and Direct Line conversations in PostgreSQL
+/// (<c>Storage:PostgresConnectionString</c>), for bots that keep their data on a database server rather than beside
+/// the process.
 /// </summary>
 /// <remarks>
 /// Thread-safe: every operation borrows a pooled connection from one <see cref="NpgsqlDataSource"/>. Every write is
@@ -130,12 +131,28 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
         return command;
     }
 
+    /// <summary>A command on <paramref name="connection"/> (and its transaction, if any), values as $1, $2….</summary>
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values)
+    {
+#pragma warning disable CA2100 // Statements are constants of this class; every value is a parameter.
+        var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        AddParameters(command, values);
+        return command;
+    }
+
     private static void AddParameters(NpgsqlCommand command, object?[] values)
     {
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = Storable(value) });
         }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = Command(connection, sql, values);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A value as PostgreSQL takes it.</summary>

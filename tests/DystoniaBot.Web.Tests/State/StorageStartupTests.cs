@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DystoniaBot.Web.DirectLine;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,7 +73,7 @@ public sealed class StorageStartupTests
 public sealed class PostgresStartupTests(PostgresServer server)
 {
     [Fact]
-    public async Task Startup_ShouldServeEveryStoreButDirectLineFromPostgres_WhenConfigured()
+    public async Task Startup_ShouldServeEveryStoreFromPostgres_WhenConfigured()
     {
         using var factory = BotFactory.Create(new() { ["Storage:PostgresConnectionString"] = await server.CreateDatabaseAsync() });
         factory.CreateClient().Dispose();
@@ -81,6 +82,7 @@ public sealed class PostgresStartupTests(PostgresServer server)
         Assert.IsType<PostgresStore>(factory.Services.GetRequiredService<IFeedbackStore>());
         Assert.IsType<PostgresStore>(factory.Services.GetRequiredService<IConversationReferenceStore>());
         Assert.IsType<PostgresStore>(factory.Services.GetRequiredService<IConversationStateStore>());
+        Assert.IsType<PostgresStore>(factory.Services.GetRequiredService<IDirectLineStore>());
     }
 
     [Fact]
