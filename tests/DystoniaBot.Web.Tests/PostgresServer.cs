@@ -21,7 +21,9 @@ public sealed class UsesPostgres : ICollectionFixture<PostgresServer>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"dystoniabot-pg-{Guid.NewGuid():N}");
+    // Under root the server runs as postgres, which must reach the folder: /tmp is open to all, a root TMPDIR may not be.
+    private readonly string _folder = Path.Combine(Environment.IsPrivilegedProcess && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(),
+        $"dystoniabot-pg-{Guid.NewGuid():N}");
     private string? _binaries;
     private bool _running;
 
@@ -31,7 +33,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _binaries = FindBinaries();
+        _binaries = FindBinaries(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
         Directory.CreateDirectory(_folder);
         if (Environment.IsPrivilegedProcess)
         {
@@ -99,15 +101,15 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>The folder holding initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/{version}/bin (newest first).</summary>
-    private static string FindBinaries()
+    /// <summary>The folder holding initdb and pg_ctl: on <paramref name="path"/>, or Debian's {debianRoot}/{version}/bin (newest first).</summary>
+    internal static string FindBinaries(string path, string debianRoot)
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        var onPath = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, "initdb"))
             .Where(File.Exists)
             .Select(initdb => Path.GetDirectoryName(new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb)!);
-        var debian = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
+        var debian = Directory.Exists(debianRoot)
+            ? Directory.GetDirectories(debianRoot)
                 .OrderByDescending(folder => int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0)
                 .Select(folder => Path.Combine(folder, "bin"))
             : [];
