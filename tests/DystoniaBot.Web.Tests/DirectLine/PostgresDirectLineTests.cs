@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DystoniaBot.Web.Tests.DirectLine;
 
 /// <summary>Direct Line with its conversations in PostgreSQL, shared by two hosts as replicas would share it.</summary>
@@ -15,33 +13,17 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
         var visitor = await DirectLineClient.VisitAsync(first.CreateClient());
         await visitor.StartAsync();
         await visitor.SayAsync("What is dystonia?");
-        await WaitForAsync(visitor, a => DirectLineClient.Text(a)?.Contains("neurological disorder", StringComparison.Ordinal) == true);
+        await visitor.WaitForAsync(a => DirectLineClient.Text(a)?.Contains("neurological disorder", StringComparison.Ordinal) == true);
 
         // The token the first host signed is good on the second, which reads the same log and knows where the
         // conversation stands ("tell me more" follows the first host's answer).
         var elsewhere = visitor.On(second.CreateClient());
         var (log, _) = await elsewhere.GetAsync();
         await elsewhere.SayAsync("tell me more");
-        var more = await WaitForAsync(elsewhere, a => DirectLineClient.Text(a)?.Contains("Symptoms vary", StringComparison.Ordinal) == true);
+        var more = await elsewhere.WaitForAsync(a => DirectLineClient.Text(a)?.Contains("Symptoms vary", StringComparison.Ordinal) == true);
 
         Assert.Contains(log, a => DirectLineClient.Text(a) == "What is dystonia?");
         Assert.Contains(log, a => DirectLineClient.Text(a)?.Contains("neurological disorder", StringComparison.Ordinal) == true);
         Assert.StartsWith(visitor.ConversationId + "|", more.GetProperty("id").GetString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<JsonElement> WaitForAsync(DirectLineClient client, Func<JsonElement, bool> match)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = (await client.GetAsync()).Activities.Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return Assert.Single(found);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The bot's reply never reached the conversation.");
     }
 }

@@ -60,7 +60,7 @@ public class HandoffFlowTests : IAsyncLifetime
         Assert.Null(problem);
         Assert.NotNull(answered);
 
-        var answer = await WaitForAsync(client, a => DirectLineClient.Text(a)?.Contains("Answer from our health-line staff", StringComparison.Ordinal) == true);
+        var answer = await client.WaitForAsync(a => DirectLineClient.Text(a)?.Contains("Answer from our health-line staff", StringComparison.Ordinal) == true);
         Assert.Contains("spasmodic dysphonia", DirectLineClient.Text(answer), StringComparison.Ordinal);
         Assert.Contains("neurologist", DirectLineClient.Text(answer), StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, (await tickets.FindTicketAsync(ticket.Reference, CancellationToken.None))!.Delivery);
@@ -140,7 +140,7 @@ public class HandoffFlowTests : IAsyncLifetime
             var (answered, _) = await after.Services.GetRequiredService<TicketDesk>().AnswerAsync(reference, "It can: spasmodic dysphonia.", "Nurse Ada", CancellationToken.None);
             Assert.NotNull(answered);
 
-            var answer = await WaitForAsync(client.On(http), a => DirectLineClient.Text(a)?.Contains("spasmodic dysphonia", StringComparison.Ordinal) == true);
+            var answer = await client.On(http).WaitForAsync(a => DirectLineClient.Text(a)?.Contains("spasmodic dysphonia", StringComparison.Ordinal) == true);
             Assert.Contains(reference, DirectLineClient.Text(answer), StringComparison.Ordinal);
         }
         finally
@@ -207,20 +207,4 @@ public class HandoffFlowTests : IAsyncLifetime
         activity.TryGetProperty("suggestedActions", out var actions)
             ? [.. actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!)]
             : [];
-
-    private static async Task<JsonElement> WaitForAsync(DirectLineClient client, Func<JsonElement, bool> match)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = (await client.GetAsync()).Activities.Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return Assert.Single(found);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The staff answer never reached the chat.");
-    }
 }
