@@ -12,6 +12,9 @@ log() { printf '\n== %s\n' "$*"; }
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v npm > /dev/null || missing+=(nodejs npm)
+# The storage tests start a throwaway PostgreSQL server of their own with initdb and pg_ctl, which Debian keeps out of
+# PATH in /usr/lib/postgresql/<version>/bin. The package may also start its own cluster; the tests don't use it.
+command -v initdb > /dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)

@@ -15,11 +15,10 @@ public static class DirectLineExtensions
     private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    /// <summary>Registers Direct Line: options, tokens, the channel, its limits and its storage.</summary>
+    /// <summary>Registers Direct Line: options, tokens, the channel and its limits (its store comes with the others', <see cref="StorageExtensions"/>).</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IDirectLineStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton(provider => new DirectLineTokens(
             provider.GetRequiredService<IDirectLineStore>().GetSigningKeyAsync(CancellationToken.None).GetAwaiter().GetResult(),
             provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenLifetime,

@@ -37,12 +37,7 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeIndex>());
         services.AddSingleton(provider => StarterQuestions.Load(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));
         services.AddSingleton<ConversationPolicy>();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddSingleton<SqliteStore>();
-        services.AddSingleton<IConversationStateStore>(provider => provider.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IConversationReferenceStore>(provider => provider.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<SqliteStore>());
-        services.AddSingleton<ITicketStore>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddDystoniaBotStorage();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StaffAnswerDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<StaffAnswerDelivery>());
@@ -88,7 +83,7 @@ public static partial class DystoniaBotExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var index = app.Services.GetRequiredService<KnowledgeIndex>();
-        app.Services.GetRequiredService<SqliteStore>();
+        app.Services.PrepareDystoniaBotStorage();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);
         if (!app.Services.GetRequiredService<BotCredentialsSettings>().IsAuthenticationEnabled)

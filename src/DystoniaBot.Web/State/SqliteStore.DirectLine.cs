@@ -100,7 +100,7 @@ public sealed partial class SqliteStore
                 return null;
             }
 
-            var stored = activity with { Id = ActivityId(conversationId, sequence) };
+            var stored = activity with { Id = StoredActivities.IdFor(conversationId, sequence) };
             await using var insert = Command(connection, "INSERT INTO directline_activity VALUES ($id, $sequence, $activity)",
                 ("$id", conversationId), ("$sequence", sequence), ("$activity", JsonSerializer.Serialize(stored, ProtocolJson.Options)));
             insert.Transaction = transaction;
@@ -122,15 +122,7 @@ public sealed partial class SqliteStore
             "SELECT sequence, activity FROM directline_activity WHERE conversation_id = $id AND sequence > $watermark ORDER BY sequence LIMIT $max",
             ("$id", conversationId), ("$watermark", watermark), ("$max", max));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var activities = new List<Activity>();
-        var last = watermark;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            last = reader.GetInt64(0);
-            activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), ProtocolJson.Options)!);
-        }
-
-        return new ActivitySet(activities, last);
+        return await StoredActivities.ReadSetAsync(reader, watermark, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -143,8 +135,4 @@ public sealed partial class SqliteStore
         _startedConversations.Clear();
         return deleted;
     }
-
-    /// <summary>Direct Line's activity id: the conversation and the sequence number, as the service itself does.</summary>
-    private static string ActivityId(string conversationId, long sequence) =>
-        conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using DystoniaBot.Conversation.Handoff;
 using Microsoft.Data.Sqlite;
 
@@ -9,9 +8,6 @@ namespace DystoniaBot.Web.State;
 public sealed partial class SqliteStore : ITicketStore
 {
     private const string TicketColumns = "id, reference, conversation_key, channel_id, user_id, question, locale, status, created_at, answer, answered_by, answered_at, delivery, delivery_attempts, next_delivery_at, delivery_error";
-
-    // Crockford's base 32 without I, L, O, U: references read aloud over the phone without confusion.
-    private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private static void CreateTicketTables(SqliteConnection connection) => Execute(connection, """
         CREATE TABLE IF NOT EXISTS ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT NOT NULL UNIQUE, conversation_key TEXT NOT NULL, channel_id TEXT NOT NULL,
@@ -23,25 +19,13 @@ public sealed partial class SqliteStore : ITicketStore
         CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL);
         """);
 
-    /// <summary>A new ticket reference such as Q-7K3M9P.</summary>
-    public static string NewReference()
-    {
-        Span<char> code = stackalloc char[6];
-        for (var i = 0; i < code.Length; i++)
-        {
-            code[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
-        }
-
-        return "Q-" + new string(code);
-    }
-
     /// <inheritdoc />
     public async Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         for (var attempt = 0; ; attempt++)
         {
-            var reference = NewReference();
+            var reference = TicketReferences.New();
             try
             {
                 await ExecuteAsync("INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts) " +

@@ -8,21 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.State;
 
-/// <summary>Where the embedded database lives (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
-{
-    /// <summary>Configuration section name.</summary>
-    public const string SectionName = "Storage";
-
-    /// <summary>The SQLite file; empty means <c>dystoniabot.db</c> in the user's local application data folder.</summary>
-    public string? SqlitePath { get; set; }
-
-    /// <summary>The SQLite file to use.</summary>
-    public string ResolvedSqlitePath => string.IsNullOrWhiteSpace(SqlitePath)
-        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "DystoniaBot", "dystoniabot.db")
-        : SqlitePath;
-}
-
 /// <summary>
 /// Conversation state, conversation references and feedback in one embedded SQLite file (the default storage).
 /// The schema is created at startup; each operation opens a pooled connection, so the store is thread-safe.

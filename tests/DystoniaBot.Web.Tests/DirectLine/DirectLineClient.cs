@@ -81,6 +81,23 @@ public sealed class DirectLineClient
         return (body.GetProperty("activities").EnumerateArray().ToList(), body.GetProperty("watermark").GetString()!);
     }
 
+    /// <summary>Polls until one activity matches (a reply that comes later, or through another host); returns it.</summary>
+    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = (await GetAsync()).Activities.Where(match).ToList();
+            if (found.Count > 0)
+            {
+                return Assert.Single(found);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The awaited activity never reached the conversation.");
+    }
+
     public static string? Text(JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() : null;
 
     public static string From(JsonElement activity) => activity.GetProperty("from").GetProperty("id").GetString()!;

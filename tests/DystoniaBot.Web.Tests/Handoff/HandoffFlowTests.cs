@@ -12,15 +12,26 @@ using Moq;
 
 namespace DystoniaBot.Web.Tests.Handoff;
 
-/// <summary>"Ask a question" end to end: the asker's consent, the ticket, a staff answer delivered into the chat.</summary>
-public sealed class HandoffFlowTests
+/// <summary>
+/// "Ask a question" end to end: the asker's consent, the ticket, a staff answer delivered into the chat. On the
+/// default storage here; a subclass runs the same tests on another.
+/// </summary>
+public class HandoffFlowTests : IAsyncLifetime
 {
     private const string Unanswerable = "Can dystonia affect my voice?";
+    private Dictionary<string, string?> _storage = [];
+
+    /// <summary>Settings that put each host of a test on the same new, empty storage (none: the default SQLite file).</summary>
+    protected virtual Task<Dictionary<string, string?>> NewStorageAsync() => Task.FromResult(new Dictionary<string, string?>());
+
+    public async Task InitializeAsync() => _storage = await NewStorageAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task UnansweredQuestion_ShouldReachStaff_AndTheirAnswerTheSameChat()
     {
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
 
@@ -51,7 +62,7 @@ public sealed class HandoffFlowTests
         Assert.Null(problem);
         Assert.NotNull(answered);
 
-        var answer = await WaitForAsync(client, a => DirectLineClient.Text(a)?.Contains("Answer from our health-line staff", StringComparison.Ordinal) == true);
+        var answer = await client.WaitForAsync(a => DirectLineClient.Text(a)?.Contains("Answer from our health-line staff", StringComparison.Ordinal) == true);
         Assert.Contains("spasmodic dysphonia", DirectLineClient.Text(answer), StringComparison.Ordinal);
         Assert.Contains("neurologist", DirectLineClient.Text(answer), StringComparison.Ordinal);
 
@@ -78,7 +89,7 @@ public sealed class HandoffFlowTests
     [Fact]
     public async Task Asker_ShouldEditOrCancel_BeforeAnythingIsSent()
     {
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
         var tickets = factory.Services.GetRequiredService<ITicketStore>();
@@ -106,7 +117,7 @@ public sealed class HandoffFlowTests
         var store = new Mock<ITicketStore>();
         store.Setup(s => s.CreateAsync(It.IsAny<NewTicket>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk full"));
         store.Setup(s => s.DueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        using var factory = BotFactory.Create([], services: s => s.AddSingleton(store.Object));
+        using var factory = NewHost(services: s => s.AddSingleton(store.Object));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
 
@@ -125,7 +136,7 @@ public sealed class HandoffFlowTests
         var database = Path.Combine(Path.GetTempPath(), $"dystoniabot-restart-{Guid.NewGuid():N}.db");
         DirectLineClient client;
         string reference;
-        using (var before = BotFactory.Create([], database))
+        using (var before = NewHost(database))
         {
             client = await DirectLineClient.VisitAsync(before.CreateClient());
             await client.StartAsync();
@@ -136,12 +147,12 @@ public sealed class HandoffFlowTests
 
         try
         {
-            using var after = BotFactory.Create([], database);
+            using var after = NewHost(database);
             var http = after.CreateClient();
             var (answered, _) = await after.Services.GetRequiredService<TicketDesk>().AnswerAsync(reference, "It can: spasmodic dysphonia.", "Nurse Ada", CancellationToken.None);
             Assert.NotNull(answered);
 
-            var answer = await WaitForAsync(client.On(http), a => DirectLineClient.Text(a)?.Contains("spasmodic dysphonia", StringComparison.Ordinal) == true);
+            var answer = await client.On(http).WaitForAsync(a => DirectLineClient.Text(a)?.Contains("spasmodic dysphonia", StringComparison.Ordinal) == true);
             Assert.Contains(reference, DirectLineClient.Text(answer), StringComparison.Ordinal);
         }
         finally
@@ -158,7 +169,7 @@ public sealed class HandoffFlowTests
     public async Task TeamsAsker_ShouldGetTheAnswer_ThroughTheChannel_RetriedWhenItRefuses()
     {
         await using var channel = await FakeChannel.StartAsync();
-        using var factory = BotFactory.Create([]);
+        using var factory = NewHost();
         var http = factory.CreateClient();
         async Task Say(string text)
         {
@@ -203,7 +214,7 @@ public sealed class HandoffFlowTests
     public async Task Tickets_ShouldBeDeleted_AfterTheConfiguredRetention()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var factory = BotFactory.Create(new() { ["Handoff:RetentionDays"] = "7" }, services: s => s.AddSingleton<TimeProvider>(time));
+        using var factory = BotFactory.Create(new(_storage) { ["Handoff:RetentionDays"] = "7" }, services: s => s.AddSingleton<TimeProvider>(time));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
         await client.SayAsync("ask a specialist: can dystonia affect my voice?");
@@ -221,6 +232,8 @@ public sealed class HandoffFlowTests
         Assert.Null(await tickets.FindTicketAsync(reference, CancellationToken.None));
     }
 
+    private BotFactory NewHost(string? databasePath = null, Action<IServiceCollection>? services = null) => BotFactory.Create(_storage, databasePath, services);
+
     private static JsonElement Last((List<JsonElement> Activities, string Watermark) set) =>
         set.Activities.Last(a => a.GetProperty("type").GetString() == "message");
 
@@ -228,20 +241,4 @@ public sealed class HandoffFlowTests
         activity.TryGetProperty("suggestedActions", out var actions)
             ? [.. actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!)]
             : [];
-
-    private static async Task<JsonElement> WaitForAsync(DirectLineClient client, Func<JsonElement, bool> match)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = (await client.GetAsync()).Activities.Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return Assert.Single(found);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The staff answer never reached the chat.");
-    }
 }
