@@ -143,7 +143,8 @@ public static partial class ArticleImporter
         }
     }
 
-    private static string Slug(string title)
+    /// <summary>A lower-case id made of the words of <paramref name="title"/>, joined by '-'.</summary>
+    public static string Slug(string title)
     {
         var slug = new StringBuilder();
         foreach (var c in title.Normalize(NormalizationForm.FormD).ToLower(CultureInfo.InvariantCulture))

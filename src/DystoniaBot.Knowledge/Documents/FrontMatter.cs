@@ -46,6 +46,10 @@ internal sealed class FrontMatter
 
     public string? Get(string key) => _values.TryGetValue(key, out var entry) ? entry.Value : null;
 
+    /// <summary>Every key and value, in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields =>
+        [.. _values.OrderBy(e => e.Value.Line).Select(e => KeyValuePair.Create(e.Key, e.Value.Value))];
+
     public int LineOf(string key) => _values.TryGetValue(key, out var entry) ? entry.Line : StartLine;
 
     public string Require(string key, string path)

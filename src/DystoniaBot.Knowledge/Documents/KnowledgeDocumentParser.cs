@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DystoniaBot.Knowledge.Documents;
@@ -5,6 +6,8 @@ namespace DystoniaBot.Knowledge.Documents;
 /// <summary>
 /// Reads a knowledge article: YAML front matter (title, publisher, url, license, attribution, language, id) and a
 /// Markdown body whose paragraphs become passages. A list stays in the passage of the paragraph that introduces it.
+/// A curated answer (front matter with <c>reviewed-by</c>) must also name its <c>author</c> and its review
+/// <c>date</c>; <c>ticket</c> is optional.
 /// </summary>
 public static class KnowledgeDocumentParser
 {
@@ -25,6 +28,11 @@ public static class KnowledgeDocumentParser
         }
 
         var source = ReadSource(matter, path);
+        if (matter.Get(CuratedFields.ReviewedBy) is not null)
+        {
+            ReadCuratedFields(matter, path);
+        }
+
         var passages = ReadPassages(lines, matter.EndLine, id);
         if (passages.Count == 0)
         {
@@ -37,6 +45,28 @@ public static class KnowledgeDocumentParser
     /// <summary>Whether <paramref name="id"/> is usable as a document id.</summary>
     public static bool IsValidId(string id) =>
         !string.IsNullOrEmpty(id) && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+
+    /// <summary>The front matter fields and the body of a knowledge file, without parsing the body into passages.</summary>
+    /// <exception cref="KnowledgeFormatException">The front matter is malformed.</exception>
+    public static KnowledgeFile ReadFile(string content, string path)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var matter = FrontMatter.Parse(lines, path);
+        return new KnowledgeFile(matter.Fields, string.Join('\n', lines[matter.EndLine..]).Trim());
+    }
+
+    private static void ReadCuratedFields(FrontMatter matter, string path)
+    {
+        matter.Require(CuratedFields.ReviewedBy, path);
+        matter.Require(CuratedFields.Author, path);
+        var date = matter.Require(CuratedFields.Date, path);
+        if (!DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            throw new KnowledgeFormatException(path, matter.LineOf(CuratedFields.Date), $"date '{date}' is not a date (write it as 2026-11-29 or 2026-11-29T10:00:00Z)");
+        }
+    }
 
     private static SourceInfo ReadSource(FrontMatter matter, string path)
     {

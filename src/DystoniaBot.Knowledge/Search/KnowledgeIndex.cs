@@ -100,6 +100,17 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         previous.Reader.DecRef();
     }
 
+    /// <summary>
+    /// Reads the knowledge folder again and swaps in its index. When a file is malformed nothing changes: the
+    /// current index keeps serving and the exception names the file and line.
+    /// </summary>
+    /// <exception cref="KnowledgeFormatException">A knowledge file is malformed.</exception>
+    public void Reload(string knowledgeDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeDirectory);
+        Replace(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory));
+    }
+
     /// <inheritdoc />
     public SearchResult Search(string question, int maxHits = 3)
     {

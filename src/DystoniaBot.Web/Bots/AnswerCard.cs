@@ -101,7 +101,8 @@ internal static class AnswerCard
         return new Attachment { ContentType = ContentType, Content = JsonElement.ParseValue(ref reader) };
     }
 
-    private static void TextBlock(Utf8JsonWriter json, string text, bool subtle)
+    /// <summary>A small wrapped text block, subtle for source lines.</summary>
+    internal static void TextBlock(Utf8JsonWriter json, string text, bool subtle)
     {
         json.WriteStartObject();
         json.WriteString("type", "TextBlock");

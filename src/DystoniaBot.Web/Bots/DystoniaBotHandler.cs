@@ -1,7 +1,11 @@
 using System.Text.Json;
 using DystoniaBot.BotFramework.Builder;
+using DystoniaBot.BotFramework.Builder.Teams;
 using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.BotFramework.Schema.Teams;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.State;
 
 namespace DystoniaBot.Web.Bots;
@@ -10,7 +14,7 @@ namespace DystoniaBot.Web.Bots;
 /// Maps activities to the conversation policy and its replies back to activities; stores what must outlive the
 /// turn (state, the conversation reference, ratings). No answering logic lives here.
 /// </summary>
-public sealed partial class DystoniaBotHandler : ActivityHandler
+public sealed partial class DystoniaBotHandler : TeamsActivityHandler
 {
     /// <summary>The reply to a rating.</summary>
     public const string FeedbackThanks = "Thank you for your feedback: it helps us improve the answers.";
@@ -22,11 +26,15 @@ public sealed partial class DystoniaBotHandler : ActivityHandler
     private readonly TimeProvider _time;
     private readonly ITicketStore _tickets;
     private readonly ILogger<DystoniaBotHandler> _logger;
+    private readonly IKnowledgeSearch _search;
+    private readonly StarterQuestions _starters;
 
     /// <summary>Creates the handler for one turn.</summary>
     public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback,
-        ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger)
+        ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger, IKnowledgeSearch search, StarterQuestions starters)
     {
+        _search = search ?? throw new ArgumentNullException(nameof(search));
+        _starters = starters ?? throw new ArgumentNullException(nameof(starters));
         _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
@@ -148,6 +156,10 @@ public sealed partial class DystoniaBotHandler : ActivityHandler
         await _feedback.AddAsync(new Feedback(key, answer?.Question, answer?.PassageId, Field(actionValue, "reaction") == "like", comment, _time.GetUtcNow()), cancellationToken);
         return new InvokeResponse(200);
     }
+
+    /// <inheritdoc />
+    protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(SearchExtensionResults.Create(query, _search, _starters));
 
     private static JsonElement? CardAction(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(AnswerCard.ActionField, out _) ? value : null;

@@ -42,6 +42,7 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<StaffAnswerDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<StaffAnswerDelivery>());
         services.AddSingleton<TicketDesk>();
+        services.AddCuratedAnswers();
         services.AddHostedService<RetentionService>();
 
         // With an app id every request needs a valid token and replies carry the app's token; without one the bot

@@ -35,6 +35,24 @@ public sealed class IndexAndImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_ShouldValidateCuratedAnswers_LikeOtherKnowledge()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("a", "One."));
+        var curated = Directory.CreateDirectory(Path.Combine(_folder.FullName, "curated")).FullName;
+        var entry = TestKnowledge.Article("staff-x", "An answer.", "A question?").Replace("---\n\n", "author: Nurse Ada\ndate: DATE\nreviewed-by: Dr Lee\n---\n\n", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(curated, "staff-x.md"), entry.Replace("DATE", "2026-11-29", StringComparison.Ordinal));
+
+        var valid = await CliProcess.RunAsync(null, "index", "--knowledge", _folder.FullName);
+        File.WriteAllText(Path.Combine(curated, "staff-x.md"), entry.Replace("DATE", "soon", StringComparison.Ordinal));
+        var invalid = await CliProcess.RunAsync(null, "index", "--knowledge", _folder.FullName);
+
+        Assert.Equal(0, valid.ExitCode);
+        Assert.Contains("staff-x: «A question?»", valid.Output, StringComparison.Ordinal);
+        Assert.Equal(1, invalid.ExitCode);
+        Assert.Contains(Path.Combine("curated", "staff-x.md") + ":8: date 'soon' is not a date", invalid.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ShouldWriteTheCommittedArticle_FromThePublishersPage()
     {
         var output = Path.Combine(_folder.FullName, "dystonia.md");

@@ -1,0 +1,120 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Testing;
+using DystoniaBot.Web.Handoff;
+using DystoniaBot.Web.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DystoniaBot.Web.Tests.Handoff;
+
+/// <summary>Staff answers promoted to curated entries: the bot answers from them at once, and stops when removed.</summary>
+public sealed class CuratedAnswersTests : IDisposable
+{
+    private const string Question = "Is driving safe with cervical dystonia?";
+    private const string Answer = "Driving with cervical dystonia is safe for many people when the neck turns freely enough to check traffic; ask your neurologist about your own case.";
+
+    private readonly DirectoryInfo _knowledge = Directory.CreateTempSubdirectory("knowledge-");
+    private readonly BotFactory _factory;
+
+    public CuratedAnswersTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Knowledge, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_knowledge.FullName, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        _factory = BotFactory.Create(new() { ["Knowledge:Path"] = _knowledge.FullName, ["CuratedAnswers:SourceUrl"] = "https://bot.example.org/" });
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _knowledge.Delete(recursive: true);
+    }
+
+    private ICuratedAnswers Curated => _factory.Services.GetRequiredService<ICuratedAnswers>();
+
+    private string CuratedFolder => Path.Combine(_knowledge.FullName, "curated");
+
+    private async Task<string> AskAsync(string text)
+    {
+        var response = await _factory.CreateClient().PostAsJsonAsync("/api/messages", new
+        {
+            type = "message",
+            id = "act-1",
+            channelId = "emulator",
+            serviceUrl = "http://127.0.0.1:9",
+            from = new { id = "user-1" },
+            recipient = new { id = "bot-1" },
+            conversation = new { id = "conv-" + Guid.NewGuid() },
+            text,
+            deliveryMode = "expectReplies",
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("activities").EnumerateArray().Last().GetProperty("text").GetString()!;
+    }
+
+    [Fact]
+    public async Task Promote_ShouldMakeTheBotAnswerFromTheEntryWithStaffAsSource_AndRemoveShouldStopIt()
+    {
+        Assert.DoesNotContain("Driving with cervical dystonia", await AskAsync(Question), StringComparison.Ordinal);
+
+        var entry = await Curated.PromoteAsync(Question, Answer, "Nurse Ada", "Dr Lee", "Q-7K3M", CancellationToken.None);
+        var reply = await AskAsync(Question);
+
+        Assert.Contains("**Driving with cervical dystonia is safe", reply, StringComparison.Ordinal);
+        Assert.Contains($"Source: [{Question}](https://bot.example.org/) — Health-line staff", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("CCM Health", reply, StringComparison.Ordinal);
+        Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);
+
+        var listed = Assert.Single(await Curated.ListAsync(CancellationToken.None));
+        Assert.Equal(entry, listed);
+        Assert.StartsWith("staff-is-driving-safe-with-cervical-dystonia-", entry.Id, StringComparison.Ordinal);
+        var file = await File.ReadAllTextAsync(Path.Combine(CuratedFolder, entry.Id + ".md"));
+        Assert.Contains("reviewed-by: Dr Lee\n", file, StringComparison.Ordinal);
+        Assert.Contains("ticket: Q-7K3M\n", file, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(CuratedFolder, "*.tmp"));
+
+        Assert.True(await Curated.RemoveAsync(entry.Id, "Dr Lee", CancellationToken.None));
+
+        Assert.DoesNotContain("Driving with cervical dystonia", await AskAsync(Question), StringComparison.Ordinal);
+        Assert.Empty(await Curated.ListAsync(CancellationToken.None));
+        Assert.False(await Curated.RemoveAsync(entry.Id, "Dr Lee", CancellationToken.None));
+        var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(10, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == "Dr Lee" && e.Action == "promote-answer" && e.Target == entry.Id);
+        Assert.Contains(audit, e => e.Actor == "Dr Lee" && e.Action == "remove-answer" && e.Target == entry.Id);
+    }
+
+    [Fact]
+    public async Task MalformedFile_ShouldLeaveTheRunningIndexServing_WithThePromotionApplied()
+    {
+        var index = _factory.Services.GetRequiredService<KnowledgeIndex>();
+        Directory.CreateDirectory(CuratedFolder);
+        await File.WriteAllTextAsync(Path.Combine(CuratedFolder, "broken.md"), "---\ntitle: no end of front matter\n");
+
+        Assert.Throws<DystoniaBot.Knowledge.Documents.KnowledgeFormatException>(() => index.Reload(_knowledge.FullName));
+        var entry = await Curated.PromoteAsync(Question, Answer, "Nurse Ada", "Dr Lee", null, CancellationToken.None);
+
+        Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);
+        Assert.Contains("Health-line staff", await AskAsync(Question), StringComparison.Ordinal);
+        Assert.Single(await Curated.ListAsync(CancellationToken.None));
+        Assert.True(await Curated.RemoveAsync(entry.Id, "Dr Lee", CancellationToken.None));
+        Assert.DoesNotContain("Health-line staff", await AskAsync(Question), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", Answer, "Nurse Ada", "question")]
+    [InlineData(Question, "   ", "Nurse Ada", "answer")]
+    [InlineData(Question, "# Only a heading", "Nurse Ada", "answer")]
+    [InlineData(Question, Answer, " ", "author")]
+    public async Task Promote_ShouldRefuseUnusableInput_AndWriteNothing(string question, string answer, string author, string parameter)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Curated.PromoteAsync(question, answer, author, "Dr Lee", null, CancellationToken.None));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Empty(await Curated.ListAsync(CancellationToken.None));
+    }
+}
