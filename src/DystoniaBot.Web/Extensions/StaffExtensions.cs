@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -20,8 +21,7 @@ public static class StaffExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // The file `dystoniabot staff add` writes; read again when it changes, so a new account works without a restart.
-        builder.Configuration.AddJsonFile(StaffFile.Resolve(builder.Configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"]), optional: true, reloadOnChange: true);
+        AddStaffFile(builder.Configuration, StaffFile.Resolve(builder.Configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"]));
 
         var services = builder.Services;
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -73,7 +73,8 @@ public static class StaffExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.ConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(StaffRoles.AdminConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Admin))
-            .AddPolicy(StaffRoles.ApiPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin));
+            .AddPolicy(StaffRoles.ApiPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ApiAdminPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Admin));
 
         services.AddRazorPages(pages =>
         {
@@ -139,6 +140,23 @@ public static class StaffExtensions
         app.MapStaffApi();
         app.MapOpenApi();
         return app;
+    }
+
+    // The file `dystoniabot staff add` writes, read again when it changes so that a new account works without a restart.
+    private static void AddStaffFile(IConfigurationBuilder configuration, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            // Watched from its own folder: for a folder that doesn't exist yet the watcher would otherwise settle on the
+            // nearest existing parent (the home folder, say) and watch everything below it.
+            Directory.CreateDirectory(folder);
+            configuration.AddJsonFile(new PhysicalFileProvider(folder), Path.GetFileName(path), optional: true, reloadOnChange: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
+        }
     }
 
     private static ClaimsPrincipal MapRoles(ClaimsPrincipal principal, StaffOpenIdConnectOptions options)
