@@ -72,6 +72,7 @@ public static class StaffApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Answer an open question; the answer is delivered into the asker's chat.");
         api.MapPost("/questions/{reference}/close", Close).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close an open question without an answer.");
+        api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
         api.MapGet("/feedback", Feedback).WithSummary("Answers users rated not helpful, newest first, with their question and passage.");
         return endpoints;
     }
@@ -151,6 +152,9 @@ public static class StaffApiEndpoints
         IReadOnlyList<StaffFeedbackJson> feedback = [.. (await questions.UnhelpfulAsync(cancellationToken)).Select(f => new StaffFeedbackJson(f.At, f.Question, f.PassageId, f.PassageText, f.Comment))];
         return TypedResults.Ok(feedback);
     }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(ITicketStore tickets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tickets.ListAuditAsync(500, cancellationToken));
 
     private static Results<Ok<StaffTicketJson>, ProblemHttpResult> Outcome(StaffResult result) => result.Outcome switch
     {

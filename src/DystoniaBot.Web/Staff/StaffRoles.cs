@@ -27,6 +27,9 @@ public static class StaffRoles
     /// <summary>The JSON API, for staff and admin keys.</summary>
     public const string ApiPolicy = "StaffApi";
 
+    /// <summary>The JSON API's admin endpoints, for admin keys.</summary>
+    public const string ApiAdminPolicy = "StaffApiAdmin";
+
     /// <summary>True for <c>staff</c> and <c>admin</c>.</summary>
     public static bool IsKnown(string? role) => role is Staff or Admin;
 }
