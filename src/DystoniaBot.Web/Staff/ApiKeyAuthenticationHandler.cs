@@ -13,10 +13,10 @@ namespace DystoniaBot.Web.Staff;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
-    private readonly IOptionsMonitor<StaffOptions> _staff;
+    private readonly StaffSignIn _staff;
 
     /// <summary>Creates the handler.</summary>
-    public ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<StaffOptions> staff)
+    public ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StaffSignIn staff)
         : base(options, logger, encoder) => _staff = staff ?? throw new ArgumentNullException(nameof(staff));
 
     /// <summary>The hexadecimal SHA-256 of a key, as stored.</summary>
@@ -33,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authenti
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
         (string Name, string Role)? match = null;
-        foreach (var (name, key) in _staff.CurrentValue.ApiKeys)
+        foreach (var (name, key) in _staff.Current.ApiKeys)
         {
             // Every key is compared, so the time taken says nothing about which one (if any) matched.
             if (key.Hash is { Length: 64 } hash && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(hash)))

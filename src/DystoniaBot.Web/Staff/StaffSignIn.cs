@@ -20,6 +20,7 @@ public sealed partial class StaffSignIn
     private readonly IOptionsMonitor<StaffOptions> _options;
     private readonly SignInThrottle _throttle;
     private readonly ILogger<StaffSignIn> _logger;
+    private StaffOptions? _lastValid;
 
     /// <summary>Creates the service.</summary>
     public StaffSignIn(IOptionsMonitor<StaffOptions> options, SignInThrottle throttle, ILogger<StaffSignIn> logger)
@@ -30,17 +31,36 @@ public sealed partial class StaffSignIn
     }
 
     /// <summary>True when at least one local account is configured.</summary>
-    public bool HasAccounts => _options.CurrentValue.Accounts.Count > 0;
+    public bool HasAccounts => Current.Accounts.Count > 0;
 
     /// <summary>True when OpenID Connect sign-in is configured.</summary>
-    public bool HasOpenIdConnect => _options.CurrentValue.OpenIdConnect.IsEnabled;
+    public bool HasOpenIdConnect => Current.OpenIdConnect.IsEnabled;
+
+    /// <summary>The staff settings; when the staff file was changed into something invalid, the last valid ones.</summary>
+    public StaffOptions Current
+    {
+        get
+        {
+            try
+            {
+                return _lastValid = _options.CurrentValue;
+            }
+            catch (OptionsValidationException e) when (_lastValid is not null)
+            {
+                // Startup validated the first version, so there is always one to fall back on; a hand-edited file
+                // with a mistake must not lock everyone out.
+                LogInvalid(_logger, e.Message);
+                return _lastValid;
+            }
+        }
+    }
 
     /// <summary>Checks <paramref name="password"/> for the account <paramref name="name"/>, asked from <paramref name="address"/>.</summary>
     public StaffSignInResult Verify(string name, string password, string? address)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
-        var options = _options.CurrentValue;
+        var options = Current;
         var accountKey = "account:" + name.Trim();
         var addressKey = "address:" + address;
         var locked = Later(_throttle.LockedUntil(accountKey, options.MaxFailedSignIns, options.LockoutPeriod),
@@ -72,6 +92,9 @@ public sealed partial class StaffSignIn
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], authenticationType, ClaimTypes.Name, ClaimTypes.Role));
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The staff settings changed into invalid ones and are ignored until fixed: {Problem}")]
+    private static partial void LogInvalid(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Staff {Name} signed in to the console")]
     private static partial void LogSignedIn(ILogger logger, string name);

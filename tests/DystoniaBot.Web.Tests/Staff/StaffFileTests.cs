@@ -1,5 +1,8 @@
 using System.Net;
 using DystoniaBot.Testing;
+using DystoniaBot.Web.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Tests.Staff;
 
@@ -36,6 +39,39 @@ public sealed class StaffFileTests : IDisposable
 
             Assert.True(i < 50, "the new account was not picked up");
             await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task StaffFileMadeInvalidWhileRunning_ShouldBeIgnored_KeepingTheAccountsThatWorked()
+    {
+        await DystoniabotAsync("correct horse battery\ncorrect horse battery\n", "staff", "add", "ada", "--file", StaffFilePath);
+        using var factory = BotFactory.Create(new() { ["Staff:File"] = StaffFilePath });
+        await StaffClient.SignInAsync(factory, "ada", "correct horse battery");
+
+        var valid = File.ReadAllText(StaffFilePath);
+        File.WriteAllText(StaffFilePath, valid.Replace("\"Role\": \"staff\"", "\"Role\": \"nurse\"", StringComparison.Ordinal));
+        var monitor = factory.Services.GetRequiredService<IOptionsMonitor<StaffOptions>>();
+        for (var i = 0; !Throws(() => monitor.CurrentValue); i++)
+        {
+            Assert.True(i < 50, "the changed file was not read again");
+            await Task.Delay(100);
+        }
+
+        using var response = await StaffClient.Anonymous(factory).SignInResponseAsync("ada", "correct horse battery");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static bool Throws(Func<object> read)
+    {
+        try
+        {
+            read();
+            return false;
+        }
+        catch (OptionsValidationException)
+        {
+            return true;
         }
     }
 

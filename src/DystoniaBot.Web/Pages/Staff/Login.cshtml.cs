@@ -2,7 +2,6 @@ using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Pages.Staff;
 
@@ -10,16 +9,9 @@ namespace DystoniaBot.Web.Pages.Staff;
 public sealed class LoginModel : PageModel
 {
     private readonly StaffSignIn _signIn;
-    private readonly IOptionsMonitor<StaffOptions> _options;
-    private readonly IConfiguration _configuration;
 
     /// <summary>Creates the page.</summary>
-    public LoginModel(StaffSignIn signIn, IOptionsMonitor<StaffOptions> options, IConfiguration configuration)
-    {
-        _signIn = signIn;
-        _options = options;
-        _configuration = configuration;
-    }
+    public LoginModel(StaffSignIn signIn) => _signIn = signIn;
 
     /// <summary>Where to go after signing in (a console page).</summary>
     [BindProperty(SupportsGet = true)]
@@ -43,7 +35,7 @@ public sealed class LoginModel : PageModel
     public bool HasOpenIdConnect => _signIn.HasOpenIdConnect;
 
     /// <summary>The file <c>dystoniabot staff add</c> writes.</summary>
-    public string StaffFilePath => StaffFile.Resolve(_configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"] ?? _options.CurrentValue.File);
+    public string StaffFilePath => StaffFile.Resolve(_signIn.Current.File);
 
     /// <summary>Shows the form.</summary>
     public void OnGet()

@@ -69,7 +69,18 @@ public sealed class PromoteModel : PageModel
             return Page();
         }
 
-        await _curated.PromoteAsync(Question!, Answer!, Ticket.AnsweredBy ?? User.Identity!.Name!, User.Identity!.Name!, Ticket.Reference, cancellationToken);
+        try
+        {
+            await _curated.PromoteAsync(Question!, Answer!, Ticket.AnsweredBy ?? User.Identity!.Name!, User.Identity!.Name!, Ticket.Reference, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The store couldn't write it: keep the reviewed texts on the page so the work isn't lost.
+            Problem = "The curated answer could not be saved right now; try again in a moment.";
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
         TempData["Message"] = "Saved as a curated answer.";
         return RedirectToPage("/Staff/Admin/Curated");
     }
