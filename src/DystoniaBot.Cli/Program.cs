@@ -10,6 +10,7 @@ var root = new RootCommand("dystoniabot: answers questions about dystonia from t
     EvalCommand.Create(),
     IndexCommand.Create(),
     ImportCommand.Create(),
+    StaffCommand.Create(),
 };
 
 try
@@ -22,7 +23,7 @@ catch (KnowledgeFormatException e)
     Console.Error.WriteLine($"dystoniabot: {e.Message}");
     return ExitCodes.Failure;
 }
-catch (DirectoryNotFoundException e)
+catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine($"dystoniabot: {e.Message}");
     return ExitCodes.Failure;

@@ -1,44 +1,10 @@
-using System.Diagnostics;
-using System.Text;
+using DystoniaBot.Testing;
 
 namespace DystoniaBot.Cli.Tests;
 
 /// <summary>Runs the built <c>dystoniabot</c> as a user would, in its own process.</summary>
 internal static class CliProcess
 {
-    public sealed record Result(int ExitCode, string Output, string Error)
-    {
-        public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    public static async Task<Result> RunAsync(string? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dystoniabot.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
-    }
+    public static Task<DotnetProcess.Result> RunAsync(string? input, params string[] arguments) =>
+        DotnetProcess.RunAsync(Path.Combine(AppContext.BaseDirectory, "dystoniabot.dll"), input, arguments);
 }

@@ -68,6 +68,13 @@ public class BotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+
+        // Also as host settings, which the host sees before it is built (what Program.cs reads while composing, such as
+        // the staff file and whether OpenID Connect is on, is read then).
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

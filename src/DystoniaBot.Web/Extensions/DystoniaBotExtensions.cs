@@ -95,6 +95,7 @@ public static partial class DystoniaBotExtensions
         app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+        app.MapStaffConsole();
         app.MapDirectLineAndPage();
         return app;
     }

@@ -1,0 +1,177 @@
+using System.Security.Claims;
+using DystoniaBot.Web.Staff;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace DystoniaBot.Web.Extensions;
+
+/// <summary>The health-line staff's side: sign-in, the /staff console, the /api/staff JSON API and its OpenAPI document.</summary>
+public static class StaffExtensions
+{
+    // Nothing but this site's own files; no inline script or style, no framing, forms post only here.
+    private const string ConsoleSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>Registers staff sign-in (cookies; OpenID Connect when configured; API keys), the console pages and the API.</summary>
+    public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        AddStaffFile(builder.Configuration, StaffFile.Resolve(builder.Configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"]));
+
+        var services = builder.Services;
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffSearch>();
+        services.AddSingleton<StaffQuestions>();
+        services.AddSingleton<CuratedAnswerDesk>();
+
+        var openIdConnect = builder.Configuration.GetSection($"{StaffOptions.SectionName}:{nameof(StaffOptions.OpenIdConnect)}").Get<StaffOpenIdConnectOptions>() ?? new();
+        var authentication = services.AddAuthentication()
+            .AddCookie(StaffRoles.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "DystoniaBot.Staff";
+                cookie.Cookie.Path = "/staff";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/staff/login";
+                cookie.LogoutPath = "/staff/logout";
+                cookie.AccessDeniedPath = "/staff/denied";
+                cookie.SlidingExpiration = true;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(StaffRoles.ApiKeyScheme, null);
+        services.AddOptions<CookieAuthenticationOptions>(StaffRoles.CookieScheme)
+            .Configure<IOptions<StaffOptions>>((cookie, staff) => cookie.ExpireTimeSpan = staff.Value.SessionLifetime);
+        if (openIdConnect.IsEnabled)
+        {
+            authentication.AddOpenIdConnect(StaffRoles.OpenIdConnectScheme, "Microsoft", oidc =>
+            {
+                oidc.SignInScheme = StaffRoles.CookieScheme;
+                oidc.Authority = openIdConnect.Authority;
+                oidc.ClientId = openIdConnect.ClientId;
+                oidc.ClientSecret = openIdConnect.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.CallbackPath = "/staff/signin-oidc";
+                oidc.SignedOutCallbackPath = "/staff/signout-oidc";
+                oidc.MapInboundClaims = false;
+                oidc.TokenValidationParameters.NameClaimType = "name";
+                oidc.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    context.Principal = MapRoles(context.Principal!, openIdConnect);
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.ConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.AdminConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ApiPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ApiAdminPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Admin));
+
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Staff", StaffRoles.ConsolePolicy);
+            pages.Conventions.AuthorizeFolder("/Staff/Admin", StaffRoles.AdminConsolePolicy);
+            pages.Conventions.AllowAnonymousToPage("/Staff/Login");
+            pages.Conventions.AllowAnonymousToPage("/Staff/Denied");
+            pages.Conventions.AllowAnonymousToPage("/Staff/Logout");
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "DystoniaBot.Staff.Antiforgery";
+            antiforgery.Cookie.Path = "/staff";
+            antiforgery.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
+
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/staff", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo { Title = "DystoniaBot staff API", Version = "v1", Description = "Questions forwarded by users, their answers, knowledge search and feedback, for health-line staff tools." };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[StaffRoles.ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API key from 'dystoniabot staff key add <name>'.",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(StaffRoles.ApiKeyScheme, document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Adds the console's security headers and sign-in, and maps the pages, the API and /openapi/v1.json.</summary>
+    public static WebApplication MapStaffConsole(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase) ||
+                context.Request.Path.StartsWithSegments("/api/staff", StringComparison.OrdinalIgnoreCase))
+            {
+                var headers = context.Response.Headers;
+                headers[HeaderNames.ContentSecurityPolicy] = ConsoleSecurityPolicy;
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers[HeaderNames.XFrameOptions] = "DENY";
+                // What antiforgery sets on pages with a form anyway; the same everywhere here keeps it from overriding (and warning).
+                headers[HeaderNames.CacheControl] = "no-cache, no-store";
+                headers[HeaderNames.Pragma] = "no-cache";
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapStaffApi();
+        app.MapOpenApi();
+        return app;
+    }
+
+    // The file `dystoniabot staff add` writes, read again when it changes so that a new account works without a restart.
+    private static void AddStaffFile(IConfigurationBuilder configuration, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            // Watched from its own folder: for a folder that doesn't exist yet the watcher would otherwise settle on the
+            // nearest existing parent (the home folder, say) and watch everything below it.
+            Directory.CreateDirectory(folder);
+            configuration.AddJsonFile(new PhysicalFileProvider(folder), Path.GetFileName(path), optional: true, reloadOnChange: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
+        }
+    }
+
+    private static ClaimsPrincipal MapRoles(ClaimsPrincipal principal, StaffOpenIdConnectOptions options)
+    {
+        // The identity provider's app roles become ours; anyone else signs in with no role and is refused by the policies.
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var claim in principal.FindAll(options.RoleClaim).ToList())
+        {
+            var role = claim.Value == options.AdminRole ? StaffRoles.Admin : claim.Value == options.StaffRole ? StaffRoles.Staff : null;
+            if (role is not null && !principal.IsInRole(role))
+            {
+                identity.AddClaim(new Claim(ClaimTypes.Role, role));
+            }
+        }
+
+        return principal;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using DystoniaBot.Web.State;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DystoniaBot.Web.Staff;
+
+/// <summary>A ticket as the API shows it (never the asker's ids).</summary>
+/// <param name="Reference">The reference the asker was given.</param>
+/// <param name="Question">The question as the asker agreed to send it.</param>
+/// <param name="Status">open, answered or closed.</param>
+/// <param name="CreatedAt">When it was sent.</param>
+/// <param name="Answer">The staff answer, once given.</param>
+/// <param name="AnsweredBy">Who answered.</param>
+/// <param name="AnsweredAt">When.</param>
+/// <param name="Delivery">none, pending or delivered.</param>
+/// <param name="DeliveryError">Why the last delivery try failed, while pending.</param>
+public sealed record StaffTicketJson(string Reference, string Question, string Status, DateTimeOffset CreatedAt, string? Answer, string? AnsweredBy,
+    DateTimeOffset? AnsweredAt, string Delivery, string? DeliveryError)
+{
+    /// <summary>The API's view of <paramref name="ticket"/>.</summary>
+    public static StaffTicketJson From(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new(ticket.Reference, ticket.Question, ticket.Status.ToString().ToLowerInvariant(), ticket.CreatedAt, ticket.Answer, ticket.AnsweredBy,
+            ticket.AnsweredAt, ticket.Delivery.ToString().ToLowerInvariant(), ticket.DeliveryError);
+    }
+}
+
+/// <summary>A passage found by the API's search.</summary>
+/// <param name="PassageId">The passage's id.</param>
+/// <param name="Text">Its text.</param>
+/// <param name="MatchedWords">Words of the text that matched the query.</param>
+/// <param name="Score">Confidence in [0, 1].</param>
+/// <param name="Source">Where it comes from.</param>
+/// <param name="TextWithAttribution">The text with its credit, ready to quote.</param>
+public sealed record StaffSearchHitJson(string PassageId, string Text, IReadOnlyList<string> MatchedWords, double Score, StaffSourceJson Source, string TextWithAttribution);
+
+/// <summary>A passage's source.</summary>
+/// <param name="Title">The article's title.</param>
+/// <param name="Publisher">Its publisher.</param>
+/// <param name="Url">Link.</param>
+/// <param name="License">The licence it is used under.</param>
+/// <param name="Attribution">The credit line.</param>
+public sealed record StaffSourceJson(string Title, string Publisher, Uri Url, string License, string Attribution);
+
+/// <summary>The body of an answer.</summary>
+/// <param name="Answer">The staff answer, as the asker will read it.</param>
+public sealed record StaffAnswerRequest(string? Answer);
+
+/// <summary>A rating of "not helpful".</summary>
+/// <param name="At">When.</param>
+/// <param name="Question">The question.</param>
+/// <param name="PassageId">The passage answered with.</param>
+/// <param name="Passage">That passage's text.</param>
+/// <param name="Comment">The user's comment.</param>
+public sealed record StaffFeedbackJson(DateTimeOffset At, string? Question, string? PassageId, string? Passage, string? Comment);
+
+/// <summary>The staff JSON API under /api/staff, for other tools (bearer API keys).</summary>
+public static class StaffApiEndpoints
+{
+    /// <summary>Maps the API.</summary>
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/staff").RequireAuthorization(StaffRoles.ApiPolicy).WithTags("Staff")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized), new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden),
+                new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
+        api.MapGet("/search", Search).WithSummary("Search the knowledge base: ranked passages with their source.");
+        api.MapGet("/questions", ListQuestions).WithSummary("Questions forwarded by users, oldest first; status = open, answered, closed or all.");
+        api.MapGet("/questions/{reference}", GetQuestion).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One question by its reference (e.g. Q-7K3M9P).");
+        api.MapPost("/questions/{reference}/answer", Answer).Accepts<StaffAnswerRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Answer an open question; the answer is delivered into the asker's chat.");
+        api.MapPost("/questions/{reference}/close", Close).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close an open question without an answer.");
+        api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
+        api.MapGet("/feedback", Feedback).WithSummary("Answers users rated not helpful, newest first, with their question and passage.");
+        return endpoints;
+    }
+
+    private static Results<Ok<IReadOnlyList<StaffSearchHitJson>>, ProblemHttpResult> Search(string? q, string? max, StaffSearch search)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > StaffSearch.MaxQueryLength)
+        {
+            return Problem($"Give a query 'q' of 1 to {StaffSearch.MaxQueryLength} characters.");
+        }
+
+        var count = 5;
+        if (max is not null && (!int.TryParse(max, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 20))
+        {
+            return Problem("'max' must be a number from 1 to 20.");
+        }
+
+        IReadOnlyList<StaffSearchHitJson> hits = [.. search.Search(q, count).Select(h => new StaffSearchHitJson(h.PassageId, h.Text, h.MatchedWords, h.Score,
+            new StaffSourceJson(h.Source.Title, h.Source.Publisher, h.Source.Url, h.Source.License, h.Source.Attribution), h.TextWithAttribution))];
+        return TypedResults.Ok(hits);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StaffTicketJson>>, ProblemHttpResult>> ListQuestions(string? status, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        if (!StaffQuestions.TryParseStatus(status, out var parsed))
+        {
+            return Problem("'status' must be open, answered, closed or all.");
+        }
+
+        IReadOnlyList<StaffTicketJson> tickets = [.. (await questions.ListAsync(parsed, cancellationToken)).Select(StaffTicketJson.From)];
+        return TypedResults.Ok(tickets);
+    }
+
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
+        {
+            return BadReference();
+        }
+
+        var ticket = await questions.FindAsync(reference, cancellationToken);
+        return ticket is null ? Problem("No question has that reference.", StatusCodes.Status404NotFound) : TypedResults.Ok(StaffTicketJson.From(ticket));
+    }
+
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Answer(string reference, HttpRequest request, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
+        {
+            return BadReference();
+        }
+
+        StaffAnswerRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<StaffAnswerRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Problem("The body must be JSON: {\"answer\": \"…\"}.");
+        }
+
+        return Outcome(await questions.AnswerAsync(reference, body?.Answer, request.HttpContext.User.Identity!.Name!, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Close(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
+        {
+            return BadReference();
+        }
+
+        return Outcome(await questions.CloseAsync(reference, http.User.Identity!.Name!, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<StaffFeedbackJson>>> Feedback(StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StaffFeedbackJson> feedback = [.. (await questions.UnhelpfulAsync(cancellationToken)).Select(f => new StaffFeedbackJson(f.At, f.Question, f.PassageId, f.PassageText, f.Comment))];
+        return TypedResults.Ok(feedback);
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(ITicketStore tickets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tickets.ListAuditAsync(500, cancellationToken));
+
+    private static Results<Ok<StaffTicketJson>, ProblemHttpResult> Outcome(StaffResult result) => result.Outcome switch
+    {
+        StaffOutcome.Done => TypedResults.Ok(StaffTicketJson.From(result.Ticket!)),
+        StaffOutcome.NotFound => Problem(result.Message!, StatusCodes.Status404NotFound),
+        StaffOutcome.NotOpen => Problem(result.Message!, StatusCodes.Status409Conflict),
+        _ => Problem(result.Message!),
+    };
+
+    private static ProblemHttpResult BadReference() => Problem("A reference looks like Q-7K3M9P.");
+
+    private static ProblemHttpResult Problem(string detail, int status = StatusCodes.Status400BadRequest) => TypedResults.Problem(detail, statusCode: status);
+}

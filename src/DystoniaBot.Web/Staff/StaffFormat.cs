@@ -1,0 +1,30 @@
+using System.Globalization;
+using DystoniaBot.Web.State;
+
+namespace DystoniaBot.Web.Staff;
+
+/// <summary>How the console words times and states.</summary>
+public static class StaffFormat
+{
+    /// <summary>How long ago, in the largest sensible unit ("5 min", "3 h 20 min", "2 days").</summary>
+    public static string Age(TimeSpan age) =>
+        age < TimeSpan.FromMinutes(1) ? "just now"
+        : age < TimeSpan.FromHours(1) ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalMinutes} min")
+        : age < TimeSpan.FromDays(2) ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalHours} h {age.Minutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays} days");
+
+    /// <summary>A time as staff read it (UTC, to the minute).</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Where a ticket's answer stands.</summary>
+    public static string Delivery(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket.Delivery switch
+        {
+            DeliveryStatus.Delivered => "delivered",
+            DeliveryStatus.Pending => "not delivered yet",
+            _ => "—",
+        };
+    }
+}

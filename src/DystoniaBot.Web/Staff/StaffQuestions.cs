@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Web.Handoff;
+using DystoniaBot.Web.State;
+
+namespace DystoniaBot.Web.Staff;
+
+/// <summary>How a staff action on a ticket went.</summary>
+public enum StaffOutcome
+{
+    /// <summary>Done.</summary>
+    Done,
+
+    /// <summary>The input was not acceptable (the message says why).</summary>
+    Invalid,
+
+    /// <summary>No ticket has that reference.</summary>
+    NotFound,
+
+    /// <summary>The ticket is not open any more.</summary>
+    NotOpen,
+}
+
+/// <summary>The result of a staff action: the outcome, a message for people, and the ticket as it now stands.</summary>
+/// <param name="Outcome">How it went.</param>
+/// <param name="Message">Why not, unless done.</param>
+/// <param name="Ticket">The ticket after the action, when there is one.</param>
+public sealed record StaffResult(StaffOutcome Outcome, string? Message, Ticket? Ticket);
+
+/// <summary>A rating of "not helpful", with what was asked and the passage that was answered.</summary>
+/// <param name="At">When it was rated.</param>
+/// <param name="Question">The question the answer was for, when known.</param>
+/// <param name="PassageId">The passage answered with, when known.</param>
+/// <param name="PassageText">That passage's text, when it still exists.</param>
+/// <param name="Comment">What the user added, if anything.</param>
+public sealed record UnhelpfulAnswer(DateTimeOffset At, string? Question, string? PassageId, string? PassageText, string? Comment);
+
+/// <summary>What the staff console and API do with questions and feedback; both go through here so they behave alike.</summary>
+public sealed partial class StaffQuestions
+{
+    /// <summary>Most tickets or ratings listed at once.</summary>
+    public const int MaxListed = 200;
+
+    private readonly TicketDesk _desk;
+    private readonly IFeedbackStore _feedback;
+    private readonly IKnowledgeSearch _knowledge;
+
+    /// <summary>Creates the service.</summary>
+    public StaffQuestions(TicketDesk desk, IFeedbackStore feedback, IKnowledgeSearch knowledge)
+    {
+        _desk = desk ?? throw new ArgumentNullException(nameof(desk));
+        _feedback = feedback ?? throw new ArgumentNullException(nameof(feedback));
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+    }
+
+    /// <summary>True when <paramref name="reference"/> has the shape of a ticket reference (Q-7K3M9P).</summary>
+    public static bool IsReference(string? reference) => reference is not null && ReferencePattern().IsMatch(reference);
+
+    /// <summary>Reads a status filter: empty is every status; null when it names no status.</summary>
+    public static bool TryParseStatus(string? text, out TicketStatus? status)
+    {
+        status = null;
+        if (string.IsNullOrWhiteSpace(text) || text.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (Enum.TryParse<TicketStatus>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        {
+            status = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Tickets, oldest first.</summary>
+    public Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status, CancellationToken cancellationToken) =>
+        _desk.ListAsync(status, MaxListed, cancellationToken);
+
+    /// <summary>One ticket, or null (also for a malformed reference).</summary>
+    public async Task<Ticket?> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        // People type references in lower case too; they are stored in upper case.
+        var normalized = reference?.Trim().ToUpperInvariant();
+        return IsReference(normalized) ? await _desk.FindAsync(normalized!, cancellationToken) : null;
+    }
+
+    /// <summary>Answers an open ticket as <paramref name="staff"/>; the answer is then delivered into the asker's chat.</summary>
+    public async Task<StaffResult> AnswerAsync(string reference, string? answer, string staff, CancellationToken cancellationToken)
+    {
+        var ticket = await FindAsync(reference, cancellationToken);
+        if (ticket is null)
+        {
+            return new StaffResult(StaffOutcome.NotFound, "No question has that reference.", null);
+        }
+
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return new StaffResult(StaffOutcome.Invalid, "Write an answer first.", ticket);
+        }
+
+        if (ticket.Status != TicketStatus.Open)
+        {
+            return NotOpen(ticket);
+        }
+
+        var (answered, problem) = await _desk.AnswerAsync(ticket.Reference, answer, staff, cancellationToken);
+        if (answered is not null)
+        {
+            return new StaffResult(StaffOutcome.Done, null, answered);
+        }
+
+        // Someone else may have answered or closed it in the meantime; otherwise the desk refused the text.
+        var now = await _desk.FindAsync(ticket.Reference, cancellationToken);
+        return now is { Status: not TicketStatus.Open } ? NotOpen(now) : new StaffResult(StaffOutcome.Invalid, problem, now);
+    }
+
+    /// <summary>Closes an open ticket without an answer, as <paramref name="staff"/>.</summary>
+    public async Task<StaffResult> CloseAsync(string reference, string staff, CancellationToken cancellationToken)
+    {
+        var ticket = await FindAsync(reference, cancellationToken);
+        if (ticket is null)
+        {
+            return new StaffResult(StaffOutcome.NotFound, "No question has that reference.", null);
+        }
+
+        if (ticket.Status != TicketStatus.Open || !await _desk.CloseAsync(ticket.Reference, staff, cancellationToken))
+        {
+            return NotOpen(await _desk.FindAsync(ticket.Reference, cancellationToken) ?? ticket);
+        }
+
+        return new StaffResult(StaffOutcome.Done, null, await _desk.FindAsync(ticket.Reference, cancellationToken));
+    }
+
+    /// <summary>Answers rated not helpful, newest first, with their question and passage.</summary>
+    public async Task<IReadOnlyList<UnhelpfulAnswer>> UnhelpfulAsync(CancellationToken cancellationToken)
+    {
+        var ratings = await _feedback.ListAsync(MaxListed * 5, cancellationToken);
+        return [.. ratings.Where(f => !f.Helpful).Take(MaxListed).Select(f => new UnhelpfulAnswer(f.At, f.Question, f.PassageId,
+            f.PassageId is null ? null : _knowledge.FindPassage(f.PassageId)?.Passage.Text, f.Comment))];
+    }
+
+    private static StaffResult NotOpen(Ticket ticket) =>
+        new(StaffOutcome.NotOpen, $"This question is already {ticket.Status.ToString().ToLowerInvariant()}.", ticket);
+
+    [GeneratedRegex("^Q-[A-Z0-9]{4,16}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+}

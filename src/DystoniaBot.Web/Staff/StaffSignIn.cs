@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Web.Staff;
+
+/// <summary>The outcome of a password sign-in: a principal, or why not.</summary>
+/// <param name="Principal">The signed-in staff member, on success.</param>
+/// <param name="LockedUntil">When another try is allowed, when locked out.</param>
+public sealed record StaffSignInResult(ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil);
+
+/// <summary>Checks local staff accounts' passwords (PBKDF2 hashes from configuration), with lockout after repeated failures.</summary>
+public sealed partial class StaffSignIn
+{
+    private static readonly PasswordHasher<StaffAccountOptions> Hasher = new();
+    private static readonly StaffAccountOptions DecoyUser = new();
+
+    // Hashed once so that an unknown name costs as much as a known one and can't be told apart by timing.
+    private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(DecoyUser, Guid.NewGuid().ToString()));
+    private readonly IOptionsMonitor<StaffOptions> _options;
+    private readonly SignInThrottle _throttle;
+    private readonly ILogger<StaffSignIn> _logger;
+    private StaffOptions? _lastValid;
+
+    /// <summary>Creates the service.</summary>
+    public StaffSignIn(IOptionsMonitor<StaffOptions> options, SignInThrottle throttle, ILogger<StaffSignIn> logger)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>True when at least one local account is configured.</summary>
+    public bool HasAccounts => Current.Accounts.Count > 0;
+
+    /// <summary>True when OpenID Connect sign-in is configured.</summary>
+    public bool HasOpenIdConnect => Current.OpenIdConnect.IsEnabled;
+
+    /// <summary>The staff settings; when the staff file was changed into something invalid, the last valid ones.</summary>
+    public StaffOptions Current
+    {
+        get
+        {
+            try
+            {
+                return _lastValid = _options.CurrentValue;
+            }
+            catch (OptionsValidationException e) when (_lastValid is not null)
+            {
+                // Startup validated the first version, so there is always one to fall back on; a hand-edited file
+                // with a mistake must not lock everyone out.
+                LogInvalid(_logger, e.Message);
+                return _lastValid;
+            }
+        }
+    }
+
+    /// <summary>Checks <paramref name="password"/> for the account <paramref name="name"/>, asked from <paramref name="address"/>.</summary>
+    public StaffSignInResult Verify(string name, string password, string? address)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(password);
+        var options = Current;
+        var accountKey = "account:" + name.Trim();
+        var addressKey = "address:" + address;
+        var locked = Later(_throttle.LockedUntil(accountKey, options.MaxFailedSignIns, options.LockoutPeriod),
+            _throttle.LockedUntil(addressKey, options.MaxFailedSignIns * 4, options.LockoutPeriod));
+        if (locked is not null)
+        {
+            LogLockedOut(_logger, name);
+            return new StaffSignInResult(null, locked);
+        }
+
+        var account = options.Accounts.TryGetValue(name.Trim(), out var found) ? found : null;
+        var verdict = Hasher.VerifyHashedPassword(account ?? DecoyUser, account?.PasswordHash ?? DecoyHash.Value, password);
+        if (account is null || verdict == PasswordVerificationResult.Failed)
+        {
+            _throttle.Failed(accountKey, options.LockoutPeriod);
+            _throttle.Failed(addressKey, options.LockoutPeriod);
+            LogFailed(_logger, name);
+            return new StaffSignInResult(null, null);
+        }
+
+        _throttle.Succeeded(accountKey);
+        LogSignedIn(_logger, name);
+        var accountName = options.Accounts.Keys.First(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return new StaffSignInResult(Principal(accountName, account.Role, "password"), null);
+    }
+
+    /// <summary>A console principal with a name and one role.</summary>
+    public static ClaimsPrincipal Principal(string name, string role, string authenticationType) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The staff settings changed into invalid ones and are ignored until fixed: {Problem}")]
+    private static partial void LogInvalid(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staff {Name} signed in to the console")]
+    private static partial void LogSignedIn(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed staff sign-in for {Name}")]
+    private static partial void LogFailed(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff sign-in for {Name} refused: locked out after repeated failures")]
+    private static partial void LogLockedOut(ILogger logger, string name);
+}

@@ -1,0 +1,247 @@
+using System.Net;
+using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Web.Handoff;
+using DystoniaBot.Web.State;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace DystoniaBot.Web.Tests.Staff;
+
+/// <summary>The console pages over real HTTP, cookies and antiforgery tokens.</summary>
+public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
+{
+    private const string Script = "<script>alert(1)</script>";
+    private readonly BotFactory _factory;
+
+    public StaffConsoleTests(StaffHostFixture fixture) => _factory = fixture.Factory;
+
+    [Theory]
+    [InlineData("/staff/login")]
+    [InlineData("/staff")]
+    [InlineData("/staff/search?q=cure")]
+    public async Task ConsoleResponses_ShouldCarryAStrictContentSecurityPolicy(string path)
+    {
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        using var response = await nurse.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.DoesNotMatch("<script(?![^>]*src=)", html);
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ShouldMarkTheMatchedWords_AndOfferTheTextWithItsAttribution()
+    {
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var page = await nurse.GetPageAsync("/staff/search?q=is+there+a+cure");
+
+        Assert.Contains("Dystonia has no <mark>cure</mark>.", page, StringComparison.Ordinal);
+        Assert.Contains("CCM Health", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://health.ccm.net/\"", page, StringComparison.Ordinal);
+        Assert.Contains("Creative Commons", page, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"copy-0\" rows=\"5\" readonly>Dystonia has no cure\\.[^<]*Source: «Dystonia», CCM Health", WebUtility.HtmlDecode(page));
+        Assert.Contains("data-copy=\"copy-0\"", page, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/staff/staff.js\" defer></script>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ShouldEncodeTheQuery_AndMarkupInIt()
+    {
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var page = await nurse.GetPageAsync("/staff/search?q=" + Uri.EscapeDataString(Script + " cure"));
+
+        Assert.DoesNotContain(Script, page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; cure", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptInAQuestion_ShouldShowAsText_InTheQueueAndTheTicket()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Is this safe? " + Script);
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var queue = await nurse.GetPageAsync("/staff?status=open");
+        var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+
+        foreach (var page in new[] { queue, view })
+        {
+            Assert.DoesNotContain(Script, page, StringComparison.Ordinal);
+            Assert.Contains("Is this safe? &lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AnswerInTheConsole_ShouldBeStored_AndReachTheAskersChat()
+    {
+        var (chat, ticket) = await StaffTickets.AskThroughDirectLineAsync(_factory, "can dystonia affect my voice?");
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+        Assert.Contains(ticket.Reference, await nurse.GetPageAsync("/staff"), StringComparison.Ordinal);
+
+        var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+        Assert.Contains("can dystonia affect my voice?", view, StringComparison.Ordinal);
+        using var posted = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Answer", view, new() { ["Answer"] = "It can: that is spasmodic dysphonia." });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var delivered = await StaffTickets.WaitForAnswerAsync(chat, "spasmodic dysphonia");
+        Assert.Contains(ticket.Reference, delivered, StringComparison.Ordinal);
+        var stored = (await _factory.Services.GetRequiredService<ITicketStore>().FindTicketAsync(ticket.Reference, CancellationToken.None))!;
+        Assert.Equal(TicketStatus.Answered, stored.Status);
+        Assert.Equal(StaffClient.NurseName, stored.AnsweredBy);
+        var after = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+        Assert.Contains("It can: that is spasmodic dysphonia.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Answer\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerPostedWithoutTheAntiforgeryToken_ShouldBeRefused()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Does botox wear off?");
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+        await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+
+        using var response = await nurse.PostFormWithoutTokenAsync($"/staff/questions/{ticket.Reference}?handler=Answer", new() { ["Answer"] = "Yes." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TicketStatus.Open, (await _factory.Services.GetRequiredService<ITicketStore>().FindTicketAsync(ticket.Reference, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task RefusedAnswer_ShouldShowTheReason_AndKeepWhatWasTyped()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Does botox wear off?");
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+        var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+        var typed = "It does <b>after</b> three months. " + new string('x', 5000);
+
+        using var response = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Answer", view, new() { ["Answer"] = typed });
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The answer must have between 1 and 4000 characters.", page, StringComparison.Ordinal);
+        Assert.Contains("It does &lt;b&gt;after&lt;/b&gt; three months. xxx", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerToAClosedTicket_ShouldSaySo_AndKeepWhatWasTyped()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Does botox wear off?");
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+        var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+
+        using var closed = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Close", view, [], form: 2);
+        using var late = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Answer", view, new() { ["Answer"] = "Written too late." });
+        var page = await late.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("already closed", page, StringComparison.Ordinal);
+        Assert.Contains("Written too late.", page, StringComparison.Ordinal);
+        var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(100, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == StaffClient.NurseName && e.Action == "close" && e.Target == ticket.Reference);
+    }
+
+    [Fact]
+    public async Task Queue_ShouldShowAnAnswerNotDeliveredYet_WithTheLastError()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Where is my answer?");
+        var (answered, _) = await _factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Here.", "nurse", CancellationToken.None);
+        Assert.NotNull(answered);
+        await _factory.Services.GetRequiredService<StaffAnswerDelivery>().DeliverDueAsync(CancellationToken.None);
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var queue = await nurse.GetPageAsync("/staff?status=answered");
+
+        Assert.Contains(ticket.Reference, queue, StringComparison.Ordinal);
+        Assert.Contains("not delivered yet", queue, StringComparison.Ordinal);
+        Assert.Contains("last error: InvalidOperationException: no conversation reference is stored for the chat", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_ShouldExplainAnUnknownFilter()
+    {
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        Assert.Contains("Choose open, answered, closed or all.", await nurse.GetPageAsync("/staff?status=bogus"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownTicket_ShouldBe404()
+    {
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        using var unknown = await nurse.Http.GetAsync(new Uri("/staff/questions/Q-ZZZZZZ", UriKind.Relative));
+        using var malformed = await nurse.Http.GetAsync(new Uri("/staff/questions/%3Cscript%3E", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Feedback_ShouldListAnswersRatedNotHelpful_WithQuestionAndPassage()
+    {
+        var feedback = _factory.Services.GetRequiredService<IFeedbackStore>();
+        await feedback.AddAsync(new Feedback("test/feedback", "is there a cure " + Script, "dystonia#4", false, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        await feedback.AddAsync(new Feedback("test/feedback", "a helpful one", "dystonia#1", true, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var page = await nurse.GetPageAsync("/staff/feedback");
+
+        Assert.Contains("is there a cure &lt;script&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("Dystonia has no cure.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("a helpful one", page, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Curated answers, through the seam a colleague's store implements (mocked here).</summary>
+public sealed class StaffCuratedAnswerTests
+{
+    [Fact]
+    public async Task Admin_ShouldPromoteAnAnsweredTicket_AfterEditing_AndRemoveIt_BothAudited()
+    {
+        var curated = new Mock<ICuratedAnswers>();
+        CuratedAnswer Saved(string question, string answer, string author, string reviewer, string? reference) =>
+            new("voice", question, answer, author, DateTimeOffset.UtcNow, reviewer, reference);
+        curated.Setup(c => c.PromoteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string q, string a, string author, string reviewer, string? reference, CancellationToken _) => Saved(q, a, author, reviewer, reference));
+        curated.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Saved("Can dystonia affect the voice?", "Yes <i>it can</i>.", "nurse", "admin", null)]);
+        curated.Setup(c => c.RemoveAsync("voice", "admin", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        using var factory = StaffClient.Host(services: s => s.AddSingleton(curated.Object));
+        var ticket = await StaffTickets.CreateAsync(factory, "can dystonia affect my voice? I'm Ada, 42");
+        await factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Yes, Ada: spasmodic dysphonia.", "nurse", CancellationToken.None);
+        var admin = await StaffClient.SignInAsync(factory, StaffClient.AdminName, StaffClient.AdminPassword);
+
+        Assert.Contains("Promote to curated answer", await admin.GetPageAsync("/staff/questions/" + ticket.Reference), StringComparison.Ordinal);
+        var form = await admin.GetPageAsync("/staff/admin/promote/" + ticket.Reference);
+        Assert.Contains("I&#x27;m Ada, 42", form, StringComparison.Ordinal);
+        using var empty = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form, new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = " " });
+        using var saved = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form,
+            new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = "Yes: spasmodic dysphonia." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Can dystonia affect the voice?", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        curated.Verify(c => c.PromoteAsync("Can dystonia affect the voice?", "Yes: spasmodic dysphonia.", "nurse", "admin", ticket.Reference, It.IsAny<CancellationToken>()), Times.Once);
+
+        var list = await admin.GetPageAsync("/staff/admin/curated");
+        Assert.Contains("Yes &lt;i&gt;it can&lt;/i&gt;.", list, StringComparison.Ordinal);
+        using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", list, new() { ["id"] = "voice" }, form: 1);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        curated.Verify(c => c.RemoveAsync("voice", "admin", It.IsAny<CancellationToken>()), Times.Once);
+
+        var audit = await factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(20, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "promote" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-curated" && e.Target == "curated:voice");
+        Assert.Contains("promote", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
+    }
+}

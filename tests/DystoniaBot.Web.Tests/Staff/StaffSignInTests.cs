@@ -1,0 +1,132 @@
+using System.Net;
+using DystoniaBot.Web.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Web.Tests.Staff;
+
+/// <summary>Signing in: passwords, lockout, antiforgery, where it goes afterwards, and configuration mistakes.</summary>
+public sealed class StaffSignInTests
+{
+    [Fact]
+    public async Task WrongPassword_ShouldFail_AndTheRightOneShouldWork()
+    {
+        using var factory = StaffClient.Host();
+        var client = StaffClient.Anonymous(factory);
+
+        using var wrong = await client.SignInResponseAsync(StaffClient.NurseName, "not-the-password");
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("don't match an account", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var stillOut = await client.Http.GetAsync(new Uri("/staff", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
+
+        using var right = await client.SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/staff", right.Headers.Location!.OriginalString);
+        Assert.Contains("Signed in as nurse", await client.GetPageAsync("/staff"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownAccount_ShouldFail_WithTheSameMessage()
+    {
+        using var factory = StaffClient.Host();
+
+        using var response = await StaffClient.Anonymous(factory).SignInResponseAsync("nobody", StaffClient.NursePassword);
+
+        Assert.Contains("don't match an account", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RepeatedFailures_ShouldLockTheAccountOut_EvenForTheRightPassword()
+    {
+        using var factory = StaffClient.Host(new() { ["Staff:MaxFailedSignIns"] = "3" });
+        var client = StaffClient.Anonymous(factory);
+        for (var i = 0; i < 3; i++)
+        {
+            using var _ = await client.SignInResponseAsync(StaffClient.NurseName, "guess-" + i);
+        }
+
+        using var locked = await client.SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.Contains("Too many failed sign-ins", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var other = await StaffClient.Anonymous(factory).SignInResponseAsync(StaffClient.AdminName, StaffClient.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task LoginWithoutAntiforgeryToken_ShouldBeRefused()
+    {
+        using var factory = StaffClient.Host();
+        var client = StaffClient.Anonymous(factory);
+        await client.GetPageAsync("/staff/login");
+
+        using var response = await client.PostFormWithoutTokenAsync("/staff/login", new() { ["Name"] = StaffClient.NurseName, ["Password"] = StaffClient.NursePassword });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/staff/feedback", "/staff/feedback")]
+    [InlineData("https://evil.example/staff", "/staff")]
+    [InlineData("//evil.example/staff", "/staff")]
+    [InlineData("/api/directline/token", "/staff")]
+    public async Task AfterSignIn_ShouldReturnOnlyIntoTheConsole(string returnUrl, string expected)
+    {
+        using var factory = StaffClient.Host();
+
+        using var response = await StaffClient.Anonymous(factory).SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task LoginPage_ShouldSayHowToCreateAnAccount_WhenThereIsNone()
+    {
+        using var factory = BotFactory.Create(new() { ["Staff:File"] = StaffClient.NoStaffFile });
+
+        var page = await StaffClient.Anonymous(factory).GetPageAsync("/staff/login");
+
+        Assert.Contains("No staff account yet", page, StringComparison.Ordinal);
+        Assert.Contains("dystoniabot staff add", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("type=\"password\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccountWithoutPasswordHash_ShouldStopStartup_NamingTheSetting()
+    {
+        using var factory = BotFactory.Create(new() { ["Staff:Accounts:ada:Role"] = "admin" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Staff:Accounts:ada:PasswordHash", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenIdConnectWithoutClientSecret_ShouldStopStartup_NamingTheSetting()
+    {
+        using var factory = BotFactory.Create(new() { ["Staff:OpenIdConnect:Authority"] = "https://login.microsoftonline.com/contoso/v2.0", ["Staff:OpenIdConnect:ClientId"] = "app" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Staff:OpenIdConnect:ClientSecret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenIdConnect_WhenConfigured_ShouldOfferMicrosoftSignIn_AndChallengeTheAuthority()
+    {
+        using var factory = BotFactory.Create(new()
+        {
+            ["Staff:File"] = StaffClient.NoStaffFile,
+            ["Staff:OpenIdConnect:Authority"] = "https://login.microsoftonline.com/contoso/v2.0",
+            ["Staff:OpenIdConnect:ClientId"] = "app",
+            ["Staff:OpenIdConnect:ClientSecret"] = "secret",
+        });
+        var page = await StaffClient.Anonymous(factory).GetPageAsync("/staff/login");
+
+        Assert.Contains("Sign in with Microsoft", page, StringComparison.Ordinal);
+        Assert.Equal(StaffRoles.OpenIdConnectScheme, (await factory.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>()
+            .GetSchemeAsync(StaffRoles.OpenIdConnectScheme))?.Name);
+    }
+}
