@@ -2,6 +2,7 @@ using DystoniaBot.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDystoniaBot();
+builder.AddOperations();
 
 var app = builder.Build();
 app.MapDystoniaBot();

@@ -99,6 +99,7 @@ public static partial class DystoniaBotExtensions
         app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+        app.MapOperations();
         app.MapDirectLineAndPage();
         return app;
     }
