@@ -3,6 +3,7 @@ using DystoniaBot.Web.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDystoniaBot();
 builder.AddStaffConsole();
+builder.AddOperations();
 
 var app = builder.Build();
 app.MapDystoniaBot();

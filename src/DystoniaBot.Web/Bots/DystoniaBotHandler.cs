@@ -74,6 +74,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
         var reply = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : turn.Reply;
+        Operations.BotMetrics.Replied(reply);
         if (!ReferenceEquals(turn.State, state))
         {
             await _states.SetAsync(key, turn.State, cancellationToken);
@@ -98,6 +99,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         try
         {
             var ticket = await _tickets.CreateAsync(new NewTicket(key, activity.ChannelId ?? "unknown", activity.From?.Id, action.Question!, activity.Locale), cancellationToken);
+            Operations.BotMetrics.TicketCreated();
             return ConversationPolicy.TicketCreated(ticket.Reference);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)

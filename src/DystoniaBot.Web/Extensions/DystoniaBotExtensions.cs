@@ -96,6 +96,7 @@ public static partial class DystoniaBotExtensions
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
         app.MapStaffConsole();
+        app.MapOperations();
         app.MapDirectLineAndPage();
         return app;
     }

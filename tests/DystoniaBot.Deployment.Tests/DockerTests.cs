@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace DystoniaBot.Deployment.Tests;
+
+public sealed partial class DockerTests
+{
+    private static readonly string[] Dockerfile = Instructions(DeploymentFiles.Text("docker", "Dockerfile"));
+
+    [Fact]
+    public void Dockerfile_ShouldPinItsBaseImages()
+    {
+        var bases = Dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]).ToList();
+
+        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], bases);
+        Assert.All(bases, image => Assert.True(DeploymentFiles.IsPinned(image), image));
+    }
+
+    [Fact]
+    public void Dockerfile_ShouldRunAsNonRoot_WithAHealthCheck_AndTheIndexBuiltIn()
+    {
+        var runtime = Dockerfile.SkipWhile(line => !line.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)).ToList();
+
+        var user = runtime.Last(line => line.StartsWith("USER ", StringComparison.Ordinal))["USER ".Length..].Trim();
+        Assert.DoesNotContain(user, new[] { "root", "0", "0:0" });
+        Assert.Contains(runtime, line => line.StartsWith("HEALTHCHECK ", StringComparison.Ordinal) && line.Contains("/healthz", StringComparison.Ordinal));
+        Assert.Contains(runtime, line => line.StartsWith("EXPOSE 3978", StringComparison.Ordinal));
+        Assert.Contains(Dockerfile, line => line.Contains("dystoniabot.dll index", StringComparison.Ordinal) && line.Contains("--out /out/index", StringComparison.Ordinal));
+        Assert.Contains(runtime, line => line.Contains("Knowledge__IndexPath=/app/index", StringComparison.Ordinal));
+        Assert.Contains(runtime, line => line.Contains("ASPNETCORE_URLS=http://+:3978", StringComparison.Ordinal));
+
+        // The Web Chat bundle comes from npm during the Web project's build.
+        Assert.Contains(Dockerfile, line => line.StartsWith("RUN ", StringComparison.Ordinal) && line.Contains("npm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_ShouldStartTheBotOnceADatabaseIsHealthy()
+    {
+        var compose = Assert.Single(DeploymentFiles.Yaml(DeploymentFiles.PathOf("docker", "compose.yaml")));
+        var services = (YamlMappingNode)compose.At("services")!;
+
+        Assert.All(services.Children, service => Assert.NotNull(service.Value.At("healthcheck", "test")));
+        var bot = services.At("bot")!;
+        Assert.Equal("service_healthy", bot.Scalar("depends_on", "postgres", "condition"));
+        Assert.NotNull(bot.Scalar("environment", "Storage__PostgresConnectionString"));
+        Assert.Contains("/readyz", string.Join(' ', bot.Items("healthcheck", "test").Select(part => ((YamlScalarNode)part).Value)), StringComparison.Ordinal);
+        Assert.NotEmpty(((YamlMappingNode)compose.At("volumes")!).Children);
+        Assert.True(DeploymentFiles.IsPinned(services.Scalar("postgres", "image")!));
+    }
+
+    [Fact]
+    public void Compose_ShouldUseOnlyVariablesTheReadmeDescribes()
+    {
+        var readme = DeploymentFiles.Text("README.md");
+        var variables = Variable().Matches(DeploymentFiles.Text("docker", "compose.yaml")).Select(match => match.Groups[1].Value).Distinct().ToList();
+
+        Assert.NotEmpty(variables);
+        Assert.All(variables, name => Assert.Contains($"`{name}`", readme, StringComparison.Ordinal));
+    }
+
+    // Continuation lines joined, comments dropped.
+    private static string[] Instructions(string dockerfile) =>
+        [.. Continuation().Replace(dockerfile, " ").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))];
+
+    [GeneratedRegex(@"\\\r?\n")]
+    private static partial Regex Continuation();
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex Variable();
+}
