@@ -1,14 +1,12 @@
 using System.Text.RegularExpressions;
-using DystoniaBot.Conversation.Handoff;
-using DystoniaBot.Web.Handoff;
-using Microsoft.Extensions.DependencyInjection;
+using DystoniaBot.Web.Tests.Staff;
 using Microsoft.Playwright;
 using static DystoniaBot.Web.Tests.Browser.WebChatPage;
 
 namespace DystoniaBot.Web.Tests.Browser;
 
 /// <summary>"Ask a question" in the real Web Chat client: a question the article can't answer reaches health-line staff,
-/// and their answer appears in the visitor's chat.</summary>
+/// who answer it in the staff console in another browser, and their answer appears in the visitor's chat.</summary>
 [Collection(BrowserTests.Name)]
 public sealed partial class AskAQuestionTests
 {
@@ -50,12 +48,27 @@ public sealed partial class AskAQuestionTests
         await ScreenshotAsync(chat, "ask-a-question-answered");
     }
 
+    /// <summary>A nurse signs in to the console in a browser of their own, finds the question in the queue and answers it.</summary>
     private async Task AnswerAsStaffAsync(string reference, string text)
     {
-        var desk = _browser.Host.Services.GetRequiredService<TicketDesk>();
-        var (answered, problem) = await desk.AnswerAsync(reference, text, "Nurse Ada", CancellationToken.None);
-        Assert.Null(problem);
-        Assert.Equal(TicketStatus.Answered, answered!.Status);
+        await using var staff = await _browser.NewBrowserAsync();
+        var console = await staff.NewPageAsync();
+        await console.GotoAsync(new Uri(_browser.BaseAddress, "staff").ToString());
+        await Expect(console.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await console.GetByLabel("Name").FillAsync(StaffClient.NurseName);
+        await console.GetByLabel("Password").FillAsync(StaffClient.NursePassword);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var row = console.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+        await Expect(row).ToContainTextAsync(Unanswerable);
+        await ScreenshotAsync(console, "staff-queue");
+        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+
+        await Expect(console.Locator("blockquote.question")).ToHaveTextAsync(Unanswerable);
+        await console.GetByLabel("Answer", new() { Exact = false }).FillAsync(text);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(console.Locator("blockquote.answer")).ToHaveTextAsync(text);
+        await ScreenshotAsync(console, "staff-answered");
     }
 
     [GeneratedRegex(@"Q-[A-Z0-9]+")]

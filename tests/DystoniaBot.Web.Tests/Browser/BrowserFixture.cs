@@ -12,7 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly List<string> _profiles = [];
     private IPlaywright? _playwright;
 
-    public BotFactory Host { get; } = BotFactory.CreateLive([]);
+    // With the test staff accounts, so a second browser can answer in the staff console.
+    public BotFactory Host { get; } = BotFactory.CreateLive(Staff.StaffClient.Settings());
 
     /// <summary>The page's address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
