@@ -69,6 +69,7 @@ public sealed class CuratedAnswersTests : IDisposable
         Assert.Contains($"Source: [{Question}](https://bot.example.org/) — Health-line staff", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("CCM Health", reply, StringComparison.Ordinal);
         Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);
+        Assert.Contains("from the article «Dystonia» by CCM Health", await AskAsync("hello"), StringComparison.Ordinal);
 
         var listed = Assert.Single(await Curated.ListAsync(CancellationToken.None));
         Assert.Equal(entry, listed);
