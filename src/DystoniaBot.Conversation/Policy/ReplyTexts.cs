@@ -73,8 +73,9 @@ internal static class ReplyTexts
         "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
         "For anything else, please ask a neurologist. " + HandoffOffer;
 
-    private static string Sources(IReadOnlyList<KnowledgeDocument> documents)
+    private static string Sources(IReadOnlyList<KnowledgeDocument> all)
     {
+        var documents = all.Where(d => !d.Source.IsCurated).ToList();
         var names = documents.Take(3).Select(d => $"«{d.Source.Title}» by {d.Source.Publisher}").ToList();
         return names.Count switch
         {

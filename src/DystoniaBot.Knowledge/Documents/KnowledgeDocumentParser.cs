@@ -31,6 +31,7 @@ public static class KnowledgeDocumentParser
         if (matter.Get(CuratedFields.ReviewedBy) is not null)
         {
             ReadCuratedFields(matter, path);
+            source = source with { IsCurated = true };
         }
 
         var passages = ReadPassages(lines, matter.EndLine, id);

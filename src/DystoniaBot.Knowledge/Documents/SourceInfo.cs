@@ -7,4 +7,11 @@ namespace DystoniaBot.Knowledge.Documents;
 /// <param name="License">The licence it is used under.</param>
 /// <param name="Attribution">The credit line the licence asks for, shown with every answer.</param>
 /// <param name="Language">The article's language (BCP 47), e.g. <c>en</c>.</param>
-public sealed record SourceInfo(string Title, string Publisher, Uri Url, string License, string Attribution, string Language);
+public sealed record SourceInfo(string Title, string Publisher, Uri Url, string License, string Attribution, string Language)
+{
+    /// <summary>
+    /// Whether this is a curated answer (the health line's own staff, reviewed) rather than a published article:
+    /// the bot answers from both but names only articles when it says where its knowledge comes from.
+    /// </summary>
+    public bool IsCurated { get; init; }
+}

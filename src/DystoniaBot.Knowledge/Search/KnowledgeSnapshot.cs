@@ -90,7 +90,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
             }
         }
 
-        TitleTerms = Documents.SelectMany(d => Analyzer.Terms(d.Source.Title)).ToHashSet(StringComparer.Ordinal);
+        // Curated answers' titles are questions, not topics: they leave the articles' ranking as it was.
+        TitleTerms = Documents.Where(d => !d.Source.IsCurated).SelectMany(d => Analyzer.Terms(d.Source.Title)).ToHashSet(StringComparer.Ordinal);
         QuestionAnalyzer = new QuestionAnalyzer(Analyzer, Lexicon, DocumentFrequency.Keys, new SpellingCorrector(Vocabulary(passages, Lexicon)));
         Statistics = new IndexStatistics(Documents.Count, passages.Count, DocumentFrequency.Count);
     }
@@ -158,6 +159,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
                     new StoredField("license", document.Source.License),
                     new StoredField("attribution", document.Source.Attribution),
                     new StoredField("language", document.Source.Language),
+                    new StoredField("curated", document.Source.IsCurated ? "1" : "0"),
                 ]);
                 foreach (var passage in document.Passages)
                 {
@@ -222,7 +224,10 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     private static SourceInfo ReadSource(Document stored) => new(
         stored.Get("title"), stored.Get("publisher"), new Uri(stored.Get("url")), stored.Get("license"),
-        stored.Get("attribution"), stored.Get("language"));
+        stored.Get("attribution"), stored.Get("language"))
+    {
+        IsCurated = stored.Get("curated") == "1",
+    };
 
     /// <summary>Words the spelling corrector may correct to: the articles' words, the lexicon's, and stop words.</summary>
     private static Dictionary<string, int> Vocabulary(IEnumerable<Passage> passages, Lexicon lexicon)

@@ -39,6 +39,7 @@ public sealed class CuratedAnswerFormatTests : IDisposable
         Assert.Equal(file.Body, read.Body);
         Assert.Equal("Q-1234", read.Get("TICKET"));
         Assert.Equal("Health-line staff", document.Source.Publisher);
+        Assert.True(document.Source.IsCurated);
         Assert.Equal(2, document.Passages.Count);
     }
 
@@ -59,6 +60,7 @@ public sealed class CuratedAnswerFormatTests : IDisposable
         var document = KnowledgeDocumentParser.Parse(Curated("not a date", reviewedBy: null).ToMarkdown(), "c.md");
 
         Assert.Equal("staff-driving", document.Id);
+        Assert.False(document.Source.IsCurated);
     }
 
     [Fact]
@@ -94,5 +96,6 @@ public sealed class CuratedAnswerFormatTests : IDisposable
         index.Reload(_folder.FullName);
 
         Assert.Equal("staff-driving#1", index.Search("drive with cervical dystonia").Best?.Passage.Id);
+        Assert.Equal(["staff-driving"], index.Documents.Where(d => d.Source.IsCurated).Select(d => d.Id));
     }
 }

@@ -57,6 +57,15 @@ public sealed class CuratedAnswersTests : IDisposable
         return body.GetProperty("activities").EnumerateArray().Last().GetProperty("text").GetString()!;
     }
 
+    /// <summary>The first result of the Teams search command for <paramref name="query"/>.</summary>
+    private async Task<JsonElement> SearchFromTeamsAsync(string query)
+    {
+        var activity = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "teams-compose-extension-query.json")))!;
+        activity["value"]!["parameters"]![0]!["value"] = query;
+        var response = await _factory.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("composeExtension").GetProperty("attachments")[0];
+    }
+
     [Fact]
     public async Task Promote_ShouldMakeTheBotAnswerFromTheEntryWithStaffAsSource_AndRemoveShouldStopIt()
     {
@@ -69,6 +78,10 @@ public sealed class CuratedAnswersTests : IDisposable
         Assert.Contains($"Source: [{Question}](https://bot.example.org/) — Health-line staff", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("CCM Health", reply, StringComparison.Ordinal);
         Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);
+        Assert.Contains("from the article «Dystonia» by CCM Health", await AskAsync("hello"), StringComparison.Ordinal);
+
+        var search = await SearchFromTeamsAsync(Question);
+        Assert.Equal($"{Question} — Health-line staff", search.GetProperty("preview").GetProperty("content").GetProperty("text").GetString());
 
         var listed = Assert.Single(await Curated.ListAsync(CancellationToken.None));
         Assert.Equal(entry, listed);
