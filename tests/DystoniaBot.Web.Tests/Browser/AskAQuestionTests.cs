@@ -65,7 +65,7 @@ public sealed partial class AskAQuestionTests
         await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
 
         await Expect(console.Locator("blockquote.question")).ToHaveTextAsync(Unanswerable);
-        await console.GetByLabel("Answer", new() { Exact = false }).FillAsync(text);
+        await console.GetByRole(AriaRole.Textbox, new() { Name = "Answer", Exact = false }).FillAsync(text);
         await console.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
         await Expect(console.Locator("blockquote.answer")).ToHaveTextAsync(text);
         await ScreenshotAsync(console, "staff-answered");
