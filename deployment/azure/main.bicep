@@ -9,7 +9,7 @@
 
 targetScope = 'resourceGroup'
 
-@description('Prefix of every resource name (letters and digits, 3-12 characters).')
+@description('Prefix of every resource name (lowercase letters and digits, 3-12 characters).')
 @minLength(3)
 @maxLength(12)
 param namePrefix string

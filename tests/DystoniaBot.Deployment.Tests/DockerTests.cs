@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using DystoniaBot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace DystoniaBot.Deployment.Tests;
@@ -33,6 +35,28 @@ public sealed partial class DockerTests
         Assert.Contains(Dockerfile, line => line.StartsWith("RUN ", StringComparison.Ordinal) && line.Contains("npm", StringComparison.Ordinal));
     }
 
+    // The restore layer copies project files one by one: a project the hosts come to depend on must be added there.
+    [Fact]
+    public void Dockerfile_ShouldCopyEveryProjectTheHostsBuildOn()
+    {
+        var pending = new Stack<string>([Project("src/DystoniaBot.Web/DystoniaBot.Web.csproj"), Project("src/DystoniaBot.Cli/DystoniaBot.Cli.csproj")]);
+        var projects = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var project))
+        {
+            if (projects.Add(project))
+            {
+                var folder = Path.GetDirectoryName(project)!;
+                foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+                {
+                    pending.Push(Path.GetFullPath(Path.Combine(folder, reference.Attribute("Include")!.Value.Replace('\\', '/'))));
+                }
+            }
+        }
+
+        var copied = string.Join('\n', Dockerfile.Where(line => line.StartsWith("COPY ", StringComparison.Ordinal)));
+        Assert.All(projects, project => Assert.Contains(Path.GetRelativePath(RepositoryPaths.Root, project), copied, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Compose_ShouldStartTheBotOnceADatabaseIsHealthy()
     {
@@ -57,6 +81,8 @@ public sealed partial class DockerTests
         Assert.NotEmpty(variables);
         Assert.All(variables, name => Assert.Contains($"`{name}`", readme, StringComparison.Ordinal));
     }
+
+    private static string Project(string relative) => Path.Combine(RepositoryPaths.Root, relative);
 
     // Continuation lines joined, comments dropped.
     private static string[] Instructions(string dockerfile) =>

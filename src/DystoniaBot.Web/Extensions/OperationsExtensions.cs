@@ -16,7 +16,9 @@ namespace DystoniaBot.Web.Extensions;
 public static class OperationsExtensions
 {
     private const string ReadinessTag = "ready";
-    private static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(5);
+
+    // Shorter than the probes' own timeouts (3 s), so a slow database reads as 503 with a reason, not as a probe timeout.
+    private static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Registers the readiness checks, the shutdown timeout, the bot's metrics (measuring the registered

@@ -50,6 +50,21 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task Readyz_ShouldBe503BeforeTheProbeTimesOut_WhenTheDatabaseHangs()
+    {
+        var storage = new Mock<IStorageHealth>();
+        storage.Setup(s => s.CheckAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken token) => Task.Delay(Timeout.Infinite, token));
+        using var factory = BotFactory.Create([], services: services => services.AddSingleton(storage.Object));
+        var client = factory.CreateClient();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public async Task SqliteStore_ShouldAnswerTheHealthQuery()
     {
         using var factory = BotFactory.Create([]);
