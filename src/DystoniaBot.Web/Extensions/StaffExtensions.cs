@@ -2,7 +2,6 @@ using System.Security.Claims;
 using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -145,18 +144,19 @@ public static class StaffExtensions
     // The file `dystoniabot staff add` writes, read again when it changes so that a new account works without a restart.
     private static void AddStaffFile(IConfigurationBuilder configuration, string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         try
         {
-            // Watched from its own folder: for a folder that doesn't exist yet the watcher would otherwise settle on the
-            // nearest existing parent (the home folder, say) and watch everything below it.
-            Directory.CreateDirectory(folder);
-            configuration.AddJsonFile(new PhysicalFileProvider(folder), Path.GetFileName(path), optional: true, reloadOnChange: true);
+            // The file is watched from the nearest folder that exists: its own, once created, rather than a parent
+            // (the home folder, say) with everything below it.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
+            return;
         }
+
+        configuration.AddJsonFile(path, optional: true, reloadOnChange: true);
     }
 
     private static ClaimsPrincipal MapRoles(ClaimsPrincipal principal, StaffOpenIdConnectOptions options)

@@ -13,6 +13,9 @@ public static class StaffFormat
         : age < TimeSpan.FromDays(2) ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalHours} h {age.Minutes} min")
         : string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays} days");
 
+    /// <summary>"just now" or "5 min ago".</summary>
+    public static string Ago(TimeSpan age) => age < TimeSpan.FromMinutes(1) ? "just now" : Age(age) + " ago";
+
     /// <summary>A time as staff read it (UTC, to the minute).</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
