@@ -76,7 +76,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             .Select(d => new KnowledgeDocument(d.Id, d.Source, passages.Where(p => p.DocumentId == d.Id).ToList(), d.Path))
             .ToList();
         PassageIndex = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        Terms = passages.Select(p => PassageTerms.Analyze(p, Analyzer)).ToArray();
+        Terms = passages.Select(p => PassageTerms.Analyze(p, Analyzer, AskedQuestion(Sources[p.DocumentId]))).ToArray();
         AverageSentenceLength = Math.Max(1.0, Terms.SelectMany(t => t.Sentences).DefaultIfEmpty([]).Average(s => s.Length));
 
         DocumentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -163,15 +163,22 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 ]);
                 foreach (var passage in document.Passages)
                 {
-                    writer.AddDocument(
-                    [
+                    var fields = new List<IIndexableField>
+                    {
                         new StringField(KindField, PassageKind, Field.Store.YES),
                         new StringField(IdField, passage.Id, Field.Store.YES),
                         new StringField(DocumentField, passage.DocumentId, Field.Store.YES),
                         new StoredField("ordinal", passage.Ordinal),
                         new TextField(KnowledgeAnalyzer.TextField, passage.Text, Field.Store.YES),
                         new StoredField(SpansField, string.Join(',', passage.Sentences.Select(s => $"{s.Start}:{s.Length}"))),
-                    ]);
+                    };
+                    if (AskedQuestion(document.Source) is { } question)
+                    {
+                        // Searchable, never shown: the stored text stays the answer's.
+                        fields.Add(new TextField(KnowledgeAnalyzer.TextField, question, Field.Store.NO));
+                    }
+
+                    writer.AddDocument(fields);
                 }
             }
 
@@ -180,6 +187,12 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
         return Open(directory);
     }
+
+    /// <summary>
+    /// The question a curated answer answers (its title), which finds it as much as its own words do: people ask it
+    /// again in those words, and the answer need not repeat them. Articles' titles are topics, not questions: null.
+    /// </summary>
+    private static string? AskedQuestion(SourceInfo source) => source.IsCurated ? source.Title : null;
 
     /// <summary>Opens an index written by <see cref="Create"/>; takes ownership of <paramref name="directory"/>.</summary>
     public static KnowledgeSnapshot Open(LuceneDirectory directory) => new(directory, DirectoryReader.Open(directory));

@@ -10,11 +10,11 @@ internal sealed partial class PassageTerms
     [GeneratedRegex(@"^\W*[\w-]+(\s+\([\w-]+\))?(\s+[\w-]+)?\s+(is|are)\s+(a|an)\s|\b(is|are)\s+[""«“'][\w-]+[""»”']|\([A-Z]{2,}\)|^\W*(an?\s+)?[\w-]+(\s+[\w-]+)?,\s+which\b", RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionSentence();
 
-    private PassageTerms(string[][] sentences, bool[] definitional)
+    private PassageTerms(string[][] sentences, bool[] definitional, string[] question)
     {
         Sentences = sentences;
         Definitional = definitional;
-        All = new HashSet<string>(sentences.SelectMany(s => s), StringComparer.Ordinal);
+        All = new HashSet<string>(sentences.SelectMany(s => s).Concat(question), StringComparer.Ordinal);
     }
 
     /// <summary>Terms of each sentence, in order.</summary>
@@ -23,10 +23,11 @@ internal sealed partial class PassageTerms
     /// <summary>Whether each sentence reads as a definition ("X is a …", "is "focal" when", "(EMG)").</summary>
     public bool[] Definitional { get; }
 
-    /// <summary>Every term of the passage.</summary>
+    /// <summary>Every term of the passage (and of the question it answers, for a curated answer).</summary>
     public HashSet<string> All { get; }
 
-    public static PassageTerms Analyze(Passage passage, KnowledgeAnalyzer analyzer)
+    /// <summary>Analyses <paramref name="passage"/>; <paramref name="question"/> is the question a curated answer answers, if any.</summary>
+    public static PassageTerms Analyze(Passage passage, KnowledgeAnalyzer analyzer, string? question = null)
     {
         var sentences = new string[passage.Sentences.Count][];
         var definitional = new bool[sentences.Length];
@@ -37,7 +38,7 @@ internal sealed partial class PassageTerms
             definitional[i] = DefinitionSentence().IsMatch(text);
         }
 
-        return new PassageTerms(sentences, definitional);
+        return new PassageTerms(sentences, definitional, question is null ? [] : analyzer.Terms(question));
     }
 
     /// <summary>Whether the alternative's terms occur in sentence <paramref name="sentence"/> (-1: anywhere), a phrase in order.</summary>

@@ -105,7 +105,7 @@ public sealed partial class CuratedAnswerFiles : ICuratedAnswers, IDisposable
             _changes.Release();
         }
 
-        await _audit.AuditAsync(reviewedBy, "promote-answer", entry.Id, cancellationToken);
+        await _audit.AuditAsync(reviewedBy, "promote-answer", ticketReference is null ? entry.Id : $"{ticketReference} → {entry.Id}", cancellationToken);
         LogPromoted(_logger, entry.Id, reviewedBy);
         return entry;
     }

@@ -18,6 +18,9 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxPause = TimeSpan.FromHours(1);
+
+    // Longer than a round of 50 deliveries can take (each try gives up after the Connector client's timeout and retries).
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
     private readonly ITicketStore _tickets;
     private readonly IConversationReferenceStore _references;
     private readonly IConnectorClient _connector;
@@ -49,7 +52,7 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
         try
         {
             var delivered = 0;
-            foreach (var ticket in await _tickets.DueDeliveriesAsync(_time.GetUtcNow(), 50, cancellationToken))
+            foreach (var ticket in await _tickets.ClaimDueDeliveriesAsync(_time.GetUtcNow(), Lease, 50, cancellationToken))
             {
                 delivered += await DeliverAsync(ticket, cancellationToken) ? 1 : 0;
             }

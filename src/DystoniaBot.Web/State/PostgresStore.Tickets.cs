@@ -54,9 +54,14 @@ public sealed partial class PostgresStore : ITicketStore
             reference, staff, DateTimeOffset.UtcNow) == 1;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> DueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        QueryTicketsAsync($"SELECT {TicketColumns} FROM ticket WHERE delivery = 1 AND next_delivery_at <= $1 ORDER BY next_delivery_at, id LIMIT $2", cancellationToken,
-            now, Math.Max(0, max));
+    public async Task<IReadOnlyList<Ticket>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        // SKIP LOCKED: a row another process is claiming at this moment is left to it rather than waited for.
+        var claimed = await QueryTicketsAsync(
+            $"UPDATE ticket SET next_delivery_at = $2 WHERE id IN (SELECT id FROM ticket WHERE delivery = 1 AND next_delivery_at <= $1 " +
+            $"ORDER BY next_delivery_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING {TicketColumns}", cancellationToken, now, now + lease, Math.Max(0, max));
+        return [.. claimed.OrderBy(t => t.AnsweredAt).ThenBy(t => t.Id)];
+    }
 
     /// <inheritdoc />
     public async Task MarkDeliveredAsync(string reference, CancellationToken cancellationToken) =>

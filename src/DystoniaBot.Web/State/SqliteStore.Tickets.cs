@@ -68,9 +68,14 @@ public sealed partial class SqliteStore : ITicketStore
             ("$reference", reference), ("$staff", staff), ("$at", Now())) == 1;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> DueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        QueryTicketsAsync($"SELECT {TicketColumns} FROM ticket WHERE delivery = 1 AND next_delivery_at <= $now ORDER BY next_delivery_at LIMIT $max", cancellationToken,
-            ("$now", Format(now)), ("$max", max));
+    public async Task<IReadOnlyList<Ticket>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        // One statement: SQLite runs it under the database's write lock, so no other connection claims the same rows.
+        var claimed = await QueryTicketsAsync(
+            $"UPDATE ticket SET next_delivery_at = $lease WHERE id IN (SELECT id FROM ticket WHERE delivery = 1 AND next_delivery_at <= $now " +
+            $"ORDER BY next_delivery_at, id LIMIT $max) RETURNING {TicketColumns}", cancellationToken, ("$now", Format(now)), ("$lease", Format(now + lease)), ("$max", max));
+        return [.. claimed.OrderBy(t => t.AnsweredAt).ThenBy(t => t.Id)];
+    }
 
     /// <inheritdoc />
     public async Task MarkDeliveredAsync(string reference, CancellationToken cancellationToken) =>

@@ -90,8 +90,13 @@ public interface ITicketStore
     /// <summary>Closes an open ticket without an answer; false when it isn't open.</summary>
     Task<bool> CloseAsync(string reference, string staff, CancellationToken cancellationToken);
 
-    /// <summary>Answers whose delivery is due at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<Ticket>> DueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims answers whose delivery is due at <paramref name="now"/>, oldest due first: each is held for the caller
+    /// until <paramref name="now"/> + <paramref name="lease"/>, so several processes sharing the store never deliver
+    /// the same answer at once; one whose delivery is neither marked done nor failed by then (its process died) is
+    /// due again.
+    /// </summary>
+    Task<IReadOnlyList<Ticket>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
     /// <summary>Marks the answer delivered.</summary>
     Task MarkDeliveredAsync(string reference, CancellationToken cancellationToken);

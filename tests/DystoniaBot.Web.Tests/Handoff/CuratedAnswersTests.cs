@@ -14,30 +14,21 @@ public sealed class CuratedAnswersTests : IDisposable
     private const string Question = "Is driving safe with cervical dystonia?";
     private const string Answer = "Driving with cervical dystonia is safe for many people when the neck turns freely enough to check traffic; ask your neurologist about your own case.";
 
-    private readonly DirectoryInfo _knowledge = Directory.CreateTempSubdirectory("knowledge-");
+    private readonly KnowledgeCopy _knowledge = new();
     private readonly BotFactory _factory;
 
-    public CuratedAnswersTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Knowledge, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_knowledge.FullName, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        _factory = BotFactory.Create(new() { ["Knowledge:Path"] = _knowledge.FullName, ["CuratedAnswers:SourceUrl"] = "https://bot.example.org/" });
-    }
+    public CuratedAnswersTests() =>
+        _factory = BotFactory.Create(new() { ["Knowledge:Path"] = _knowledge.Path, ["CuratedAnswers:SourceUrl"] = "https://bot.example.org/" });
 
     public void Dispose()
     {
         _factory.Dispose();
-        _knowledge.Delete(recursive: true);
+        _knowledge.Dispose();
     }
 
     private ICuratedAnswers Curated => _factory.Services.GetRequiredService<ICuratedAnswers>();
 
-    private string CuratedFolder => Path.Combine(_knowledge.FullName, "curated");
+    private string CuratedFolder => Path.Combine(_knowledge.Path, "curated");
 
     private async Task<string> AskAsync(string text)
     {
@@ -97,7 +88,7 @@ public sealed class CuratedAnswersTests : IDisposable
         Assert.Empty(await Curated.ListAsync(CancellationToken.None));
         Assert.False(await Curated.RemoveAsync(entry.Id, "Dr Lee", CancellationToken.None));
         var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(10, CancellationToken.None);
-        Assert.Contains(audit, e => e.Actor == "Dr Lee" && e.Action == "promote-answer" && e.Target == entry.Id);
+        Assert.Contains(audit, e => e.Actor == "Dr Lee" && e.Action == "promote-answer" && e.Target == "Q-7K3M → " + entry.Id);
         Assert.Contains(audit, e => e.Actor == "Dr Lee" && e.Action == "remove-answer" && e.Target == entry.Id);
     }
 
@@ -108,7 +99,7 @@ public sealed class CuratedAnswersTests : IDisposable
         Directory.CreateDirectory(CuratedFolder);
         await File.WriteAllTextAsync(Path.Combine(CuratedFolder, "broken.md"), "---\ntitle: no end of front matter\n");
 
-        Assert.Throws<DystoniaBot.Knowledge.Documents.KnowledgeFormatException>(() => index.Reload(_knowledge.FullName));
+        Assert.Throws<DystoniaBot.Knowledge.Documents.KnowledgeFormatException>(() => index.Reload(_knowledge.Path));
         var entry = await Curated.PromoteAsync(Question, Answer, "Nurse Ada", "Dr Lee", null, CancellationToken.None);
 
         Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);

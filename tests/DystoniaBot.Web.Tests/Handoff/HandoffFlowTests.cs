@@ -116,7 +116,7 @@ public class HandoffFlowTests : IAsyncLifetime
     {
         var store = new Mock<ITicketStore>();
         store.Setup(s => s.CreateAsync(It.IsAny<NewTicket>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk full"));
-        store.Setup(s => s.DueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        store.Setup(s => s.ClaimDueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         using var factory = NewHost(services: s => s.AddSingleton(store.Object));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DystoniaBot.Testing;
 using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Web.Handoff;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace DystoniaBot.Web.Tests.Staff;
 
@@ -203,20 +205,17 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
     }
 }
 
-/// <summary>Curated answers, through the seam a colleague's store implements (mocked here).</summary>
-public sealed class StaffCuratedAnswerTests
+/// <summary>Curated answers from the console: an admin promotes a reviewed staff answer and the bot answers from it.</summary>
+public sealed class StaffCuratedAnswerTests : IDisposable
 {
+    private readonly KnowledgeCopy _knowledge = new();
+
+    public void Dispose() => _knowledge.Dispose();
+
     [Fact]
-    public async Task Admin_ShouldPromoteAnAnsweredTicket_AfterEditing_AndRemoveIt_BothAudited()
+    public async Task Admin_ShouldPromoteAnAnsweredTicket_AfterEditing_SoTheBotAnswersFromIt_AndRemoveIt_BothAudited()
     {
-        var curated = new Mock<ICuratedAnswers>();
-        CuratedAnswer Saved(string question, string answer, string author, string reviewer, string? reference) =>
-            new("voice", question, answer, author, DateTimeOffset.UtcNow, reviewer, reference);
-        curated.Setup(c => c.PromoteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string q, string a, string author, string reviewer, string? reference, CancellationToken _) => Saved(q, a, author, reviewer, reference));
-        curated.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Saved("Can dystonia affect the voice?", "Yes <i>it can</i>.", "nurse", "admin", null)]);
-        curated.Setup(c => c.RemoveAsync("voice", "admin", It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        using var factory = StaffClient.Host(services: s => s.AddSingleton(curated.Object));
+        using var factory = StaffClient.Host(new() { ["Knowledge:Path"] = _knowledge.Path });
         var ticket = await StaffTickets.CreateAsync(factory, "can dystonia affect my voice? I'm Ada, 42");
         await factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Yes, Ada: spasmodic dysphonia.", "nurse", CancellationToken.None);
         var admin = await StaffClient.SignInAsync(factory, StaffClient.AdminName, StaffClient.AdminPassword);
@@ -226,22 +225,39 @@ public sealed class StaffCuratedAnswerTests
         Assert.Contains("I&#x27;m Ada, 42", form, StringComparison.Ordinal);
         using var empty = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form, new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = " " });
         using var saved = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form,
-            new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = "Yes: spasmodic dysphonia." });
+            new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = "Yes: dystonia of the vocal cords is called <b>spasmodic dysphonia</b>." });
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Can dystonia affect the voice?", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        curated.Verify(c => c.PromoteAsync("Can dystonia affect the voice?", "Yes: spasmodic dysphonia.", "nurse", "admin", ticket.Reference, It.IsAny<CancellationToken>()), Times.Once);
+
+        // The reviewed text, not the asker's, is what everyone now gets from the bot, credited to the staff.
+        var reply = await AskAsync(factory, "does dystonia affect the voice?");
+        Assert.Contains("spasmodic dysphonia", reply, StringComparison.Ordinal);
+        Assert.Contains("Health-line staff", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ada", reply, StringComparison.Ordinal);
 
         var list = await admin.GetPageAsync("/staff/admin/curated");
-        Assert.Contains("Yes &lt;i&gt;it can&lt;/i&gt;.", list, StringComparison.Ordinal);
-        using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", list, new() { ["id"] = "voice" }, form: 1);
+        Assert.Contains("&lt;b&gt;spasmodic dysphonia&lt;/b&gt;", list, StringComparison.Ordinal);
+        var id = Assert.Single(await factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None)).Id;
+        using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", list, new() { ["id"] = id }, form: 1);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        curated.Verify(c => c.RemoveAsync("voice", "admin", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Empty(await factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
+        Assert.DoesNotContain("spasmodic dysphonia", await AskAsync(factory, "does dystonia affect the voice?"), StringComparison.Ordinal);
 
         var audit = await factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(20, CancellationToken.None);
-        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "promote" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
-        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-curated" && e.Target == "curated:voice");
-        Assert.Contains("promote", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "promote-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-answer" && e.Target == id);
+        Assert.Contains("promote-answer", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> AskAsync(BotFactory factory, string question)
+    {
+        using var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", id = "1", channelId = "emulator", serviceUrl = "http://127.0.0.1:9", from = new { id = "user" }, recipient = new { id = "bot" },
+            conversation = new { id = "c-" + Guid.NewGuid() }, text = question, deliveryMode = "expectReplies",
+        });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0].GetProperty("text").GetString()!;
     }
 }

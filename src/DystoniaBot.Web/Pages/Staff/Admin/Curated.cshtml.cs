@@ -13,9 +13,6 @@ public sealed class CuratedModel : PageModel
     /// <summary>Creates the page.</summary>
     public CuratedModel(CuratedAnswerDesk curated) => _curated = curated;
 
-    /// <summary>True when the host keeps curated answers.</summary>
-    public bool IsAvailable => _curated.IsAvailable;
-
     /// <summary>The curated answers.</summary>
     public IReadOnlyList<CuratedAnswer> Answers { get; private set; } = [];
 

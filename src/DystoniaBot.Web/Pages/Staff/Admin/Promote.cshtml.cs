@@ -33,9 +33,6 @@ public sealed class PromoteModel : PageModel
     /// <summary>Why it can't be saved.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>True when the host keeps curated answers.</summary>
-    public bool IsAvailable => _curated.IsAvailable;
-
     /// <summary>Shows the form filled with the ticket's question and answer.</summary>
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
@@ -55,11 +52,6 @@ public sealed class PromoteModel : PageModel
         if (!await LoadAsync(reference, cancellationToken))
         {
             return NotFound();
-        }
-
-        if (!IsAvailable)
-        {
-            return Page();
         }
 
         Problem = CuratedAnswerDesk.Problem(Question, Answer);
