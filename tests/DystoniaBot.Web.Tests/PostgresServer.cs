@@ -47,18 +47,31 @@ public sealed class PostgresServer : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
-            var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c fsync=off -c synchronous_commit=off " +
-                "-c full_page_writes=off -c max_connections=300 -c shared_buffers=32MB";
             try
             {
-                await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"], asPostgres: true);
-                _running = true;
+                await StartAsync();
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
             }
         }
+    }
+
+    /// <summary>Starts the server (again) on its port.</summary>
+    public async Task StartAsync()
+    {
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c fsync=off -c synchronous_commit=off " +
+            "-c full_page_writes=off -c max_connections=300 -c shared_buffers=32MB";
+        await RunAsync(Path.Combine(_binaries!, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"], asPostgres: true);
+        _running = true;
+    }
+
+    /// <summary>Stops the server at once, as a crash or an outage would (its data stays for <see cref="StartAsync"/>).</summary>
+    public async Task StopAsync()
+    {
+        await RunAsync(Path.Combine(_binaries!, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"], asPostgres: true);
+        _running = false;
     }
 
     /// <summary>A new empty database; its connection string.</summary>
@@ -89,7 +102,7 @@ public sealed class PostgresServer : IAsyncLifetime
             if (_running && _binaries is not null)
             {
                 NpgsqlConnection.ClearAllPools();
-                await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"], asPostgres: true);
+                await StopAsync();
             }
         }
         finally

@@ -50,7 +50,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var key = StateKey(activity);
-        await _references.SaveAsync(key, activity.GetConversationReference(), cancellationToken);
+        await BestEffortAsync(() => _references.SaveAsync(key, activity.GetConversationReference(), cancellationToken), "conversation reference");
 
         var question = activity.RemoveRecipientMention();
         if (CardAction(activity) is { } value)
@@ -70,22 +70,47 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         }
 
         await turnContext.SendActivityAsync(MessageFactory.Typing(), cancellationToken);
-        var state = await _states.GetAsync(key, cancellationToken);
+        var state = await BestEffortAsync(() => _states.GetAsync(key, cancellationToken), ConversationState.Empty, "conversation state");
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
         var reply = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : turn.Reply;
         Operations.BotMetrics.Replied(reply);
         if (!ReferenceEquals(turn.State, state))
         {
-            await _states.SetAsync(key, turn.State, cancellationToken);
+            await BestEffortAsync(() => _states.SetAsync(key, turn.State, cancellationToken), "conversation state");
         }
 
         var sent = await turnContext.SendActivityAsync(ReplyActivities.From(reply, IsOneToOne(activity), question), cancellationToken);
         if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)
         {
-            await _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken);
+            await BestEffortAsync(() => _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken), "sent answer");
         }
     }
+
+    /// <summary>
+    /// Runs a storage step the answer doesn't depend on. The answer comes from the local index, so when the database
+    /// can't be reached the user still gets it — without "tell me more", a pending handoff or a rating's context.
+    /// </summary>
+    private async Task<T> BestEffortAsync<T>(Func<Task<T>> step, T fallback, string what)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            LogStorageSkipped(_logger, what, e);
+            return fallback;
+        }
+    }
+
+    private Task<bool> BestEffortAsync(Func<Task> step, string what) => BestEffortAsync(async () =>
+    {
+        await step();
+        return true;
+    }, false, what);
+
+    private static bool IsStorageFailure(Exception e) => e is System.Data.Common.DbException or IOException or TimeoutException;
 
     /// <summary>Stores the ticket (durably, before the user is told) or reads the user's tickets.</summary>
     private async Task<BotReply> HandoffAsync(HandoffAction action, Activity activity, string key, CancellationToken cancellationToken)
@@ -102,7 +127,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
             Operations.BotMetrics.TicketCreated();
             return ConversationPolicy.TicketCreated(ticket.Reference);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+        catch (Exception e) when (IsStorageFailure(e) || e is InvalidOperationException)
         {
             // Nothing half-written: the insert is one statement. The user is told plainly and can try again.
             LogTicketNotSaved(_logger, e);
@@ -173,6 +198,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";
 
     private static string StateKey(Activity activity) => $"{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached for the {What}; the turn went on without it")]
+    private static partial void LogStorageSkipped(ILogger logger, string what, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A ticket could not be saved; the user was asked to try again")]
     private static partial void LogTicketNotSaved(ILogger logger, Exception exception);
