@@ -6,6 +6,7 @@ using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Rendering;
 using DystoniaBot.Web.Bots;
 using DystoniaBot.Web.State;
+using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Handoff;
 
@@ -18,22 +19,23 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxPause = TimeSpan.FromHours(1);
-
-    // Longer than a round of 50 deliveries can take (each try gives up after the Connector client's timeout and retries).
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
+    private const int MaxPerRound = 50;
     private readonly ITicketStore _tickets;
     private readonly IConversationReferenceStore _references;
     private readonly IConnectorClient _connector;
     private readonly BotFrameworkAuthentication _authentication;
     private readonly TimeProvider _time;
     private readonly ILogger<StaffAnswerDelivery> _logger;
+    private readonly TimeSpan _lease;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>Creates the service.</summary>
     public StaffAnswerDelivery(ITicketStore tickets, IConversationReferenceStore references, IConnectorClient connector,
-        BotFrameworkAuthentication authentication, TimeProvider time, ILogger<StaffAnswerDelivery> logger)
+        BotFrameworkAuthentication authentication, IOptions<HandoffOptions> options, TimeProvider time, ILogger<StaffAnswerDelivery> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _lease = options.Value.DeliveryLease;
         _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
         _references = references ?? throw new ArgumentNullException(nameof(references));
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
@@ -51,10 +53,17 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            // One answer claimed at a time, so each claim only has to outlast one delivery.
             var delivered = 0;
-            foreach (var ticket in await _tickets.ClaimDueDeliveriesAsync(_time.GetUtcNow(), Lease, 50, cancellationToken))
+            for (var round = 0; round < MaxPerRound; round++)
             {
-                delivered += await DeliverAsync(ticket, cancellationToken) ? 1 : 0;
+                var due = await _tickets.ClaimDueDeliveriesAsync(_time.GetUtcNow(), _lease, 1, cancellationToken);
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                delivered += await DeliverAsync(due[0], cancellationToken) ? 1 : 0;
             }
 
             return delivered;
