@@ -56,7 +56,7 @@ var baseSettings = [
     value: '@Microsoft.KeyVault(SecretUri=${connectionStringSecretUri})'
   }
   {
-    // Direct Line's own store is SQLite for now: a local file on each instance (ARR affinity keeps a visitor on one).
+    // Used only without the PostgreSQL connection string above; with it every instance shares the database.
     name: 'Storage__SqlitePath'
     value: '/tmp/dystoniabot/dystoniabot.db'
   }

@@ -3,15 +3,23 @@ using DystoniaBot.BotFramework.Schema;
 
 namespace DystoniaBot.Web.DirectLine;
 
-/// <summary>An activity on its way to a socket; typing has no sequence number (it is never stored).</summary>
-/// <param name="Activity">The activity.</param>
+/// <summary>
+/// An activity on its way to a socket; typing has no sequence number (it is never stored). Without an activity, news
+/// that the log holds activities up to <paramref name="Sequence"/> which the socket reads from the store itself.
+/// </summary>
+/// <param name="Activity">The activity, or null when only its sequence number is known (stored by another process).</param>
 /// <param name="Sequence">Its place in the conversation's log, or null for typing.</param>
-public readonly record struct StreamItem(Activity Activity, long? Sequence);
+public readonly record struct StreamItem(Activity? Activity, long? Sequence);
 
 /// <summary>
-/// Tells the WebSockets open on this process about new activities in their conversation, as they are stored.
+/// Tells the WebSockets open on this process about new activities in their conversation, as they are stored: by this
+/// process (<see cref="Publish"/>, the activity itself) or by another one sharing the store (<see cref="Announce"/>,
+/// only its sequence number).
 /// </summary>
-/// <remarks>Thread-safe. A slow socket never holds up the others: each has its own bounded queue.</remarks>
+/// <remarks>
+/// Thread-safe. A slow socket never holds up the others: each has its own bounded queue. Each socket sends every
+/// sequence number once and in order, however it hears of it (<see cref="DirectLineStream"/>).
+/// </remarks>
 public sealed class DirectLineHub
 {
     private const int QueueLength = 256;
@@ -51,7 +59,30 @@ public sealed class DirectLineHub
             _subscribers.TryGetValue(conversationId, out subscribers);
         }
 
-        foreach (var subscriber in subscribers ?? [])
+        Write(subscribers ?? [], item);
+    }
+
+    /// <summary>
+    /// Tells the conversation's sockets that its log holds activities up to <paramref name="sequence"/>: each reads
+    /// from the store whatever it has not sent yet. A conversation nobody listens to here is ignored.
+    /// </summary>
+    public void Announce(string conversationId, long sequence) => Publish(conversationId, new StreamItem(null, sequence));
+
+    /// <summary>Has every socket read the log after what it has sent, for when news of new activities may have been missed.</summary>
+    public void CatchUp()
+    {
+        Subscription[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers.Values.SelectMany(s => s)];
+        }
+
+        Write(subscribers, new StreamItem(null, long.MaxValue));
+    }
+
+    private static void Write(Subscription[] subscribers, StreamItem item)
+    {
+        foreach (var subscriber in subscribers)
         {
             // A full queue means a socket that stopped reading; it catches up from the log when it reconnects.
             subscriber.Writer.TryWrite(item);

@@ -8,7 +8,8 @@ namespace DystoniaBot.Web.DirectLine;
 /// <summary>
 /// One open WebSocket of a conversation: first what the log holds after the client's watermark, then every new
 /// activity as it is stored (and typing, which is never stored), with an empty message when idle to keep proxies and
-/// the browser from dropping the connection.
+/// the browser from dropping the connection. Activities go out once each, in the log's order, however the hub heard
+/// of them: what was sent already is skipped, and what another process stored is read from the log.
 /// </summary>
 internal sealed partial class DirectLineStream
 {
@@ -59,24 +60,31 @@ internal sealed partial class DirectLineStream
 
                 while (subscription.Reader.TryRead(out var item))
                 {
-                    if (item.Sequence is { } sequence)
+                    if (item.Sequence is not { } sequence)
                     {
-                        if (sequence <= sent)
+                        if (item.Activity is { } typing)
                         {
-                            continue;
+                            await SendAsync(Serialize([typing], null), closed.Token);
                         }
 
-                        if (sequence > sent + 1)
-                        {
-                            // The queue overflowed: fill the gap from the log rather than skip anything.
-                            sent = await SendBacklogAsync(sent, closed.Token);
-                            continue;
-                        }
-
-                        sent = sequence;
+                        continue;
                     }
 
-                    await SendAsync(Serialize([item.Activity], item.Sequence), closed.Token);
+                    // Already sent: this process stored it and heard of it again from the database, or the backlog had it.
+                    if (sequence <= sent)
+                    {
+                        continue;
+                    }
+
+                    if (item.Activity is not { } activity || sequence > sent + 1)
+                    {
+                        // Stored by another process, or the queue overflowed: read from the log rather than skip anything.
+                        sent = await SendBacklogAsync(sent, closed.Token);
+                        continue;
+                    }
+
+                    sent = sequence;
+                    await SendAsync(Serialize([activity], sequence), closed.Token);
                 }
             }
         }

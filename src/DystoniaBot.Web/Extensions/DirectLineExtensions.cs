@@ -15,7 +15,10 @@ public static class DirectLineExtensions
     private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    /// <summary>Registers Direct Line: options, tokens, the channel and its limits (its store comes with the others', <see cref="StorageExtensions"/>).</summary>
+    /// <summary>
+    /// Registers Direct Line: options, tokens, the channel, its limits and, with PostgreSQL, the listener for what other
+    /// instances store (its store comes with the others', <see cref="StorageExtensions"/>).
+    /// </summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -25,6 +28,9 @@ public static class DirectLineExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineHub>();
         services.AddSingleton<DirectLineChannel>();
+
+        // With PostgreSQL, what another instance stores reaches the sockets open here at once.
+        services.AddHostedService<PostgresDirectLineListener>();
 
         // Tokens are bearer tokens, never cookies, so any site may embed Web Chat against this bot.
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "POST")

@@ -6,7 +6,8 @@ using DystoniaBot.Web.DirectLine;
 namespace DystoniaBot.Web.State;
 
 // Direct Line conversations and their activity logs, written before the call returns like every write here. Nothing
-// but the signing key is remembered in memory: another process may create, start or delete a conversation.
+// but the signing key is remembered in memory: another process may create, start or delete a conversation. Each append
+// is announced on DirectLineNotices.Channel, so that sockets open on other processes hear of it at once.
 public sealed partial class PostgresStore : IDirectLineStore
 {
     private byte[]? _signingKey;
@@ -60,6 +61,9 @@ public sealed partial class PostgresStore : IDirectLineStore
         var stored = activity with { Id = StoredActivities.IdFor(conversationId, sequence) };
         await ExecuteAsync(connection, "INSERT INTO directline_activity VALUES ($1, $2, $3)", cancellationToken,
             conversationId, sequence, JsonSerializer.Serialize(stored, ProtocolJson.Options));
+
+        // Heard by every process sharing the database (this one too) when, and only if, the commit succeeds.
+        await ExecuteAsync(connection, "SELECT pg_notify($1, $2)", cancellationToken, DirectLineNotices.Channel, DirectLineNotices.Format(conversationId, sequence));
         await transaction.CommitAsync(cancellationToken);
         return (stored, sequence);
     }

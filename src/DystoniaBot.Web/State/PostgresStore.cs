@@ -20,6 +20,7 @@ namespace DystoniaBot.Web.State;
 public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _listenerSource;
 
     /// <summary>Prepares the connection pool; nothing is opened until the first operation.</summary>
     public PostgresStore(IOptions<StorageOptions> options, ILoggerFactory loggerFactory)
@@ -34,6 +35,35 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.UseLoggerFactory(loggerFactory);
         _dataSource = builder.Build();
+
+        // The listening connection lives as long as the process, outside the pool, named so it can be told apart
+        // in pg_stat_activity.
+        var listener = new NpgsqlDataSourceBuilder(connectionString);
+        listener.ConnectionStringBuilder.Pooling = false;
+        listener.ConnectionStringBuilder.ApplicationName = ListenerApplicationName;
+        listener.UseLoggerFactory(loggerFactory);
+        _listenerSource = listener.Build();
+    }
+
+    /// <summary>The application_name of the connection that listens for Direct Line notices.</summary>
+    public const string ListenerApplicationName = "dystoniabot-directline-listener";
+
+    /// <summary>Opens a connection of its own (never pooled) that listens for new Direct Line activities, stored by any process.</summary>
+    /// <remarks>The caller owns it; its <see cref="NpgsqlConnection.Notification"/> event carries payloads that <see cref="DirectLineNotices.TryParse"/> reads.</remarks>
+    public async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _listenerSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // The channel is a constant identifier of ours; LISTEN takes no parameters.
+            await ExecuteAsync(connection, "LISTEN " + DirectLineNotices.Channel, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The database's host, port and name, for messages (never the password).</summary>
@@ -116,10 +146,18 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _listenerSource.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     /// <inheritdoc />
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _listenerSource.Dispose();
+        _dataSource.Dispose();
+    }
 
     /// <summary>A command on a pooled connection (returned when the command or its reader is disposed), values as $1, $2….</summary>
     private NpgsqlCommand Command(string sql, params object?[] values)

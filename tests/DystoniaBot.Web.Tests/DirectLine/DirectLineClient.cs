@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 
 namespace DystoniaBot.Web.Tests.DirectLine;
@@ -96,6 +97,42 @@ public sealed class DirectLineClient
         }
 
         throw new TimeoutException("The awaited activity never reached the conversation.");
+    }
+
+    /// <summary>The next activity set a Direct Line socket sends (keep-alives skipped), within 10 s.</summary>
+    public static async Task<JsonElement> ReceiveAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[256 * 1024];
+        while (true)
+        {
+            var count = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(count), timeout.Token);
+                count += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            // Empty messages are keep-alives.
+            if (count > 0)
+            {
+                return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
+            }
+        }
+    }
+
+    /// <summary>Reads activity sets from a socket until one holds an activity that matches; returns every activity read.</summary>
+    public static async Task<List<JsonElement>> ReceiveUntilAsync(WebSocket socket, Func<JsonElement, bool> match)
+    {
+        var received = new List<JsonElement>();
+        while (!received.Any(match))
+        {
+            received.AddRange((await ReceiveAsync(socket)).GetProperty("activities").EnumerateArray());
+        }
+
+        return received;
     }
 
     public static string? Text(JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() : null;

@@ -287,16 +287,11 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
         var socketClient = _factory.Server.CreateWebSocketClient();
         using var socket = await socketClient.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), CancellationToken.None);
 
-        var backlog = await ReceiveAsync(socket);
+        var backlog = await DirectLineClient.ReceiveAsync(socket);
         Assert.Equal("1", backlog.GetProperty("watermark").GetString());
         await client.SayAsync("what causes dystonia", clientActivityId: "c-7");
 
-        var received = new List<JsonElement>();
-        while (!received.Any(a => a.GetProperty("type").GetString() == "message" && DirectLineClient.From(a) == "dystoniabot"))
-        {
-            var message = await ReceiveAsync(socket);
-            received.AddRange(message.GetProperty("activities").EnumerateArray());
-        }
+        var received = await DirectLineClient.ReceiveUntilAsync(socket, a => a.GetProperty("type").GetString() == "message" && DirectLineClient.From(a) == "dystoniabot");
 
         Assert.Equal("c-7", received[0].GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Contains(received, a => a.GetProperty("type").GetString() == "typing");
@@ -363,28 +358,5 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
         await retention.SweepAsync(CancellationToken.None);
         Assert.Null(await store.FindConversationAsync(client.ConversationId, CancellationToken.None));
         Assert.Empty((await store.ReadAsync(client.ConversationId, 0, 10, CancellationToken.None)).Activities);
-    }
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var buffer = new byte[256 * 1024];
-        while (true)
-        {
-            var count = 0;
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(count), timeout.Token);
-                count += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            // Empty messages are keep-alives.
-            if (count > 0)
-            {
-                return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            }
-        }
     }
 }

@@ -1,3 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.Json;
+using DystoniaBot.Web.State;
+using Npgsql;
+
 namespace DystoniaBot.Web.Tests.DirectLine;
 
 /// <summary>Direct Line with its conversations in PostgreSQL, shared by two hosts as replicas would share it.</summary>
@@ -7,9 +14,9 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
     [Fact]
     public async Task Conversation_ShouldCarryOnThroughAnotherHost_SharingTheDatabase()
     {
-        var storage = new Dictionary<string, string?> { ["Storage:PostgresConnectionString"] = await server.CreateDatabaseAsync() };
-        using var first = BotFactory.Create(storage);
-        using var second = BotFactory.Create(storage);
+        var database = await server.CreateDatabaseAsync();
+        using var first = Host(database);
+        using var second = Host(database);
         var visitor = await DirectLineClient.VisitAsync(first.CreateClient());
         await visitor.StartAsync();
         await visitor.SayAsync("What is dystonia?");
@@ -25,5 +32,158 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
         Assert.Contains(log, a => DirectLineClient.Text(a) == "What is dystonia?");
         Assert.Contains(log, a => DirectLineClient.Text(a)?.Contains("neurological disorder", StringComparison.Ordinal) == true);
         Assert.StartsWith(visitor.ConversationId + "|", more.GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_ShouldReachASocketOnAnotherHost_AtOnce_ExactlyOnceAndInOrder()
+    {
+        using var replicas = await SocketOnTheSecondHostAsync();
+        var (visitor, socket) = (replicas.Visitor, replicas.Socket);
+
+        // Posted to the first host, which stores the message and the bot's reply; the socket is on the second.
+        var received = await SayAndReceiveAsync(visitor, socket, "What is dystonia?", "neurological disorder");
+        received.AddRange(await SayAndReceiveAsync(visitor, socket, "tell me more", "Symptoms vary"));
+
+        Assert.Equal("What is dystonia?", DirectLineClient.Text(received[0]));
+        Assert.Equal(visitor.UserId, DirectLineClient.From(received[0]));
+        await AssertSentTheLogOnceInOrderAsync(visitor, received);
+    }
+
+    [Fact]
+    public async Task Notices_ForNoOnesConversationOrAlreadySent_ShouldBeHarmless()
+    {
+        using var replicas = await SocketOnTheSecondHostAsync();
+        var (database, visitor, socket) = (replicas.Database, replicas.Visitor, replicas.Socket);
+        await ListenersAsync(database, []);
+
+        // Nobody's conversation, payloads that are no notice, one the socket sent already and one not stored yet.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            foreach (var payload in new[]
+                     {
+                         DirectLineNotices.Format("no-such-conversation", 5), "nonsense", "", "|7", "x|-1",
+                         DirectLineNotices.Format(visitor.ConversationId, 1), DirectLineNotices.Format(visitor.ConversationId, 99),
+                     })
+            {
+                await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection)
+                {
+                    Parameters = { new() { Value = DirectLineNotices.Channel }, new() { Value = payload } },
+                };
+                await notify.ExecuteNonQueryAsync();
+            }
+        }
+
+        var received = await SayAndReceiveAsync(visitor, socket, "What is dystonia?", "neurological disorder");
+
+        await AssertSentTheLogOnceInOrderAsync(visitor, received);
+    }
+
+    [Fact]
+    public async Task Listener_ShouldRecover_WhenItsConnectionIsKilled()
+    {
+        using var replicas = await SocketOnTheSecondHostAsync();
+        var (database, visitor, socket) = (replicas.Database, replicas.Visitor, replicas.Socket);
+        var killed = await ListenersAsync(database, []);
+
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection)
+            {
+                Parameters = { new() { Value = PostgresStore.ListenerApplicationName } },
+            };
+            Assert.Equal(2L, await kill.ExecuteScalarAsync());
+        }
+
+        // Stored while the listeners are down or reconnecting: caught up from the log once they listen again.
+        var received = await SayAndReceiveAsync(visitor, socket, "What is dystonia?", "neurological disorder");
+        var listening = await ListenersAsync(database, killed);
+        received.AddRange(await SayAndReceiveAsync(visitor, socket, "tell me more", "Symptoms vary"));
+
+        Assert.Empty(listening.Intersect(killed));
+        await AssertSentTheLogOnceInOrderAsync(visitor, received);
+    }
+
+    private static BotFactory Host(string database) => BotFactory.Create(new() { ["Storage:PostgresConnectionString"] = database });
+
+    /// <summary>
+    /// Two hosts on a new database; a visitor who talks to the first and whose stream is open on the second, its
+    /// backlog (the welcome) read: from then on the socket listens.
+    /// </summary>
+    private async Task<Replicas> SocketOnTheSecondHostAsync()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var first = Host(database);
+        var second = Host(database);
+        var visitor = await DirectLineClient.VisitAsync(first.CreateClient());
+        await visitor.StartAsync();
+        var url = new Uri($"ws://localhost/v3/directline/conversations/{visitor.ConversationId}/stream?t={Uri.EscapeDataString(visitor.Token)}");
+        var socket = await second.Server.CreateWebSocketClient().ConnectAsync(url, CancellationToken.None);
+        Assert.Equal("1", (await DirectLineClient.ReceiveAsync(socket)).GetProperty("watermark").GetString());
+        return new Replicas(database, first, second, visitor, socket);
+    }
+
+    /// <summary>Posts through the visitor's host; returns what the socket got up to the reply, which must come within seconds.</summary>
+    private static async Task<List<JsonElement>> SayAndReceiveAsync(DirectLineClient visitor, WebSocket socket, string text, string replyContains)
+    {
+        // The post returns once the turn is over, the reply stored.
+        await visitor.SayAsync(text);
+        var clock = Stopwatch.StartNew();
+        var received = await DirectLineClient.ReceiveUntilAsync(socket, a => DirectLineClient.Text(a)?.Contains(replyContains, StringComparison.Ordinal) == true);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The reply took {clock.Elapsed} to reach the other host's socket.");
+        return received;
+    }
+
+    /// <summary>The socket sent the log after the welcome: every activity once, in order, nothing else.</summary>
+    private static async Task AssertSentTheLogOnceInOrderAsync(DirectLineClient visitor, List<JsonElement> received)
+    {
+        var log = (await visitor.GetAsync("1")).Activities;
+        Assert.Equal(log.Select(Id), received.Select(Id));
+        Assert.Equal(Enumerable.Range(2, received.Count).Select(i => (long)i), received.Select(a => long.Parse(Id(a).Split('|')[^1], CultureInfo.InvariantCulture)));
+    }
+
+    private static string Id(JsonElement activity) => activity.GetProperty("id").GetString()!;
+
+    /// <summary>Waits until both hosts listen on connections other than <paramref name="not"/>; returns their backends' ids.</summary>
+    private static async Task<int[]> ListenersAsync(string database, IReadOnlyCollection<int> not)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection)
+            {
+                Parameters = { new() { Value = PostgresStore.ListenerApplicationName } },
+            };
+            var pids = new List<int>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    pids.Add(reader.GetInt32(0));
+                }
+            }
+
+            if (pids.Except(not).Count() == 2)
+            {
+                return [.. pids.Except(not)];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The hosts' Direct Line listeners never connected.");
+    }
+
+    private sealed record Replicas(string Database, BotFactory First, BotFactory Second, DirectLineClient Visitor, WebSocket Socket) : IDisposable
+    {
+        public void Dispose()
+        {
+            Socket.Dispose();
+            Second.Dispose();
+            First.Dispose();
+        }
     }
 }
