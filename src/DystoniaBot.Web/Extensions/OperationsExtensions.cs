@@ -60,14 +60,17 @@ public static class OperationsExtensions
         var registered = services.LastOrDefault(service => service.ServiceType == typeof(IBot))
             ?? throw new InvalidOperationException("AddOperations measures the bot: call it after AddDystoniaBot.");
         services.Remove(registered);
+
+        // The bot is made for every turn: the constructor is looked up once, not by reflection on each request.
+        var create = registered.ImplementationType is { } type ? ActivatorUtilities.CreateFactory(type, []) : null;
         services.Add(ServiceDescriptor.Describe(typeof(IBot),
-            provider => new MeasuredBot(Create(provider, registered), provider.GetRequiredService<BotMetrics>()), registered.Lifetime));
+            provider => new MeasuredBot(Create(provider, registered, create), provider.GetRequiredService<BotMetrics>()), registered.Lifetime));
     }
 
-    private static IBot Create(IServiceProvider provider, ServiceDescriptor registered) =>
+    private static IBot Create(IServiceProvider provider, ServiceDescriptor registered, ObjectFactory? create) =>
         (IBot)(registered.ImplementationInstance
             ?? registered.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
+            ?? create!(provider, null));
 
     // Without a collector the SDK is not registered at all: the meter still counts (dotnet-counters reads it) and
     // requests pay nothing for spans nobody exports.

@@ -116,10 +116,11 @@ public static class StaffExtensions
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use((context, next) =>
+        // Only the console and its API sign anyone in: the bot's own endpoints (/api/messages, Direct Line) authenticate
+        // by their protocols and don't pay for these middlewares on every turn.
+        app.UseWhen(IsStaffPath, staff =>
         {
-            if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase) ||
-                context.Request.Path.StartsWithSegments("/api/staff", StringComparison.OrdinalIgnoreCase))
+            staff.Use((context, next) =>
             {
                 var headers = context.Response.Headers;
                 headers[HeaderNames.ContentSecurityPolicy] = ConsoleSecurityPolicy;
@@ -129,17 +130,20 @@ public static class StaffExtensions
                 // What antiforgery sets on pages with a form anyway; the same everywhere here keeps it from overriding (and warning).
                 headers[HeaderNames.CacheControl] = "no-cache, no-store";
                 headers[HeaderNames.Pragma] = "no-cache";
-            }
-
-            return next(context);
+                return next(context);
+            });
+            staff.UseAuthentication();
+            staff.UseAuthorization();
         });
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapRazorPages();
         app.MapStaffApi();
         app.MapOpenApi();
         return app;
     }
+
+    private static bool IsStaffPath(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase) ||
+        context.Request.Path.StartsWithSegments("/api/staff", StringComparison.OrdinalIgnoreCase);
 
     // The file `dystoniabot staff add` writes, read again when it changes so that a new account works without a restart.
     private static void AddStaffFile(IConfigurationBuilder configuration, string path)
