@@ -2,13 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace DystoniaBot.Web.Tests.Operations;
+namespace DystoniaBot.Web.Tests;
 
 /// <summary>One Emulator conversation over /api/messages, replies expected in the response.</summary>
 internal sealed class Conversation(HttpClient client)
 {
     private readonly string _id = "conv-" + Guid.NewGuid();
     private int _sent;
+
+    /// <summary>Sends <paramref name="text"/>; returns the last reply's text.</summary>
+    public async Task<string> AskAsync(string text) => (await SayAsync(text))[^1];
 
     /// <summary>Sends <paramref name="text"/>; returns the replies' texts.</summary>
     public async Task<string[]> SayAsync(string text)

@@ -32,11 +32,7 @@ internal static class AnswerCard
             json.WriteEndArray();
 
             json.WriteStartArray("actions");
-            json.WriteStartObject();
-            json.WriteString("type", "Action.OpenUrl");
-            json.WriteString("title", "Read the source");
-            json.WriteString("url", answer.Source.Url.ToString());
-            json.WriteEndObject();
+            ReadTheSource(json, answer.Source.Url);
             Feedback(json, "Helpful", helpful: true, answer.Passage.Id, question);
             Feedback(json, "Not helpful", helpful: false, answer.Passage.Id, question);
             var buttons = 3;
@@ -86,13 +82,23 @@ internal static class AnswerCard
     public static string StaffAnswerPassageId(string ticketReference) => "ticket:" + ticketReference;
 
     /// <summary>Opens the card object and its body.</summary>
-    private static void StartCard(Utf8JsonWriter json)
+    internal static void StartCard(Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteString("type", "AdaptiveCard");
         json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         json.WriteString("version", "1.5");
         json.WriteStartArray("body");
+    }
+
+    /// <summary>The "Read the source" button.</summary>
+    internal static void ReadTheSource(Utf8JsonWriter json, Uri url)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Action.OpenUrl");
+        json.WriteString("title", "Read the source");
+        json.WriteString("url", url.ToString());
+        json.WriteEndObject();
     }
 
     private static Attachment ToAttachment(ArrayBufferWriter<byte> buffer)

@@ -124,11 +124,7 @@ internal static class SearchExtensionResults
     private static void PassageCard(Utf8JsonWriter json, SearchHit hit)
     {
         var source = hit.Source;
-        json.WriteStartObject();
-        json.WriteString("type", "AdaptiveCard");
-        json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        json.WriteString("version", "1.5");
-        json.WriteStartArray("body");
+        AnswerCard.StartCard(json);
         json.WriteStartObject();
         json.WriteString("type", "TextBlock");
         json.WriteString("text", hit.Passage.Text);
@@ -138,11 +134,7 @@ internal static class SearchExtensionResults
         AnswerCard.TextBlock(json, source.Attribution, subtle: true);
         json.WriteEndArray();
         json.WriteStartArray("actions");
-        json.WriteStartObject();
-        json.WriteString("type", "Action.OpenUrl");
-        json.WriteString("title", "Read the source");
-        json.WriteString("url", source.Url.ToString());
-        json.WriteEndObject();
+        AnswerCard.ReadTheSource(json, source.Url);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -30,23 +30,7 @@ public sealed class CuratedAnswersTests : IDisposable
 
     private string CuratedFolder => Path.Combine(_knowledge.Path, "curated");
 
-    private async Task<string> AskAsync(string text)
-    {
-        var response = await _factory.CreateClient().PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = "act-1",
-            channelId = "emulator",
-            serviceUrl = "http://127.0.0.1:9",
-            from = new { id = "user-1" },
-            recipient = new { id = "bot-1" },
-            conversation = new { id = "conv-" + Guid.NewGuid() },
-            text,
-            deliveryMode = "expectReplies",
-        });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("activities").EnumerateArray().Last().GetProperty("text").GetString()!;
-    }
+    private Task<string> AskAsync(string text) => new Conversation(_factory.CreateClient()).AskAsync(text);
 
     /// <summary>The first result of the Teams search command for <paramref name="query"/>.</summary>
     private async Task<JsonElement> SearchFromTeamsAsync(string query)

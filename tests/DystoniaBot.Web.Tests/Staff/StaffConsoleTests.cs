@@ -232,7 +232,7 @@ public sealed class StaffCuratedAnswerTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         // The reviewed text, not the asker's, is what everyone now gets from the bot, credited to the staff.
-        var reply = await AskAsync(factory, "does dystonia affect the voice?");
+        var reply = await new Conversation(factory.CreateClient()).AskAsync("does dystonia affect the voice?");
         Assert.Contains("spasmodic dysphonia", reply, StringComparison.Ordinal);
         Assert.Contains("Health-line staff", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Ada", reply, StringComparison.Ordinal);
@@ -243,21 +243,11 @@ public sealed class StaffCuratedAnswerTests : IDisposable
         using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", list, new() { ["id"] = id }, form: 1);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty(await factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
-        Assert.DoesNotContain("spasmodic dysphonia", await AskAsync(factory, "does dystonia affect the voice?"), StringComparison.Ordinal);
+        Assert.DoesNotContain("spasmodic dysphonia", await new Conversation(factory.CreateClient()).AskAsync("does dystonia affect the voice?"), StringComparison.Ordinal);
 
         var audit = await factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(20, CancellationToken.None);
         Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "promote-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-answer" && e.Target == id);
         Assert.Contains("promote-answer", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
-    }
-
-    private static async Task<string> AskAsync(BotFactory factory, string question)
-    {
-        using var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", new
-        {
-            type = "message", id = "1", channelId = "emulator", serviceUrl = "http://127.0.0.1:9", from = new { id = "user" }, recipient = new { id = "bot" },
-            conversation = new { id = "c-" + Guid.NewGuid() }, text = question, deliveryMode = "expectReplies",
-        });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0].GetProperty("text").GetString()!;
     }
 }
