@@ -20,7 +20,7 @@ public sealed record ChannelAccount
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>The conversation an activity belongs to.</summary>
@@ -43,7 +43,7 @@ public sealed record ConversationAccount
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>Enough to continue a conversation later (proactive messages).</summary>

@@ -88,7 +88,7 @@ public sealed record Activity
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 
     /// <summary>A message replying to this activity: conversation kept, sender and recipient swapped.</summary>
     public Activity CreateReply(string? text = null) => new()

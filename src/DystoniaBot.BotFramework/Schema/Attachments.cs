@@ -12,8 +12,8 @@ public sealed record Attachment
     /// <summary>Link to the content.</summary>
     public string? ContentUrl { get; init; }
 
-    /// <summary>Inline content (a card's JSON).</summary>
-    public JsonElement? Content { get; init; }
+    /// <summary>Inline content (a card's JSON): a <see cref="RawJson"/> or any serializable value; a <see cref="JsonElement"/> when read.</summary>
+    public object? Content { get; init; }
 
     /// <summary>File name.</summary>
     public string? Name { get; init; }
@@ -23,7 +23,7 @@ public sealed record Attachment
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>A button.</summary>
@@ -49,7 +49,7 @@ public sealed record CardAction
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>Buttons offered under the last message.</summary>
@@ -70,7 +70,7 @@ public sealed record Entity
 
     /// <summary>Every other field of the entity.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>The id the channel gave an activity it received.</summary>

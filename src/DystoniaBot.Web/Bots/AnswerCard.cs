@@ -101,11 +101,7 @@ internal static class AnswerCard
         json.WriteEndObject();
     }
 
-    private static Attachment ToAttachment(ArrayBufferWriter<byte> buffer)
-    {
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return new Attachment { ContentType = ContentType, Content = JsonElement.ParseValue(ref reader) };
-    }
+    private static Attachment ToAttachment(ArrayBufferWriter<byte> buffer) => new() { ContentType = ContentType, Content = new RawJson(buffer.WrittenMemory) };
 
     /// <summary>A small wrapped text block, subtle for source lines.</summary>
     internal static void TextBlock(Utf8JsonWriter json, string text, bool subtle)

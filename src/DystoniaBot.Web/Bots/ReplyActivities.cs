@@ -59,7 +59,13 @@ internal static class ReplyActivities
             json.WriteEndObject();
         }
 
-        var properties = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(buffer.WrittenSpan)!;
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var properties = new Dictionary<string, JsonElement>(4, StringComparer.Ordinal);
+        foreach (var property in JsonElement.ParseValue(ref reader).EnumerateObject())
+        {
+            properties[property.Name] = property.Value;
+        }
+
         return new Entity { Type = "https://schema.org/Message", Properties = properties };
     }
 }

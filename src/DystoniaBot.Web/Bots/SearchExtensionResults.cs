@@ -148,7 +148,7 @@ internal static class SearchExtensionResults
         json.WriteEndObject();
     }
 
-    private static JsonElement Write(Action<Utf8JsonWriter> write)
+    private static RawJson Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
@@ -156,7 +156,6 @@ internal static class SearchExtensionResults
             write(json);
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return new RawJson(buffer.WrittenMemory);
     }
 }

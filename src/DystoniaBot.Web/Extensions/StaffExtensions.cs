@@ -135,6 +135,13 @@ public static class StaffExtensions
             staff.UseAuthentication();
             staff.UseAuthorization();
         });
+
+        // WebApplication adds both middlewares at the front of the whole pipeline unless they were added to it; the
+        // branch above has its own copy of these markers, so they are set here (the keys UseAuthentication and
+        // UseAuthorization set). Were the keys to change, the middlewares would run everywhere again: slower, not wrong.
+        var pipeline = ((IApplicationBuilder)app).Properties;
+        pipeline["__AuthenticationMiddlewareSet"] = true;
+        pipeline["__AuthorizationMiddlewareSet"] = true;
         app.MapRazorPages();
         app.MapStaffApi();
         app.MapOpenApi();

@@ -21,6 +21,7 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenerSource;
+    private readonly WrittenReferences _writtenReferences = new();
 
     /// <summary>Prepares the connection pool; nothing is opened until the first operation.</summary>
     public PostgresStore(IOptions<StorageOptions> options, ILoggerFactory loggerFactory)
@@ -90,12 +91,17 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     public async Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        if (_writtenReferences.IsUnchanged(conversationKey, reference))
+        {
+            return;
+        }
 
-        // A conversation's reference rarely changes between messages: an unchanged one is not written again.
+        // Another instance may have written a different one meanwhile: the database skips an unchanged row too.
         await ExecuteAsync("INSERT INTO conversation_reference VALUES ($1, $2, $3) " +
             "ON CONFLICT (conversation_key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at " +
             "WHERE conversation_reference.reference <> excluded.reference",
             cancellationToken, conversationKey, JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options), DateTimeOffset.UtcNow);
+        _writtenReferences.Remember(conversationKey, reference);
     }
 
     /// <inheritdoc />

@@ -20,7 +20,6 @@ namespace DystoniaBot.Web.State;
 /// </remarks>
 public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IDisposable
 {
-    private const int MaxRememberedReferences = 50_000;
     private const int MaxCachedStates = 100_000;
     private const int MaxBatch = 2000;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(20);
@@ -35,9 +34,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     // concurrent turns from stalling each other.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    // A conversation's reference rarely changes between messages: remembering the last one written saves a write
-    // per turn. Bounded; forgetting only costs a redundant write.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _writtenReferences = new(StringComparer.Ordinal);
+    private readonly WrittenReferences _writtenReferences = new();
 
     /// <summary>Opens (and if needed creates) the database.</summary>
     public SqliteStore(IOptions<StorageOptions> options, ILogger<SqliteStore> logger)
@@ -93,20 +90,16 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <inheritdoc />
     public async Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options);
-        if (_writtenReferences.TryGetValue(conversationKey, out var written) && written == json)
+        ArgumentNullException.ThrowIfNull(reference);
+        if (_writtenReferences.IsUnchanged(conversationKey, reference))
         {
             return;
         }
 
+        var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options);
         await ExecuteAsync("INSERT INTO conversation_reference VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET reference = $value, updated_at = $at",
             cancellationToken, ("$key", conversationKey), ("$value", json), ("$at", Now()));
-        if (_writtenReferences.Count >= MaxRememberedReferences)
-        {
-            _writtenReferences.Clear();
-        }
-
-        _writtenReferences[conversationKey] = json;
+        _writtenReferences.Remember(conversationKey, reference);
     }
 
     /// <inheritdoc />

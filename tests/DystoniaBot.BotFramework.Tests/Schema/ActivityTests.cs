@@ -49,4 +49,18 @@ public class ActivityTests
         Assert.Null(reply.Id);
         Assert.Null(reply.Timestamp);
     }
+
+    [Fact]
+    public void RawJsonContent_ShouldBeWrittenAsItIs_AndReadBackAsJson()
+    {
+        var card = """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"a \"quoted\" <b>"}]}"""u8.ToArray();
+        var activity = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = new RawJson(card) }] };
+
+        var written = JsonSerializer.Serialize(activity, ProtocolJson.Options);
+        var read = JsonSerializer.Deserialize<Activity>(written, ProtocolJson.Options)!;
+
+        var content = Assert.IsType<JsonElement>(Assert.Single(read.Attachments!).Content);
+        Assert.Equal("a \"quoted\" <b>", content.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(card), JsonNode.Parse(content.GetRawText())));
+    }
 }

@@ -152,7 +152,7 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
         try
         {
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.ToArray(), ProtocolJson.Options);
+            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProtocolJson.Options);
             if (string.IsNullOrWhiteSpace(activity?.Type))
             {
                 return (null, StatusCodes.Status400BadRequest, "The body is not an activity: it needs a \"type\".");

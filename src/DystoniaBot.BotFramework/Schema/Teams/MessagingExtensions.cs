@@ -20,7 +20,7 @@ public sealed record MessagingExtensionQuery
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>One named parameter of a messaging extension command.</summary>
@@ -34,7 +34,7 @@ public sealed record MessagingExtensionParameter
 
     /// <summary>Fields this version does not know, kept for the round trip.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; set; }
 }
 
 /// <summary>Paging of a messaging extension query.</summary>
@@ -78,8 +78,8 @@ public sealed record MessagingExtensionAttachment
     /// <summary>MIME type of the card inserted into the message.</summary>
     public string? ContentType { get; init; }
 
-    /// <summary>The card's JSON.</summary>
-    public JsonElement? Content { get; init; }
+    /// <summary>The card's JSON (see <see cref="Attachment.Content"/>).</summary>
+    public object? Content { get; init; }
 
     /// <summary>The card shown in the result list (a thumbnail or hero card).</summary>
     public Attachment? Preview { get; init; }
