@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 log() { printf '\n== %s\n' "$*"; }
 
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers here) and need Node.js for npm:
-# the Web Chat bundle and axe-core come from npm.
+# the Web Chat bundle, axe-core and the Teams manifest schema with its validator come from npm.
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v npm > /dev/null || missing+=(nodejs npm)
+# The Teams manifest test builds the app package with deployment/teams/build-app.sh, which zips it.
+command -v zip > /dev/null || missing+=(zip)
 # The storage tests start a throwaway PostgreSQL server of their own with initdb and pg_ctl, which Debian keeps out of
 # PATH in /usr/lib/postgresql/<version>/bin. The package may also start its own cluster; the tests don't use it.
 command -v initdb > /dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)

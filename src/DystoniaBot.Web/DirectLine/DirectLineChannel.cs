@@ -98,7 +98,7 @@ public sealed partial class DirectLineChannel
         var activity = Stamp(posted with { Properties = null, Attachments = null, SuggestedActions = null, DeliveryMode = null, ReplyToId = null }, grant.ConversationId, user);
         if (activity.Type == ActivityTypes.Typing)
         {
-            _hub.Publish(grant.ConversationId, new StreamItem(activity with { Id = DirectLineTokens.NewId(8) }, null));
+            await PublishTypingAsync(grant.ConversationId, activity with { Id = DirectLineTokens.NewId(8) }, cancellationToken);
             return (null, null);
         }
 
@@ -136,7 +136,7 @@ public sealed partial class DirectLineChannel
         if (reply.Type == ActivityTypes.Typing)
         {
             var typing = reply with { Id = DirectLineTokens.NewId(8) };
-            _hub.Publish(conversationId, new StreamItem(typing, null));
+            await PublishTypingAsync(conversationId, typing, cancellationToken);
             return (new ResourceResponse(typing.Id), null);
         }
 
@@ -191,7 +191,36 @@ public sealed partial class DirectLineChannel
         }
     }
 
+    /// <summary>Hands typing to this process's sockets, and to the other processes sharing the store for theirs.</summary>
+    private async Task PublishTypingAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        // Who and when only: a posted typing activity may carry anything, and PostgreSQL's NOTIFY takes 8000 bytes at most.
+        var typing = new Activity
+        {
+            Type = ActivityTypes.Typing,
+            Id = activity.Id,
+            Timestamp = activity.Timestamp,
+            ChannelId = activity.ChannelId,
+            From = activity.From is { } from ? new ChannelAccount { Id = from.Id, Name = from.Name, Role = from.Role } : null,
+            Recipient = activity.Recipient is { } to ? new ChannelAccount { Id = to.Id, Name = to.Name, Role = to.Role } : null,
+            Conversation = new ConversationAccount { Id = conversationId },
+        };
+        _hub.Publish(conversationId, new StreamItem(typing, null));
+        try
+        {
+            await _store.ShareTypingAsync(conversationId, typing, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Typing is a courtesy: a database that can't pass it on must not fail the post or the bot's reply.
+            LogTypingNotShared(_logger, e);
+        }
+    }
+
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Direct Line typing indicator could not be passed on to the other instances")]
+    private static partial void LogTypingNotShared(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot's turn for a Direct Line {ActivityType} failed and no apology could be stored")]
     private static partial void LogUndelivered(ILogger logger, string activityType);

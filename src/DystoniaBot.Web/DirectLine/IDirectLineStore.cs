@@ -34,6 +34,12 @@ public interface IDirectLineStore
     /// </summary>
     Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Passes a typing activity, which is never stored, to the other processes sharing the store, for their sockets;
+    /// does nothing where one process owns the store.
+    /// </summary>
+    Task ShareTypingAsync(string conversationId, Activity typing, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="max"/> activities after sequence number <paramref name="watermark"/>.</summary>
     Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
 

@@ -1,10 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
+using DystoniaBot.BotFramework.Schema;
 
 namespace DystoniaBot.Web.State;
 
 /// <summary>
-/// What PostgreSQL carries between the processes sharing it when a Direct Line activity is stored: on one channel, the
-/// conversation id and the activity's sequence number (the stored activity's id), never its content.
+/// What PostgreSQL carries between the processes sharing it, on one channel: when a Direct Line activity is stored, the
+/// conversation id and the activity's sequence number (the stored activity's id), never its content; for typing, which
+/// is never stored, a JSON object with the sending process, the conversation and who is typing (never any text).
 /// </summary>
 public static class DirectLineNotices
 {
@@ -29,4 +33,34 @@ public static class DirectLineNotices
         sequence = 0;
         return false;
     }
+
+    /// <summary>The payload passing on <paramref name="typing"/> in <paramref name="conversationId"/>, sent by process <paramref name="origin"/>.</summary>
+    public static string FormatTyping(string origin, string conversationId, Activity typing) =>
+        JsonSerializer.Serialize(new TypingNotice(origin, conversationId, typing), ProtocolJson.Options);
+
+    /// <summary>Reads a payload made by <see cref="FormatTyping"/>; false for anything else.</summary>
+    public static bool TryParseTyping(string? payload, out string origin, out string conversationId, [NotNullWhen(true)] out Activity? typing)
+    {
+        (origin, conversationId, typing) = (string.Empty, string.Empty, null);
+        if (payload is null || !payload.StartsWith('{'))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (JsonSerializer.Deserialize<TypingNotice>(payload, ProtocolJson.Options) is { Origin.Length: > 0, Conversation.Length: > 0, Typing.Type: ActivityTypes.Typing } notice)
+            {
+                (origin, conversationId, typing) = (notice.Origin, notice.Conversation, notice.Typing);
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
+    private sealed record TypingNotice(string Origin, string Conversation, Activity Typing);
 }

@@ -6,7 +6,8 @@ namespace DystoniaBot.Web.State;
 /// <summary>
 /// Pushes what other processes store to the Direct Line sockets open on this one: while the Direct Line store is
 /// PostgreSQL, one connection of its own LISTENs for every append (this process's own included, which its sockets
-/// skip) and tells the <see cref="DirectLineHub"/>, whose sockets read from the log what they have not sent.
+/// skip) and tells the <see cref="DirectLineHub"/>, whose sockets read from the log what they have not sent; typing,
+/// never stored, comes with its notice and goes to the sockets as it is (another process's only).
 /// </summary>
 /// <remarks>
 /// A lost connection is opened again after growing pauses; notices sent meanwhile are lost, so once it listens again
@@ -84,6 +85,14 @@ public sealed partial class PostgresDirectLineListener : BackgroundService
         if (e.Channel == DirectLineNotices.Channel && DirectLineNotices.TryParse(e.Payload, out var conversationId, out var sequence))
         {
             _hub.Announce(conversationId, sequence);
+        }
+        else if (e.Channel == DirectLineNotices.Channel && DirectLineNotices.TryParseTyping(e.Payload, out var origin, out conversationId, out var typing))
+        {
+            // This process's own sockets were handed its typing when it was sent.
+            if (origin != _store!.InstanceId)
+            {
+                _hub.Publish(conversationId, new StreamItem(typing, null));
+            }
         }
         else
         {

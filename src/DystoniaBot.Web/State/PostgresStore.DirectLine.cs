@@ -7,10 +7,18 @@ namespace DystoniaBot.Web.State;
 
 // Direct Line conversations and their activity logs, written before the call returns like every write here. Nothing
 // but the signing key is remembered in memory: another process may create, start or delete a conversation. Each append
-// is announced on DirectLineNotices.Channel, so that sockets open on other processes hear of it at once.
+// is announced on DirectLineNotices.Channel, so that sockets open on other processes hear of it at once; so is typing,
+// which is never stored.
 public sealed partial class PostgresStore : IDirectLineStore
 {
     private byte[]? _signingKey;
+
+    /// <summary>This process's mark on the typing it shares, so that its listener skips its own.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <inheritdoc />
+    public async Task ShareTypingAsync(string conversationId, Activity typing, CancellationToken cancellationToken) =>
+        await ExecuteAsync("SELECT pg_notify($1, $2)", cancellationToken, DirectLineNotices.Channel, DirectLineNotices.FormatTyping(InstanceId, conversationId, typing));
 
     /// <inheritdoc />
     public async Task<byte[]> GetSigningKeyAsync(CancellationToken cancellationToken)

@@ -115,6 +115,10 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One process owns the SQLite file, and its own sockets already have the typing.</remarks>
+    public Task ShareTypingAsync(string conversationId, Activity typing, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = Open();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,13 +9,22 @@ using DystoniaBot.Web.Bots;
 
 namespace DystoniaBot.Web.Tests.Deployment;
 
-/// <summary>The Teams app package's manifest and icons agree with what the bot handles and what Teams requires.</summary>
-public sealed class TeamsManifestTests : IClassFixture<BotFactory>
+/// <summary>
+/// The Teams app package's manifest and icons agree with what the bot handles and what Teams requires; the manifest
+/// that build-app.sh produces is valid against the Teams JSON schema of its version.
+/// </summary>
+public sealed class TeamsManifestTests : IClassFixture<BotFactory>, IDisposable
 {
+    private const string BotId = "6f1c2a54-8d3e-4b7a-9c21-0e5d4f3a2b10";
+    private const string AppId = "b2d4e6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b";
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "deployment", "teams");
+    private static readonly string Validator = RepositoryPaths.Test("DystoniaBot.Web.Tests", "Deployment", "validate-teams-manifest.js");
     private readonly BotFactory _factory;
+    private readonly string _work = Directory.CreateTempSubdirectory("dystoniabot-teams-").FullName;
 
     public TeamsManifestTests(BotFactory factory) => _factory = factory;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static JsonElement Manifest() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json"))).RootElement;
 
@@ -81,6 +91,91 @@ public sealed class TeamsManifestTests : IClassFixture<BotFactory>
         Assert.Contains(outline.Pixels, p => p.A == 0);
         Assert.Contains(outline.Pixels, p => p.A == 255);
         Assert.All(outline.Pixels.Where(p => p.A > 0), p => Assert.Equal((255, 255, 255), (p.R, p.G, p.B)));
+    }
+
+    [Fact]
+    public async Task BuiltManifest_ShouldBeValidAgainstTheTeamsSchema_WhenBuildAppFillsInThePlaceholders()
+    {
+        var manifest = await BuildAppAsync();
+
+        var (exitCode, output) = await ValidateAsync(manifest);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("v1.22/MicrosoftTeams.schema.json", output, StringComparison.Ordinal);
+        var built = JsonNode.Parse(manifest)!;
+        Assert.Equal(AppId, built["id"]!.GetValue<string>());
+        Assert.Equal(BotId, built["bots"]![0]!["botId"]!.GetValue<string>());
+        Assert.Equal("bot.example.org", built["validDomains"]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("unknown field", "/ must NOT have additional properties {\"additionalProperty\":\"colour\"}")]
+    [InlineData("bot scope", "/bots/0/scopes/0 must be equal to one of the allowed values")]
+    [InlineData("long short description", "/description/short must NOT have more than 80 characters")]
+    [InlineData("placeholder left", "/id must match pattern")]
+    [InlineData("no bot id", "/bots/0 must have required property 'botId'")]
+    public async Task SchemaValidation_ShouldRejectTheManifest_WhenAFieldIsWrong(string fault, string error)
+    {
+        var manifest = JsonNode.Parse(await BuildAppAsync())!.AsObject();
+        switch (fault)
+        {
+            case "unknown field":
+                manifest["colour"] = "#0F6CBD";
+                break;
+            case "bot scope":
+                manifest["bots"]![0]!["scopes"] = new JsonArray("everyone");
+                break;
+            case "long short description":
+                manifest["description"]!["short"] = new string('a', 81);
+                break;
+            case "placeholder left":
+                manifest["id"] = "${{TEAMS_APP_ID}}";
+                break;
+            case "no bot id":
+                manifest["bots"]![0]!.AsObject().Remove("botId");
+                break;
+        }
+
+        var (exitCode, output) = await ValidateAsync(manifest.ToJsonString());
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}: {output}");
+        Assert.Contains(error, output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs build-app.sh with sample ids and domain, as a deployment would; returns the manifest in its zip.</summary>
+    private async Task<string> BuildAppAsync()
+    {
+        var zip = Path.Combine(_work, "app.zip");
+        var (exitCode, output) = await RunAsync("bash", Path.Combine(Folder, "build-app.sh"), "--bot-id", BotId, "--app-id", AppId, "--domain", "bot.example.org", "--out", zip);
+        Assert.True(exitCode == 0, output);
+        using var package = ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(package.GetEntry("manifest.json")!.Open());
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>Validates <paramref name="manifest"/> with the node script (Ajv and the schema from @microsoft/app-manifest).</summary>
+    private async Task<(int ExitCode, string Output)> ValidateAsync(string manifest)
+    {
+        var file = Path.Combine(_work, "manifest.json");
+        await File.WriteAllTextAsync(file, manifest);
+        var result = await RunAsync("node", Validator, file);
+        Assert.True(result.ExitCode is 0 or 1, $"The validator could not run (npm ci in tests/DystoniaBot.Web.Tests installs what it needs): {result.Output}");
+        return result;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Just enough of PNG to check the icons: 8-bit RGB or RGBA, not interlaced.</summary>

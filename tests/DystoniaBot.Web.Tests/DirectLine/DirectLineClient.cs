@@ -82,10 +82,14 @@ public sealed class DirectLineClient
         return (body.GetProperty("activities").EnumerateArray().ToList(), body.GetProperty("watermark").GetString()!);
     }
 
-    /// <summary>Polls until one activity matches (a reply that comes later, or through another host); returns it.</summary>
-    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match)
+    /// <summary>
+    /// Polls until one activity matches (a reply that comes later, or through another host), within
+    /// <paramref name="within"/> (10 s unless said); returns it.
+    /// </summary>
+    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan? within = null)
     {
-        for (var i = 0; i < 100; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < (within ?? TimeSpan.FromSeconds(10)))
         {
             var found = (await GetAsync()).Activities.Where(match).ToList();
             if (found.Count > 0)
@@ -93,16 +97,17 @@ public sealed class DirectLineClient
                 return Assert.Single(found);
             }
 
-            await Task.Delay(100);
+            // Every 100 ms at first; slower after 10 s, within the 300 requests a minute a token may make.
+            await Task.Delay(clock.Elapsed < TimeSpan.FromSeconds(10) ? 100 : 500);
         }
 
         throw new TimeoutException("The awaited activity never reached the conversation.");
     }
 
-    /// <summary>The next activity set a Direct Line socket sends (keep-alives skipped), within 10 s.</summary>
-    public static async Task<JsonElement> ReceiveAsync(WebSocket socket)
+    /// <summary>The next activity set a Direct Line socket sends (keep-alives skipped), within <paramref name="within"/> (10 s unless said).</summary>
+    public static async Task<JsonElement> ReceiveAsync(WebSocket socket, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
         var buffer = new byte[256 * 1024];
         while (true)
         {
@@ -124,12 +129,12 @@ public sealed class DirectLineClient
     }
 
     /// <summary>Reads activity sets from a socket until one holds an activity that matches; returns every activity read.</summary>
-    public static async Task<List<JsonElement>> ReceiveUntilAsync(WebSocket socket, Func<JsonElement, bool> match)
+    public static async Task<List<JsonElement>> ReceiveUntilAsync(WebSocket socket, Func<JsonElement, bool> match, TimeSpan? within = null)
     {
         var received = new List<JsonElement>();
         while (!received.Any(match))
         {
-            received.AddRange((await ReceiveAsync(socket)).GetProperty("activities").EnumerateArray());
+            received.AddRange((await ReceiveAsync(socket, within)).GetProperty("activities").EnumerateArray());
         }
 
         return received;

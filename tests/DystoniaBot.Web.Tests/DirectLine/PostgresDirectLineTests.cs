@@ -50,6 +50,36 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Typing_ShouldReachTheSocketsOfEveryHost_Once()
+    {
+        using var replicas = await SocketOnTheSecondHostAsync();
+        var (visitor, socket) = (replicas.Visitor, replicas.Socket);
+        using var socketOnFirst = await replicas.First.Server.CreateWebSocketClient().ConnectAsync(StreamUrl(visitor), CancellationToken.None);
+        Assert.Equal("1", (await DirectLineClient.ReceiveAsync(socketOnFirst)).GetProperty("watermark").GetString());
+
+        // The visitor types on the first host; then asks there, and the bot types (through the first host) before it answers.
+        using (var typing = await visitor.SendAsync(HttpMethod.Post, $"conversations/{visitor.ConversationId}/activities",
+                   new { type = "typing", from = new { id = visitor.UserId, name = "Visitor" }, text = "ignored" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, typing.StatusCode);
+        }
+
+        var onSecond = await SayAndReceiveAsync(visitor, socket, "What is dystonia?", "neurological disorder");
+        var onFirst = await DirectLineClient.ReceiveUntilAsync(socketOnFirst, a => DirectLineClient.Text(a)?.Contains("neurological disorder", StringComparison.Ordinal) == true);
+
+        foreach (var received in new[] { onSecond, onFirst })
+        {
+            var typings = received.Where(a => a.GetProperty("type").GetString() == "typing").ToList();
+            var userTyping = Assert.Single(typings, a => DirectLineClient.From(a) == visitor.UserId);
+            Assert.Single(typings, a => a.GetProperty("from").GetProperty("role").GetString() == "bot");
+            Assert.Equal("Visitor", userTyping.GetProperty("from").GetProperty("name").GetString());
+            Assert.False(userTyping.TryGetProperty("text", out _));
+            Assert.Equal(visitor.ConversationId, userTyping.GetProperty("conversation").GetProperty("id").GetString());
+            await AssertSentTheLogOnceInOrderAsync(visitor, received);
+        }
+    }
+
+    [Fact]
     public async Task Notices_ForNoOnesConversationOrAlreadySent_ShouldBeHarmless()
     {
         using var replicas = await SocketOnTheSecondHostAsync();
@@ -64,6 +94,8 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
                      {
                          DirectLineNotices.Format("no-such-conversation", 5), "nonsense", "", "|7", "x|-1",
                          DirectLineNotices.Format(visitor.ConversationId, 1), DirectLineNotices.Format(visitor.ConversationId, 99),
+                         "{", "{}", """{"origin":"x","conversation":"no-such-conversation","typing":{"type":"typing"}}""",
+                         """{"origin":"x","conversation":"c","typing":{"type":"message","text":"not typing"}}""",
                      })
             {
                 await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection)
@@ -119,11 +151,13 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
         var second = Host(database);
         var visitor = await DirectLineClient.VisitAsync(first.CreateClient());
         await visitor.StartAsync();
-        var url = new Uri($"ws://localhost/v3/directline/conversations/{visitor.ConversationId}/stream?t={Uri.EscapeDataString(visitor.Token)}");
-        var socket = await second.Server.CreateWebSocketClient().ConnectAsync(url, CancellationToken.None);
+        var socket = await second.Server.CreateWebSocketClient().ConnectAsync(StreamUrl(visitor), CancellationToken.None);
         Assert.Equal("1", (await DirectLineClient.ReceiveAsync(socket)).GetProperty("watermark").GetString());
         return new Replicas(database, first, second, visitor, socket);
     }
+
+    private static Uri StreamUrl(DirectLineClient visitor) =>
+        new($"ws://localhost/v3/directline/conversations/{visitor.ConversationId}/stream?t={Uri.EscapeDataString(visitor.Token)}");
 
     /// <summary>Posts through the visitor's host; returns what the socket got up to the reply, which must come within seconds.</summary>
     private static async Task<List<JsonElement>> SayAndReceiveAsync(DirectLineClient visitor, WebSocket socket, string text, string replyContains)
@@ -136,9 +170,10 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
         return received;
     }
 
-    /// <summary>The socket sent the log after the welcome: every activity once, in order, nothing else.</summary>
+    /// <summary>The socket sent the log after the welcome: every activity once, in order, nothing else (but typing, never stored).</summary>
     private static async Task AssertSentTheLogOnceInOrderAsync(DirectLineClient visitor, List<JsonElement> received)
     {
+        received = [.. received.Where(a => a.GetProperty("type").GetString() != "typing")];
         var log = (await visitor.GetAsync("1")).Activities;
         Assert.Equal(log.Select(Id), received.Select(Id));
         Assert.Equal(Enumerable.Range(2, received.Count).Select(i => (long)i), received.Select(a => long.Parse(Id(a).Split('|')[^1], CultureInfo.InvariantCulture)));

@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using DystoniaBot.Web.Tests.DirectLine;
 
@@ -16,7 +12,7 @@ namespace DystoniaBot.Web.Tests.Faults;
 /// </summary>
 public sealed class HostKilledTests : IDisposable
 {
-    private const string ApiKey = "dbk_fault-test-key";
+    private const string ApiKey = HostProcess.StaffApiKey;
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"dystoniabot-killed-{Guid.NewGuid():N}.db");
 
     public void Dispose()
@@ -85,89 +81,5 @@ public sealed class HostKilledTests : IDisposable
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         return request;
-    }
-
-    /// <summary>The web host as its own process on a free port of 127.0.0.1; disposing it kills it with SIGKILL.</summary>
-    private sealed class HostProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private HostProcess(Process process, Uri address)
-        {
-            _process = process;
-            Http = new HttpClient { BaseAddress = address };
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<HostProcess> StartAsync(string database)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                Path.Combine(AppContext.BaseDirectory, "DystoniaBot.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:SqlitePath", database,
-                "--Staff:File", Staff.StaffClient.NoStaffFile, "--Staff:ApiKeys:fault:Role", "staff",
-                "--Staff:ApiKeys:fault:Hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
-                "--Handoff:DeliveryLease", "00:00:02",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-            for (var i = 0; i < 300; i++)
-            {
-                try
-                {
-                    using var ready = await host.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                    if (ready.IsSuccessStatusCode)
-                    {
-                        return host;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                Assert.False(process.HasExited, "the host exited while starting");
-                await Task.Delay(100);
-            }
-
-            host.Dispose();
-            throw new TimeoutException("The host did not become ready within 30 s.");
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flush, as a crash or an OOM kill.</summary>
-        public void Dispose()
-        {
-            Http.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
