@@ -10,7 +10,7 @@ seconds=${1:-20}
 connections=${2:-32}
 threads=${3:-2}
 script=$PWD/tests/load/wrk-messages.lua
-bot_dir=$PWD/src/DystoniaBot.Web/bin/Release/net10.0
+bot_dir=$PWD/artifacts/load/web
 ceiling_dir=$PWD/tests/DystoniaBot.LoadCeiling/bin/Release/net10.0
 
 log() { printf '\n== %s\n' "$*"; }
@@ -22,8 +22,10 @@ if ! command -v wrk > /dev/null; then
   $sudo apt-get install -y -qq wrk > /dev/null
 fi
 
-log "build (Release)"
-dotnet build -c Release -nologo -v quiet src/DystoniaBot.Web
+# The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun).
+log "publish the bot (Release, ReadyToRun) and build the ceiling"
+dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -nologo -v quiet \
+  -o "$bot_dir" src/DystoniaBot.Web
 dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LoadCeiling
 
 work=$(mktemp -d)
@@ -148,11 +150,24 @@ measure() {
     END { printf "%.0f", (frames > 1 ? cpu / (frames - 1) : 0) }' "$work/$name.top" > "$work/$name.others"
 }
 
-# The bot needs about 10 s of load before its JIT tiers and caches settle (its first 10 s run at a third of its
-# steady rate, with a p99 in the hundreds of milliseconds); both servers get the same 15 s warm-up.
-log "warm-up (15 s each)"
-run_wrk "$ceiling_port" 15 "$work/warmup-ceiling.txt"
-run_wrk "$bot_port" 15 "$work/warmup-bot.txt"
+# Both servers are measured at their steady rate: the runtime recompiles hot code with what it learnt under load
+# (tiered compilation), which on two cores takes the bot 15–40 s and the ceiling a few. Each is loaded 5 s at a time,
+# for at least 15 s, until two rounds in a row agree within 5% (at most 60 s).
+warm_up() {
+  local name=$1 port=$2 previous=0 rate round
+  for round in $(seq 12); do
+    run_wrk "$port" 5 "$work/warmup-$name.txt"
+    rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$work/warmup-$name.txt")
+    if [ "$round" -ge 3 ] && awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05) }'; then
+      break
+    fi
+    previous=$rate
+  done
+  echo "$name: warmed up for $((round * 5)) s, last rounds $previous and $rate requests/s"
+}
+log "warm-up (until steady)"
+warm_up ceiling "$ceiling_port"
+warm_up bot "$bot_port"
 
 log "load: wrk -t $threads -c $connections -d ${seconds}s --latency -s tests/load/wrk-messages.lua, one server after the other"
 measure ceiling "$ceiling_port" "$ceiling_pid"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Knowledge.Documents;
@@ -11,6 +12,8 @@ namespace DystoniaBot.Conversation.Rendering;
 /// </summary>
 public static class MarkdownRenderer
 {
+    private static readonly SearchValues<char> MarkdownPunctuation = SearchValues.Create("\\`*_[]<>#|~");
+
     /// <summary>The whole reply as Markdown.</summary>
     public static string Render(BotReply reply)
     {
@@ -86,15 +89,22 @@ public static class MarkdownRenderer
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var first = text.AsSpan().IndexOfAny(MarkdownPunctuation);
+        if (first < 0)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            // Most sentences have nothing to escape: they are returned as they are, without a copy.
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 8).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            if (MarkdownPunctuation.Contains(text[i]))
             {
                 escaped.Append('\\');
             }
 
-            escaped.Append(c);
+            escaped.Append(text[i]);
         }
 
         return escaped.ToString();
@@ -103,6 +113,12 @@ public static class MarkdownRenderer
     /// <summary>Escapes like <see cref="Escape"/> but keeps "- " list items as a list.</summary>
     public static string EscapeKeepingLists(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(MarkdownPunctuation))
+        {
+            return text;
+        }
+
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {

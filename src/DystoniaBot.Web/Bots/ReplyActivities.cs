@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Schema;
@@ -33,8 +34,28 @@ internal static class ReplyActivities
         return activity;
     }
 
+    // The passages' sentences are few and answers repeat them: each citation is built once (bounded; the entity and
+    // its parsed JSON are never changed once built, so replies can share them).
+    private const int MaxCachedCitations = 4096;
+    private static readonly ConcurrentDictionary<(string Title, Uri Url, string Abstract), Entity> Citations = new();
+
     /// <summary>A schema.org Message/Claim citation that Teams and Web Chat render under the answer.</summary>
     private static Entity Citation(string title, Uri url, string @abstract)
+    {
+        if (Citations.TryGetValue((title, url, @abstract), out var cached))
+        {
+            return cached;
+        }
+
+        if (Citations.Count >= MaxCachedCitations)
+        {
+            Citations.Clear();
+        }
+
+        return Citations[(title, url, @abstract)] = BuildCitation(title, url, @abstract);
+    }
+
+    private static Entity BuildCitation(string title, Uri url, string @abstract)
     {
         // Written in one pass (schema.org's keys start with '@', which C# names can't) and parsed once.
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
