@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         // Recovery is the bot's own: no restart, no pool cleared by hand; a busy machine may take a few seconds.
         var status = HttpStatusCode.ServiceUnavailable;
-        for (var i = 0; i < 100 && status != HttpStatusCode.OK; i++)
+        for (var i = 0; i < 300 && status != HttpStatusCode.OK; i++)
         {
             await Task.Delay(i == 0 ? 0 : 100);
             using var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
