@@ -16,8 +16,8 @@ public interface IConnectorClient
 
 /// <summary>The Connector client over a typed <see cref="HttpClient"/>.</summary>
 /// <remarks>
-/// Retry policy. A refusal (429, 502, 503, 504) and a refused connection leave nothing at the channel. A 500, a
-/// connection dropped mid-request and a timeout are ambiguous: the channel may have taken the message and failed
+/// Retry policy. A refusal (429, 503) and a refused connection leave nothing at the channel. A 500, a gateway's 502 or
+/// 504, a connection dropped mid-request and a timeout are ambiguous: the channel may have taken the message and failed
 /// afterwards. Not retrying them loses answers; retrying them blindly may show one twice. So every activity gets a
 /// stable id before the first attempt (unless the caller gave one, as staff-answer delivery does to stay stable across
 /// rounds and restarts) and every attempt sends the same body with that id, which lets a receiver that keeps the ids it
