@@ -14,7 +14,12 @@ internal sealed class Conversation(HttpClient client)
     public async Task<string> AskAsync(string text) => (await SayAsync(text))[^1];
 
     /// <summary>Sends <paramref name="text"/>; returns the replies' texts.</summary>
-    public async Task<string[]> SayAsync(string text)
+    public Task<string[]> SayAsync(string text) => PostAsync(text, null);
+
+    /// <summary>Sends a card's button press carrying <paramref name="value"/>; returns the replies' texts.</summary>
+    public Task<string[]> ClickAsync(object value) => PostAsync(null, value);
+
+    private async Task<string[]> PostAsync(string? text, object? value)
     {
         var response = await client.PostAsJsonAsync("/api/messages", new
         {
@@ -26,6 +31,7 @@ internal sealed class Conversation(HttpClient client)
             recipient = new { id = "bot-1", name = "DystoniaBot" },
             conversation = new { id = _id },
             text,
+            value,
             locale = "en-US",
             deliveryMode = "expectReplies",
         });

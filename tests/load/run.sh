@@ -13,60 +13,15 @@ script=$PWD/tests/load/wrk-messages.lua
 bot_dir=$PWD/artifacts/load/web
 ceiling_dir=$PWD/tests/DystoniaBot.LoadCeiling/bin/Release/net10.0
 
-log() { printf '\n== %s\n' "$*"; }
-
-if ! command -v wrk > /dev/null; then
-  log "installing wrk"
-  sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq wrk > /dev/null
-fi
+# shellcheck source=tests/load/common.sh
+source tests/load/common.sh
+ensure_wrk
 
 # The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun).
 log "publish the bot (Release, ReadyToRun) and build the ceiling"
 dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -nologo -v quiet \
   -o "$bot_dir" src/DystoniaBot.Web
 dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LoadCeiling
-
-work=$(mktemp -d)
-pids=()
-stop() {
-  local still=() p
-  for p in "${pids[@]}"; do if [ "$p" != "$1" ]; then still+=("$p"); fi; done
-  pids=("${still[@]}")
-  kill "$1" 2> /dev/null || true
-  # Kestrel stops within its 5 s shutdown timeout; anything still alive after 10 s is killed.
-  for _ in $(seq 100); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.1; done
-  kill -9 "$1" 2> /dev/null || true
-}
-cleanup() {
-  while [ "${#pids[@]}" -gt 0 ]; do stop "${pids[0]}"; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (: < "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
-# Starts a built app from its own folder (so it reads its appsettings.json) on 127.0.0.1; sets $pid.
-start() {
-  local dir=$1 dll=$2 port=$3 name=$4
-  # Each run gets its own database, so the bot measures a fresh SQLite file and leaves nothing behind.
-  (cd "$dir" && exec dotnet "$dll" --urls "http://127.0.0.1:$port" --Storage:SqlitePath="$work/$name.db") > "$work/$name.log" 2>&1 &
-  pid=$!
-  pids+=("$pid")
-}
 
 activity='{"type":"message","id":"a1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9","from":{"id":"u1"},"recipient":{"id":"bot"},"conversation":{"id":"c1"},"text":"is there a cure?","deliveryMode":"expectReplies","locale":"en-US"}'
 post() {
@@ -88,8 +43,6 @@ first_answer_ms() {
   echo "no answer within 60 s" >&2
   return 1
 }
-
-rss_mb() { awk -v key="$2:" '$1 == key { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 # Other work on the machine (a build, a test run) skews every figure: wait up to a minute for 90% idle CPU.
 idle_percent() {

@@ -1,3 +1,4 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net;
 using System.Net.Http.Json;
 using DystoniaBot.BotFramework.Connector.Authentication;
@@ -14,9 +15,20 @@ public interface IConnectorClient
 }
 
 /// <summary>The Connector client over a typed <see cref="HttpClient"/>.</summary>
+/// <remarks>
+/// Retry policy. A refusal (429, 503) and a refused connection leave nothing at the channel. A 500, a gateway's 502 or
+/// 504, a connection dropped mid-request and a timeout are ambiguous: the channel may have taken the message and failed
+/// afterwards. Not retrying them loses answers; retrying them blindly may show one twice. So every activity gets a
+/// stable id before the first attempt (unless the caller gave one, as staff-answer delivery does to stay stable across
+/// rounds and restarts) and every attempt sends the same body with that id, which lets a receiver that keeps the ids it
+/// took recognise a repeat and answer it without posting again. Retries are bounded in number (<see cref="MaxAttempts"/>)
+/// and in time (<see cref="Deadline"/>), with exponential backoff or the channel's Retry-After, whichever it gives.
+/// Any other 4xx is the channel saying no to this message, and is never retried. A timeout is the HttpClient's own; a
+/// cancellation by the caller stops at once.
+/// </remarks>
 public sealed partial class ConnectorClient : IConnectorClient
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 4;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http;
     private readonly IConnectorCredentials _credentials;
@@ -30,28 +42,45 @@ public sealed partial class ConnectorClient : IConnectorClient
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>No retry starts once this long has passed since the first attempt (each attempt is bounded by the HttpClient's timeout).</summary>
+    internal TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Delay before retry <paramref name="attempt"/> (1-based) when the channel gives none.</summary>
     internal static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
+
+    /// <summary>Whether a channel's answer may be retried: a refusal, or a failure that may or may not have taken the message.</summary>
+    internal static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
+        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <inheritdoc />
     public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = ActivityUri(activity);
+
+        // DYSTONIABOT: bots normally leave the id to the channel; ours carries one so that a repeat is recognisable.
+        if (string.IsNullOrEmpty(activity.Id))
+        {
+            activity = activity with { Id = "dbot-" + Guid.NewGuid().ToString("N") };
+        }
+
         var authorization = await _credentials.GetAuthorizationAsync(new Uri(activity.ServiceUrl!), cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
+            TimeSpan delay;
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(activity, options: ProtocolJson.Options) };
                 request.Headers.Authorization = authorization;
                 response = await _http.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException e) when (attempt < MaxAttempts)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested
+                && CanRetry(attempt, Backoff(attempt), started))
             {
-                // Nothing reached the channel, so sending again cannot duplicate the message.
-                LogRetry(_logger, uri.Host, 0, attempt, e.Message);
+                // A refused or dropped connection, or the HttpClient's timeout: the same id goes again.
+                LogRetry(_logger, uri.Host, 0, attempt, activity.Id, e is TaskCanceledException ? "timed out" : e.Message);
                 await Task.Delay(Backoff(attempt), cancellationToken);
                 continue;
             }
@@ -63,21 +92,28 @@ public sealed partial class ConnectorClient : IConnectorClient
                     return await ReadResourceResponse(response, cancellationToken);
                 }
 
-                // 429 and 503 mean the channel refused the message; retrying them cannot duplicate it.
-                var retryable = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
-                    or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
-                if (!retryable || attempt >= MaxAttempts)
+                delay = RetryDelay(response, attempt);
+                if (!IsRetryable(response.StatusCode) || !CanRetry(attempt, delay, started))
                 {
                     throw new HttpRequestException(
                         $"The channel answered {(int)response.StatusCode} to {uri.GetLeftPart(UriPartial.Path)}", null, response.StatusCode);
                 }
 
-                var delay = response.Headers.RetryAfter?.Delta
-                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : Backoff(attempt));
-                LogRetry(_logger, uri.Host, (int)response.StatusCode, attempt, "retrying");
-                await Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxRetryAfter ? MaxRetryAfter : delay, cancellationToken);
+                LogRetry(_logger, uri.Host, (int)response.StatusCode, attempt, activity.Id, "retrying");
             }
+
+            await Task.Delay(delay, cancellationToken);
         }
+    }
+
+    private bool CanRetry(int attempt, TimeSpan delay, long started) =>
+        attempt < MaxAttempts && Stopwatch.GetElapsedTime(started) + delay < Deadline;
+
+    private static TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
+    {
+        var delay = response.Headers.RetryAfter?.Delta
+            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : Backoff(attempt));
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxRetryAfter ? MaxRetryAfter : delay;
     }
 
     /// <summary>{serviceUrl}/v3/conversations/{conversationId}/activities[/{replyToId}].</summary>
@@ -112,6 +148,6 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Host} answered {Status} on attempt {Attempt}: {Detail}")]
-    private static partial void LogRetry(ILogger logger, string host, int status, int attempt, string detail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Host} answered {Status} on attempt {Attempt} of activity {ActivityId}: {Detail}")]
+    private static partial void LogRetry(ILogger logger, string host, int status, int attempt, string? activityId, string detail);
 }

@@ -20,6 +20,9 @@ public sealed partial class ConversationPolicy
     /// <summary>The reply when the ticket could not be stored: nothing was sent, try again.</summary>
     public static BotReply TicketUnavailable() => HandoffReply(ReplyTexts.HandoffUnavailable, []);
 
+    /// <summary>The reply when the user's questions could not be read: the records are unreachable, try again later.</summary>
+    public static BotReply TicketListUnavailable() => HandoffReply(ReplyTexts.RecordsUnavailable, []);
+
     /// <summary>The user's questions and where each stands, newest first.</summary>
     public static BotReply TicketList(IReadOnlyList<TicketSummary> tickets)
     {

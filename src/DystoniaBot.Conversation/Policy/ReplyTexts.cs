@@ -36,6 +36,9 @@ internal static class ReplyTexts
     public const string HandoffUnavailable =
         "Sorry, I can't save your question right now. Nothing was sent: please try again in a few minutes. In an emergency, call your emergency number.";
 
+    public const string RecordsUnavailable =
+        "Sorry, I can't reach our records right now, so I can't show your questions. Please try again later; any answer from our staff will still reach you here.";
+
     public const string NoTickets = "You haven't sent any questions to our health-line staff from this chat yet.";
 
     public static string Emergency(EmergencyContacts contacts) =>

@@ -19,6 +19,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     /// <summary>The reply to a rating.</summary>
     public const string FeedbackThanks = "Thank you for your feedback: it helps us improve the answers.";
 
+    /// <summary>The reply to a rating that could not be stored (the database is unreachable).</summary>
+    public const string FeedbackNotSaved = "Thank you, but I can't reach our records right now, so your rating wasn't saved. Please try again later.";
+
     private readonly ConversationPolicy _policy;
     private readonly IConversationStateStore _states;
     private readonly IConversationReferenceStore _references;
@@ -57,9 +60,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         {
             if (Field(value, AnswerCard.ActionField) == "feedback")
             {
-                await _feedback.AddAsync(new Feedback(key, Field(value, "question"), Field(value, "passageId"),
-                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Field(value, "comment"), _time.GetUtcNow()), cancellationToken);
-                await turnContext.SendActivityAsync(MessageFactory.Text(FeedbackThanks), cancellationToken);
+                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Field(value, "question"), Field(value, "passageId"),
+                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Field(value, "comment"), _time.GetUtcNow()), cancellationToken), "rating");
+                await turnContext.SendActivityAsync(MessageFactory.Text(saved ? FeedbackThanks : FeedbackNotSaved), cancellationToken);
                 return;
             }
 
@@ -117,8 +120,8 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     {
         if (action.Kind == HandoffActionKind.ListTickets)
         {
-            var tickets = await _tickets.ListForConversationAsync(key, 10, cancellationToken);
-            return ConversationPolicy.TicketList([.. tickets.Select(t => t.Summary)]);
+            var tickets = await BestEffortAsync<IReadOnlyList<Ticket>?>(async () => await _tickets.ListForConversationAsync(key, 10, cancellationToken), null, "user's questions");
+            return tickets is null ? ConversationPolicy.TicketListUnavailable() : ConversationPolicy.TicketList([.. tickets.Select(t => t.Summary)]);
         }
 
         try
@@ -178,9 +181,16 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
 
         // Teams' own thumbs up/down under a bot message: the rated answer is found by the message it replies to.
         var key = StateKey(activity);
-        var answer = activity.ReplyToId is { } replyTo ? await _feedback.FindAnswerAsync(key, replyTo, cancellationToken) : null;
+        var answer = activity.ReplyToId is { } replyTo
+            ? await BestEffortAsync(() => _feedback.FindAnswerAsync(key, replyTo, cancellationToken), null, "rated answer")
+            : null;
         var comment = Field(actionValue, "feedback");
-        await _feedback.AddAsync(new Feedback(key, answer?.Question, answer?.PassageId, Field(actionValue, "reaction") == "like", comment, _time.GetUtcNow()), cancellationToken);
+        if (!await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, answer?.Question, answer?.PassageId, Field(actionValue, "reaction") == "like", comment,
+            _time.GetUtcNow()), cancellationToken), "rating"))
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(FeedbackNotSaved), cancellationToken);
+        }
+
         return new InvokeResponse(200);
     }
 

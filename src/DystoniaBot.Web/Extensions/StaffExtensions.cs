@@ -29,6 +29,7 @@ public static class StaffExtensions
         services.AddSingleton<StaffSearch>();
         services.AddSingleton<StaffQuestions>();
         services.AddSingleton<CuratedAnswerDesk>();
+        services.AddProblemDetails();
 
         var openIdConnect = builder.Configuration.GetSection($"{StaffOptions.SectionName}:{nameof(StaffOptions.OpenIdConnect)}").Get<StaffOpenIdConnectOptions>() ?? new();
         var authentication = services.AddAuthentication()
@@ -132,6 +133,9 @@ public static class StaffExtensions
                 headers[HeaderNames.Pragma] = "no-cache";
                 return next(context);
             });
+            // The API's refusals that carry no body of their own (401, 403, 405, an unknown path) get a ProblemDetails
+            // body like its other errors, so a tool always has something to read.
+            staff.UseWhen(context => context.Request.Path.StartsWithSegments("/api/staff", StringComparison.OrdinalIgnoreCase), api => api.UseStatusCodePages());
             staff.UseAuthentication();
             staff.UseAuthorization();
         });

@@ -121,6 +121,9 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
             var reply = ConversationPolicy.StaffAnswer(ticket.Reference, ticket.Question, ticket.Answer ?? string.Empty);
             var activity = MessageFactory.Text(MarkdownRenderer.Render(reply)) with
             {
+                // The same id on every round and after a restart, so a channel that took the answer before we could
+                // record it can recognise the repeat (see ConnectorClient).
+                Id = "staff-answer-" + ticket.Reference,
                 ChannelId = reference.ChannelId,
                 ServiceUrl = reference.ServiceUrl,
                 Conversation = reference.Conversation,

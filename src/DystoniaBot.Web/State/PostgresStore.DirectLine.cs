@@ -38,21 +38,26 @@ public sealed partial class PostgresStore : IDirectLineStore
         await ExecuteAsync("INSERT INTO directline_conversation VALUES ($1, $2, false, 0, $3, $3)", cancellationToken, conversationId, userId, DateTimeOffset.UtcNow);
 
     /// <inheritdoc />
-    public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    public Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command("SELECT user_id, started FROM directline_conversation WHERE id = $1", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetBoolean(1)) : null;
-    }
+    }, rerunnable: true);
 
     /// <inheritdoc />
     public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken) =>
         await ExecuteAsync("UPDATE directline_conversation SET started = true WHERE id = $1 AND NOT started", cancellationToken, conversationId) == 1;
 
     /// <inheritdoc />
-    public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    public Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        return OnLiveConnectionAsync(() => AppendOnceAsync(conversationId, activity, limit, cancellationToken));
+    }
+
+    private async Task<(Activity Activity, long Sequence)?> AppendOnceAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -77,13 +82,13 @@ public sealed partial class PostgresStore : IDirectLineStore
     }
 
     /// <inheritdoc />
-    public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
+    public Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command("SELECT sequence, activity FROM directline_activity WHERE conversation_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3",
             conversationId, watermark, Math.Max(0, max));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await StoredActivities.ReadSetAsync(reader, watermark, cancellationToken);
-    }
+    }, rerunnable: true);
 
     /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

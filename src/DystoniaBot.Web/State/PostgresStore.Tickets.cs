@@ -16,14 +16,13 @@ public sealed partial class PostgresStore : ITicketStore
         ArgumentNullException.ThrowIfNull(ticket);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            // Two references alike (one in a billion) insert nothing: draw another.
-            var created = await QueryTicketsAsync(
-                "INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts) " +
-                $"VALUES ($1, $2, $3, $4, $5, $6, 0, $7, 0, 0) ON CONFLICT (reference) DO NOTHING RETURNING {TicketColumns}", cancellationToken,
-                TicketReferences.New(), ticket.ConversationKey, ticket.ChannelId, ticket.UserId, ticket.Question, ticket.Locale, DateTimeOffset.UtcNow);
-            if (created.Count == 1)
+            // Two references alike (one in a billion) insert nothing: draw another. The insert is idempotent for one
+            // reference (see InsertTicketAsync), so a connection that breaks under it doesn't refuse the ticket.
+            var reference = TicketReferences.New();
+            var createdAt = DateTimeOffset.UtcNow;
+            if (await OnLiveConnectionAsync(() => InsertTicketAsync(reference, ticket, createdAt, cancellationToken), rerunnable: true) is { } created)
             {
-                return created[0];
+                return created;
             }
         }
 
@@ -94,18 +93,43 @@ public sealed partial class PostgresStore : ITicketStore
         return entries;
     }
 
-    private async Task<IReadOnlyList<Ticket>> QueryTicketsAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    /// <summary>
+    /// Inserts the ticket under <paramref name="reference"/>, or finds it there when an earlier run of this same insert
+    /// committed (its answer lost with a broken connection); null when another ticket holds the reference.
+    /// </summary>
+    private async Task<Ticket?> InsertTicketAsync(string reference, NewTicket ticket, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        await using var command = Command(sql, values);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tickets = new List<Ticket>();
-        while (await reader.ReadAsync(cancellationToken))
+        await using var insert = Command(
+            "INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts) " +
+            $"VALUES ($1, $2, $3, $4, $5, $6, 0, $7, 0, 0) ON CONFLICT (reference) DO NOTHING RETURNING {TicketColumns}",
+            reference, ticket.ConversationKey, ticket.ChannelId, ticket.UserId, ticket.Question, ticket.Locale, createdAt);
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
-            tickets.Add(ReadTicket(reader));
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return ReadTicket(reader);
+            }
         }
 
-        return tickets;
+        await using var find = Command($"SELECT {TicketColumns} FROM ticket WHERE reference = $1 AND conversation_key = $2 AND question = $3 AND created_at = $4",
+            reference, ticket.ConversationKey, ticket.Question, createdAt);
+        await using var found = await find.ExecuteReaderAsync(cancellationToken);
+        return await found.ReadAsync(cancellationToken) ? ReadTicket(found) : null;
     }
+
+    private Task<IReadOnlyList<Ticket>> QueryTicketsAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        OnLiveConnectionAsync<IReadOnlyList<Ticket>>(async () =>
+        {
+            await using var command = Command(sql, values);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var tickets = new List<Ticket>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tickets.Add(ReadTicket(reader));
+            }
+
+            return tickets;
+        });
 
     private static Ticket ReadTicket(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), TextOrNull(reader, 4), reader.GetString(5), TextOrNull(reader, 6),

@@ -121,12 +121,12 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     }
 
     /// <inheritdoc />
-    public async Task<SentAnswer?> FindAnswerAsync(string conversationKey, string activityId, CancellationToken cancellationToken)
+    public Task<SentAnswer?> FindAnswerAsync(string conversationKey, string activityId, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command("SELECT question, passage_id FROM sent_answer WHERE conversation_key = $1 AND activity_id = $2", conversationKey, activityId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new SentAnswer(activityId, conversationKey, reader.GetString(0), reader.GetString(1)) : null;
-    }
+    }, rerunnable: true);
 
     /// <inheritdoc />
     public async Task AddAsync(Feedback feedback, CancellationToken cancellationToken)
@@ -214,17 +214,52 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     };
 
     /// <summary>Runs a statement; returns the rows it changed.</summary>
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command(sql, values);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    });
 
-    private async Task<T?> ScalarAsync<T>(string sql, CancellationToken cancellationToken, params object?[] values)
+    /// <summary>Reads one value (only reads: it runs again when a dead pooled connection failed it).</summary>
+    private Task<T?> ScalarAsync<T>(string sql, CancellationToken cancellationToken, params object?[] values) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command(sql, values);
         return await command.ExecuteScalarAsync(cancellationToken) is T found ? found : default;
+    }, rerunnable: true);
+
+    /// <summary>
+    /// Runs one operation (one statement, or one transaction) on a pooled connection, minding connections that died in
+    /// the pool. When the server stops, every idle connection in the pool is dead and each would fail once when next
+    /// handed out, so the first writes after an outage would be refused one by one. So on a failure of the connection
+    /// itself (not an error of the statement) the pool is emptied at once. The operation then runs once more on a fresh
+    /// connection if that is safe: when it is <paramref name="rerunnable"/> (a read, or a write made idempotent), or when
+    /// the server had ended the session before the operation reached it (57P01/57P02 waiting on the idle connection, so
+    /// nothing of it ran). Otherwise the failure stands: a statement cut off mid-way may have committed.
+    /// </summary>
+    private async Task<T> OnLiveConnectionAsync<T>(Func<Task<T>> operation, bool rerunnable = false)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (NpgsqlException e) when (IsEndedSession(e) || (rerunnable && IsBrokenConnection(e)))
+        {
+            _dataSource.Clear();
+            return await operation();
+        }
+        catch (NpgsqlException e) when (IsBrokenConnection(e))
+        {
+            _dataSource.Clear();
+            throw;
+        }
     }
+
+    /// <summary>Whether the server ended the session before the failed operation ran (an administrator's or a crash shutdown).</summary>
+    internal static bool IsEndedSession(NpgsqlException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown };
+
+    /// <summary>Whether the connection failed (rather than the statement): closed, reset or unreachable.</summary>
+    internal static bool IsBrokenConnection(NpgsqlException exception) => exception is not PostgresException || IsEndedSession(exception);
 
     private static string? TextOrNull(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -2,8 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
+using DystoniaBot.Web.Handoff;
+using DystoniaBot.Web.Staff;
+using DystoniaBot.Web.State;
 using DystoniaBot.Web.Tests.DirectLine;
+using DystoniaBot.Web.Tests.Staff;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace DystoniaBot.Web.Tests.BadInput;
@@ -109,6 +115,171 @@ public sealed class HostileInputTests
         Assert.Contains((await client.GetAsync()).Activities, a => DirectLineClient.Text(a)?.Contains("no cure", StringComparison.Ordinal) == true);
         Assert.DoesNotContain((await other.GetAsync()).Activities, a => DirectLineClient.From(a) == client.UserId);
         await AssertStillAnswersAsync(http);
+    }
+
+    [Fact]
+    public async Task StaffApi_ShouldNeverAnswer5xx_AndShowInjectedTextAsText()
+    {
+        using var factory = BotFactory.CreateLive(StaffClient.Settings());
+        var address = factory.StartLive();
+        using var http = new HttpClient { BaseAddress = address };
+        var asker = await AskStaffAsync(http, "<script>alert(2)</script> can **dystonia** [affect](javascript:alert(3)) my voice?");
+        var other = await AskStaffAsync(http, "does dystonia run in families?");
+        var tickets = await factory.Services.GetRequiredService<ITicketStore>().ListAsync(null, 5, CancellationToken.None);
+        var mine = tickets.Single(t => t.ConversationKey.EndsWith(asker.ConversationId, StringComparison.Ordinal)).Reference;
+        var theirs = tickets.Single(t => t.ConversationKey.EndsWith(other.ConversationId, StringComparison.Ordinal)).Reference;
+        var tried = 0;
+
+        async Task TryAsync(string what, HttpMethod method, string path, HttpContent? content = null, string? authorization = "Bearer " + StaffClient.StaffKey)
+        {
+            using var request = new HttpRequestMessage(method, new Uri("api/staff/" + path, UriKind.Relative)) { Content = content };
+            if (authorization is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            }
+
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            Assert.True(status < 500, $"{what}: {status} {body}");
+            if (status >= 400 && response.Headers.Contains("X-Frame-Options"))
+            {
+                // Every refusal of the API says why, in the same shape. (Kestrel refuses some requests itself before any
+                // middleware — a NUL in the path, a URI too long — with a bare status: those lack the staff headers.)
+                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{what}: {status} answered {response.Content.Headers.ContentType} {body}");
+                Assert.Equal(status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+            }
+
+            tried++;
+        }
+
+        // Hostile answer bodies, to a question that doesn't exist (every body is read and checked) and to one that does.
+        foreach (var reference in new[] { "Q-ZZZZZZ", theirs })
+        {
+            foreach (var body in HostileInputCorpus.Variants(new JsonObject { ["answer"] = "It can: see a neurologist." }, "answer"))
+            {
+                var content = new ByteArrayContent(body.Bytes);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                await TryAsync($"answer {reference} {body.Name}", HttpMethod.Post, $"questions/{reference}/answer", content);
+            }
+
+            foreach (var type in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=utf-16", "application/xml" })
+            {
+                var content = new StringContent("{\"answer\":\"x\"}");
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+                await TryAsync($"answer {reference} as {type}", HttpMethod.Post, $"questions/{reference}/answer", content);
+            }
+
+            await TryAsync($"answer {reference} without a body", HttpMethod.Post, $"questions/{reference}/answer");
+        }
+
+        // Ids that look like paths, are too long or too odd, and another asker's question (staff may see every question).
+        string[] ids =
+        [
+            "..", "..%2F..%2Faudit", "%2e%2e", "%2e%2e%2faudit", "..%5C..%5Caudit", "%00", "Q-ZZZZZZ%00", "q-zzzzzz", "Q-%C3%84BCDEF", "%E2%80%AE",
+            new string('Q', 10_000), "Q-" + new string('A', 5_000), "Q-ABCDEF%3Fx%3D1", "%20Q-ABCDEF%20", "null", "-1", theirs, theirs.ToLowerInvariant(),
+        ];
+        foreach (var id in ids)
+        {
+            var what = "id " + id[..Math.Min(id.Length, 24)];
+            await TryAsync(what, HttpMethod.Get, $"questions/{id}");
+            await TryAsync(what, HttpMethod.Post, $"questions/{id}/answer", JsonContent.Create(new { answer = "x" }));
+            await TryAsync(what, HttpMethod.Post, $"questions/{id}/close");
+        }
+
+        // Query strings.
+        foreach (var q in new[] { "", " ", "<script>alert(1)</script>", "cure\"; DROP TABLE ticket; --", "*:*", "title:(a OR b)", "a~0.5^9", "\\", "[* TO *]",
+            "%00", new string('a', 600), "\u202e\u0000\u001b" })
+        {
+            await TryAsync("search " + q[..Math.Min(q.Length, 24)], HttpMethod.Get, "search?q=" + Uri.EscapeDataString(q));
+        }
+
+        foreach (var max in new[] { "-1", "0", "abc", "99999999999999999999", "1e3", " 5", "5&max=6", "%00" })
+        {
+            await TryAsync("max " + max, HttpMethod.Get, "search?q=cure&max=" + max);
+        }
+
+        foreach (var status in new[] { "0", "1", "OPEN", "Answered", "unknown", "open;drop", "open&status=closed", new string('o', 5_000) })
+        {
+            await TryAsync("status " + status[..Math.Min(status.Length, 24)], HttpMethod.Get, "questions?status=" + status);
+        }
+
+        // Forged, altered, malformed and wrong-role keys.
+        string[] keys =
+        [
+            "", "Bearer", "Bearer ", "Bearer x", "Bearer " + StaffClient.StaffKey + "x", "Bearer " + StaffClient.StaffKey[..^1], "Bearer " + StaffClient.StaffKey.ToUpperInvariant(),
+            "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("tool:" + StaffClient.StaffKey)), StaffClient.StaffKey, "Bearer " + StaffClient.StaffKey + ", Bearer x",
+            "Bearer " + new string('A', 20_000), "Bearer " + ApiKeyAuthenticationHandler.Hash(StaffClient.StaffKey), "Bearer\t" + StaffClient.StaffKey, "Bearer %00",
+        ];
+        foreach (var key in keys)
+        {
+            await TryAsync("key " + key[..Math.Min(key.Length, 24)], HttpMethod.Get, "questions", authorization: key);
+            await TryAsync("key " + key[..Math.Min(key.Length, 24)], HttpMethod.Post, $"questions/{theirs}/close", authorization: key);
+        }
+
+        await TryAsync("staff key on the admin audit", HttpMethod.Get, "audit");
+        await TryAsync("no key on the admin audit", HttpMethod.Get, "audit", authorization: null);
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+        {
+            await TryAsync($"{method} on a question", method, $"questions/{theirs}");
+            await TryAsync($"{method} on an answer", method, $"questions/{theirs}/answer");
+        }
+
+        await TryAsync("GET on an answer", HttpMethod.Get, $"questions/{theirs}/answer");
+        await TryAsync("unknown endpoint", HttpMethod.Get, "questions/" + theirs + "/asker");
+        _output.WriteLine($"{tried} hostile staff API requests");
+
+        // Script and Markdown in a staff answer reach the asker as text, and the console shows them escaped.
+        const string Injected = "<script>alert(1)</script> **bold** [click](javascript:alert(1)) <img src=x onerror=alert(1)>";
+        using var api = new HttpClient { BaseAddress = address };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffClient.StaffKey);
+        using (var answered = await api.PostAsJsonAsync(new Uri($"/api/staff/questions/{mine}/answer", UriKind.Relative), new { answer = Injected }))
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
+        await factory.Services.GetRequiredService<StaffAnswerDelivery>().DeliverDueAsync(CancellationToken.None);
+        var delivered = DirectLineClient.Text((await asker.GetAsync()).Activities.Last(a => DirectLineClient.Text(a)?.Contains("alert(1)", StringComparison.Ordinal) == true))!;
+        // Markdown's escapes: every '<', '[' and '*' of the answer is a literal character, none starts a tag, link or emphasis.
+        Assert.DoesNotMatch(@"(?<!\\)<", delivered);
+        Assert.Contains("\\<img src=x onerror=alert(1)\\>", delivered, StringComparison.Ordinal);
+        Assert.Contains("\\<script\\>alert(1)\\</script\\>", delivered, StringComparison.Ordinal);
+        Assert.Contains("\\[click\\](javascript:alert(1))", delivered, StringComparison.Ordinal);
+        Assert.Contains("\\*\\*bold\\*\\*", delivered, StringComparison.Ordinal);
+
+        using var console = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
+        var login = await console.GetStringAsync(new Uri("/staff/login", UriKind.Relative));
+        using (var signIn = await console.PostAsync(new Uri("/staff/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = StaffClient.NurseName, ["Password"] = StaffClient.NursePassword, ["__RequestVerificationToken"] = StaffClient.AntiforgeryTokens(login)[0],
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var page = await console.GetStringAsync(new Uri($"/staff/questions/{mine}", UriKind.Relative));
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", page, StringComparison.Ordinal);
+
+        // The API and the bot still work; the other asker's question was only ever touched by the staff key.
+        using (var list = await api.GetAsync(new Uri("/api/staff/questions", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            Assert.Equal(2, (await list.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        }
+
+        await AssertStillAnswersAsync(http);
+    }
+
+    private static async Task<DirectLineClient> AskStaffAsync(HttpClient http, string question)
+    {
+        var client = await DirectLineClient.VisitAsync(http);
+        await client.StartAsync();
+        await client.SayAsync("ask a specialist: " + question);
+        await client.SayAsync("Send it");
+        return client;
     }
 
     // The protocol's answer to an invoke the bot doesn't handle is 501, as the Bot Framework SDK's: not a failure.
