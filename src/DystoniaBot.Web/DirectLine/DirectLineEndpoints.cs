@@ -320,22 +320,22 @@ public static partial class DirectLineEndpoints
     [LoggerMessage(Level = LogLevel.Error, Message = "A Direct Line GET failed; the client was told to try again")]
     private static partial void LogGetFailed(ILogger logger, Exception exception);
 
-    private sealed record TokenJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    internal sealed record TokenJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    private sealed record ConversationJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
+    internal sealed record ConversationJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
 
-    private sealed record VisitorTokenJson(string Token, string ConversationId, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    internal sealed record VisitorTokenJson(string Token, string ConversationId, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    private sealed record VisitorTokenRequest(string? Token);
+    internal sealed record VisitorTokenRequest(string? Token);
 
-    private sealed record SourceJson(string Title, string Publisher, string Url, string Licence, string Attribution);
+    internal sealed record SourceJson(string Title, string Publisher, string Url, string Licence, string Attribution);
 
-    private sealed record ErrorJson(ErrorBody Error);
+    internal sealed record ErrorJson(ErrorBody Error);
 
-    private sealed record ErrorBody(string Code, string Message);
+    internal sealed record ErrorBody(string Code, string Message);
 
     /// <summary>A Direct Line error body with its status (and Retry-After when given).</summary>
-    private sealed class ErrorResult(int status, ErrorJson body, int? retryAfterSeconds) : IResult
+    internal sealed class ErrorResult(int status, ErrorJson body, int? retryAfterSeconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
