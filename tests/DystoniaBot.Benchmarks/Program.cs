@@ -4,7 +4,8 @@ using DystoniaBot.Benchmarks;
 
 // Modes: BenchmarkDotNet (default), "naive <knowledge> <questions.jsonl>" (the batch baseline),
 // "questions <count> <out.jsonl> [eval.jsonl…]" (a batch of varied questions for the batch comparison), and
-// "directline <url> <conversations> <seconds> <visitors>" (Direct Line under load; tests/load/directline.sh).
+// "directline <url> <conversations> <seconds> <visitors>" (Direct Line under load; tests/load/directline.sh) and
+// "index-memory [passages…]" (heap held by an open index, per passage).
 if (args is ["naive", var knowledge, var questions])
 {
     return NaiveBaseline.Run(knowledge, questions);
@@ -24,6 +25,11 @@ if (args is ["directline", var url, var conversationsText, var secondsText, var 
 {
     return await DirectLineLoad.RunAsync(new Uri(url), int.Parse(conversationsText, System.Globalization.CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture)), int.Parse(sendersText, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["index-memory", .. var sizes])
+{
+    return IndexMemory.Run(sizes.Length > 0 ? [.. sizes.Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : [1, 1_000, 10_000, 100_000]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnsweringBenchmarks).Assembly).Run(args);

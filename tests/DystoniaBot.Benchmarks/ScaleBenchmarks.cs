@@ -14,7 +14,7 @@ public class SearchScaleBenchmarks : IDisposable
     private KnowledgeIndex _index = null!;
     private int _next;
 
-    [Params(1_000, 10_000, 100_000)]
+    [Params(1, 1_000, 10_000, 100_000)]
     public int Passages { get; set; }
 
     [GlobalSetup]
@@ -41,7 +41,7 @@ public class IndexBuildBenchmarks
     private KnowledgeBase _knowledgeBase = null!;
     private Lexicon _lexicon = null!;
 
-    [Params(1_000, 10_000, 100_000)]
+    [Params(1, 1_000, 10_000, 100_000)]
     public int Passages { get; set; }
 
     [GlobalSetup]
