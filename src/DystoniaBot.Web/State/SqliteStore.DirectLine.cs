@@ -11,7 +11,6 @@ namespace DystoniaBot.Web.State;
 // returns: an activity the user posted, or a reply the bot sent, is on disk before anyone is told it exists.
 public sealed partial class SqliteStore
 {
-    private const int MaxKnownConversations = 100_000;
     private byte[]? _signingKey;
 
     // Every request of a conversation checks it exists and whose it is, and that never changes once it has started:
@@ -74,7 +73,7 @@ public sealed partial class SqliteStore
 
     private void Remember(DirectLineConversation conversation)
     {
-        if (_startedConversations.Count >= MaxKnownConversations)
+        if (_startedConversations.Count >= ConversationCache.MaxConversations)
         {
             _startedConversations.Clear();
         }

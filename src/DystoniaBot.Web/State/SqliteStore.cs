@@ -20,7 +20,6 @@ namespace DystoniaBot.Web.State;
 /// </remarks>
 public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IDisposable
 {
-    private const int MaxCachedStates = 100_000;
     private const int MaxBatch = 2000;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(20);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> _states = new(StringComparer.Ordinal);
@@ -72,7 +71,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <inheritdoc />
     public Task SetAsync(string conversationKey, ConversationState state, CancellationToken cancellationToken)
     {
-        if (_states.Count >= MaxCachedStates)
+        if (_states.Count >= ConversationCache.MaxConversations)
         {
             // Forgetting is safe: every state is also on its way to the database.
             _states.Clear();

@@ -9,7 +9,6 @@ namespace DystoniaBot.Web.State;
 /// </summary>
 internal sealed class WrittenReferences
 {
-    private const int MaxRemembered = 50_000;
     private readonly ConcurrentDictionary<string, Identity> _written = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="reference"/> is the one last written for <paramref name="conversationKey"/>.</summary>
@@ -19,7 +18,7 @@ internal sealed class WrittenReferences
     /// <summary>Remembers <paramref name="reference"/> as written.</summary>
     public void Remember(string conversationKey, ConversationReference reference)
     {
-        if (_written.Count >= MaxRemembered)
+        if (_written.Count >= ConversationCache.MaxConversations)
         {
             _written.Clear();
         }
