@@ -92,12 +92,23 @@ run_wrk() {
 
 # Runs wrk against one server while top samples the machine every second; the CPU of every other process (wrk
 # and the server excluded) shows whether the run was disturbed.
+# The server's CPU time (user and system, in clock ticks) from /proc.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# Microseconds of the server's CPU per request in its measured run.
+cpu_per_request_us() {
+  awk -v ticks="$(cat "$work/$1.ticks")" -v hz="$(getconf CLK_TCK)" '/ requests in / { printf "%.0f", ticks / hz * 1e6 / $1 }' "$work/$1.txt"
+}
+
 measure() {
   local name=$1 port=$2 server=$3
   wait_quiet
   top -b -d 1 -n "$seconds" -w 200 > "$work/$name.top" &
   local sampler=$!
+  local cpu_before
+  cpu_before=$(cpu_ticks "$server")
   run_wrk "$port" "$seconds" "$work/$name.txt"
+  echo $(($(cpu_ticks "$server") - cpu_before)) > "$work/$name.ticks"
   wait "$sampler" || true
   awk -v server="$server" '/^top -/ { frames++ } frames > 1 && $1 ~ /^[0-9]+$/ && $1 != server && $12 != "wrk" && $12 != "top" { cpu += $9 }
     END { printf "%.0f", (frames > 1 ? cpu / (frames - 1) : 0) }' "$work/$name.top" > "$work/$name.others"
@@ -147,19 +158,20 @@ ceiling_rps=$(requests_per_s "$work/ceiling.txt")
 bot_rps=$(requests_per_s "$work/bot.txt")
 bot_p99=$(percentile_ms "$work/bot.txt" 99)
 log "results ($threads wrk threads, $connections connections, ${seconds} s each, $(nproc) cores)"
-printf '%-8s %12s %8s %8s %14s  %s\n' "" "requests/s" "p50 ms" "p99 ms" "others' CPU %" "errors"
+printf '%-8s %12s %8s %8s %12s %14s  %s\n' "" "requests/s" "p50 ms" "p99 ms" "CPU µs/req" "others' CPU %" "errors"
 for name in ceiling bot; do
-  printf '%-8s %12s %8s %8s %14s  %s\n' "$name" "$(requests_per_s "$work/$name.txt")" \
-    "$(percentile_ms "$work/$name.txt" 50)" "$(percentile_ms "$work/$name.txt" 99)" "$(cat "$work/$name.others")" \
-    "$(errors "$work/$name.txt")"
+  printf '%-8s %12s %8s %8s %12s %14s  %s\n' "$name" "$(requests_per_s "$work/$name.txt")" \
+    "$(percentile_ms "$work/$name.txt" 50)" "$(percentile_ms "$work/$name.txt" 99)" "$(cpu_per_request_us "$name")" \
+    "$(cat "$work/$name.others")" "$(errors "$work/$name.txt")"
 done
 for name in ceiling bot; do
   if [ "$(cat "$work/$name.others")" -gt 10 ]; then
     echo "warning: other processes took CPU during the $name run; rerun on a quiet machine" >&2
   fi
 done
-awk -v b="$bot_rps" -v c="$ceiling_rps" -v p="$bot_p99" -v m="$bot_idle_mb" -v s="$bot_startup_ms" -v h="$bot_peak_mb" 'BEGIN {
+awk -v bc="$(cpu_per_request_us bot)" -v cc="$(cpu_per_request_us ceiling)" -v b="$bot_rps" -v c="$ceiling_rps" -v p="$bot_p99" -v m="$bot_idle_mb" -v s="$bot_startup_ms" -v h="$bot_peak_mb" 'BEGIN {
   printf "ratio bot/ceiling: %.3f (goal >= 0.30: %s)\n", b / c, (b / c >= 0.30 ? "met" : "MISSED")
+  printf "CPU per request, bot/ceiling: %.1f (%d / %d µs)\n", bc / cc, bc, cc
   printf "bot p99: %.2f ms (goal <= 10 ms: %s)\n", p, (p <= 10 ? "met" : "MISSED")
   printf "bot idle RSS: %.1f MB (goal <= 150 MB: %s); peak RSS under load %.1f MB\n", m, (m <= 150 ? "met" : "MISSED"), h
   printf "bot start to first answer: %d ms, median of 3 (goal <= 1500 ms: %s)\n", s, (s <= 1500 ? "met" : "MISSED")
