@@ -27,6 +27,9 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly ILogger<SqliteStore> _logger;
     private readonly Task _backgroundWriter;
+    private readonly Task _checkpointer;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly string _connectionString;
 
     // SQLite lets one writer in at a time and makes the others sleep and retry; taking turns here instead keeps
@@ -54,6 +57,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
+        _checkpointer = Task.Run(CheckpointAsync);
     }
 
     /// <inheritdoc />
@@ -165,9 +169,50 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <inheritdoc />
     public void Dispose()
     {
+        // The store is registered under several interfaces, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _pending.Writer.TryComplete();
         _backgroundWriter.Wait(TimeSpan.FromSeconds(10));
+        _stopping.Cancel();
+        _checkpointer.Wait(TimeSpan.FromSeconds(10));
+        _stopping.Dispose();
         _writer.Dispose();
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the database file once a second, off every request's path. Left to SQLite, the
+    /// commit that fills the log to 1,000 pages does it (and syncs the file) while its turn waits: measured, that put
+    /// Direct Line's slowest replies in the tens of milliseconds even with one visitor. A passive checkpoint waits
+    /// for no reader or writer; what it can't copy yet, the next one does.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                try
+                {
+                    await using var connection = Open();
+                    Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                }
+#pragma warning disable CA1031 // The checkpointer must outlive a failed checkpoint (disk full, locked file); the next tick tries again.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogCheckpointFailed(_logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 
     private void WriteBehind(string sql, params (string Name, object? Value)[] parameters) => _pending.Writer.TryWrite(new PendingWrite(sql, parameters, null));
@@ -264,9 +309,10 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
 
-        // In WAL mode NORMAL never corrupts the file; a power cut may lose the last turn's state, not a ticket.
+        // In WAL mode NORMAL never corrupts the file; a power cut may lose the last turn's state, not a ticket. The
+        // log is copied into the file by the store's own checkpointer, never by a commit (see CheckpointAsync).
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -313,6 +359,9 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not checkpoint the SQLite write-ahead log")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} pending conversation-state writes")]
     private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
