@@ -9,6 +9,7 @@ namespace DystoniaBot.Web.Tests.Faults;
 /// database as not ready, what needs the records says it can't reach them, and everything works again — the first
 /// ticket included — once the database is back. The test has a server of its own, since it stops it.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private readonly PostgresServer _server = new();
