@@ -40,6 +40,19 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public string ServiceUrl => _app.Urls.First();
 
+    /// <summary>Posts the recorded Teams personal message with <paramref name="text"/> to the bot, replies coming here.</summary>
+    public async Task SayFromTeamsAsync(HttpClient bot, string text)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var activity = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "teams-personal-message.json")))!;
+        activity["serviceUrl"] = ServiceUrl;
+        activity["text"] = text;
+        activity["id"] = Guid.NewGuid().ToString("N");
+        activity["entities"] = new System.Text.Json.Nodes.JsonArray();
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(bot, new Uri("/api/messages", UriKind.Relative), activity);
+        Xunit.Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     public static async Task<FakeChannel> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -65,8 +65,8 @@ public sealed class ConnectorFaultTests
         await using var channel = await FakeChannel.StartAsync();
         using var factory = NewHost();
         var http = factory.CreateClient();
-        await Say(http, channel, "ask a specialist: can dystonia affect my voice?");
-        await Say(http, channel, "Send it");
+        await channel.SayFromTeamsAsync(http, "ask a specialist: can dystonia affect my voice?");
+        await channel.SayFromTeamsAsync(http, "Send it");
         var tickets = factory.Services.GetRequiredService<ITicketStore>();
         var ticket = Assert.Single(await tickets.ListAsync(null, 5, CancellationToken.None));
         var before = channel.Received.Count;
@@ -106,15 +106,4 @@ public sealed class ConnectorFaultTests
         locale = "en-US",
         deliveryMode = "normal",
     };
-
-    private static async Task Say(HttpClient http, FakeChannel channel, string text)
-    {
-        var activity = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "teams-personal-message.json")))!;
-        activity["serviceUrl"] = channel.ServiceUrl;
-        activity["text"] = text;
-        activity["id"] = Guid.NewGuid().ToString("N");
-        activity["entities"] = new JsonArray();
-        using var response = await http.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
 }

@@ -180,19 +180,8 @@ public class HandoffFlowTests : IAsyncLifetime
         await using var channel = await FakeChannel.StartAsync();
         using var factory = NewHost();
         var http = factory.CreateClient();
-        async Task Say(string text)
-        {
-            var activity = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "teams-personal-message.json")))!;
-            activity["serviceUrl"] = channel.ServiceUrl;
-            activity["text"] = text;
-            activity["id"] = Guid.NewGuid().ToString("N");
-            activity["entities"] = new JsonArray();
-            using var response = await http.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
-            response.EnsureSuccessStatusCode();
-        }
-
-        await Say("ask a specialist: can dystonia affect my voice?");
-        await Say("Send it");
+        await channel.SayFromTeamsAsync(http, "ask a specialist: can dystonia affect my voice?");
+        await channel.SayFromTeamsAsync(http, "Send it");
         var tickets = factory.Services.GetRequiredService<ITicketStore>();
         var ticket = Assert.Single(await tickets.ListAsync(null, 5, CancellationToken.None));
         Assert.Equal("msteams", ticket.ChannelId);
