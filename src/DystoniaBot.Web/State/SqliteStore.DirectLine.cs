@@ -82,34 +82,94 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The activity joins the appends waiting for the writer; they are committed together (see
+    /// <see cref="AppendInGroupsAsync"/>). Once queued it is stored even if the caller stops waiting, as a message
+    /// that reached the server before the client went away would be.
+    /// </remarks>
     public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        await _writer.WaitAsync(cancellationToken);
+        var append = new PendingAppend(conversationId, activity, limit);
+        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(append), this);
+
+        return await append.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The group commit of Direct Line's durable writes. Every append waiting when the writer is free goes into one
+    /// transaction, and each caller is released when it commits. One at a time, each turn's two appends (the user's
+    /// message and the reply) queued behind every other visitor's, and the opening, statement parsing and commit of a
+    /// transaction each (~0.8 ms) capped the whole instance near 430 replies a second; in a group they are paid once.
+    /// </summary>
+    private async Task AppendInGroupsAsync()
+    {
+        var group = new List<PendingAppend>(MaxAppendGroup);
+        AppendStatements? statements = null;
         try
         {
-            await using var connection = Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var next = Command(connection,
-                "UPDATE directline_conversation SET next_sequence = next_sequence + 1, updated_at = $at WHERE id = $id AND next_sequence < $limit RETURNING next_sequence",
-                ("$id", conversationId), ("$limit", limit), ("$at", Now()));
-            next.Transaction = transaction;
-            if (await next.ExecuteScalarAsync(cancellationToken) is not long sequence)
+            while (await _appends.Reader.WaitToReadAsync())
             {
-                return null;
-            }
+                while (group.Count < MaxAppendGroup && _appends.Reader.TryRead(out var append))
+                {
+                    group.Add(append);
+                }
 
-            var stored = activity with { Id = StoredActivities.IdFor(conversationId, sequence) };
-            await using var insert = Command(connection, "INSERT INTO directline_activity VALUES ($id, $sequence, $activity)",
-                ("$id", conversationId), ("$sequence", sequence), ("$activity", JsonSerializer.Serialize(stored, ProtocolJson.Options)));
-            insert.Transaction = transaction;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (stored, sequence);
+                await _writer.WaitAsync();
+                try
+                {
+                    statements ??= new AppendStatements(Open());
+                    await statements.CommitAsync(group);
+                }
+#pragma warning disable CA1031 // The writer must outlive a failed group (disk full, locked file); each caller gets its own outcome.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    // The connection may be what failed: the next group opens a new one. Retried alone, one bad append
+                    // fails only its own caller.
+                    statements?.Dispose();
+                    statements = null;
+                    if (group.Count == 1)
+                    {
+                        group[0].Stored.TrySetException(e);
+                    }
+                    else
+                    {
+                        foreach (var append in group)
+                        {
+                            statements = await CommitAloneAsync(append, statements);
+                        }
+                    }
+                }
+                finally
+                {
+                    _writer.Release();
+                }
+
+                group.Clear();
+            }
         }
         finally
         {
-            _writer.Release();
+            statements?.Dispose();
+        }
+    }
+
+    private async Task<AppendStatements?> CommitAloneAsync(PendingAppend append, AppendStatements? statements)
+    {
+        try
+        {
+            statements ??= new AppendStatements(Open());
+            await statements.CommitAsync([append]);
+            return statements;
+        }
+#pragma warning disable CA1031 // The exception is the caller's to see.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            append.Stored.TrySetException(e);
+            statements?.Dispose();
+            return null;
         }
     }
 
@@ -137,5 +197,75 @@ public sealed partial class SqliteStore
         var deleted = await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
         _startedConversations.Clear();
         return deleted;
+    }
+
+    /// <summary>An activity waiting to be numbered and stored; completed with it, or null when the conversation is full.</summary>
+    private sealed record PendingAppend(string ConversationId, Activity Activity, int Limit)
+    {
+        public TaskCompletionSource<(Activity Activity, long Sequence)?> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The group commit's own connection and its two statements, prepared once and kept while they work.</summary>
+    private sealed class AppendStatements : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _next;
+        private readonly SqliteCommand _insert;
+
+        public AppendStatements(SqliteConnection connection)
+        {
+            _connection = connection;
+            _next = Command(connection,
+                "UPDATE directline_conversation SET next_sequence = next_sequence + 1, updated_at = $at WHERE id = $id AND next_sequence < $limit RETURNING next_sequence",
+                ("$id", ""), ("$limit", 0), ("$at", ""));
+            _insert = Command(connection, "INSERT INTO directline_activity VALUES ($id, $sequence, $activity)", ("$id", ""), ("$sequence", 0L), ("$activity", ""));
+            _next.Prepare();
+            _insert.Prepare();
+        }
+
+        /// <summary>Numbers and stores the group's activities in one transaction, then releases their callers.</summary>
+        public async Task CommitAsync(IReadOnlyList<PendingAppend> group)
+        {
+            var results = new (Activity Activity, long Sequence)?[group.Count];
+            await using (var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync())
+            {
+                _next.Transaction = transaction;
+                _insert.Transaction = transaction;
+                var at = Now();
+                for (var i = 0; i < group.Count; i++)
+                {
+                    var append = group[i];
+                    _next.Parameters["$id"].Value = append.ConversationId;
+                    _next.Parameters["$limit"].Value = append.Limit;
+                    _next.Parameters["$at"].Value = at;
+                    if (await _next.ExecuteScalarAsync() is not long sequence)
+                    {
+                        continue;
+                    }
+
+                    var stored = append.Activity with { Id = StoredActivities.IdFor(append.ConversationId, sequence) };
+                    _insert.Parameters["$id"].Value = append.ConversationId;
+                    _insert.Parameters["$sequence"].Value = sequence;
+                    _insert.Parameters["$activity"].Value = JsonSerializer.Serialize(stored, ProtocolJson.Options);
+                    await _insert.ExecuteNonQueryAsync();
+                    results[i] = (stored, sequence);
+                }
+
+                await transaction.CommitAsync();
+            }
+
+            // Nobody hears of an activity before it is on disk.
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Stored.TrySetResult(results[i]);
+            }
+        }
+
+        public void Dispose()
+        {
+            _next.Dispose();
+            _insert.Dispose();
+            _connection.Dispose();
+        }
     }
 }

@@ -21,12 +21,16 @@ namespace DystoniaBot.Web.State;
 public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IDisposable
 {
     private const int MaxBatch = 2000;
+    private const int MaxAppendGroup = 500;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(20);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> _states = new(StringComparer.Ordinal);
     private readonly System.Threading.Channels.Channel<PendingWrite> _pending =
         System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly ILogger<SqliteStore> _logger;
     private readonly Task _backgroundWriter;
+    private readonly System.Threading.Channels.Channel<PendingAppend> _appends =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Task _appender;
     private readonly Task _checkpointer;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
@@ -57,6 +61,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
+        _appender = Task.Run(AppendInGroupsAsync);
         _checkpointer = Task.Run(CheckpointAsync);
     }
 
@@ -176,7 +181,9 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         }
 
         _pending.Writer.TryComplete();
+        _appends.Writer.TryComplete();
         _backgroundWriter.Wait(TimeSpan.FromSeconds(10));
+        _appender.Wait(TimeSpan.FromSeconds(10));
         _stopping.Cancel();
         _checkpointer.Wait(TimeSpan.FromSeconds(10));
         _stopping.Dispose();
