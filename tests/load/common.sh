@@ -57,3 +57,28 @@ start() {
 
 # A process's memory in MB from /proc: rss_mb PID VmRSS|VmHWM.
 rss_mb() { awk -v key="$2:" '$1 == key { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun), into $1.
+publish_bot() {
+  dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -nologo -v quiet \
+    -o "$1" src/DystoniaBot.Web
+}
+
+# Other work on the machine (a build, a test run) skews every figure: wait up to a minute for 90% idle CPU.
+idle_percent() {
+  local a b
+  read -ra a < /proc/stat
+  sleep 1
+  read -ra b < /proc/stat
+  awk -v a="${a[*]:1}" -v b="${b[*]:1}" 'BEGIN {
+    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) { t += y[i] - x[i] } idle = y[4] - x[4] + y[5] - x[5]
+    printf "%d", (t > 0 ? 100 * idle / t : 100) }'
+}
+wait_quiet() {
+  local idle
+  for _ in $(seq 60); do
+    idle=$(idle_percent)
+    if [ "$idle" -ge 90 ]; then return; fi
+  done
+  echo "warning: the machine is busy (${idle}% idle); figures will be low" >&2
+}

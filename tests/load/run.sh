@@ -17,10 +17,8 @@ ceiling_dir=$PWD/tests/DystoniaBot.LoadCeiling/bin/Release/net10.0
 source tests/load/common.sh
 ensure_wrk
 
-# The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun).
 log "publish the bot (Release, ReadyToRun) and build the ceiling"
-dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -nologo -v quiet \
-  -o "$bot_dir" src/DystoniaBot.Web
+publish_bot "$bot_dir"
 dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LoadCeiling
 
 activity='{"type":"message","id":"a1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9","from":{"id":"u1"},"recipient":{"id":"bot"},"conversation":{"id":"c1"},"text":"is there a cure?","deliveryMode":"expectReplies","locale":"en-US"}'
@@ -42,25 +40,6 @@ first_answer_ms() {
   done
   echo "no answer within 60 s" >&2
   return 1
-}
-
-# Other work on the machine (a build, a test run) skews every figure: wait up to a minute for 90% idle CPU.
-idle_percent() {
-  local a b
-  read -ra a < /proc/stat
-  sleep 1
-  read -ra b < /proc/stat
-  awk -v a="${a[*]:1}" -v b="${b[*]:1}" 'BEGIN {
-    n = split(a, x); split(b, y); for (i = 1; i <= n; i++) { t += y[i] - x[i] } idle = y[4] - x[4] + y[5] - x[5]
-    printf "%d", (t > 0 ? 100 * idle / t : 100) }'
-}
-wait_quiet() {
-  local idle
-  for _ in $(seq 60); do
-    idle=$(idle_percent)
-    if [ "$idle" -ge 90 ]; then return; fi
-  done
-  echo "warning: the machine is busy (${idle}% idle); figures will be low" >&2
 }
 
 log "startup (three cold starts, median)"
