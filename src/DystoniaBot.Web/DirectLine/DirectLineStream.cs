@@ -9,7 +9,8 @@ namespace DystoniaBot.Web.DirectLine;
 /// One open WebSocket of a conversation: first what the log holds after the client's watermark, then every new
 /// activity as it is stored (and typing, which is never stored), with an empty message when idle to keep proxies and
 /// the browser from dropping the connection. Activities go out once each, in the log's order, however the hub heard
-/// of them: what was sent already is skipped, and what another process stored is read from the log.
+/// of them: what was sent already is skipped, and what another process stored is read from the log. Typing keeps its
+/// place among them, in the order the hub heard of it.
 /// </summary>
 internal sealed partial class DirectLineStream
 {
@@ -37,7 +38,7 @@ internal sealed partial class DirectLineStream
         using var subscription = _hub.Subscribe(_conversationId);
         try
         {
-            var sent = await SendBacklogAsync(watermark, closed.Token);
+            var sent = await SendBacklogAsync(watermark, long.MaxValue, closed.Token);
             while (!closed.IsCancellationRequested)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
@@ -78,8 +79,11 @@ internal sealed partial class DirectLineStream
 
                     if (item.Activity is not { } activity || sequence > sent + 1)
                     {
-                        // Stored by another process, or the queue overflowed: read from the log rather than skip anything.
-                        sent = await SendBacklogAsync(sent, closed.Token);
+                        // Stored by another process, or the queue overflowed: read from the log rather than skip anything,
+                        // but no further than this item. What was stored after it has an item of its own later in the
+                        // queue, behind any typing sent in between: read now, the bot's reply would reach the socket
+                        // before the typing that preceded it.
+                        sent = await SendBacklogAsync(sent, sequence, closed.Token);
                         continue;
                     }
 
@@ -100,11 +104,13 @@ internal sealed partial class DirectLineStream
         }
     }
 
-    private async Task<long> SendBacklogAsync(long watermark, CancellationToken cancellationToken)
+    /// <summary>Sends what the log holds after <paramref name="watermark"/> up to sequence <paramref name="upTo"/>; returns the last sequence sent.</summary>
+    private async Task<long> SendBacklogAsync(long watermark, long upTo, CancellationToken cancellationToken)
     {
-        while (true)
+        while (watermark < upTo)
         {
-            var set = await _channel.Store.ReadAsync(_conversationId, watermark, _channel.Options.PageSize, cancellationToken);
+            // Sequence numbers have no gaps (an append that fails takes none), so a count of rows stops at upTo.
+            var set = await _channel.Store.ReadAsync(_conversationId, watermark, (int)Math.Min(_channel.Options.PageSize, upTo - watermark), cancellationToken);
             if (set.Activities.Count == 0)
             {
                 return watermark;
@@ -113,6 +119,8 @@ internal sealed partial class DirectLineStream
             await SendAsync(Serialize(set.Activities, set.Watermark), cancellationToken);
             watermark = set.Watermark;
         }
+
+        return watermark;
     }
 
     private static byte[] Serialize(IReadOnlyList<Activity> activities, long? watermark) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.State;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace DystoniaBot.Web.Operations;
 
@@ -31,9 +32,14 @@ internal sealed class StorageReadinessCheck(IStorageHealth storage) : IHealthChe
 #pragma warning restore CA1031
         {
             // The response is public: the reason names the failure's type, never its message (it may hold a host or path).
-            return HealthCheckResult.Unhealthy($"the database can't be reached ({e.GetType().Name})", e);
+            // A server's error code is shown too: a code from PostgreSQL's fixed list, it tells an outage from, say, a
+            // missing table or a refused login without reading the logs.
+            return HealthCheckResult.Unhealthy($"the database can't be reached ({Describe(e)})", e);
         }
     }
+
+    private static string Describe(Exception exception) =>
+        exception is PostgresException { SqlState: { } code } ? $"{nameof(PostgresException)} {code}" : exception.GetType().Name;
 }
 
 /// <summary>The JSON body of /readyz: the overall status and each check's with its reason.</summary>

@@ -50,6 +50,22 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task Readyz_ShouldNameTheServersErrorCode_WhenPostgreSqlAnswersWithAnError()
+    {
+        var storage = new Mock<IStorageHealth>();
+        storage.Setup(s => s.CheckAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Npgsql.PostgresException("relation \"conversation_reference\" does not exist at db.internal", "ERROR", "ERROR", "42P01"));
+        using var factory = BotFactory.Create([], services: services => services.AddSingleton(storage.Object));
+
+        var response = await factory.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("the database can't be reached (PostgresException 42P01)", body.GetProperty("checks").GetProperty("storage").GetProperty("reason").GetString());
+        Assert.DoesNotContain("db.internal", body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readyz_ShouldBe503BeforeTheProbeTimesOut_WhenTheDatabaseHangs()
     {
         var storage = new Mock<IStorageHealth>();
