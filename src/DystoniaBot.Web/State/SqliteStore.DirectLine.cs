@@ -15,7 +15,7 @@ public sealed partial class SqliteStore
 
     // Every request of a conversation checks it exists and whose it is, and that never changes once it has started:
     // remembered (bounded) rather than read each time. Deleting old conversations forgets them all.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DirectLineConversation> _startedConversations = new(StringComparer.Ordinal);
+    private readonly ConversationCache<DirectLineConversation> _startedConversations = new();
 
     private static void CreateDirectLineTables(SqliteConnection connection) => Execute(connection, """
         CREATE TABLE IF NOT EXISTS directline_setting (name TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -61,7 +61,7 @@ public sealed partial class SqliteStore
         var conversation = new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) == 1);
         if (conversation.Started)
         {
-            Remember(conversation);
+            _startedConversations.Set(conversation.Id, conversation);
         }
 
         return conversation;
@@ -70,16 +70,6 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken) =>
         await ExecuteAsync("UPDATE directline_conversation SET started = 1 WHERE id = $id AND started = 0", cancellationToken, ("$id", conversationId)) == 1;
-
-    private void Remember(DirectLineConversation conversation)
-    {
-        if (_startedConversations.Count >= ConversationCache.MaxConversations)
-        {
-            _startedConversations.Clear();
-        }
-
-        _startedConversations[conversation.Id] = conversation;
-    }
 
     /// <inheritdoc />
     /// <remarks>

@@ -23,7 +23,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     private const int MaxBatch = 2000;
     private const int MaxAppendGroup = 500;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(20);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> _states = new(StringComparer.Ordinal);
+    private readonly ConversationCache<ConversationState> _states = new();
     private readonly System.Threading.Channels.Channel<PendingWrite> _pending =
         System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly ILogger<SqliteStore> _logger;
@@ -80,13 +80,8 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <inheritdoc />
     public Task SetAsync(string conversationKey, ConversationState state, CancellationToken cancellationToken)
     {
-        if (_states.Count >= ConversationCache.MaxConversations)
-        {
-            // Forgetting is safe: every state is also on its way to the database.
-            _states.Clear();
-        }
-
-        _states[conversationKey] = state;
+        // Forgetting is safe: every state is also on its way to the database.
+        _states.Set(conversationKey, state);
         _pending.Writer.TryWrite(new PendingWrite(
             "INSERT INTO conversation_state VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET state = $value, updated_at = $at",
             [("$key", conversationKey), ("$value", JsonSerializer.Serialize(state)), ("$at", Now())],

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DystoniaBot.BotFramework.Schema;
 
 namespace DystoniaBot.Web.State;
@@ -9,7 +8,7 @@ namespace DystoniaBot.Web.State;
 /// </summary>
 internal sealed class WrittenReferences
 {
-    private readonly ConcurrentDictionary<string, Identity> _written = new(StringComparer.Ordinal);
+    private readonly ConversationCache<Identity> _written = new();
 
     /// <summary>Whether <paramref name="reference"/> is the one last written for <paramref name="conversationKey"/>.</summary>
     public bool IsUnchanged(string conversationKey, ConversationReference reference) =>
@@ -18,12 +17,7 @@ internal sealed class WrittenReferences
     /// <summary>Remembers <paramref name="reference"/> as written.</summary>
     public void Remember(string conversationKey, ConversationReference reference)
     {
-        if (_written.Count >= ConversationCache.MaxConversations)
-        {
-            _written.Clear();
-        }
-
-        _written[conversationKey] = Identity.Of(reference);
+        _written.Set(conversationKey, Identity.Of(reference));
     }
 
     /// <summary>What a proactive message needs from a reference; unknown fields don't count.</summary>
