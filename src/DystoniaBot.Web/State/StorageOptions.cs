@@ -15,6 +15,13 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>A PostgreSQL connection string (Npgsql's keys); empty keeps everything in the embedded SQLite file.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>
+    /// How large SQLite's write-ahead log may grow, in MB, before the store empties it, holding writes for the moment
+    /// that takes. Under steady traffic there is always a reader somewhere in the log, so it is never reused by itself.
+    /// </summary>
+    [Range(1, 4096)]
+    public int SqliteLogLimitMegabytes { get; set; } = 64;
+
     /// <summary>Whether PostgreSQL is configured.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
