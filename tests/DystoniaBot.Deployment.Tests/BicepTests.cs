@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using DystoniaBot.Testing;
 
 namespace DystoniaBot.Deployment.Tests;
 
@@ -55,18 +55,10 @@ public sealed class BicepTests
         }
     }
 
-    private static async Task<(int ExitCode, string Messages)> RunAsync(string fileName, params string[] arguments)
+    /// <summary>Runs a program; returns its exit code and everything it wrote, output then errors.</summary>
+    private static async Task<(int ExitCode, string Messages)> RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await output + await error);
+        var result = await TestProcess.RunAsync(program, null, TimeSpan.FromMinutes(5), arguments);
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

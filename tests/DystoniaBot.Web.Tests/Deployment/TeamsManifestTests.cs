@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -163,19 +162,11 @@ public sealed class TeamsManifestTests : IClassFixture<BotFactory>, IDisposable
         return result;
     }
 
+    /// <summary>Runs a program; returns its exit code and everything it wrote, output then errors.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await error);
+        var result = await TestProcess.RunAsync(program, null, TimeSpan.FromMinutes(2), arguments);
+        return (result.ExitCode, result.Output + result.Error);
     }
 
     /// <summary>Just enough of PNG to check the icons: 8-bit RGB or RGBA, not interlaced.</summary>

@@ -75,7 +75,7 @@ public sealed class StaffFileTests : IDisposable
         }
     }
 
-    private static async Task<DotnetProcess.Result> DystoniabotAsync(string? input, params string[] arguments)
+    private static async Task<TestProcess.Result> DystoniabotAsync(string? input, params string[] arguments)
     {
         // The command is built beside this project (same configuration), not copied here.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
