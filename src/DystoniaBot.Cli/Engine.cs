@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ internal sealed class Engine : IDisposable
         var knowledge = parse.GetValue(KnowledgeOption)!.FullName;
         var prebuilt = parse.GetValue(IndexOption);
         var index = prebuilt is null ? KnowledgeIndex.Load(knowledge) : KnowledgeIndex.Open(prebuilt.FullName);
-        var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge));
+        var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge), new SemanticReaders(index.Embedder));
         return new Engine(index, policy);
     }
 

@@ -6,6 +6,7 @@ using DystoniaBot.Knowledge.Documents;
 var root = new RootCommand("dystoniabot: answers questions about dystonia from trusted articles, with their source.")
 {
     AskCommand.Create(),
+    CalibrateCommand.Create(),
     ChatCommand.Create(),
     EvalCommand.Create(),
     IndexCommand.Create(),

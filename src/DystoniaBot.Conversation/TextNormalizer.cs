@@ -3,7 +3,7 @@ using System.Text;
 namespace DystoniaBot.Conversation;
 
 /// <summary>Puts user text in the one form the detectors match: lower case, straight apostrophes, single spaces.</summary>
-internal static class TextNormalizer
+internal static partial class TextNormalizer
 {
     /// <summary>Longest text the detectors read; red flags and greetings come early in a message.</summary>
     public const int MaxLength = 2000;
@@ -34,6 +34,20 @@ internal static class TextNormalizer
             builder.Append(c);
         }
 
-        return builder.ToString();
+        return Informal().Replace(builder.ToString(), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value);
     }
+
+    // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
+    // be anything else ("ill", "id", "were", "well", "its" can) are restored.
+    private static readonly Dictionary<string, string> Spelled = new(StringComparer.Ordinal)
+    {
+        ["cant"] = "can't", ["dont"] = "don't", ["wont"] = "won't", ["im"] = "i'm", ["ive"] = "i've", ["isnt"] = "isn't",
+        ["doesnt"] = "doesn't", ["didnt"] = "didn't", ["havent"] = "haven't", ["hasnt"] = "hasn't", ["wasnt"] = "wasn't",
+        ["arent"] = "aren't", ["couldnt"] = "couldn't", ["wouldnt"] = "wouldn't", ["shouldnt"] = "shouldn't",
+        ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["youre"] = "you're", ["thats"] = "that's",
+        ["whats"] = "what's", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Informal();
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public class AnsweringBenchmarks : IDisposable
     {
         var knowledge = Path.Combine(AppContext.BaseDirectory, "knowledge");
         _index = KnowledgeIndex.Load(knowledge);
-        _policy = new ConversationPolicy(_index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge));
+        _policy = new ConversationPolicy(_index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge), new SemanticReaders(_index.Embedder));
     }
 
     /// <summary>One question (they rotate through every kind), the whole policy.</summary>

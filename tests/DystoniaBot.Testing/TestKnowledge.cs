@@ -1,6 +1,8 @@
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Embeddings;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +19,14 @@ public static class TestKnowledge
     /// <summary>The committed starter questions.</summary>
     public static StarterQuestions Starters { get; } = StarterQuestions.Load(RepositoryPaths.Knowledge);
 
+    private static readonly Lazy<SemanticReaders> LazyReaders = new(() => new SemanticReaders(TextEmbedder.Default));
+
+    /// <summary>The red-flag and small-talk exemplars over the shipped model, embedded once per test run.</summary>
+    public static SemanticReaders Readers => LazyReaders.Value;
+
     /// <summary>The conversation policy over the real index with default options.</summary>
     public static ConversationPolicy Policy(ConversationOptions? options = null) =>
-        new(Index, Options.Create(options ?? new ConversationOptions()), Starters);
+        new(Index, Options.Create(options ?? new ConversationOptions()), Starters, Readers);
 
     /// <summary>A small knowledge base built from Markdown texts, each given as (id, body).</summary>
     public static KnowledgeIndex Build(Lexicon lexicon, params (string Id, string Body)[] articles)

@@ -26,11 +26,7 @@ internal static class EvalCommand
             List<EvalCase> cases;
             try
             {
-                cases = File.ReadLines(path.FullName)
-                    .Select((line, i) => (line, i))
-                    .Where(x => !string.IsNullOrWhiteSpace(x.line))
-                    .Select(x => EvalCase.Parse(x.line, x.i + 1))
-                    .ToList();
+                cases = EvalCase.ReadFile(path.FullName);
             }
             catch (FormatException e)
             {
@@ -88,7 +84,8 @@ internal static class EvalCommand
             foreach (var (evalCase, reply, verdict) in misses)
             {
                 var score = reply.Score is { } s ? s.ToString("0.00", invariant) : "-";
-                output.WriteLine($"  line {evalCase.Line} [{evalCase.Kind}] \"{evalCase.Question}\" → {AnswerJson.KindName(reply.Kind)} {reply.Answer?.Passage.Id ?? ""} (score {score}): {verdict.Why}");
+                var sign = reply.RedFlag is { } flag ? $" [sign: {flag.Sign}]" : string.Empty;
+                output.WriteLine($"  line {evalCase.Line} [{evalCase.Kind}] \"{evalCase.Question}\" → {AnswerJson.KindName(reply.Kind)}{sign} {reply.Answer?.Passage.Id ?? ""} (score {score}): {verdict.Why}");
             }
         }
 

@@ -12,6 +12,15 @@ internal sealed record EvalCase(int Line, string Question, string Kind, IReadOnl
 {
     public static readonly IReadOnlyList<string> Kinds = ["answer", "personal", "off_topic", "emergency", "smalltalk"];
 
+    /// <summary>Reads every case of a JSON lines file (blank lines skipped).</summary>
+    /// <exception cref="FormatException">A line is not a valid case.</exception>
+    public static List<EvalCase> ReadFile(string path) =>
+        File.ReadLines(path)
+            .Select((line, i) => (line, i))
+            .Where(x => !string.IsNullOrWhiteSpace(x.line))
+            .Select(x => Parse(x.line, x.i + 1))
+            .ToList();
+
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">The line is not a valid case.</exception>
     public static EvalCase Parse(string json, int line)

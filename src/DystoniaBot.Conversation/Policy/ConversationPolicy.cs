@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Conversation.SmallTalk;
 using DystoniaBot.Knowledge.Caching;
 using DystoniaBot.Knowledge.Documents;
@@ -22,6 +23,7 @@ public sealed partial class ConversationPolicy
     private readonly IKnowledgeSearch _search;
     private readonly ConversationOptions _options;
     private readonly StarterQuestions _starters;
+    private readonly SemanticReaders _readers;
     // Reading a text (red flags, small talk, "tell me more", first person) depends on nothing but the text, and
     // people send the same few messages in the same words again and again.
     private readonly BoundedCache<Reading> _readings = new(4096);
@@ -29,8 +31,9 @@ public sealed partial class ConversationPolicy
     private TextCache? _texts;
 
     /// <summary>Creates the policy.</summary>
-    public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters)
+    public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters, SemanticReaders readers)
     {
+        _readers = readers ?? throw new ArgumentNullException(nameof(readers));
         ArgumentNullException.ThrowIfNull(options);
         _search = search ?? throw new ArgumentNullException(nameof(search));
         _options = options.Value;
@@ -55,7 +58,7 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
         }
 
-        var reading = _readings.GetOrAdd(text, 0, 0, static (t, _, _) => Read(t));
+        var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
         if (reading.RedFlag is not null)
         {
             return new PolicyTurn(EmergencyReply(reading.RedFlag, locale), state);
@@ -76,15 +79,29 @@ public sealed partial class ConversationPolicy
         return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Personal, state);
     }
 
-    /// <summary>What a text is, in the order it is checked: red flags before anything else.</summary>
-    private static Reading Read(string text)
+    /// <summary>
+    /// The words a search would be run with for <paramref name="text"/> (greetings around a question removed), or null
+    /// when the text is a red flag, small talk or "tell me more" and no search runs.
+    /// </summary>
+    public string? SearchText(string text)
     {
-        if (RedFlagDetector.Detect(text) is { } redFlag)
+        ArgumentNullException.ThrowIfNull(text);
+        var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
+        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore ? reading.Question : null;
+    }
+
+    /// <summary>
+    /// What a text is, in the order it is checked: red flags before anything else (the rules, then the meaning of
+    /// the words), then small talk the same two ways.
+    /// </summary>
+    private Reading Read(string text)
+    {
+        if ((RedFlagDetector.Detect(text) ?? _readers.RedFlags.Detect(text)) is { } redFlag)
         {
             return new Reading(redFlag, null, false, text, false);
         }
 
-        if (SmallTalkDetector.Detect(text) is { } smallTalk)
+        if ((SmallTalkDetector.Detect(text) ?? _readers.SmallTalk.Detect(text)) is { } smallTalk)
         {
             return new Reading(null, smallTalk, false, text, false);
         }

@@ -66,7 +66,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|had|is having|just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)]
     private static partial Regex Stroke();
 
     [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]

@@ -1,5 +1,6 @@
 using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Embeddings;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -35,21 +36,31 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     /// <summary>The analysis lexicon of the current index.</summary>
     public Lexicon Lexicon => _current.Lexicon;
 
-    /// <summary>Builds an in-memory index of <paramref name="knowledgeBase"/>.</summary>
-    public static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon)
+    /// <summary>The calibrated answer model of the current index.</summary>
+    public AnswerModel AnswerModel => _current.AnswerModel;
+
+    /// <summary>The model that embeds passages and questions.</summary>
+    public TextEmbedder Embedder => _current.Embedder;
+
+    /// <summary>
+    /// Builds an in-memory index of <paramref name="knowledgeBase"/>, embedding its passages with
+    /// <paramref name="embedder"/> (the shipped model when null), answering with <paramref name="answerModel"/>
+    /// (<see cref="AnswerModel.Default"/> when null).
+    /// </summary>
+    public static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel? answerModel = null, TextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(lexicon);
-        return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon));
+        return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? AnswerModel.Default, embedder ?? TextEmbedder.Default, null));
     }
 
-    /// <summary>Reads the knowledge folder (articles and lexicon) and builds an in-memory index.</summary>
-    public static KnowledgeIndex Load(string knowledgeDirectory) =>
-        Build(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory));
+    /// <summary>Reads the knowledge folder (articles, lexicon, answer model) and builds an in-memory index.</summary>
+    public static KnowledgeIndex Load(string knowledgeDirectory, TextEmbedder? embedder = null) =>
+        Build(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory), AnswerModel.Load(knowledgeDirectory), embedder);
 
-    /// <summary>Opens an index saved with <see cref="Save"/>.</summary>
+    /// <summary>Opens an index saved with <see cref="Save"/>; its vectors are read, not made again.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not hold an index.</exception>
-    public static KnowledgeIndex Open(string indexDirectory)
+    public static KnowledgeIndex Open(string indexDirectory, TextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(indexDirectory);
         if (!System.IO.Directory.Exists(indexDirectory))
@@ -60,7 +71,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         var directory = FSDirectory.Open(indexDirectory);
         try
         {
-            return new KnowledgeIndex(KnowledgeSnapshot.Open(directory));
+            return new KnowledgeIndex(KnowledgeSnapshot.Open(directory, embedder ?? TextEmbedder.Default, null));
         }
         catch (Lucene.Net.Index.IndexNotFoundException e)
         {
@@ -69,27 +80,31 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         }
     }
 
-    /// <summary>Writes the current index to <paramref name="outputDirectory"/> (replacing an index there).</summary>
+    /// <summary>Writes the current index, vectors included, to <paramref name="outputDirectory"/> (replacing an index there).</summary>
     public void Save(string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(outputDirectory);
+        var snapshot = _current;
         System.IO.Directory.CreateDirectory(outputDirectory);
         foreach (var stale in System.IO.Directory.EnumerateFiles(outputDirectory))
         {
             File.Delete(stale);
         }
 
-        var snapshot = _current;
         var knowledgeBase = new KnowledgeBase(snapshot.Documents);
-        using var copy = KnowledgeSnapshot.Create(FSDirectory.Open(outputDirectory), knowledgeBase, snapshot.Lexicon);
+        using var copy = KnowledgeSnapshot.Create(FSDirectory.Open(outputDirectory), knowledgeBase, snapshot.Lexicon, snapshot.AnswerModel, snapshot.Embedder, snapshot.VectorsByText());
     }
 
-    /// <summary>Replaces the index with one built from <paramref name="knowledgeBase"/>; searches in flight finish on the old one.</summary>
-    public void Replace(KnowledgeBase knowledgeBase, Lexicon lexicon)
+    /// <summary>
+    /// Replaces the index with one built from <paramref name="knowledgeBase"/>; searches in flight finish on the old
+    /// one. Only passages whose text changed are embedded again.
+    /// </summary>
+    public void Replace(KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel? answerModel = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var next = KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon);
+        var current = _current;
+        var next = KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? current.AnswerModel, current.Embedder, current.VectorsByText());
         KnowledgeSnapshot previous;
         lock (_swap)
         {
@@ -108,7 +123,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     public void Reload(string knowledgeDirectory)
     {
         ArgumentNullException.ThrowIfNull(knowledgeDirectory);
-        Replace(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory));
+        Replace(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory), AnswerModel.Load(knowledgeDirectory));
     }
 
     /// <inheritdoc />
@@ -134,6 +149,29 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         return snapshot.PassageIndex.TryGetValue(passageId, out var index)
             ? (snapshot.Passages[index], snapshot.Sources[snapshot.Passages[index].DocumentId])
             : null;
+    }
+
+    /// <summary>
+    /// Every passage a search considers for <paramref name="question"/>, with the signals the answer model weighs and
+    /// its probability: what <c>dystoniabot calibrate</c> fits the model on, and a diagnostic.
+    /// </summary>
+    public IReadOnlyList<AnswerExplanation> Explain(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var snapshot = Acquire();
+        try
+        {
+            var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
+            return PassageRanker.Candidates(snapshot, analyzed, question)
+                .Select(c => new AnswerExplanation(snapshot.Passages[c.PassageIndex], c.Features,
+                    snapshot.AnswerModel.Ranker.Probability(c.Features), snapshot.AnswerModel.Decider.Probability(c.Features)))
+                .OrderByDescending(e => e.Rank)
+                .ToList();
+        }
+        finally
+        {
+            snapshot.Reader.DecRef();
+        }
     }
 
     /// <summary>Analyses a question as a search would, for diagnostics.</summary>

@@ -1,6 +1,7 @@
 using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Caching;
 using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Embeddings;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -24,6 +25,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
     internal const string PassageKind = "passage";
     internal const string DocumentKind = "document";
     internal const string LexiconKind = "lexicon";
+    internal const string VectorsField = "vectors";
+    internal const string EmbeddingModelField = "embedding-model";
+    internal const string AnswerModelField = "answer-model";
 
     private readonly LuceneDirectory _directory;
 
@@ -36,15 +40,19 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // is replaced.
     private BoundedCache<SearchResult>? _results;
 
-    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader)
+    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse)
     {
         _directory = directory;
         Reader = reader;
+        Embedder = embedder;
         Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
 
         var documents = new List<(string Id, SourceInfo Source, string Path)>();
         var passages = new List<Passage>();
+        var storedVectors = new List<byte[]?>();
+        string? vectorModel = null;
         string stopWords = Lexicon.Default.StopWordsText, synonyms = string.Empty, conditions = string.Empty, common = string.Empty;
+        var answerModel = AnswerModel.Default;
         DocToPassage = new int[reader.MaxDoc];
         for (var docId = 0; docId < reader.MaxDoc; docId++)
         {
@@ -55,6 +63,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 case PassageKind:
                     DocToPassage[docId] = passages.Count;
                     passages.Add(ReadPassage(stored));
+                    storedVectors.Add(stored.GetBinaryValue(VectorsField)?.Bytes);
                     break;
                 case DocumentKind:
                     documents.Add((stored.Get(IdField), ReadSource(stored), stored.Get("path")));
@@ -64,6 +73,12 @@ internal sealed class KnowledgeSnapshot : IDisposable
                     synonyms = stored.Get("synonyms");
                     conditions = stored.Get("conditions") ?? string.Empty;
                     common = stored.Get("common") ?? string.Empty;
+                    vectorModel = stored.Get(EmbeddingModelField);
+                    if (stored.Get(AnswerModelField) is { } answerModelJson)
+                    {
+                        answerModel = AnswerModel.Parse(answerModelJson, "(index)");
+                    }
+
                     break;
             }
         }
@@ -77,6 +92,20 @@ internal sealed class KnowledgeSnapshot : IDisposable
             .ToList();
         PassageIndex = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         Terms = passages.Select(p => PassageTerms.Analyze(p, Analyzer, AskedQuestion(Sources[p.DocumentId]))).ToArray();
+        AnswerModel = answerModel;
+
+        // Vectors come with the index; an index without them (or made with another model) gets them now, reusing
+        // the ones of unchanged passages of the index it replaces.
+        var vectors = vectorModel == TextEmbedder.ModelName && storedVectors.TrueForAll(v => v is not null)
+            ? storedVectors.Select(v => FromBytes(v!)).ToArray()
+            : Embed(embedder, passages, p => AskedQuestion(Sources[p.DocumentId]), reuse);
+        SentenceVectors = vectors;
+        PassageVectors = new float[passages.Count * TextEmbedder.Dimensions];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i][0].CopyTo(PassageVectors, i * TextEmbedder.Dimensions);
+        }
+
         AverageSentenceLength = Math.Max(1.0, Terms.SelectMany(t => t.Sentences).DefaultIfEmpty([]).Average(s => s.Length));
 
         DocumentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -97,6 +126,18 @@ internal sealed class KnowledgeSnapshot : IDisposable
     }
 
     public DirectoryReader Reader { get; }
+
+    /// <summary>The model that made the vectors, which embeds questions.</summary>
+    public TextEmbedder Embedder { get; }
+
+    /// <summary>The calibrated confidence that a passage answers a question.</summary>
+    public AnswerModel AnswerModel { get; }
+
+    /// <summary>Every passage's vector, one row of <see cref="TextEmbedder.Dimensions"/> after another.</summary>
+    public float[] PassageVectors { get; }
+
+    /// <summary>For each passage: its vector, then one vector per sentence.</summary>
+    public float[][][] SentenceVectors { get; }
 
     public IndexSearcher Searcher { get; }
 
@@ -128,8 +169,12 @@ internal sealed class KnowledgeSnapshot : IDisposable
     public IndexStatistics Statistics { get; }
 
     /// <summary>Writes <paramref name="knowledgeBase"/> into <paramref name="directory"/> and opens it.</summary>
-    public static KnowledgeSnapshot Create(LuceneDirectory directory, KnowledgeBase knowledgeBase, Lexicon lexicon)
+    public static KnowledgeSnapshot Create(LuceneDirectory directory, KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel answerModel, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse)
     {
+        var passages = knowledgeBase.Documents.SelectMany(d => d.Passages).ToList();
+        var sources = knowledgeBase.Documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
+        var vectors = Embed(embedder, passages, p => AskedQuestion(sources[p.DocumentId]), reuse);
+        var next = 0;
         var analyzer = new KnowledgeAnalyzer(lexicon);
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
         {
@@ -145,6 +190,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 new StoredField("synonyms", lexicon.SynonymsText),
                 new StoredField("conditions", lexicon.ConditionsText),
                 new StoredField("common", lexicon.CommonWordsText),
+                new StoredField(EmbeddingModelField, TextEmbedder.ModelName),
+                new StoredField(AnswerModelField, answerModel.ToJson()),
             ]);
             foreach (var document in knowledgeBase.Documents)
             {
@@ -171,6 +218,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
                         new StoredField("ordinal", passage.Ordinal),
                         new TextField(KnowledgeAnalyzer.TextField, passage.Text, Field.Store.YES),
                         new StoredField(SpansField, string.Join(',', passage.Sentences.Select(s => $"{s.Start}:{s.Length}"))),
+                        new StoredField(VectorsField, ToBytes(vectors[next++])),
                     };
                     if (AskedQuestion(document.Source) is { } question)
                     {
@@ -185,7 +233,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             writer.Commit();
         }
 
-        return Open(directory);
+        return Open(directory, embedder, null);
     }
 
     /// <summary>
@@ -195,7 +243,84 @@ internal sealed class KnowledgeSnapshot : IDisposable
     private static string? AskedQuestion(SourceInfo source) => source.IsCurated ? source.Title : null;
 
     /// <summary>Opens an index written by <see cref="Create"/>; takes ownership of <paramref name="directory"/>.</summary>
-    public static KnowledgeSnapshot Open(LuceneDirectory directory) => new(directory, DirectoryReader.Open(directory));
+    public static KnowledgeSnapshot Open(LuceneDirectory directory, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse) =>
+        new(directory, DirectoryReader.Open(directory), embedder, reuse);
+
+    /// <summary>Each passage's vectors by the text they were made of, for an index that replaces this one.</summary>
+    public IReadOnlyDictionary<string, float[][]> VectorsByText()
+    {
+        var byText = new Dictionary<string, float[][]>(StringComparer.Ordinal);
+        for (var i = 0; i < Passages.Count; i++)
+        {
+            byText[EmbeddedText(Passages[i], AskedQuestion(Sources[Passages[i].DocumentId]))] = SentenceVectors[i];
+        }
+
+        return byText;
+    }
+
+    /// <summary>The text a passage's vector is made of: a curated answer's question belongs with it.</summary>
+    private static string EmbeddedText(Passage passage, string? question) => question is null ? passage.Text : question + "\n" + passage.Text;
+
+    /// <summary>The vectors of each passage (the passage's, then its sentences'), made in batches or reused.</summary>
+    private static float[][][] Embed(TextEmbedder embedder, List<Passage> passages, Func<Passage, string?> question, IReadOnlyDictionary<string, float[][]>? reuse)
+    {
+        var result = new float[passages.Count][][];
+        var texts = new List<string>();
+        var owners = new List<(int Passage, int Slot)>();
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var passage = passages[i];
+            var text = EmbeddedText(passage, question(passage));
+            if (reuse is not null && reuse.TryGetValue(text, out var known) && known.Length == passage.Sentences.Count + 1)
+            {
+                result[i] = known;
+                continue;
+            }
+
+            result[i] = new float[passage.Sentences.Count + 1][];
+            texts.Add(text);
+            owners.Add((i, 0));
+            for (var s = 0; s < passage.Sentences.Count; s++)
+            {
+                texts.Add(passage.SentenceText(s));
+                owners.Add((i, s + 1));
+            }
+        }
+
+        if (texts.Count > 0)
+        {
+            var vectors = embedder.EmbedPassages(texts);
+            for (var k = 0; k < vectors.Length; k++)
+            {
+                result[owners[k].Passage][owners[k].Slot] = vectors[k];
+            }
+        }
+
+        return result;
+    }
+
+    private static byte[] ToBytes(float[][] vectors)
+    {
+        var bytes = new byte[vectors.Length * TextEmbedder.Dimensions * sizeof(float)];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(vectors[i].AsSpan()).CopyTo(bytes.AsSpan(i * TextEmbedder.Dimensions * sizeof(float)));
+        }
+
+        return bytes;
+    }
+
+    private static float[][] FromBytes(byte[] bytes)
+    {
+        var count = bytes.Length / (TextEmbedder.Dimensions * sizeof(float));
+        var vectors = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            vectors[i] = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(i * TextEmbedder.Dimensions * sizeof(float), TextEmbedder.Dimensions * sizeof(float))).ToArray();
+        }
+
+        return vectors;
+    }
 
     /// <summary>A query for <paramref name="term"/> of the text field that reuses the term's cached context.</summary>
     public TermQuery TermQuery(string term)

@@ -1,11 +1,13 @@
 using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Embeddings;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace DystoniaBot.Knowledge.Search;
 
 /// <summary>
-/// Finds candidate passages with Lucene (BM25 over every way of saying each idea) and re-ranks them by how much of
+/// Finds candidate passages two ways, Lucene and the question's vector, and lets the answer model weigh both.
+/// Lucene (BM25 over every way of saying each idea) and re-ranks them by how much of
 /// the question they cover. Each idea weighs its inverse document frequency; an idea no passage mentions (another
 /// subject) weighs as much as the rarest word, and another disease twice that, so a question that is half about
 /// something else never looks more than half answered. The confidence is that weighted coverage, softened for synonyms and
@@ -16,7 +18,7 @@ internal static class PassageRanker
     /// <summary>How much a synonym counts against the user's own word.</summary>
     private const double SynonymStrength = 0.85;
 
-    private const int Candidates = 20;
+    private const int LexicalCandidates = 20;
 
     /// <summary>How much more an unmatched disease or topic of the conditions list weighs than an unmatched word.</summary>
     private const double OtherConditionFactor = 2.0;
@@ -30,46 +32,150 @@ internal static class PassageRanker
     public static SearchResult Search(KnowledgeSnapshot snapshot, string question, int maxHits)
     {
         var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
-        if (analyzed.Concepts.Count == 0 || snapshot.Passages.Count == 0 || maxHits <= 0)
+        if (snapshot.Passages.Count == 0 || maxHits <= 0 || string.IsNullOrWhiteSpace(question))
         {
             return new SearchResult(analyzed, []);
         }
 
-        var (present, weights) = Prepare(snapshot, analyzed);
-        var query = BuildQuery(snapshot, present, weights);
-        if (query.Clauses.Count == 0)
+        var candidates = Candidates(snapshot, analyzed, question);
+        if (candidates.Count == 0)
         {
             return new SearchResult(analyzed, []);
         }
 
-        // In-order scoring: for a disjunction Lucene otherwise picks BooleanScorer, whose 2,048-bucket table is
-        // allocated on every query and dwarfs the work on a knowledge base of this size.
-        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
-        snapshot.Searcher.Search(query, collector);
-        var topDocs = collector.GetTopDocs();
-        if (topDocs.ScoreDocs.Length == 0)
+        var hits = new List<SearchHit>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            return new SearchResult(analyzed, []);
-        }
-
-        var totalWeight = weights.Sum();
-        var maxLucene = Math.Max(topDocs.MaxScore, float.Epsilon);
-        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
-        foreach (var scoreDoc in topDocs.ScoreDocs)
-        {
-            var passageIndex = snapshot.DocToPassage[scoreDoc.Doc];
-            if (passageIndex < 0)
-            {
-                continue;
-            }
-
-            hits.Add(Score(snapshot, analyzed, present, weights, totalWeight, passageIndex, scoreDoc.Score / maxLucene));
+            var passage = snapshot.Passages[candidate.PassageIndex];
+            hits.Add(new SearchHit(passage, snapshot.Sources[passage.DocumentId], candidate.SentenceIndex,
+                snapshot.AnswerModel.Decider.Probability(candidate.Features), snapshot.AnswerModel.Ranker.Probability(candidate.Features), candidate.MatchedTerms));
         }
 
         hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0
             ? byRelevance
             : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
         return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits);
+    }
+
+    /// <summary>
+    /// The passages worth considering for a question, with the signals the answer model weighs: Lucene's BM25 best
+    /// (re-ranked by coverage) and the question vector's nearest passages, each scored both ways.
+    /// </summary>
+    internal static List<AnswerCandidate> Candidates(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string question)
+    {
+        var lexical = new Dictionary<int, LexicalScore>();
+        var unknownShare = 1.0;
+        var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) ? 1.0 : 0.0;
+        var asksForQuantity = AnswerType.AsksForQuantity(question);
+        QueryAlternative[][] present = [];
+        double[] weights = [];
+        var totalWeight = 0.0;
+        if (analyzed.Concepts.Count > 0)
+        {
+            (present, weights) = Prepare(snapshot, analyzed);
+            totalWeight = weights.Sum();
+            var unknown = 0.0;
+            for (var c = 0; c < present.Length; c++)
+            {
+                unknown += present[c].Length == 0 ? weights[c] : 0;
+            }
+
+            unknownShare = totalWeight > 0 ? unknown / totalWeight : 1.0;
+            var query = BuildQuery(snapshot, present, weights);
+            if (query.Clauses.Count > 0)
+            {
+                // In-order scoring: for a disjunction Lucene otherwise picks BooleanScorer, whose 2,048-bucket table is
+                // allocated on every query and dwarfs the work on a knowledge base of this size.
+                var collector = TopScoreDocCollector.Create(LexicalCandidates, docsScoredInOrder: true);
+                snapshot.Searcher.Search(query, collector);
+                var topDocs = collector.GetTopDocs();
+                var maxLucene = Math.Max(topDocs.MaxScore, float.Epsilon);
+                foreach (var scoreDoc in topDocs.ScoreDocs)
+                {
+                    var passageIndex = snapshot.DocToPassage[scoreDoc.Doc];
+                    if (passageIndex >= 0)
+                    {
+                        lexical[passageIndex] = Lexical(snapshot, analyzed, present, weights, totalWeight, passageIndex, scoreDoc.Score / maxLucene);
+                    }
+                }
+            }
+        }
+
+        var dense = DenseMatch.Find(snapshot, snapshot.Embedder.EmbedQuery(question));
+        var pool = new HashSet<int>(lexical.Keys);
+        pool.UnionWith(dense.Nearest);
+        var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));
+        var bestPassage = Top2(dense.Nearest.Select(i => (i, (double)dense.PassageSimilarity[i])));
+        var bestSentence = Top2(dense.Nearest.Select(i => (i, dense.BestSentence(snapshot, i))));
+
+        var candidates = new List<AnswerCandidate>(pool.Count);
+        foreach (var passageIndex in pool)
+        {
+            if (!dense.PassageSimilarity.TryGetValue(passageIndex, out var passageSimilarity))
+            {
+                // A lexical candidate the dense search did not reach: compare it all the same.
+                passageSimilarity = dense.Score(snapshot, passageIndex);
+            }
+
+            var sentences = dense.Sentences(snapshot, passageIndex);
+            var lex = lexical.TryGetValue(passageIndex, out var known)
+                ? known
+                : analyzed.Concepts.Count > 0 && totalWeight > 0
+                    ? Lexical(snapshot, analyzed, present, weights, totalWeight, passageIndex, 0)
+                    : LexicalScore.None(snapshot.Terms[passageIndex].Sentences.Length);
+
+            // The answering sentence: the one closest in meaning, helped by the words it shares with the question.
+            var sentenceIndex = 0;
+            var sentenceScore = double.MinValue;
+            for (var s = 0; s < sentences.Length; s++)
+            {
+                var score = sentences[s] + (0.5 * Math.Min(1, lex.SentenceScores[s]));
+                if (score > sentenceScore + 1e-9)
+                {
+                    sentenceIndex = s;
+                    sentenceScore = score;
+                }
+            }
+
+            var maxSentence = dense.BestSentence(snapshot, passageIndex);
+            var features = new double[AnswerFeatures.Count];
+            features[AnswerFeatures.LexicalConfidence] = lex.Confidence;
+            features[AnswerFeatures.LexicalRelevance] = lex.Relevance;
+            features[AnswerFeatures.LexicalMargin] = lex.Relevance - Other(bestLexical, passageIndex);
+            features[AnswerFeatures.PassageSimilarity] = passageSimilarity;
+            features[AnswerFeatures.PassageMargin] = passageSimilarity - Other(bestPassage, passageIndex);
+            features[AnswerFeatures.SentenceSimilarity] = maxSentence;
+            features[AnswerFeatures.SentenceMargin] = maxSentence - Other(bestSentence, passageIndex);
+            features[AnswerFeatures.UnknownShare] = unknownShare;
+            features[AnswerFeatures.OtherCondition] = otherCondition;
+            features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
+            candidates.Add(new AnswerCandidate(passageIndex, sentenceIndex, features, lex.Matched));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The best other passage's value: the best one's, or the runner-up's for the best passage itself.</summary>
+    private static double Other(((int Index, double Value) First, (int Index, double Value) Second) top, int passageIndex) =>
+        top.First.Index == passageIndex ? top.Second.Value : top.First.Value;
+
+    private static ((int Index, double Value) First, (int Index, double Value) Second) Top2(IEnumerable<(int Index, double Value)> values)
+    {
+        (int Index, double Value) first = (-1, 0), second = (-1, 0);
+        foreach (var value in values)
+        {
+            if (first.Index < 0 || value.Value > first.Value)
+            {
+                second = first;
+                first = value;
+            }
+            else if (second.Index < 0 || value.Value > second.Value)
+            {
+                second = value;
+            }
+        }
+
+        return (first, second.Index < 0 ? (-1, first.Index < 0 ? 0 : first.Value - 0.1) : second);
     }
 
     /// <summary>
@@ -176,9 +282,8 @@ internal static class PassageRanker
         return query;
     }
 
-    private static SearchHit Score(KnowledgeSnapshot snapshot, AnalyzedQuestion question, QueryAlternative[][] concepts, double[] weights, double totalWeight, int passageIndex, double luceneScore)
+    private static LexicalScore Lexical(KnowledgeSnapshot snapshot, AnalyzedQuestion question, QueryAlternative[][] concepts, double[] weights, double totalWeight, int passageIndex, double luceneScore)
     {
-        var passage = snapshot.Passages[passageIndex];
         var terms = snapshot.Terms[passageIndex];
         var matched = new HashSet<string>(StringComparer.Ordinal);
 
@@ -190,7 +295,7 @@ internal static class PassageRanker
         }
 
         var coverage = covered / totalWeight;
-        var bestSentence = 0;
+        var sentenceScores = new double[terms.Sentences.Length];
         var bestSentenceScore = -1.0;
         var bestSentenceCoverage = 0.0;
         var leadCoverage = 0.0;
@@ -216,9 +321,9 @@ internal static class PassageRanker
                 score += 0.15 * sentenceCoverage;
             }
 
+            sentenceScores[s] = score;
             if (score > bestSentenceScore + 1e-9)
             {
-                bestSentence = s;
                 bestSentenceScore = score;
                 bestSentenceCoverage = sentenceCoverage;
             }
@@ -227,8 +332,7 @@ internal static class PassageRanker
         // The lead sentence states what a paragraph is about: a question about its topic ranks that paragraph first.
         var relevance = (0.45 * coverage) + (0.35 * Math.Min(1, bestSentenceScore)) + (0.1 * leadCoverage) + (0.1 * luceneScore);
         var confidence = (0.7 * coverage) + (0.3 * bestSentenceCoverage);
-        return new SearchHit(passage, snapshot.Sources[passage.DocumentId], bestSentence, Math.Clamp(confidence, 0, 1),
-            Math.Clamp(relevance, 0, 1), matched);
+        return new LexicalScore(Math.Clamp(confidence, 0, 1), Math.Clamp(relevance, 0, 1), sentenceScores, matched);
     }
 
     private static double Strength(QueryAlternative[] alternatives, PassageTerms terms, int sentence, HashSet<string>? matched)
@@ -244,5 +348,11 @@ internal static class PassageRanker
         }
 
         return strength;
+    }
+
+    /// <summary>What the words say of a passage: coverage-based confidence, ranking score, each sentence's score.</summary>
+    private sealed record LexicalScore(double Confidence, double Relevance, double[] SentenceScores, IReadOnlySet<string> Matched)
+    {
+        public static LexicalScore None(int sentences) => new(0, 0, new double[sentences], new HashSet<string>());
     }
 }

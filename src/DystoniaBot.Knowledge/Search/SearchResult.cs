@@ -25,6 +25,13 @@ public sealed record SearchResult(AnalyzedQuestion Question, IReadOnlyList<Searc
     public SearchHit? Best => Hits.Count > 0 ? Hits[0] : null;
 }
 
+/// <summary>A passage a search considered, the signals it was weighed by and the answer model's probability.</summary>
+/// <param name="Passage">The passage.</param>
+/// <param name="Features">The signals, in <see cref="AnswerFeatures.Names"/> order.</param>
+/// <param name="Rank">The ranker's probability that it is the passage that answers.</param>
+/// <param name="Probability">The decider's probability that, ranked first, it is a right answer.</param>
+public sealed record AnswerExplanation(Passage Passage, IReadOnlyList<double> Features, double Rank, double Probability);
+
 /// <summary>Counts that describe an index.</summary>
 /// <param name="Documents">Knowledge documents.</param>
 /// <param name="Passages">Passages indexed.</param>

@@ -3,7 +3,9 @@ using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Integration.AspNetCore;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Embeddings;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Web.Bots;
 using DystoniaBot.Web.DirectLine;
@@ -24,18 +26,25 @@ public static partial class DystoniaBotExtensions
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // One index owner per process, built (or opened) once at startup.
+        // One embedding model and one index owner per process, built (or opened) once at startup.
+        services.AddSingleton(provider =>
+        {
+            var path = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingModelPath;
+            return string.IsNullOrWhiteSpace(path) ? TextEmbedder.Default : TextEmbedder.Load(path);
+        });
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var embedder = provider.GetRequiredService<TextEmbedder>();
             var index = string.IsNullOrWhiteSpace(options.IndexPath)
-                ? KnowledgeIndex.Load(options.ResolvedPath)
-                : KnowledgeIndex.Open(options.IndexPath);
+                ? KnowledgeIndex.Load(options.ResolvedPath, embedder)
+                : KnowledgeIndex.Open(options.IndexPath, embedder);
             index.ResultCacheCapacity = options.ResultCacheSize;
             return index;
         });
         services.AddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeIndex>());
         services.AddSingleton(provider => StarterQuestions.Load(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));
+        services.AddSingleton(provider => new SemanticReaders(provider.GetRequiredService<TextEmbedder>()));
         services.AddSingleton<ConversationPolicy>();
         services.AddDystoniaBotStorage();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -84,6 +93,7 @@ public static partial class DystoniaBotExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var index = app.Services.GetRequiredService<KnowledgeIndex>();
+        app.Services.GetRequiredService<ConversationPolicy>();
         app.Services.PrepareDystoniaBotStorage();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);

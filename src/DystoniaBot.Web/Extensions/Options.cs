@@ -83,6 +83,9 @@ public sealed class KnowledgeOptions
     [Range(0, 1_000_000)]
     public int ResultCacheSize { get; set; } = 4096;
 
+    /// <summary>The embedding model file; empty means the one shipped beside the binary (<c>models/</c>).</summary>
+    public string? EmbeddingModelPath { get; set; }
+
     /// <summary>The knowledge folder to use.</summary>
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge") : Path;
 }

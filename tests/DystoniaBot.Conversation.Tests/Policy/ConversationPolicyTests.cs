@@ -32,7 +32,7 @@ public class ConversationPolicyTests
     public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
     {
         var search = new Mock<IKnowledgeSearch>(MockBehavior.Strict);
-        var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]));
+        var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]), TestKnowledge.Readers);
 
         var reply = policy.Respond("I can't breathe, is this dystonia?", "en-GB", ConversationState.Empty).Reply;
 
@@ -95,8 +95,8 @@ public class ConversationPolicyTests
         search.Setup(s => s.Search(It.IsAny<string>(), It.IsAny<int>())).Returns(new SearchResult(TestKnowledge.Index.Analyze("x"), [hit]));
         search.Setup(s => s.Documents).Returns([]);
 
-        var strict = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.7 }), new StarterQuestions([]));
-        var lenient = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.5 }), new StarterQuestions([]));
+        var strict = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.7 }), new StarterQuestions([]), TestKnowledge.Readers);
+        var lenient = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions { AnswerThreshold = 0.5 }), new StarterQuestions([]), TestKnowledge.Readers);
 
         Assert.Equal(ReplyKind.NoAnswer, strict.Respond("question", null, ConversationState.Empty).Reply.Kind);
         Assert.Equal(ReplyKind.Answer, lenient.Respond("question", null, ConversationState.Empty).Reply.Kind);

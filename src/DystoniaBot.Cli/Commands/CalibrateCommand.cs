@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Globalization;
+using DystoniaBot.Cli.Evaluation;
+using DystoniaBot.Knowledge.Search;
+
+namespace DystoniaBot.Cli.Commands;
+
+/// <summary>
+/// <c>dystoniabot calibrate</c>: fits the answer model (which passage answers, and whether to answer at all) on
+/// labelled questions, reports how it does on questions it was not fit on (k-fold), and writes it.
+/// </summary>
+internal static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var sets = new Argument<FileInfo[]>("sets") { Description = "Labelled questions, JSON lines {q, kind, any} (eval format)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = $"Write the model here (normally knowledge/{AnswerModel.FileName}); without it, only report" };
+        var folds = new Option<int>("--folds") { Description = "Folds for the validation report", DefaultValueFactory = _ => 5 };
+        var dump = new Option<FileInfo?>("--features") { Description = "Also write every question's candidates and their signals here (JSON lines), for analysis" };
+        var cost = new Option<double>("--wrong-answer-cost") { Description = "How many missed answers one wrong answer is worth", DefaultValueFactory = _ => 2.0 };
+        var command = new Command("calibrate", "Fit the answer model on labelled questions and validate it on held-out folds")
+        {
+            sets, output, folds, cost, dump, Engine.KnowledgeOption, Engine.IndexOption,
+        };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(sets)!;
+            var cases = new List<EvalCase>();
+            foreach (var file in files)
+            {
+                if (!file.Exists)
+                {
+                    Console.Error.WriteLine($"calibrate: file '{file.FullName}' does not exist");
+                    return ExitCodes.Failure;
+                }
+
+                try
+                {
+                    cases.AddRange(EvalCase.ReadFile(file.FullName));
+                }
+                catch (FormatException e)
+                {
+                    Console.Error.WriteLine($"calibrate: {file.Name}: {e.Message}");
+                    return ExitCodes.Failure;
+                }
+            }
+
+            var k = parse.GetValue(folds);
+            var wrongCost = parse.GetValue(cost);
+            if (k < 2 || wrongCost <= 0)
+            {
+                Console.Error.WriteLine("calibrate: --folds must be at least 2 and --wrong-answer-cost positive");
+                return ExitCodes.Failure;
+            }
+
+            using var engine = Engine.Create(parse);
+            var questions = Label(engine, cases);
+            var invariant = CultureInfo.InvariantCulture;
+            Console.Out.WriteLine(string.Create(invariant, $"{questions.Count} questions that reach the search ({questions.Count(q => q.Answerable)} answerable), {questions.Sum(q => q.Candidates.Count)} candidate passages"));
+
+            if (parse.GetValue(dump) is { } dumpFile)
+            {
+                File.WriteAllLines(dumpFile.FullName, questions.Select(q => System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    q = q.Text,
+                    answerable = q.Answerable,
+                    candidates = q.Candidates.Select(c => new { right = c.Right, features = c.Features }),
+                })));
+            }
+
+            var (validated, baseline) = Validate(questions, k, wrongCost);
+            Console.Out.WriteLine(string.Create(invariant, $"held-out folds ({k}): {validated}"));
+            Console.Out.WriteLine(string.Create(invariant, $"lexical confidence alone:  {baseline}"));
+
+            var model = Fit(questions, wrongCost,
+                string.Create(invariant, $"Fit by 'dystoniabot calibrate' on {questions.Count} labelled questions ({string.Join(", ", files.Select(f => f.Name))}); wrong-answer cost {wrongCost}; {k}-fold held-out: {validated}"));
+            Console.Out.WriteLine("ranker weights:  " + string.Join(", ", AnswerFeatures.Names.Select((n, i) => string.Create(invariant, $"{n} {model.Ranker.Weights[i]:0.00}"))));
+            Console.Out.WriteLine("decider weights: " + string.Join(", ", AnswerFeatures.Names.Select((n, i) => string.Create(invariant, $"{n} {model.Decider.Weights[i]:0.00}"))));
+            var target = parse.GetValue(output);
+            if (target is not null)
+            {
+                File.WriteAllText(target.FullName, model.ToJson());
+                Console.Out.WriteLine($"model written to {target.FullName}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static List<LabelledQuestion> Label(Engine engine, List<EvalCase> cases)
+    {
+        var questions = new List<LabelledQuestion>();
+        foreach (var evalCase in cases)
+        {
+            var answerable = evalCase.Kind == "answer" || (evalCase.Kind == "personal" && evalCase.Any.Count > 0);
+            if (!answerable && evalCase.Kind != "off_topic")
+            {
+                continue;
+            }
+
+            // Only what reaches the search: red flags and small talk are answered before it.
+            if (engine.Policy.SearchText(evalCase.Question) is not { } text)
+            {
+                continue;
+            }
+
+            var candidates = engine.Index.Explain(text)
+                .Select(c => (Features: c.Features.ToArray(), Right: answerable && evalCase.Any.Any(a => c.Passage.Text.Contains(a, StringComparison.OrdinalIgnoreCase))))
+                .ToList();
+            questions.Add(new LabelledQuestion(evalCase.Question, answerable, candidates));
+        }
+
+        return questions;
+    }
+
+    private static AnswerModel Fit(IReadOnlyList<LabelledQuestion> questions, double wrongCost, string description) =>
+        AnswerModel.Fit(questions.Select(q => (IReadOnlyList<(double[], bool)>)q.Candidates).ToList(), questions.Select(q => q.Answerable).ToList(), wrongCost, description);
+
+    private static (Score Validated, Score Baseline) Validate(List<LabelledQuestion> questions, int folds, double wrongCost)
+    {
+        var validated = new Score();
+        var baseline = new Score();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var model = Fit(questions.Where((_, i) => i % folds != fold).ToList(), wrongCost, string.Empty);
+            foreach (var question in questions.Where((_, i) => i % folds == fold))
+            {
+                validated.Add(question, model);
+                baseline.Add(question, AnswerModel.Default);
+            }
+        }
+
+        return (validated, baseline);
+    }
+
+    private sealed record LabelledQuestion(string Text, bool Answerable, List<(double[] Features, bool Right)> Candidates);
+
+    /// <summary>Decisions as the policy makes them: the most probable passage, answered from 0.5.</summary>
+    private sealed class Score
+    {
+        private int _answerable;
+        private int _answeredRight;
+        private int _answeredWrong;
+        private int _unanswerable;
+        private int _abstained;
+
+        public void Add(LabelledQuestion question, AnswerModel model)
+        {
+            var best = question.Candidates.Count == 0
+                ? ((double[] Features, bool Right)?)null
+                : question.Candidates.MaxBy(c => model.Ranker.Probability(c.Features));
+            var answers = best is { } b && model.Decider.Probability(b.Features) >= 0.5;
+            if (question.Answerable)
+            {
+                _answerable++;
+                _answeredRight += answers && best!.Value.Right ? 1 : 0;
+                _answeredWrong += answers && !best!.Value.Right ? 1 : 0;
+            }
+            else
+            {
+                _unanswerable++;
+                _abstained += answers ? 0 : 1;
+            }
+        }
+
+        public override string ToString()
+        {
+            var total = _answerable + _unanswerable;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"answerable answered right {_answeredRight}/{_answerable} ({Rate(_answeredRight, _answerable):P1}), wrong passage {_answeredWrong}; unanswerable abstained {_abstained}/{_unanswerable} ({Rate(_abstained, _unanswerable):P1}); overall {Rate(_answeredRight + _abstained, total):P1}");
+        }
+
+        private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.Semantics;
+using DystoniaBot.Knowledge.Embeddings;
+
+namespace DystoniaBot.Conversation.Safety;
+
+/// <summary>
+/// The safety net behind <see cref="RedFlagDetector"/>'s rules: a message (or one of its sentences) that means what
+/// an emergency exemplar means, in any words, gets the emergency reply. The exemplars are
+/// <c>Safety/red-flag-exemplars.txt</c>, written from clinical warning-sign lists, with ordinary messages that share
+/// their words ("can dystonia affect breathing?", a stroke last year) as counter-examples.
+/// </summary>
+public sealed partial class SemanticRedFlagDetector
+{
+    /// <summary>Sentences of a long message looked at one by one: an emergency is said early.</summary>
+    private const int MaxSentences = 6;
+
+    private readonly ExemplarSet _exemplars;
+
+    /// <summary>Loads and embeds the shipped exemplars.</summary>
+    public SemanticRedFlagDetector(TextEmbedder embedder)
+        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.Safety.red-flag-exemplars.txt", embedder))
+    {
+    }
+
+    /// <summary>Uses <paramref name="exemplars"/> (groups of kind crisis, emergency and ordinary).</summary>
+    public SemanticRedFlagDetector(ExemplarSet exemplars) => _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
+
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
+
+    // "A stroke two years ago", "a fit as a child": history, not what is happening now.
+    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) ago|last (week|month|year|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|as a (child|kid|baby|teenager)|years ago|history of|in the past)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PastEvent();
+
+    /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
+    public RedFlag? Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        if (Flag(_exemplars.Match(_exemplars.Embed(normalized)), normalized) is { } whole)
+        {
+            return whole;
+        }
+
+        // In a long, polite message the emergency is one sentence among greetings and apologies.
+        var sentences = SentenceBreak().Split(normalized)
+            .Select(s => s.Trim())
+            .Where(s => s.Split(' ').Length >= 3)
+            .Take(MaxSentences)
+            .ToList();
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        var vectors = _exemplars.Embed(sentences);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            if (Flag(_exemplars.Match(vectors[i]), sentences[i]) is { } part)
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The red flag a match means; none for a sign marked "now" that the text tells as history.</summary>
+    private static RedFlag? Flag(ExemplarMatch? match, string text)
+    {
+        if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(text)))
+        {
+            return null;
+        }
+
+        return match.Group.Kind switch
+        {
+            "crisis" => new RedFlag(RedFlagKind.Crisis, match.Group.Label),
+            "emergency" => new RedFlag(RedFlagKind.Emergency, match.Group.Label),
+            _ => null,
+        };
+    }
+}

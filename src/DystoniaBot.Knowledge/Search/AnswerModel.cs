@@ -1,0 +1,290 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DystoniaBot.Knowledge.Search;
+
+/// <summary>
+/// Which passage answers a question and how sure to be of it: two logistic models over the lexical and the dense
+/// signals (<see cref="AnswerFeatures"/>), fit on labelled questions by <c>dystoniabot calibrate</c> and kept in the
+/// knowledge folder (<see cref="FileName"/>) and in every index built from it. The ranker orders the candidate
+/// passages; the decider gives the probability that the first one is a right answer.
+/// </summary>
+/// <remarks>
+/// The decider is fit with a wrong answer weighing more than a missed one, so a probability of 0.5 is already the
+/// cautious operating point: the policy answers from there.
+/// </remarks>
+public sealed class AnswerModel
+{
+    /// <summary>File name of the model inside the knowledge folder.</summary>
+    public const string FileName = "answer-model.json";
+
+    /// <summary>Creates a model from its two parts.</summary>
+    public AnswerModel(LogisticModel ranker, LogisticModel decider, string description)
+    {
+        Ranker = ranker ?? throw new ArgumentNullException(nameof(ranker));
+        Decider = decider ?? throw new ArgumentNullException(nameof(decider));
+        Description = description ?? string.Empty;
+    }
+
+    /// <summary>
+    /// Without a fitted model: the lexical signals alone, with the cut-off the engine used before dense retrieval
+    /// (confidence 0.55), so a knowledge folder without <see cref="FileName"/> behaves as before.
+    /// </summary>
+    public static AnswerModel Default { get; } = new(
+        LogisticModel.OneFeature(AnswerFeatures.LexicalRelevance, 12, 0.5),
+        LogisticModel.OneFeature(AnswerFeatures.LexicalConfidence, 12, 0.55),
+        "lexical signals only (no fitted model in the knowledge folder)");
+
+    /// <summary>Orders candidate passages: the probability that a passage is the right one.</summary>
+    public LogisticModel Ranker { get; }
+
+    /// <summary>The probability, on the cost-weighted scale, that the first-ranked passage is a right answer.</summary>
+    public LogisticModel Decider { get; }
+
+    /// <summary>What the model was fit on and how it validated.</summary>
+    public string Description { get; }
+
+    /// <summary>Reads the model of a knowledge folder; <see cref="Default"/> when it has none.</summary>
+    /// <exception cref="FormatException">The file is not a model for this version's features.</exception>
+    public static AnswerModel Load(string knowledgeDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeDirectory);
+        var path = Path.Combine(knowledgeDirectory, FileName);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
+    }
+
+    /// <summary>Parses the JSON form (<see cref="ToJson"/>).</summary>
+    /// <exception cref="FormatException">The text is not a model for this version's features.</exception>
+    public static AnswerModel Parse(string json, string source)
+    {
+        try
+        {
+            var root = JsonNode.Parse(json)?.AsObject() ?? throw new FormatException($"{source}: not a JSON object");
+            var names = root["features"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
+            if (!names.SequenceEqual(AnswerFeatures.Names))
+            {
+                throw new FormatException($"{source}: its features ({string.Join(", ", names)}) are not this version's ({string.Join(", ", AnswerFeatures.Names)}); fit it again with 'dystoniabot calibrate'");
+            }
+
+            return new AnswerModel(
+                LogisticModel.FromJson(root["ranker"]?.AsObject() ?? throw new FormatException($"{source}: \"ranker\" is missing"), source),
+                LogisticModel.FromJson(root["decider"]?.AsObject() ?? throw new FormatException($"{source}: \"decider\" is missing"), source),
+                root["description"]?.GetValue<string>() ?? string.Empty);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"{source}: not a valid answer model ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The model as JSON, as <see cref="Parse"/> reads it.</summary>
+    public string ToJson()
+    {
+        var root = new JsonObject
+        {
+            ["description"] = Description,
+            ["features"] = new JsonArray([.. AnswerFeatures.Names.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["ranker"] = Ranker.ToJson(),
+            ["decider"] = Decider.ToJson(),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>
+    /// Fits both parts on labelled questions: the ranker on every candidate of the answerable ones, the decider on
+    /// each question's first candidate as that ranker orders them, a wrong answer weighing
+    /// <paramref name="wrongAnswerCost"/> times a right one.
+    /// </summary>
+    public static AnswerModel Fit(IReadOnlyList<IReadOnlyList<(double[] Features, bool Right)>> questions, IReadOnlyList<bool> answerable, double wrongAnswerCost, string description)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(answerable);
+        var rankSamples = questions.Where((_, i) => answerable[i]).SelectMany(q => q).Select(c => (c.Features, c.Right, 1.0)).ToList();
+        var ranker = LogisticModel.Fit(rankSamples);
+        var decideSamples = questions.Where(q => q.Count > 0)
+            .Select(q => q.MaxBy(c => ranker.Probability(c.Features)))
+            .Select(c => (c.Features, c.Right, c.Right ? 1.0 : wrongAnswerCost))
+            .ToList();
+        return new AnswerModel(ranker, LogisticModel.Fit(decideSamples), description);
+    }
+}
+
+/// <summary>A logistic model over standardised <see cref="AnswerFeatures"/>.</summary>
+public sealed class LogisticModel
+{
+    private const double L2 = 0.01;
+
+    private readonly double[] _mean;
+    private readonly double[] _scale;
+    private readonly double[] _weights;
+
+    /// <summary>Creates a model; features are standardised by <paramref name="mean"/> and <paramref name="scale"/>.</summary>
+    public LogisticModel(IReadOnlyList<double> mean, IReadOnlyList<double> scale, IReadOnlyList<double> weights, double bias)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (mean.Count != AnswerFeatures.Count || scale.Count != AnswerFeatures.Count || weights.Count != AnswerFeatures.Count)
+        {
+            throw new ArgumentException($"A model over the answer features has {AnswerFeatures.Count} of each.", nameof(weights));
+        }
+
+        _mean = [.. mean];
+        _scale = [.. scale.Select(s => s > 1e-9 ? s : 1.0)];
+        _weights = [.. weights];
+        Bias = bias;
+    }
+
+    /// <summary>The intercept.</summary>
+    public double Bias { get; }
+
+    /// <summary>Each feature's weight on its standardised scale, in <see cref="AnswerFeatures.Names"/> order.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>The model's probability for <paramref name="features"/>.</summary>
+    public double Probability(ReadOnlySpan<double> features)
+    {
+        var z = Bias;
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            z += _weights[i] * ((features[i] - _mean[i]) / _scale[i]);
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    /// <summary>A model that looks at one feature: probability 0.5 at <paramref name="midpoint"/>.</summary>
+    public static LogisticModel OneFeature(int feature, double steepness, double midpoint)
+    {
+        var weights = new double[AnswerFeatures.Count];
+        var mean = new double[AnswerFeatures.Count];
+        weights[feature] = steepness;
+        mean[feature] = midpoint;
+        return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
+    }
+
+    /// <summary>
+    /// L2-regularised logistic regression by batch gradient descent on standardised features (deterministic: the
+    /// same samples give the same model). Each sample carries its weight.
+    /// </summary>
+    public static LogisticModel Fit(IReadOnlyList<(double[] Features, bool Positive, double Weight)> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("No samples to fit on.", nameof(samples));
+        }
+
+        var k = AnswerFeatures.Count;
+        var mean = new double[k];
+        var scale = new double[k];
+        for (var f = 0; f < k; f++)
+        {
+            mean[f] = samples.Average(s => s.Features[f]);
+            scale[f] = Math.Sqrt(samples.Average(s => Math.Pow(s.Features[f] - mean[f], 2)));
+            scale[f] = scale[f] < 1e-9 ? 1 : scale[f];
+        }
+
+        var x = samples.Select(s => s.Features.Select((v, f) => (v - mean[f]) / scale[f]).ToArray()).ToArray();
+        var totalWeight = samples.Sum(s => s.Weight);
+        var weights = new double[k];
+        var bias = 0.0;
+        const double rate = 0.5;
+        for (var iteration = 0; iteration < 3000; iteration++)
+        {
+            var gradient = new double[k];
+            var gradientBias = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                var z = bias;
+                for (var f = 0; f < k; f++)
+                {
+                    z += weights[f] * x[i][f];
+                }
+
+                var error = samples[i].Weight * ((1 / (1 + Math.Exp(-z))) - (samples[i].Positive ? 1 : 0));
+                gradientBias += error;
+                for (var f = 0; f < k; f++)
+                {
+                    gradient[f] += error * x[i][f];
+                }
+            }
+
+            bias -= rate * gradientBias / totalWeight;
+            for (var f = 0; f < k; f++)
+            {
+                weights[f] -= rate * ((gradient[f] / totalWeight) + (L2 * weights[f]));
+            }
+        }
+
+        return new LogisticModel(mean, scale, weights, bias);
+    }
+
+    /// <summary>The model as a JSON object.</summary>
+    public JsonObject ToJson()
+    {
+        static JsonArray Array(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)JsonValue.Create(Math.Round(v, 6)))];
+        return new JsonObject
+        {
+            ["mean"] = Array(_mean),
+            ["scale"] = Array(_scale),
+            ["weights"] = Array(_weights),
+            ["bias"] = Math.Round(Bias, 6),
+        };
+    }
+
+    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
+    /// <exception cref="FormatException">A member is missing.</exception>
+    public static LogisticModel FromJson(JsonObject json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        double[] Numbers(string name) => json[name]?.AsArray().Select(n => n!.GetValue<double>()).ToArray()
+            ?? throw new FormatException($"{source}: \"{name}\" is missing");
+        return new LogisticModel(Numbers("mean"), Numbers("scale"), Numbers("weights"),
+            json["bias"]?.GetValue<double>() ?? throw new FormatException($"{source}: \"bias\" is missing"));
+    }
+}
+
+/// <summary>The signals the answer model combines for a question and a candidate passage.</summary>
+public static class AnswerFeatures
+{
+    /// <summary>Lexical confidence: the question's weighted ideas the passage covers (and its best sentence).</summary>
+    public const int LexicalConfidence = 0;
+
+    /// <summary>Lexical ranking score of the passage.</summary>
+    public const int LexicalRelevance = 1;
+
+    /// <summary>How far the passage's lexical relevance is ahead of the best other passage's (negative when behind).</summary>
+    public const int LexicalMargin = 2;
+
+    /// <summary>Cosine of the question's and the passage's vectors.</summary>
+    public const int PassageSimilarity = 3;
+
+    /// <summary>How far that cosine is ahead of the best other passage's.</summary>
+    public const int PassageMargin = 4;
+
+    /// <summary>Cosine of the question and the passage's closest sentence.</summary>
+    public const int SentenceSimilarity = 5;
+
+    /// <summary>How far that cosine is ahead of the best sentence of any other passage.</summary>
+    public const int SentenceMargin = 6;
+
+    /// <summary>Share of the question's weighted ideas that no passage mentions (another subject).</summary>
+    public const int UnknownShare = 7;
+
+    /// <summary>1 when the question names another disease or topic the articles don't cover.</summary>
+    public const int OtherCondition = 8;
+
+    /// <summary>1 when the question asks how many, how long or how much and the passage states no number.</summary>
+    public const int MissingQuantity = 9;
+
+    /// <summary>The feature names, in order, as the model file lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "lexical_confidence", "lexical_relevance", "lexical_margin", "passage_similarity", "passage_margin",
+        "sentence_similarity", "sentence_margin", "unknown_share", "other_condition", "missing_quantity",
+    ];
+
+    /// <summary>How many features there are.</summary>
+    public static int Count => Names.Count;
+}
