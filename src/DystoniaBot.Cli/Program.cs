@@ -9,6 +9,7 @@ var root = new RootCommand("dystoniabot: answers questions about dystonia from t
     CalibrateCommand.Create(),
     ChatCommand.Create(),
     EvalCommand.Create(),
+    ExplainCommand.Create(),
     IndexCommand.Create(),
     ImportCommand.Create(),
     StaffCommand.Create(),

@@ -17,7 +17,10 @@ namespace DystoniaBot.Conversation.Policy;
 /// <remarks>Stateless and thread-safe: the conversation's state comes in and goes out with each turn.</remarks>
 public sealed partial class ConversationPolicy
 {
-    /// <summary>Confidence from which a question shares enough with the articles to be about health.</summary>
+    /// <summary>
+    /// Share of a question's ideas the articles mention from which it is about health even when they don't answer
+    /// it ("what dose should I take?"); "how do I bake bread?" shares nothing.
+    /// </summary>
     private const double HealthRelated = 0.2;
 
     private readonly IKnowledgeSearch _search;
@@ -76,7 +79,7 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(reading.SmallTalk.Value), state);
         }
 
-        return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Personal, state);
+        return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.About, state);
     }
 
     /// <summary>
@@ -98,24 +101,24 @@ public sealed partial class ConversationPolicy
     {
         if ((RedFlagDetector.Detect(text) ?? _readers.RedFlags.Detect(text)) is { } redFlag)
         {
-            return new Reading(redFlag, null, false, text, false);
+            return new Reading(redFlag, null, false, text, null);
         }
 
         if ((SmallTalkDetector.Detect(text) ?? _readers.SmallTalk.Detect(text)) is { } smallTalk)
         {
-            return new Reading(null, smallTalk, false, text, false);
+            return new Reading(null, smallTalk, false, text, null);
         }
 
         if (TellMeMore().IsMatch(TextNormalizer.Normalize(text)))
         {
-            return new Reading(null, null, true, text, false);
+            return new Reading(null, null, true, text, null);
         }
 
-        var question = SmallTalkDetector.StripGreeting(text);
-        return new Reading(null, null, false, question, PersonalQuestionDetector.IsPersonal(question));
+        var question = QuestionFraming.Question(text);
+        return new Reading(null, null, false, question, PersonalQuestionDetector.IsPersonal(question) ? PersonalQuestionDetector.About(text) : null);
     }
 
-    private PolicyTurn Answer(string question, bool personal, ConversationState state)
+    private PolicyTurn Answer(string question, AskedAbout? about, ConversationState state)
     {
         var result = _search.Search(question, 1 + _options.MaxAlternatives);
         if (result.Question.Concepts.Count == 0 && result.Question.AsksForDefinition && _search.Documents.Count > 0)
@@ -127,11 +130,12 @@ public sealed partial class ConversationPolicy
         var best = result.Best;
 
         // "How do I bake bread?" is in the first person but not about health: only health questions escalate.
-        personal &= best is { Score: >= HealthRelated } || result.Question.Concepts.Any(c => c.IsOtherCondition);
+        var personal = about is not null
+            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition));
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,
-                personal ? Texts.NoAnswerPersonal : Texts.NoAnswer, null, [],
+                personal ? ReplyTexts.Escalation(about!) + " " + Texts.NoAnswer : Texts.NoAnswer, null, [],
                 ReplyTexts.Disclaimer, personal, [HandoffDetector.AskButton, .. FollowUps(null, state)], best?.Score);
             return new PolicyTurn(noAnswer, state with { LastUnanswered = question });
         }
@@ -142,7 +146,7 @@ public sealed partial class ConversationPolicy
             .ToList();
 
         // A question about the asker's own health may deserve a person's answer too.
-        return AnswerWith(best, alternatives, personal, personal ? state with { LastUnanswered = question } : state);
+        return AnswerWith(best, alternatives, personal ? about : null, personal ? state with { LastUnanswered = question } : state);
     }
 
     /// <summary>Shows passage <paramref name="passageId"/> as the answer (a "did you mean" choice); help if it is unknown.</summary>
@@ -151,7 +155,7 @@ public sealed partial class ConversationPolicy
         ArgumentNullException.ThrowIfNull(passageId);
         ArgumentNullException.ThrowIfNull(state);
         return _search.FindPassage(passageId) is { } found
-            ? AnswerWith(new SearchHit(found.Passage, found.Source, 0, 1.0, 1.0, new HashSet<string>()), [], personal: false, state)
+            ? AnswerWith(new SearchHit(found.Passage, found.Source, 0, 1.0, 1.0, new HashSet<string>()), [], about: null, state)
             : new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
     }
 
@@ -171,16 +175,16 @@ public sealed partial class ConversationPolicy
         }
 
         var hit = new SearchHit(next, last.Source, 0, 1.0, 1.0, new HashSet<string>());
-        return AnswerWith(hit, [], personal: false, state);
+        return AnswerWith(hit, [], about: null, state);
     }
 
-    private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, bool personal, ConversationState state)
+    private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, AskedAbout? about, ConversationState state)
     {
         var next = state.After(hit.Passage.Id);
         var followUps = FollowUps(hit.Passage.Id, next);
         var reply = new BotReply(ReplyKind.Answer,
-            personal ? ReplyTexts.Escalation : ReplyTexts.AnswerLead,
-            hit, alternatives, ReplyTexts.Disclaimer, personal, personal ? [HandoffDetector.AskButton, .. followUps] : followUps, hit.Score);
+            about is not null ? ReplyTexts.Escalation(about) : ReplyTexts.AnswerLead,
+            hit, alternatives, ReplyTexts.Disclaimer, about is not null, about is not null ? [HandoffDetector.AskButton, .. followUps] : followUps, hit.Score);
         return new PolicyTurn(reply, next);
     }
 
@@ -239,8 +243,7 @@ public sealed partial class ConversationPolicy
                     documents,
                     ReplyTexts.Greeting(documents),
                     ReplyTexts.Help(documents),
-                    ReplyTexts.NoAnswer(documents, escalate: false),
-                    ReplyTexts.NoAnswer(documents, escalate: true));
+                    ReplyTexts.NoAnswer(documents));
                 _texts = texts;
             }
 
@@ -248,9 +251,14 @@ public sealed partial class ConversationPolicy
         }
     }
 
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, bool Personal);
+    /// <param name="RedFlag">The red flag, if any: nothing else is read then.</param>
+    /// <param name="SmallTalk">The small talk, if the message is only that.</param>
+    /// <param name="TellMeMore">Whether the message asks to go on with the last answer.</param>
+    /// <param name="Question">The question to search for, without the framing around it.</param>
+    /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, AskedAbout? About);
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 
-    private sealed record TextCache(IReadOnlyList<KnowledgeDocument> Documents, string Greeting, string Help, string NoAnswer, string NoAnswerPersonal);
+    private sealed record TextCache(IReadOnlyList<KnowledgeDocument> Documents, string Greeting, string Help, string NoAnswer);
 }

@@ -8,8 +8,22 @@ internal static class ReplyTexts
     public const string Disclaimer =
         "This is general information, not medical advice. For advice about your own situation, please see a neurologist.";
 
-    public const string Escalation =
-        "Because this is about your own health, please see a neurologist: only a doctor who examines you can tell whether it is dystonia and which treatment suits you.";
+    /// <summary>Why a personal question goes to a doctor, in words that fit whom it is about.</summary>
+    public static string Escalation(AskedAbout about)
+    {
+        if (about.Relation is null)
+        {
+            return about.Diagnosed
+                ? "Because this is about your own health, please talk to your neurologist: they know your situation and can tell you which treatment suits you."
+                : "Because this is about your own health, please see a neurologist: only a doctor who examines you can tell whether it is dystonia and which treatment suits you.";
+        }
+
+        var whose = $"your {about.Relation}'s";
+        var doctor = about.IsChild ? "their doctor or a paediatric neurologist" : "their neurologist";
+        return about.Diagnosed
+            ? $"Because this is about {whose} health, please talk to {doctor}: they know the situation and can say which treatment suits them."
+            : $"Because this is about {whose} health, please see {doctor} together: only a doctor who examines them can tell whether it is dystonia and which treatment suits them.";
+    }
 
     public const string AnswerLead = "Here is what I found:";
 
@@ -70,8 +84,7 @@ internal static class ReplyTexts
     public const string Identity =
         "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
 
-    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents, bool escalate) =>
-        (escalate ? Escalation + " " : string.Empty) +
+    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents) =>
         "I'm sorry, I don't know: " + Sources(documents) + " doesn't answer that, and I'd rather not guess. " +
         "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
         "For anything else, please ask a neurologist. " + HandoffOffer;

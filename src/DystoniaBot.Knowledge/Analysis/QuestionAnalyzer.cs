@@ -32,7 +32,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Framing();
 
-    [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionQuestion();
 
     /// <summary>Creates the analyzer for a knowledge base whose indexed terms are <paramref name="indexTerms"/>.</summary>

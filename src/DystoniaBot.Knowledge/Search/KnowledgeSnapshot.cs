@@ -98,7 +98,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
         // the ones of unchanged passages of the index it replaces.
         var vectors = vectorModel == TextEmbedder.ModelName && storedVectors.TrueForAll(v => v is not null)
             ? storedVectors.Select(v => FromBytes(v!)).ToArray()
-            : Embed(embedder, passages, p => AskedQuestion(Sources[p.DocumentId]), reuse);
+            : Embed(embedder, passages, p => Sources[p.DocumentId], reuse);
         SentenceVectors = vectors;
         PassageVectors = new float[passages.Count * TextEmbedder.Dimensions];
         for (var i = 0; i < vectors.Length; i++)
@@ -173,7 +173,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     {
         var passages = knowledgeBase.Documents.SelectMany(d => d.Passages).ToList();
         var sources = knowledgeBase.Documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
-        var vectors = Embed(embedder, passages, p => AskedQuestion(sources[p.DocumentId]), reuse);
+        var vectors = Embed(embedder, passages, p => sources[p.DocumentId], reuse);
         var next = 0;
         var analyzer = new KnowledgeAnalyzer(lexicon);
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
@@ -252,17 +252,34 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var byText = new Dictionary<string, float[][]>(StringComparer.Ordinal);
         for (var i = 0; i < Passages.Count; i++)
         {
-            byText[EmbeddedText(Passages[i], AskedQuestion(Sources[Passages[i].DocumentId]))] = SentenceVectors[i];
+            byText[EmbeddedText(Passages[i], Sources[Passages[i].DocumentId])] = SentenceVectors[i];
         }
 
         return byText;
     }
 
-    /// <summary>The text a passage's vector is made of: a curated answer's question belongs with it.</summary>
-    private static string EmbeddedText(Passage passage, string? question) => question is null ? passage.Text : question + "\n" + passage.Text;
+    /// <summary>
+    /// The text a passage's vector is made of: its article's title, or a curated answer's question, belongs with it,
+    /// as a reader sees it under that heading.
+    /// </summary>
+    private static string EmbeddedText(Passage passage, SourceInfo source) => source.Title + "\n" + passage.Text;
+
+    /// <summary>
+    /// The text a sentence's vector is made of: the title before it, and for a list item the sentence that leads
+    /// into the list ("Symptoms … may include the following: cramps and involuntary muscle spasms").
+    /// </summary>
+    private static string EmbeddedSentence(Passage passage, int sentence, SourceInfo source)
+    {
+        var text = passage.SentenceText(sentence);
+        var start = passage.Sentences[sentence].Start;
+        var isListItem = start >= 2 && passage.Text[start - 2] == '-';
+        return isListItem && sentence > 0
+            ? source.Title + ": " + passage.SentenceText(0) + " " + text
+            : source.Title + ": " + text;
+    }
 
     /// <summary>The vectors of each passage (the passage's, then its sentences'), made in batches or reused.</summary>
-    private static float[][][] Embed(TextEmbedder embedder, List<Passage> passages, Func<Passage, string?> question, IReadOnlyDictionary<string, float[][]>? reuse)
+    private static float[][][] Embed(TextEmbedder embedder, List<Passage> passages, Func<Passage, SourceInfo> source, IReadOnlyDictionary<string, float[][]>? reuse)
     {
         var result = new float[passages.Count][][];
         var texts = new List<string>();
@@ -270,7 +287,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
         for (var i = 0; i < passages.Count; i++)
         {
             var passage = passages[i];
-            var text = EmbeddedText(passage, question(passage));
+            var text = EmbeddedText(passage, source(passage));
             if (reuse is not null && reuse.TryGetValue(text, out var known) && known.Length == passage.Sentences.Count + 1)
             {
                 result[i] = known;
@@ -282,7 +299,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             owners.Add((i, 0));
             for (var s = 0; s < passage.Sentences.Count; s++)
             {
-                texts.Add(passage.SentenceText(s));
+                texts.Add(EmbeddedSentence(passage, s, source(passage)));
                 owners.Add((i, s + 1));
             }
         }

@@ -43,6 +43,7 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
+        var coverage = candidates.Max(c => c.Features[AnswerFeatures.LexicalConfidence]);
         var hits = new List<SearchHit>(candidates.Count);
         foreach (var candidate in candidates)
         {
@@ -54,7 +55,7 @@ internal static class PassageRanker
         hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0
             ? byRelevance
             : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
-        return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits);
+        return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits, coverage);
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ public sealed record SearchHit(Passage Passage, SourceInfo Source, int SentenceI
 /// <summary>What a search found for a question, best first.</summary>
 /// <param name="Question">The analysed question.</param>
 /// <param name="Hits">Hits ordered by relevance; empty when nothing matched.</param>
-public sealed record SearchResult(AnalyzedQuestion Question, IReadOnlyList<SearchHit> Hits)
+/// <param name="Coverage">The most of the question's weighted ideas any passage mentions (0–1), answered or not:
+/// how much the question is about what the articles speak of.</param>
+public sealed record SearchResult(AnalyzedQuestion Question, IReadOnlyList<SearchHit> Hits, double Coverage = 0)
 {
     /// <summary>The best hit, if any.</summary>
     public SearchHit? Best => Hits.Count > 0 ? Hits[0] : null;

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using DystoniaBot.Knowledge.Search;
+
+namespace DystoniaBot.Cli.Commands;
+
+/// <summary><c>dystoniabot explain</c>: what the search weighed for a question, passage by passage.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string[]>("question") { Description = "The question", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("explain", "Show the passages a question's search considered, their signals and the answer model's probabilities")
+        {
+            question, Engine.KnowledgeOption, Engine.IndexOption,
+        };
+        command.SetAction(parse =>
+        {
+            var text = string.Join(' ', parse.GetValue(question)!);
+            using var engine = Engine.Create(parse);
+            var searched = engine.Policy.SearchText(text);
+            if (searched is null)
+            {
+                Console.Out.WriteLine("No search: the message is a red flag, small talk or \"tell me more\" (see 'ask').");
+                return ExitCodes.Ok;
+            }
+
+            var invariant = CultureInfo.InvariantCulture;
+            Console.Out.WriteLine($"searched as: {searched}");
+            Console.Out.WriteLine($"model: {engine.Index.AnswerModel.Description}");
+            foreach (var candidate in engine.Index.Explain(searched))
+            {
+                Console.Out.WriteLine(string.Create(invariant, $"{candidate.Passage.Id,-16} rank {candidate.Rank:0.000}  answer {candidate.Probability:0.000}"));
+                Console.Out.WriteLine("    " + string.Join("  ", AnswerFeatures.Names.Select((n, i) => string.Create(invariant, $"{n} {candidate.Features[i]:0.000}"))));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.SmallTalk;
+
+namespace DystoniaBot.Conversation.Policy;
+
+/// <summary>
+/// The question inside a message: a long, polite message opens with a greeting, an introduction or an apology and
+/// closes with thanks and a name, and none of that says what is asked. Whole sentences of such framing are left out
+/// of what is searched (never the only sentence), so "Dear Sir or Madam … Kind regards, Harold" is searched as the
+/// question it holds.
+/// </summary>
+public static partial class QuestionFraming
+{
+    [GeneratedRegex(@"^(dear\b[^,.!?]{0,40}|to whom it may concern|(hi|hello|hey|hiya|greetings|good (morning|afternoon|evening|day))(\s+(there|all|everyone|team|doctor|dr\.? ?\w+))?)[\s,!.:;-]+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Salutation();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FramingSentence();
+
+    // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
+    // is asked (which is not how dystonia is diagnosed).
+    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DiagnosisContext();
+
+    /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
+    public static string Question(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var opened = SmallTalkDetector.StripGreeting(text);
+        opened = Salutation().Match(opened) is { Success: true } salutation ? opened[salutation.Length..] : opened;
+        var sentences = SentenceBreak().Split(opened.Trim());
+        if (sentences.Length < 2)
+        {
+            return WithoutContext(opened);
+        }
+
+        var kept = sentences.Where(s => !FramingSentence().IsMatch(s.Trim())).ToList();
+        return WithoutContext(kept.Count == 0 ? opened : string.Join(' ', kept));
+    }
+
+    private static string WithoutContext(string question)
+    {
+        // The condition stays: it is what the question is about ("… what does it mean?").
+        var stripped = DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": ").Trim();
+        // Never leave nothing, or only a fragment: then the context was the question.
+        return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
+    }
+}
