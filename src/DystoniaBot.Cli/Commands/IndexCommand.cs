@@ -16,19 +16,28 @@ internal static class IndexCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(Engine.KnowledgeOption)!.FullName;
+            var target = parse.GetValue(output);
+
+            // Rebuilding into a folder that holds an index embeds only the passages that changed since.
             var watch = Stopwatch.StartNew();
-            using var index = KnowledgeIndex.Load(folder);
+            KnowledgeIndex built;
+            using (var previous = target is not null && File.Exists(Path.Combine(target.FullName, "segments.gen")) ? TryOpen(target.FullName) : null)
+            {
+                // Closed before the new index is written over it.
+                built = KnowledgeIndex.Load(folder, reuseVectorsOf: previous);
+            }
+
+            using var index = built;
             watch.Stop();
             var stats = index.Statistics;
             var invariant = CultureInfo.InvariantCulture;
             Console.Out.WriteLine(string.Create(invariant,
-                $"{folder}: {stats.Documents} document(s), {stats.Passages} passage(s), {stats.Terms} distinct terms, built in {watch.Elapsed.TotalMilliseconds:0.0} ms"));
+                $"{folder}: {stats.Documents} document(s), {stats.Passages} passage(s), {stats.Terms} distinct terms, {index.EmbeddedPassages} passage(s) embedded, built in {watch.Elapsed.TotalMilliseconds:0.0} ms"));
             foreach (var document in index.Documents)
             {
                 Console.Out.WriteLine($"  {document.Id}: «{document.Source.Title}», {document.Source.Publisher}, {document.Source.License} — {document.Passages.Count} passage(s)");
             }
 
-            var target = parse.GetValue(output);
             if (target is not null)
             {
                 index.Save(target.FullName);
@@ -38,5 +47,18 @@ internal static class IndexCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static KnowledgeIndex? TryOpen(string folder)
+    {
+        try
+        {
+            return KnowledgeIndex.Open(folder);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or IOException or FormatException)
+        {
+            // An unreadable old index only means everything is embedded again.
+            return null;
+        }
     }
 }

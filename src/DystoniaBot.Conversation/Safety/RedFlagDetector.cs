@@ -66,7 +66,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|slurred speech|slurring)\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|slurred speech|slurring)\b", Options)]
     private static partial Regex Stroke();
 
     [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
@@ -108,7 +108,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
     private static partial Regex AsksForAnAmbulance();
 
-    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter)\b[^.!?]{0,80}\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle)\b", Options)]
+    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
     private static partial Regex ChildSwallowedMedicine();
 
     [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|confus\w*|drows\w*|unconscious|passed out|seizure|won't wake|can't wake)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|confus\w*|unconscious)", Options)]

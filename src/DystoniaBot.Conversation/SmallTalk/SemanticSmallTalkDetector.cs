@@ -29,7 +29,9 @@ public sealed class SemanticSmallTalkDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
-        if (normalized.Length == 0 || normalized.Length > MaxLength)
+        // One word is what the rules are for ("hi", "thanks"); alone, any other word ("question", "more") is too
+        // little to mean small talk by.
+        if (normalized.Length > MaxLength || normalized.Split(' ').Length < 2)
         {
             return null;
         }

@@ -35,7 +35,7 @@ public static partial class SmallTalkDetector
     [GeneratedRegex(@"^((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful)( then)? )?(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|cheers|much appreciated|appreciate (it|that)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind)|very helpful|helpful|got it|understood|ok|okay|great|cool|perfect|nice|good|i see|makes sense|good to know|noted)( (so|very) much| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply))?( (bye|bye bye|goodbye|see you|take care))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later| soon)?|see ya|cya|later|good night|goodnight|farewell|take care|have a (nice|good|great|lovely) (day|evening|night|weekend|one)|talk (to you )?(later|soon))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later| soon)?|see ya|cya|later|good night|goodnight|farewell|take care|cheerio|ta-ra|tara|i('ll| will) be off( now)?|i('m| am) off( now)?|(gotta|got to|have to|need to) go( now)?|have a (nice|good|great|lovely) (day|evening|night|weekend|one)|talk (to you )?(later|soon))$", RegexOptions.CultureInvariant)]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"^(help( me)?( please)?|\?+|menu|start|/start|/help|options|commands|examples?|what can you do( for me)?|what do you do|how can you help( me)?|what can you help (me )?with|what can i ask( you)?( about)?|what should i ask|what do you know( about)?|how does this work|how do i use (this|you)|what are you for|(what|which) (kinds? |sorts? |types? )?(of )?(questions|things|topics|stuff)( can| do| should| could)? (i|you) (ask|answer|help with|know about|cover)( you)?( about)?)$", RegexOptions.CultureInvariant)]
@@ -81,7 +81,7 @@ public static partial class SmallTalkDetector
         foreach (var segment in SegmentBreak().Split(whole))
         {
             var part = segment.Trim();
-            if (part.Length == 0 || part is "and" or "but")
+            if (part.Length == 0 || part is "and" or "but" or "right" or "well" or "so" or "alright" or "right then")
             {
                 continue;
             }

@@ -27,6 +27,12 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     /// </summary>
     public int ResultCacheCapacity { get; set; }
 
+    /// <summary>
+    /// Passages the model embedded to make the current index; the others' vectors came from the index it replaced or
+    /// was saved from, or were read with it.
+    /// </summary>
+    public int EmbeddedPassages => _current.EmbeddedPassages;
+
     /// <summary>Counts for the current index.</summary>
     public IndexStatistics Statistics => _current.Statistics;
 
@@ -44,19 +50,24 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
 
     /// <summary>
     /// Builds an in-memory index of <paramref name="knowledgeBase"/>, embedding its passages with
-    /// <paramref name="embedder"/> (the shipped model when null), answering with <paramref name="answerModel"/>
+    /// <paramref name="embedder"/> (the shipped model when null) except those whose vectors
+    /// <paramref name="reuseVectorsOf"/> already has, answering with <paramref name="answerModel"/>
     /// (<see cref="AnswerModel.Default"/> when null).
     /// </summary>
-    public static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel? answerModel = null, TextEmbedder? embedder = null)
+    public static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel? answerModel = null, TextEmbedder? embedder = null, KnowledgeIndex? reuseVectorsOf = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(lexicon);
-        return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? AnswerModel.Default, embedder ?? TextEmbedder.Default, null));
+        return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? AnswerModel.Default,
+            embedder ?? TextEmbedder.Default, reuseVectorsOf?._current.VectorsByText()));
     }
 
-    /// <summary>Reads the knowledge folder (articles, lexicon, answer model) and builds an in-memory index.</summary>
-    public static KnowledgeIndex Load(string knowledgeDirectory, TextEmbedder? embedder = null) =>
-        Build(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory), AnswerModel.Load(knowledgeDirectory), embedder);
+    /// <summary>
+    /// Reads the knowledge folder (articles, lexicon, answer model) and builds an in-memory index; passages
+    /// <paramref name="reuseVectorsOf"/> has vectors for are not embedded again.
+    /// </summary>
+    public static KnowledgeIndex Load(string knowledgeDirectory, TextEmbedder? embedder = null, KnowledgeIndex? reuseVectorsOf = null) =>
+        Build(KnowledgeBase.Load(knowledgeDirectory), Lexicon.Load(knowledgeDirectory), AnswerModel.Load(knowledgeDirectory), embedder, reuseVectorsOf);
 
     /// <summary>Opens an index saved with <see cref="Save"/>; its vectors are read, not made again.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not hold an index.</exception>

@@ -40,7 +40,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // is replaced.
     private BoundedCache<SearchResult>? _results;
 
-    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse)
+    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse, int embeddedOnCreate = 0)
     {
         _directory = directory;
         Reader = reader;
@@ -96,9 +96,10 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
         // Vectors come with the index; an index without them (or made with another model) gets them now, reusing
         // the ones of unchanged passages of the index it replaces.
+        var embedded = 0;
         var vectors = vectorModel == TextEmbedder.ModelName && storedVectors.TrueForAll(v => v is not null)
             ? storedVectors.Select(v => FromBytes(v!)).ToArray()
-            : Embed(embedder, passages, p => Sources[p.DocumentId], reuse);
+            : Embed(embedder, passages, p => Sources[p.DocumentId], reuse, out embedded);
         SentenceVectors = vectors;
         PassageVectors = new float[passages.Count * TextEmbedder.Dimensions];
         for (var i = 0; i < vectors.Length; i++)
@@ -123,9 +124,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         TitleTerms = Documents.Where(d => !d.Source.IsCurated).SelectMany(d => Analyzer.Terms(d.Source.Title)).ToHashSet(StringComparer.Ordinal);
         QuestionAnalyzer = new QuestionAnalyzer(Analyzer, Lexicon, DocumentFrequency.Keys, new SpellingCorrector(Vocabulary(passages, Lexicon)));
         Statistics = new IndexStatistics(Documents.Count, passages.Count, DocumentFrequency.Count);
+        EmbeddedPassages = embeddedOnCreate + embedded;
     }
 
     public DirectoryReader Reader { get; }
+
+    /// <summary>
+    /// Passages the model embedded to make this index; the others' vectors came from the index it replaces or was
+    /// saved from, or were read with it.
+    /// </summary>
+    public int EmbeddedPassages { get; }
 
     /// <summary>The model that made the vectors, which embeds questions.</summary>
     public TextEmbedder Embedder { get; }
@@ -173,7 +181,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     {
         var passages = knowledgeBase.Documents.SelectMany(d => d.Passages).ToList();
         var sources = knowledgeBase.Documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
-        var vectors = Embed(embedder, passages, p => sources[p.DocumentId], reuse);
+        var vectors = Embed(embedder, passages, p => sources[p.DocumentId], reuse, out var embedded);
         var next = 0;
         var analyzer = new KnowledgeAnalyzer(lexicon);
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
@@ -233,7 +241,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
             writer.Commit();
         }
 
-        return Open(directory, embedder, null);
+        var snapshot = new KnowledgeSnapshot(directory, DirectoryReader.Open(directory), embedder, null, embedded);
+        return snapshot;
     }
 
     /// <summary>
@@ -279,8 +288,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
     }
 
     /// <summary>The vectors of each passage (the passage's, then its sentences'), made in batches or reused.</summary>
-    private static float[][][] Embed(TextEmbedder embedder, List<Passage> passages, Func<Passage, SourceInfo> source, IReadOnlyDictionary<string, float[][]>? reuse)
+    private static float[][][] Embed(TextEmbedder embedder, List<Passage> passages, Func<Passage, SourceInfo> source, IReadOnlyDictionary<string, float[][]>? reuse, out int embedded)
     {
+        embedded = 0;
         var result = new float[passages.Count][][];
         var texts = new List<string>();
         var owners = new List<(int Passage, int Slot)>();
@@ -295,6 +305,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             }
 
             result[i] = new float[passage.Sentences.Count + 1][];
+            embedded++;
             texts.Add(text);
             owners.Add((i, 0));
             for (var s = 0; s < passage.Sentences.Count; s++)

@@ -1,0 +1,26 @@
+using DystoniaBot.Conversation.Policy;
+
+namespace DystoniaBot.Conversation.Tests.Policy;
+
+public class QuestionFramingTests
+{
+    [Theory]
+    [InlineData("Dear Sir or Madam, could you tell me whether dystonia can be treated? With kind regards, Eleanor", "could you tell me whether dystonia can be treated?")]
+    [InlineData("Good morning. My name is Arthur and I am 80. Is dystonia passed on to children? Thank you very much in advance.", "Is dystonia passed on to children?")]
+    [InlineData("I apologise for the long message. What does a neurologist check for dystonia? Best wishes", "What does a neurologist check for dystonia?")]
+    [InlineData("is there a cure?", "is there a cure?")]
+    [InlineData("Thank you.", "Thank you.")]
+    public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
+    [InlineData("my daughter (7) was diagnosed with focal dystonia last week, what does focal mean", "focal dystonia: what does focal mean")]
+    [InlineData("I was just diagnosed with dystonia. Is it hereditary?", "dystonia: Is it hereditary?")]
+    [InlineData("how is dystonia diagnosed?", "how is dystonia diagnosed?")]
+    public void Question_ShouldKeepTheConditionOfADiagnosisToldAsContext_NotTheDiagnosis(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+}

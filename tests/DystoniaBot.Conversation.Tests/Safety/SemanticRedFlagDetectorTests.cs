@@ -1,0 +1,51 @@
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// Emergencies in lay words, as the policy reads them (the rules, then the exemplars), and ordinary messages that
+/// share their words: both directions.
+/// </summary>
+public class SemanticRedFlagDetectorTests
+{
+    private static SemanticRedFlagDetector Detector => TestKnowledge.Readers.RedFlags;
+
+    [Theory]
+    [InlineData("honestly i dont see the point of waking up tomorrow, everyone would manage fine without me", RedFlagKind.Crisis)]
+    [InlineData("three weeks after the toxin shots in my neck i keep choking on water and my breathing feels weak", RedFlagKind.Emergency)]
+    [InlineData("my little boy found the blister pack of his nan's heart tablets and some are missing", RedFlagKind.Emergency)]
+    [InlineData("she got an injection for her sickness at the hospital and now her jaw is stuck and her tongue is poking out", RedFlagKind.Emergency)]
+    [InlineData("he's been twisting and arching nonstop since last night, can't keep any fluids down and is really hot", RedFlagKind.Emergency)]
+    public void Detect_ShouldFindTheEmergency_InLayWords(string message, RedFlagKind kind)
+    {
+        var flag = Detector.Detect(message) ?? RedFlagDetector.Detect(message);
+
+        Assert.NotNull(flag);
+        Assert.Equal(kind, flag.Kind);
+    }
+
+    [Fact]
+    public void Detect_ShouldFindTheEmergency_InOneSentenceOfALongPoliteMessage()
+    {
+        const string message = "Good evening and sorry to write so late. I look after my father, who is 81. " +
+            "Since about twenty minutes ago one side of his face has slipped and his speech has gone strange. " +
+            "I did not want to bother anyone. Thank you.";
+
+        Assert.Equal(RedFlagKind.Emergency, (RedFlagDetector.Detect(message) ?? Detector.Detect(message))?.Kind);
+    }
+
+    [Theory]
+    [InlineData("can dystonia make it hard to breathe?")]
+    [InlineData("is botox safe for neck dystonia?")]
+    [InlineData("I had a stroke two years ago and now my fingers curl, could that be dystonia?")]
+    [InlineData("my daughter had seizures as a baby, is dystonia linked to epilepsy?")]
+    [InlineData("what medicines can cause a dystonic reaction?")]
+    [InlineData("i feel a bit down about my diagnosis")]
+    [InlineData("What are the symptoms of dystonia?")]
+    public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
+    {
+        Assert.Null(Detector.Detect(message));
+    }
+}

@@ -1,0 +1,70 @@
+using DystoniaBot.Knowledge.Analysis;
+using DystoniaBot.Knowledge.Documents;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Knowledge.Tests.Search;
+
+public class IndexVectorTests
+{
+    [Fact]
+    public void Open_ShouldReadTheVectorsSaved_WithoutEmbeddingAgain()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-vectors-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            TestKnowledge.Index.Save(folder);
+            using var opened = KnowledgeIndex.Open(folder);
+
+            Assert.Equal(0, opened.EmbeddedPassages);
+            const string question = "the test where they stick needles in the muscles";
+            var expected = TestKnowledge.Index.Explain(question);
+            var actual = opened.Explain(question);
+            Assert.Equal(expected.Select(e => e.Passage.Id), actual.Select(a => a.Passage.Id));
+            Assert.Equal(expected.Select(e => Math.Round(e.Probability, 6)), actual.Select(a => Math.Round(a.Probability, 6)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Replace_ShouldEmbedOnlyThePassagesThatChanged()
+    {
+        using var index = TestKnowledge.Build(Lexicon.Default,
+            ("a", "Dystonia has no cure.\n\nBotulinum toxin injections can relieve symptoms."),
+            ("b", "An electromyogram records the electrical activity of muscles."));
+        Assert.Equal(3, index.EmbeddedPassages);
+
+        var changed = new[]
+        {
+            KnowledgeDocumentParser.Parse(TestKnowledge.Article("a", "Dystonia has no cure.\n\nBotulinum toxin injections can relieve some symptoms."), "a.md"),
+            KnowledgeDocumentParser.Parse(TestKnowledge.Article("b", "An electromyogram records the electrical activity of muscles."), "b.md"),
+        };
+        index.Replace(KnowledgeBase.FromDocuments(changed), Lexicon.Default);
+
+        Assert.Equal(1, index.EmbeddedPassages);
+        Assert.Equal("b#1", index.Search("what does the needle test measure").Best?.Passage.Id);
+    }
+
+    [Theory]
+    [InlineData("the test where they stick needles in the muscles", "dystonia#3")]
+    [InlineData("why do my eyes keep shutting by themselves", "dystonia#2")]
+    [InlineData("can it ever go away for good", "dystonia#4")]
+    public void Search_ShouldRankByMeaning_WhenTheQuestionSharesFewWordsWithTheAnswer(string question, string passageId)
+    {
+        Assert.Equal(passageId, TestKnowledge.Index.Search(question).Best?.Passage.Id);
+    }
+
+    [Theory]
+    [InlineData("how many people in the world have dystonia")]
+    [InlineData("how long does a botox injection last")]
+    [InlineData("what is the life expectancy with dystonia")]
+    public void Search_ShouldNotBeConfident_WhenTheArticleHoldsNoNumberForAQuestionThatAsksForOne(string question)
+    {
+        var best = TestKnowledge.Index.Search(question).Best;
+
+        Assert.True(best is null || best.Score < 0.5, $"{question}: {best?.Passage.Id} {best?.Score}");
+    }
+}
