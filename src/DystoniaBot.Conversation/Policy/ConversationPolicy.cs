@@ -114,8 +114,9 @@ public sealed partial class ConversationPolicy
             return new Reading(null, null, true, text, null);
         }
 
-        var question = QuestionFraming.Question(text);
-        return new Reading(null, null, false, question, PersonalQuestionDetector.IsPersonal(question) ? PersonalQuestionDetector.About(text) : null);
+        var unframed = QuestionFraming.Unframed(text);
+        return new Reading(null, null, false, QuestionFraming.Question(text),
+            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null);
     }
 
     private PolicyTurn Answer(string question, AskedAbout? about, ConversationState state)

@@ -26,7 +26,13 @@ public static partial class QuestionFraming
     private static partial Regex DiagnosisContext();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
-    public static string Question(string text)
+    public static string Question(string text) => WithoutContext(Unframed(text));
+
+    /// <summary>
+    /// <paramref name="text"/> without greetings, introductions and sign-offs, but with the context it gives ("my
+    /// husband was diagnosed…"), which says whom a question is about.
+    /// </summary>
+    public static string Unframed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var opened = SmallTalkDetector.StripGreeting(text);
@@ -34,11 +40,11 @@ public static partial class QuestionFraming
         var sentences = SentenceBreak().Split(opened.Trim());
         if (sentences.Length < 2)
         {
-            return WithoutContext(opened);
+            return opened;
         }
 
         var kept = sentences.Where(s => !FramingSentence().IsMatch(s.Trim())).ToList();
-        return WithoutContext(kept.Count == 0 ? opened : string.Join(' ', kept));
+        return kept.Count == 0 ? opened : string.Join(' ', kept);
     }
 
     private static string WithoutContext(string question)

@@ -37,6 +37,14 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
+        if (SubjectOfDefinition(snapshot, analyzed) is { } subject)
+        {
+            // "My son has dystonia, what does that even meen?": a definition of an article's subject, whatever
+            // else the words say (typos, framing), is that article's definition.
+            question = $"What is {subject}?";
+            analyzed = snapshot.QuestionAnalyzer.Analyze(question);
+        }
+
         var candidates = Candidates(snapshot, analyzed, question);
         if (candidates.Count == 0)
         {
@@ -56,6 +64,36 @@ internal static class PassageRanker
             ? byRelevance
             : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
         return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits, coverage);
+    }
+
+    /// <summary>
+    /// The article title a definition question asks about, when the question names that subject and nothing else the
+    /// articles speak of (its other words are unknown to them, none another disease); null otherwise.
+    /// </summary>
+    private static string? SubjectOfDefinition(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed)
+    {
+        if (!analyzed.AsksForDefinition || analyzed.Concepts.Count < 2 || analyzed.Concepts.Any(c => c.IsOtherCondition))
+        {
+            return null;
+        }
+
+        string? subject = null;
+        foreach (var concept in analyzed.Concepts)
+        {
+            var title = concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0]));
+            if (title)
+            {
+                subject = concept.Surface;
+                continue;
+            }
+
+            if (concept.Alternatives.Any(a => a.Terms.All(t => snapshot.DocumentFrequency.ContainsKey(t))))
+            {
+                return null;
+            }
+        }
+
+        return subject is null ? null : snapshot.Documents.FirstOrDefault(d => !d.Source.IsCurated && snapshot.Analyzer.Terms(d.Source.Title).Any(t => analyzed.Concepts.Any(c => c.Alternatives.Any(a => a.Terms.Contains(t)))))?.Source.Title;
     }
 
     /// <summary>

@@ -159,4 +159,36 @@ public class ConversationPolicyTests
         Assert.Contains("neurologist", welcome.Text, StringComparison.Ordinal);
         Assert.InRange(welcome.FollowUps.Count, 3, 4);
     }
+
+    [Fact]
+    public void Respond_ShouldAnswerAParentsQuestion_AndSpeakOfTheirChild_NotOfTheirOwnHealth()
+    {
+        var reply = Ask("hi my son (9) just got diagnosed with dystonia what does that even meen");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#1", reply.Answer!.Passage.Id);
+        Assert.DoesNotContain("your own health", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("whether it is dystonia", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I have cervical dystonia, should I get botox injections?", "your neurologist")]
+    [InlineData("my husband has been diagnosed with dystonia, should he take the tablets?", "your husband's health")]
+    public void Respond_ShouldNeverAskSomeoneDiagnosedToFindOutWhetherItIsDystonia(string question, string expected)
+    {
+        var reply = Ask(question);
+
+        Assert.True(reply.Escalate);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("whether it is dystonia", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("honestly I cant go on living like this with my neck")]
+    [InlineData("i cant breathe since the injection")]
+    [InlineData("my face droops on one side and im slurring")]
+    public void Respond_ShouldReadRedFlags_TypedWithoutApostrophes(string message)
+    {
+        Assert.Equal(ReplyKind.Emergency, Ask(message).Kind);
+    }
 }

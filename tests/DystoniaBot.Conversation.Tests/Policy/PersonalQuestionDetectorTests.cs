@@ -23,4 +23,15 @@ public class PersonalQuestionDetectorTests
     {
         Assert.False(PersonalQuestionDetector.IsPersonal(text));
     }
+
+    [Theory]
+    [InlineData("My neck muscles are tight, do I have dystonia?", null, false, false)]
+    [InlineData("I was diagnosed with cervical dystonia, should I try botox?", null, false, true)]
+    [InlineData("my son (9) just got diagnosed with dystonia what does that mean", "son", true, true)]
+    [InlineData("should my mum see someone about her twisting foot?", "mum", false, false)]
+    [InlineData("my 6 yr old daughter has dystonia, will she need injections?", "daughter", true, true)]
+    public void About_ShouldTellWhomTheQuestionIsAbout_AndWhetherTheyAreDiagnosed(string text, string? relation, bool child, bool diagnosed)
+    {
+        Assert.Equal(new AskedAbout(relation, child, diagnosed), PersonalQuestionDetector.About(text));
+    }
 }
