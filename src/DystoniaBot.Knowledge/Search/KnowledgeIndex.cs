@@ -63,6 +63,16 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     }
 
     /// <summary>
+    /// Builds an index whose passage vectors are given, keyed by <see cref="VectorKey"/> (each the passage's vector,
+    /// then one per sentence): for generated knowledge bases in benchmarks, whose vectors need no model.
+    /// </summary>
+    internal static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon, IReadOnlyDictionary<string, float[][]> vectorsByKey, TextEmbedder embedder) =>
+        new(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, AnswerModel.Default, embedder, vectorsByKey));
+
+    /// <summary>The key a passage's vectors are kept under: the text they are made of.</summary>
+    internal static string VectorKey(Passage passage, SourceInfo source) => KnowledgeSnapshot.EmbeddedText(passage, source);
+
+    /// <summary>
     /// Reads the knowledge folder (articles, lexicon, answer model) and builds an in-memory index; passages
     /// <paramref name="reuseVectorsOf"/> has vectors for are not embedded again.
     /// </summary>

@@ -271,7 +271,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     /// The text a passage's vector is made of: its article's title, or a curated answer's question, belongs with it,
     /// as a reader sees it under that heading.
     /// </summary>
-    private static string EmbeddedText(Passage passage, SourceInfo source) => source.Title + "\n" + passage.Text;
+    internal static string EmbeddedText(Passage passage, SourceInfo source) => source.Title + "\n" + passage.Text;
 
     /// <summary>
     /// The text a sentence's vector is made of: the title before it, and for a list item the sentence that leads
