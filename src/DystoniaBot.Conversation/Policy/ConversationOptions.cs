@@ -33,9 +33,12 @@ public sealed class ConversationOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double AnswerThreshold { get; set; } = 0.5;
 
-    /// <summary>How close in relevance a runner-up must be to the answer to be offered as "did you mean".</summary>
+    /// <summary>
+    /// How close a runner-up's answer probability must be to the answer's for it to be offered as "did you mean":
+    /// a passage the bot would answer with almost as surely.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double AlternativeMargin { get; set; } = 0.1;
+    public double AlternativeMargin { get; set; } = 0.15;
 
     /// <summary>Most "did you mean" alternatives offered with an answer.</summary>
     [Range(0, 5)]

@@ -142,7 +142,7 @@ public sealed partial class ConversationPolicy
         }
 
         var alternatives = result.Hits.Skip(1)
-            .Where(h => h.Score >= _options.AnswerThreshold && best.Relevance - h.Relevance <= _options.AlternativeMargin)
+            .Where(h => h.Score >= _options.AnswerThreshold && best.Score - h.Score <= _options.AlternativeMargin)
             .Take(_options.MaxAlternatives)
             .ToList();
 

@@ -11,11 +11,13 @@ namespace DystoniaBot.Knowledge.Embeddings;
 /// model's retrieval prefix, passages none (as the model was trained).
 /// </summary>
 /// <remarks>
-/// One per process (<see cref="Default"/>): the session holds ~90 MB of weights. Thread-safe: ONNX Runtime sessions
-/// may run concurrently. One thread per run, as a single short question runs fastest that way on few cores and a busy
-/// server has other requests to give the other cores to.
+/// One per model file and process (<see cref="Default"/>, <see cref="Load"/>), kept for the life of the process: the
+/// session holds ~90 MB of weights, and hosts, indexes and policies come and go around it (a test process starts
+/// many hosts), so nothing that uses it may end it. Thread-safe: ONNX Runtime sessions may run concurrently. One
+/// thread per run, as a single short question runs fastest that way on few cores and a busy server has other
+/// requests to give the other cores to.
 /// </remarks>
-public sealed class TextEmbedder : IDisposable
+public sealed class TextEmbedder
 {
     /// <summary>Dimensions of a vector.</summary>
     public const int Dimensions = 384;
@@ -34,7 +36,7 @@ public sealed class TextEmbedder : IDisposable
 
     private const int BatchSize = 16;
 
-    private static readonly Lazy<TextEmbedder> LazyDefault = new(() => Load(EmbeddingModelFile.DefaultPath));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TextEmbedder>> Loaded = new(StringComparer.Ordinal);
 
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
@@ -57,7 +59,7 @@ public sealed class TextEmbedder : IDisposable
 
     /// <summary>The shipped model, loaded on first use and shared by the whole process.</summary>
     /// <exception cref="EmbeddingModelException">The model file is missing or unreadable.</exception>
-    public static TextEmbedder Default => LazyDefault.Value;
+    public static TextEmbedder Default => Load(EmbeddingModelFile.DefaultPath);
 
     /// <summary>Where the model was read from.</summary>
     public string Source { get; }
@@ -65,9 +67,26 @@ public sealed class TextEmbedder : IDisposable
     /// <summary>The model's name, stored with vectors it made.</summary>
     public static string ModelName => EmbeddingModelFile.ModelName;
 
-    /// <summary>Loads the model file at <paramref name="path"/>.</summary>
+    /// <summary>The model of the file at <paramref name="path"/>, loaded on first use and shared by the process.</summary>
     /// <exception cref="EmbeddingModelException">The file is missing, unreadable or not the model.</exception>
     public static TextEmbedder Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        var lazy = Loaded.GetOrAdd(full, static p => new Lazy<TextEmbedder>(() => Create(p)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (EmbeddingModelException)
+        {
+            // A file that failed may be fixed and tried again.
+            Loaded.TryRemove(new KeyValuePair<string, Lazy<TextEmbedder>>(full, lazy));
+            throw;
+        }
+    }
+
+    private static TextEmbedder Create(string path)
     {
         var file = EmbeddingModelFile.Read(path);
         var options = new SessionOptions
@@ -120,9 +139,6 @@ public sealed class TextEmbedder : IDisposable
 
     /// <summary>Cosine similarity of two unit vectors.</summary>
     public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
-
-    /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
 
     // A question's first ~4 characters a token: cutting the text first keeps tokenizing a huge message cheap too.
     private static string Clip(string text) => text.Length > QueryTokenWindow * 8 ? text[..(QueryTokenWindow * 8)] : text;

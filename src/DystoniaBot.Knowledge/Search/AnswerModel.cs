@@ -27,11 +27,12 @@ public sealed class AnswerModel
     }
 
     /// <summary>
-    /// Without a fitted model: the lexical signals alone, with the cut-off the engine used before dense retrieval
-    /// (confidence 0.55), so a knowledge folder without <see cref="FileName"/> behaves as before.
+    /// Without a fitted model: passages ranked by their words, then by meaning, and answered from the lexical
+    /// confidence the engine used before dense retrieval (0.55), so a knowledge folder without
+    /// <see cref="FileName"/> answers as before.
     /// </summary>
     public static AnswerModel Default { get; } = new(
-        LogisticModel.OneFeature(AnswerFeatures.LexicalRelevance, 12, 0.5),
+        LogisticModel.TwoFeatures(AnswerFeatures.LexicalRelevance, 12, AnswerFeatures.SentenceSimilarity, 6, 0.5, 0.5),
         LogisticModel.OneFeature(AnswerFeatures.LexicalConfidence, 12, 0.55),
         "lexical signals only (no fitted model in the knowledge folder)");
 
@@ -160,6 +161,18 @@ public sealed class LogisticModel
         var mean = new double[AnswerFeatures.Count];
         weights[feature] = steepness;
         mean[feature] = midpoint;
+        return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
+    }
+
+    /// <summary>A model of two features: probability 0.5 where both are at their midpoints.</summary>
+    public static LogisticModel TwoFeatures(int first, double firstSteepness, int second, double secondSteepness, double firstMidpoint, double secondMidpoint)
+    {
+        var weights = new double[AnswerFeatures.Count];
+        var mean = new double[AnswerFeatures.Count];
+        weights[first] = firstSteepness;
+        mean[first] = firstMidpoint;
+        weights[second] = secondSteepness;
+        mean[second] = secondMidpoint;
         return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
     }
 

@@ -62,7 +62,9 @@ internal static class PassageRanker
 
         hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0
             ? byRelevance
-            : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal));
+            : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal) is var byOrdinal && byOrdinal != 0
+                ? byOrdinal
+                : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
         return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits, coverage);
     }
 
