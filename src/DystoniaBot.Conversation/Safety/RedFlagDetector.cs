@@ -32,6 +32,7 @@ public static partial class RedFlagDetector
     private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
     [
         ("suicidal thoughts", RedFlagKind.Crisis, false, SuicidalThoughts()),
+        ("the means at hand and had enough", RedFlagKind.Crisis, false, MeansAndIntent()),
         ("cannot breathe", RedFlagKind.Emergency, false, CannotBreathe()),
         ("trouble breathing", RedFlagKind.Emergency, true, TroubleBreathing()),
         ("chest pain", RedFlagKind.Emergency, false, ChestPain()),
@@ -53,6 +54,10 @@ public static partial class RedFlagDetector
         ("rapid severe worsening", RedFlagKind.Emergency, true, RapidSevereWorsening()),
         ("asks for an ambulance", RedFlagKind.Emergency, false, AsksForAnAmbulance()),
     ];
+
+    // Someone with the means at hand who says they have had enough: what crisis lines are trained to hear.
+    [GeneratedRegex(@"\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
+    private static partial Regex MeansAndIntent();
 
     [GeneratedRegex(@"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever)\b", Options)]
     private static partial Regex SuicidalThoughts();
@@ -111,7 +116,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
     private static partial Regex ChildSwallowedMedicine();
 
-    [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|confus\w*|drows\w*|unconscious|passed out|seizure|won't wake|can't wake)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|confus\w*|unconscious)", Options)]
+    [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
     private static partial Regex HeadInjuryWithWarningSigns();
 
     [GeneratedRegex(@"\bfever\b[^.!?]{0,120}\b(rigid|stiff)\w*[^.!?]{0,120}\bconfus\w*|\b(rigid|stiff)\w*[^.!?]{0,120}\bfever\b[^.!?]{0,120}\bconfus\w*", Options)]

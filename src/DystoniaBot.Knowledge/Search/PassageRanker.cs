@@ -29,6 +29,9 @@ internal static class PassageRanker
     /// <summary>Least weight of a word of an article's title, against the rarest word.</summary>
     private const double TitleFloor = 0.35;
 
+    /// <summary>Least answer probability for a passage found by meaning alone (no shared word) to be a hit.</summary>
+    private const double RelatedByMeaning = 0.2;
+
     public static SearchResult Search(KnowledgeSnapshot snapshot, string question, int maxHits)
     {
         var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
@@ -56,8 +59,17 @@ internal static class PassageRanker
         foreach (var candidate in candidates)
         {
             var passage = snapshot.Passages[candidate.PassageIndex];
+            var probability = snapshot.AnswerModel.Decider.Probability(candidate.Features);
+
+            // The nearest passages in meaning are always some passages: one that shares no word with the question
+            // is a hit only when the model finds it likely (staff search and "did you mean" list hits).
+            if (candidate.Features[AnswerFeatures.LexicalConfidence] <= 0 && probability < RelatedByMeaning)
+            {
+                continue;
+            }
+
             hits.Add(new SearchHit(passage, snapshot.Sources[passage.DocumentId], candidate.SentenceIndex,
-                snapshot.AnswerModel.Decider.Probability(candidate.Features), snapshot.AnswerModel.Ranker.Probability(candidate.Features), candidate.MatchedTerms));
+                probability, snapshot.AnswerModel.Ranker.Probability(candidate.Features), candidate.MatchedTerms));
         }
 
         hits.Sort((a, b) => b.Relevance.CompareTo(a.Relevance) is var byRelevance && byRelevance != 0

@@ -6,6 +6,10 @@ public class RedFlagDetectorTests
 {
     [Theory]
     [InlineData("I can't breathe")]
+    [InlineData("my daughter banged her head on the swing and has been sick three times since")]
+    [InlineData("grandad knocked his head getting out of the car and doesnt recognise us")]
+    [InlineData("his face went crooked on one side and his words are coming out jumbled")]
+    [InlineData("my toddler opened the pill box and a few tablets are missing")]
     [InlineData("my husband is choking")]
     [InlineData("I have crushing chest pain")]
     [InlineData("I think I'm having a stroke right now")]
@@ -41,6 +45,8 @@ public class RedFlagDetectorTests
     [InlineData("sometimes I think everyone would be better off if I was dead, better off dead")]
     [InlineData("I keep thinking about suicide")]
     [InlineData("I've been hurting myself")]
+    [InlineData("got a whole strip of tablets next to me, im done with all of it")]
+    [InlineData("I've had enough of living, the rope is in the garage")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -57,6 +63,8 @@ public class RedFlagDetectorTests
     [InlineData("Can dystonia cause fever?")]
     [InlineData("Is it safe for children to take dystonia medicine?")]
     [InlineData("")]
+    [InlineData("I had a fall and hit my head years ago, can that cause dystonia?")]
+    [InlineData("im done with all these tablets that don't work, what else is there?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

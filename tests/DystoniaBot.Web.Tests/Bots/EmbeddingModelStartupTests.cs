@@ -1,0 +1,48 @@
+namespace DystoniaBot.Web.Tests.Bots;
+
+/// <summary>A missing or unreadable embedding model stops the host with a message naming the file.</summary>
+public sealed class EmbeddingModelStartupTests
+{
+    [Fact]
+    public void Startup_ShouldStopNamingTheModelFile_WhenItIsMissing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dystoniabot-no-model-" + Guid.NewGuid().ToString("N"), "model.dll");
+        using var factory = BotFactory.Create(new() { ["Knowledge:EmbeddingModelPath"] = path });
+
+        var failure = Record.Exception(() => factory.CreateClient().Dispose());
+
+        Assert.NotNull(failure);
+        Assert.Contains(Messages(failure), m => m.Contains(path, StringComparison.Ordinal) && m.Contains("missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Startup_ShouldStopNamingTheModelFile_WhenItIsNotTheModel()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a model");
+            using var factory = BotFactory.Create(new() { ["Knowledge:EmbeddingModelPath"] = path });
+
+            var failure = Record.Exception(() => factory.CreateClient().Dispose());
+
+            Assert.NotNull(failure);
+            Assert.Contains(Messages(failure), m => m.Contains(path, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static List<string> Messages(Exception failure)
+    {
+        var messages = new List<string>();
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return messages;
+    }
+}
