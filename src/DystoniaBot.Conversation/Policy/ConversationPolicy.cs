@@ -122,6 +122,14 @@ public sealed partial class ConversationPolicy
     private PolicyTurn Answer(string question, AskedAbout? about, ConversationState state)
     {
         var result = _search.Search(question, 1 + _options.MaxAlternatives);
+        if (QuestionFraming.AskingSentences(question) is { } asking
+            && _search.Search(asking, 1 + _options.MaxAlternatives) is { Best: { } askingBest } askingResult
+            && askingBest.Score > (result.Best?.Score ?? 0))
+        {
+            // What a message tells around its question can drown the question: the question alone may be clearer.
+            result = askingResult;
+        }
+
         if (result.Question.Concepts.Count == 0 && result.Question.AsksForDefinition && _search.Documents.Count > 0)
         {
             // "Short definition please" names no subject: the subject is what the bot is about.

@@ -47,6 +47,25 @@ public static partial class QuestionFraming
         return kept.Count == 0 ? opened : string.Join(' ', kept);
     }
 
+    [GeneratedRegex(@"\b(this|that|these|those|he|she|they|him|her|them|his|hers|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBack();
+
+    /// <summary>
+    /// The sentences of <paramref name="question"/> that ask (end with a question mark), when it has others that only
+    /// tell ("is it passed down in families? my father had it and I'm worried for my kids"); null when it has not.
+    /// </summary>
+    public static string? AskingSentences(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var sentences = SentenceBreak().Split(question.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var asking = sentences.Where(s => s.EndsWith('?')).ToList();
+
+        // "Is this dystonia?" points back at what was told: alone, it asks something else.
+        return asking.Count > 0 && asking.Count < sentences.Count && !asking.Any(s => PointsBack().IsMatch(s))
+            ? string.Join(' ', asking)
+            : null;
+    }
+
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").

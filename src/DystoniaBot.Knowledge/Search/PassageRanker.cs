@@ -86,29 +86,51 @@ internal static class PassageRanker
     /// </summary>
     private static string? SubjectOfDefinition(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed)
     {
-        if (!analyzed.AsksForDefinition || analyzed.Concepts.Count < 2 || analyzed.Concepts.Any(c => c.IsOtherCondition))
+        if (!analyzed.AsksForDefinition || analyzed.Concepts.Count == 0 || analyzed.Concepts.Any(c => c.IsOtherCondition))
         {
             return null;
         }
 
-        string? subject = null;
+        var namesTitle = false;
+        var onlyFraming = true;
         foreach (var concept in analyzed.Concepts)
         {
-            var title = concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0]));
-            if (title)
+            if (concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0])))
             {
-                subject = concept.Surface;
+                namesTitle = true;
+                onlyFraming = false;
                 continue;
             }
 
+            if (DefinitionFraming.Contains(concept.Surface.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            onlyFraming = false;
             if (concept.Alternatives.Any(a => a.Terms.All(t => snapshot.DocumentFrequency.ContainsKey(t))))
             {
                 return null;
             }
         }
 
-        return subject is null ? null : snapshot.Documents.FirstOrDefault(d => !d.Source.IsCurated && snapshot.Analyzer.Terms(d.Source.Title).Any(t => analyzed.Concepts.Any(c => c.Alternatives.Any(a => a.Terms.Contains(t)))))?.Source.Title;
+        if (!namesTitle && !onlyFraming)
+        {
+            return null;
+        }
+
+        // "Short definition please" names no subject: the subject is what the articles are about.
+        var articles = snapshot.Documents.Where(d => !d.Source.IsCurated).ToList();
+        var named = articles.FirstOrDefault(d => snapshot.Analyzer.Terms(d.Source.Title).Any(t => analyzed.Concepts.Any(c => c.Alternatives.Any(a => a.Terms.Contains(t)))));
+        return (named ?? (onlyFraming ? articles.FirstOrDefault() : null))?.Source.Title;
     }
+
+    /// <summary>Words that say how to define, not what: "a short, simple definition please".</summary>
+    private static readonly HashSet<string> DefinitionFraming = new(StringComparer.Ordinal)
+    {
+        "short", "brief", "briefly", "quick", "quickly", "simple", "simply", "basic", "plain", "easy", "pls", "plz", "please",
+        "layman", "laymans", "layman's", "words", "terms", "english", "summary", "nutshell",
+    };
 
     /// <summary>
     /// The passages worth considering for a question, with the signals the answer model weighs: Lucene's BM25 best
@@ -134,6 +156,7 @@ internal static class PassageRanker
             }
 
             unknownShare = totalWeight > 0 ? unknown / totalWeight : 1.0;
+
             var query = BuildQuery(snapshot, present, weights);
             if (query.Clauses.Count > 0)
             {

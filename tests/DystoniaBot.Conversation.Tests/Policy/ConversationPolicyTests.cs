@@ -191,4 +191,15 @@ public class ConversationPolicyTests
     {
         Assert.Equal(ReplyKind.Emergency, Ask(message).Kind);
     }
+
+    [Theory]
+    [InlineData("a quick simple definition please")]
+    [InlineData("can dystonia be inherited? my grandmother had it and my sister is expecting a baby.")]
+    public void Respond_ShouldAnswer_WhatTheWordsAroundAQuestionWouldOtherwiseDrown(string message)
+    {
+        var reply = Ask(message);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#1", reply.Answer!.Passage.Id);
+    }
 }

@@ -23,4 +23,13 @@ public class QuestionFramingTests
     {
         Assert.Equal(question, QuestionFraming.Question(message));
     }
+
+    [Theory]
+    [InlineData("can dystonia be inherited? my grandmother had it and I'm pregnant.", "can dystonia be inherited?")]
+    [InlineData("My wife's eyelids keep closing. Is this dystonia?", null)]
+    [InlineData("what is blepharospasm?", null)]
+    public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
+    {
+        Assert.Equal(asking, QuestionFraming.AskingSentences(message));
+    }
 }
