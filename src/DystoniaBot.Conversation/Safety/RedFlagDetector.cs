@@ -29,6 +29,18 @@ public static partial class RedFlagDetector
     // sentence (at most 120 characters apart), which is what they mean and also bounds backtracking.
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
+    // Within one sentence: a decimal point ("a temperature of 39.8") does not end it.
+    private const string SameSentence = @"(?:[^.!?]|(?<=\d)\.(?=\d))*";
+
+    // Lay words for the same signs, shared by the rules that combine them.
+    private const string Fever = @"(fever\w*|high temp\w*|temp(erature)? (of |is |at |over )?(3[89]|4[0-3])|(burning|boiling|roasting) (hot|up)|(very|really|so) hot|hot to (the )?touch)";
+    private const string Rigid = @"(rigid\w*|stiff\w*)";
+    private const string Confused = @"(confus\w*|delirious|disorient\w*|not making sense|out of it|(doesn't|does not|don't|do not|can't|cannot) (know|recogni[sz]e) (where|who|what|us|me)|drifting in and out)";
+    private const string Spasms = @"(spasm\w*|twist\w*|arching|dystoni\w*|contraction\w*|jerking|posturing|cramp\w*)";
+    private const string NonStop = @"(won't stop|will not stop|(haven't|hasn't|have not|has not|not) stopped|non-?stop|all (day|night)|for (like |about |over |nearly |more than )?(\d+ ?(hours?|hrs?|h)\b|hours|a whole day)|since (this morning|last night|yesterday))";
+    // Status dystonicus is spasms that don't stop with the body failing: no fluids, dark urine, fever, drenching sweat.
+    private const string Exhausted = @"((can't|cannot|unable to|not) (even )?(drink\w*|swallow\w*|eat\w*|take a sip|keep (anything|fluids|water|drinks) down)|(urine|wee|pee) (is )?(very )?(dark|brown|cola)|dark (urine|wee|pee)|soaked in sweat|drenched|sweating (buckets|heavily|a lot)|" + Fever + ")";
+
     private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
     [
         ("suicidal thoughts", RedFlagKind.Crisis, false, SuicidalThoughts()),
@@ -59,7 +71,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
     private static partial Regex MeansAndIntent();
 
-    [GeneratedRegex(@"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever)\b", Options)]
+    [GeneratedRegex(@"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever|(don't|do not) see the point any ?more|sav(e|ed|ing) up (my |all my )?(pills|tablets|meds)|stockpil\w+ (my |all my )?(pills|tablets|meds)|tonight is the night|(won't|will not) be (here|around) (tomorrow|much longer|for long))\b", Options)]
     private static partial Regex SuicidalThoughts();
 
     [GeneratedRegex(@"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)]
@@ -71,10 +83,10 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|slurred speech|slurring)\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|(smile|face|mouth) (is |looks |has gone |went )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring)\b", Options)]
     private static partial Regex Stroke();
 
-    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| feels)? (suddenly )?(numb|weak|paralys\w*)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
+    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| has gone| feels)? (suddenly )?(numb|weak|paralys\w*|dead|limp|floppy|useless)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
     private static partial Regex SuddenWeaknessOrNumbness();
 
     [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)]
@@ -89,10 +101,10 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(overdos\w*|poison(ed|ing)?|took too many|(swallowed|drank|drunk|ate) (some |a lot of |the )?(too many|a bottle|the bottle|a whole bottle|bleach|detergent|chemicals?|antifreeze|a battery|batteries|rat poison|weed ?killer))\b", Options)]
     private static partial Regex PoisoningOrOverdose();
 
-    [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)]
+    [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a load of|loads of|a bunch of|heaps of|a strip of|a packet of|a box of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|relax(ers|ants)|painkillers|sleeping pills|sleepers|antidepressants|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)]
     private static partial Regex TooManyPills();
 
-    [GeneratedRegex(@"\bstatus dystonicus\b", Options)]
+    [GeneratedRegex(@"\bstatus dystonicus\b|(?:^|[.!?])(?=" + SameSentence + @"\b" + Spasms + @")(?=" + SameSentence + @"\b" + NonStop + @")(?=" + SameSentence + @"\b" + Exhausted + @")", Options)]
     private static partial Regex StatusDystonicus();
 
     [GeneratedRegex(@"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|severe allergic reaction|(can't|cannot|unable to) swallow)\b", Options)]
@@ -104,7 +116,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(stimulator|dbs|neurostimulator|deep brain)\b[^.!?]{0,120}\b(stopped|failed|failing|not working|turned off|died|broke\w*|malfunction\w*)\b", Options)]
     private static partial Regex DeepBrainStimulatorFailure();
 
-    [GeneratedRegex(@"\bfever\b[^.!?]{0,120}\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*|worse)\b|\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*)\b[^.!?]{0,120}\bfever\b", Options)]
+    [GeneratedRegex(@"\b" + Fever + @"[^.!?]{0,120}\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*|worse)\b|\b(spasm\w*|dystoni\w*|rigid\w*|stiff\w*)\b[^.!?]{0,120}\b" + Fever, Options)]
     private static partial Regex FeverWithSevereSpasms();
 
     [GeneratedRegex(@"\b(sudden(ly)?|rapid(ly)?|very fast)\b[^.!?]{0,120}\b(much worse|getting worse|worsening|severe)\b[^.!?]{0,120}\b(spasm\w*|dystoni\w*|contraction\w*)\b", Options)]
@@ -119,7 +131,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
     private static partial Regex HeadInjuryWithWarningSigns();
 
-    [GeneratedRegex(@"\bfever\b[^.!?]{0,120}\b(rigid|stiff)\w*[^.!?]{0,120}\bconfus\w*|\b(rigid|stiff)\w*[^.!?]{0,120}\bfever\b[^.!?]{0,120}\bconfus\w*", Options)]
+    [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]
     private static partial Regex FeverRigidityConfusion();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|just)\b", Options)]

@@ -15,6 +15,12 @@ public sealed partial class SemanticRedFlagDetector
     /// <summary>Sentences of a long message looked at one by one: an emergency is said early.</summary>
     private const int MaxSentences = 6;
 
+    /// <summary>
+    /// Shorter sentences say too little to be compared alone ("my mum has it" is near "my mum is having a stroke");
+    /// the whole message is always compared, and the rules read every sentence.
+    /// </summary>
+    private const int MinSentenceWords = 5;
+
     private readonly ExemplarSet _exemplars;
 
     /// <summary>Loads and embeds the shipped exemplars.</summary>
@@ -51,7 +57,7 @@ public sealed partial class SemanticRedFlagDetector
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = SentenceBreak().Split(normalized)
             .Select(s => s.Trim())
-            .Where(s => s.Split(' ').Length >= 3)
+            .Where(s => s.Split(' ').Length >= MinSentenceWords)
             .Take(MaxSentences)
             .ToList();
         if (sentences.Count < 2)

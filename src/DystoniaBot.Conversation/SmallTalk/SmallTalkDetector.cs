@@ -32,7 +32,7 @@ public static partial class SmallTalkDetector
     [GeneratedRegex(@"^(hi+|hel+o+|he+y+|hiya+|howdy|yo+|greetings|good (morning|afternoon|evening|day)|hallo|bonjour|hola|salut)( there| bot| dystoniabot| everyone| all| again)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful)( then)? )?(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|cheers|much appreciated|appreciate (it|that)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind)|very helpful|helpful|got it|understood|ok|okay|great|cool|perfect|nice|good|i see|makes sense|good to know|noted)( (so|very) much| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply))?( (bye|bye bye|goodbye|see you|take care))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful)( then)? )?(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|cheers|much appreciated|appreciate (it|that)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind)|very helpful|helpful|got it|understood|ok|okay|great|cool|perfect|nice|good|i see|makes sense|good to know|noted)( (so|very) much| sm| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply))?( (bye|bye bye|goodbye|see you|take care))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later| soon)?|see ya|cya|later|good night|goodnight|farewell|take care|cheerio|ta-ra|tara|i('ll| will) be off( now)?|i('m| am) off( now)?|(gotta|got to|have to|need to) go( now)?|have a (nice|good|great|lovely) (day|evening|night|weekend|one)|talk (to you )?(later|soon))$", RegexOptions.CultureInvariant)]
@@ -43,6 +43,9 @@ public static partial class SmallTalkDetector
 
     [GeneratedRegex(@"^((who|what) are you|who is this|who am i (talking|chatting|speaking) (to|with)|((are you|is this|am i (talking|chatting|speaking) (to|with))( a| an)?( real)? (bot|robot|human|person|doctor|ai|machine|computer|real person|nurse))( or (a |an )?(real )?(bot|robot|human|person|doctor|ai|machine|computer|nurse))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Identity();
+
+    [GeneratedRegex(@"(\s+(x+|:-?\)+|:-?d|<3+|;-?\)))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Warmth();
 
     [GeneratedRegex(@"[,.!?;:]+|\s+-\s+|\s+(and|but)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SegmentBreak();
@@ -60,7 +63,8 @@ public static partial class SmallTalkDetector
             return null;
         }
 
-        var whole = normalized.Trim(' ', '!', '.', '?', ',', ':', ';', ')', '(', '*', '~', '-');
+        // Kisses and smileys closing a message ("ty x", "thanks :)") are warmth, not words.
+        var whole = Warmth().Replace(normalized, string.Empty).Trim(' ', '!', '.', '?', ',', ':', ';', ')', '(', '*', '~', '-');
         if (normalized.Trim() is "?" or "??" or "???")
         {
             return SmallTalkKind.Help;

@@ -7,6 +7,10 @@ public class RedFlagDetectorTests
     [Theory]
     [InlineData("I can't breathe")]
     [InlineData("my daughter banged her head on the swing and has been sick three times since")]
+    [InlineData("since he started the new antipsychotic he has a temp of 39.8, his muscles are stiff and he is not making sense")]
+    [InlineData("her dystonia hasn't stopped since last night, she can't keep any fluids down and her pee is very dark")]
+    [InlineData("dad suddenly can't get his words out and his smile looks crooked")]
+    [InlineData("I took a packet of my mum's sleeping pills and I can't stay awake")]
     [InlineData("grandad knocked his head getting out of the car and doesnt recognise us")]
     [InlineData("his face went crooked on one side and his words are coming out jumbled")]
     [InlineData("my toddler opened the pill box and a few tablets are missing")]
@@ -47,6 +51,7 @@ public class RedFlagDetectorTests
     [InlineData("I've been hurting myself")]
     [InlineData("got a whole strip of tablets next to me, im done with all of it")]
     [InlineData("I've had enough of living, the rope is in the garage")]
+    [InlineData("i dont see the point any more and ive been saving up my tablets")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -65,6 +70,9 @@ public class RedFlagDetectorTests
     [InlineData("")]
     [InlineData("I had a fall and hit my head years ago, can that cause dystonia?")]
     [InlineData("im done with all these tablets that don't work, what else is there?")]
+    [InlineData("I've had spasms for 10 years and I'm exhausted, what can help?")]
+    [InlineData("my spasms are constant and I'm worn out all the time")]
+    [InlineData("does dystonia get worse when you have a fever?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

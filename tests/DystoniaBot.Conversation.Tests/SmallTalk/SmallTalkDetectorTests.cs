@@ -11,6 +11,8 @@ public class SmallTalkDetectorTests
     [InlineData("thanks a lot, that helped", SmallTalkKind.Thanks)]
     [InlineData("cheers, have a nice day", SmallTalkKind.Thanks)]
     [InlineData("ok thanks bye", SmallTalkKind.Thanks)]
+    [InlineData("thanks so much xx", SmallTalkKind.Thanks)]
+    [InlineData("thx sm :)", SmallTalkKind.Thanks)]
     [InlineData("bye", SmallTalkKind.Goodbye)]
     [InlineData("what can you do?", SmallTalkKind.Help)]
     [InlineData("what kinds of questions can I ask you", SmallTalkKind.Help)]
