@@ -120,14 +120,17 @@ public sealed class TextEmbedder
     public float[] EmbedQuery(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return _queries.GetOrAdd(question, 0, this, static (q, _, self) => self.Embed([QueryPrefix + Clip(q)], QueryTokenWindow + self._prefixTokens)[0]);
+
+        // The model is uncased: "Is There A Cure?" and "is there a cure?" are one vector, kept once, so the triage's
+        // normalised text and the search's own find the same entry.
+        return _queries.GetOrAdd(Canonical(question), 0, this, static (q, _, self) => self.Embed([QueryPrefix + q], QueryTokenWindow + self._prefixTokens)[0]);
     }
 
     /// <summary>The vectors of questions, in batches.</summary>
     public float[][] EmbedQueries(IReadOnlyList<string> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        return EmbedAll(questions.Select(q => QueryPrefix + Clip(q)).ToList(), QueryTokenWindow + _prefixTokens);
+        return EmbedAll(questions.Select(q => QueryPrefix + Canonical(q)).ToList(), QueryTokenWindow + _prefixTokens);
     }
 
     /// <summary>The vectors of passages or sentences (no prefix), in batches.</summary>
@@ -142,6 +145,32 @@ public sealed class TextEmbedder
 
     // A question's first ~4 characters a token: cutting the text first keeps tokenizing a huge message cheap too.
     private static string Clip(string text) => text.Length > QueryTokenWindow * 8 ? text[..(QueryTokenWindow * 8)] : text;
+
+    /// <summary>The text as the uncased model reads it: lower case, straight apostrophes, single spaces, clipped.</summary>
+    private static string Canonical(string text)
+    {
+        var clipped = Clip(text);
+        var builder = new System.Text.StringBuilder(clipped.Length);
+        var space = false;
+        foreach (var raw in clipped)
+        {
+            if (char.IsWhiteSpace(raw) || char.IsControl(raw))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : char.ToLowerInvariant(raw));
+        }
+
+        return builder.ToString();
+    }
 
     private float[][] EmbedAll(IReadOnlyList<string> texts, int window)
     {
