@@ -65,6 +65,8 @@ public static partial class RedFlagDetector
         ("fever with severe spasms", RedFlagKind.Emergency, true, FeverWithSevereSpasms()),
         ("rapid severe worsening", RedFlagKind.Emergency, true, RapidSevereWorsening()),
         ("asks for an ambulance", RedFlagKind.Emergency, false, AsksForAnAmbulance()),
+        ("acute dystonic reaction to a medicine", RedFlagKind.Emergency, false, AcuteDystonicReaction()),
+        ("someone else's medicine with symptoms", RedFlagKind.Emergency, false, SomeoneElsesMedicine()),
     ];
 
     // Someone with the means at hand who says they have had enough: what crisis lines are trained to hear.
@@ -89,7 +91,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| has gone| feels)? (suddenly )?(numb|weak|paralys\w*|dead|limp|floppy|useless)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
     private static partial Regex SuddenWeaknessOrNumbness();
 
-    [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over)\b", Options)]
+    [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over|shaking (all|whole|his whole|her whole) body|(shaking|jerking|fitting|twitching)\b[^.!?]{0,100}\b(more than|over|longer than|for|since) (five|5|ten|10|fifteen|15) min\w*|eyes (have )?rolled (back|up)\b[^.!?]{0,80}\b(shaking|jerking|fitting|twitching|not respond\w*|not answer\w*)|(shaking|jerking|fitting|twitching)\b[^.!?]{0,80}\beyes (have )?rolled)", Options)]
     private static partial Regex Seizure();
 
     [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
@@ -121,6 +123,14 @@ public static partial class RedFlagDetector
 
     [GeneratedRegex(@"\b(sudden(ly)?|rapid(ly)?|very fast)\b[^.!?]{0,120}\b(much worse|getting worse|worsening|severe)\b[^.!?]{0,120}\b(spasm\w*|dystoni\w*|contraction\w*)\b", Options)]
     private static partial Regex RapidSevereWorsening();
+
+    // An anti-sickness or antipsychotic medicine, then the jaw, tongue, eyes, neck or throat taken over by spasm.
+    [GeneratedRegex(@"\b(metoclopramide|maxolon|reglan|prochlorperazine|stemetil|buccastem|domperidone|haloperidol|droperidol|antipsychotics?|anti-? ?sickness|anti-? ?nausea|(sickness|vomiting|nausea) (injection|jab|tablets?|medicine|meds|drug)|(injection|jab|tablets?|medicine|meds|drug|something) for (the )?(vomiting|nausea|sickness|being sick))\b[^.!?]{0,160}\b(jaw (is |has |got )?(stuck|locked|clenched|clamped)|lock ?jaw|tongue (keeps |is )?(pushing|sticking|poking|thrusting|hanging) out|eyes (are |have |keep )?(rolled|rolling|stuck) (up|back)|eyes (are |keep )?(stuck|rolling)|neck (is |keeps )?(twisting|arching|pulled|bending) (back|to)|throat (is |feels )?(tight\w*|closing))", Options)]
+    private static partial Regex AcuteDystonicReaction();
+
+    // Someone else's prescription taken, and now a symptom: poisoning until a professional says otherwise.
+    [GeneratedRegex(@"\b(took|taken|swallowed|had|tried)\b[^.!?]{0,40}\b(\w+'s|someone else's|another person's|other people's)\b[^.!?]{0,40}\b(pills?|tablets?|medicines?|medications?|meds|capsules?|relax(ers|ants))\b[^.!?]{0,120}\b(dizzy|heart (is )?(racing|pounding)|drowsy|very sleepy|(can't|cannot) (stay awake|keep (my|his|her) eyes open)|confus\w*|faint\w*|vomit\w*|throwing up|(can't|cannot) breathe)", Options)]
+    private static partial Regex SomeoneElsesMedicine();
 
     [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
     private static partial Regex AsksForAnAmbulance();

@@ -7,6 +7,9 @@ public class RedFlagDetectorTests
     [Theory]
     [InlineData("I can't breathe")]
     [InlineData("my daughter banged her head on the swing and has been sick three times since")]
+    [InlineData("the nurse gave me prochlorperazine for nausea and now my eyes are stuck rolled up")]
+    [InlineData("my wife is jerking on the floor, it has been going for more than 5 minutes")]
+    [InlineData("I swallowed a couple of my flatmate's sleeping tablets and my heart is pounding")]
     [InlineData("since he started the new antipsychotic he has a temp of 39.8, his muscles are stiff and he is not making sense")]
     [InlineData("her dystonia hasn't stopped since last night, she can't keep any fluids down and her pee is very dark")]
     [InlineData("dad suddenly can't get his words out and his smile looks crooked")]
@@ -73,6 +76,8 @@ public class RedFlagDetectorTests
     [InlineData("I've had spasms for 10 years and I'm exhausted, what can help?")]
     [InlineData("my spasms are constant and I'm worn out all the time")]
     [InlineData("does dystonia get worse when you have a fever?")]
+    [InlineData("can anti-sickness medicine like metoclopramide cause dystonia?")]
+    [InlineData("is it safe to take my husband's tablets for my headache?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
