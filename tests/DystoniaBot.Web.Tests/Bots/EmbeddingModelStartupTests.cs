@@ -6,32 +6,33 @@ public sealed class EmbeddingModelStartupTests
     [Fact]
     public void Startup_ShouldStopNamingTheModelFile_WhenItIsMissing()
     {
-        var path = Path.Combine(Path.GetTempPath(), "dystoniabot-no-model-" + Guid.NewGuid().ToString("N"), "model.dll");
+        var path = Path.Combine(Path.GetTempPath(), "dystoniabot-no-model-" + Guid.NewGuid().ToString("N"));
         using var factory = BotFactory.Create(new() { ["Knowledge:EmbeddingModelPath"] = path });
 
         var failure = Record.Exception(() => factory.CreateClient().Dispose());
 
         Assert.NotNull(failure);
-        Assert.Contains(Messages(failure), m => m.Contains(path, StringComparison.Ordinal) && m.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(Messages(failure), m => m.Contains(Path.Combine(path, "model.onnx"), StringComparison.Ordinal) && m.Contains("missing", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Startup_ShouldStopNamingTheModelFile_WhenItIsNotTheModel()
     {
-        var path = Path.GetTempFileName();
+        var folder = Directory.CreateTempSubdirectory("dystoniabot-model-").FullName;
         try
         {
-            File.WriteAllText(path, "not a model");
-            using var factory = BotFactory.Create(new() { ["Knowledge:EmbeddingModelPath"] = path });
+            File.WriteAllText(Path.Combine(folder, "model.onnx"), "not a model");
+            File.WriteAllText(Path.Combine(folder, "vocab.txt"), "[PAD]\n[UNK]\n");
+            using var factory = BotFactory.Create(new() { ["Knowledge:EmbeddingModelPath"] = folder });
 
             var failure = Record.Exception(() => factory.CreateClient().Dispose());
 
             Assert.NotNull(failure);
-            Assert.Contains(Messages(failure), m => m.Contains(path, StringComparison.Ordinal));
+            Assert.Contains(Messages(failure), m => m.Contains(Path.Combine(folder, "model.onnx"), StringComparison.Ordinal));
         }
         finally
         {
-            File.Delete(path);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
