@@ -1,41 +1,18 @@
-using System.Text;
+using DystoniaBot.Knowledge.Analysis;
 
 namespace DystoniaBot.Conversation;
 
-/// <summary>Puts user text in the one form the detectors match: lower case, straight apostrophes, single spaces.</summary>
+/// <summary>
+/// Puts user text in the one form the detectors match: lower case, straight apostrophes, single spaces, and the full
+/// forms of words phone typing shortens.
+/// </summary>
 internal static partial class TextNormalizer
 {
     /// <summary>Longest text the detectors read; red flags and greetings come early in a message.</summary>
     public const int MaxLength = 2000;
 
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
-        var space = false;
-        foreach (var raw in text.AsSpan(0, Math.Min(text.Length, MaxLength)))
-        {
-            var c = raw switch
-            {
-                '\u2019' or '\u2018' or '`' or '\u00B4' => '\'',
-                _ => char.ToLowerInvariant(raw),
-            };
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return Informal().Replace(builder.ToString(), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value);
-    }
+    public static string Normalize(string text) =>
+        Informal().Replace(UserText.Canonical(text, MaxLength), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value);
 
     // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
     // be anything else ("ill", "id", "were", "well", "its" can) are restored.

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Caching;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
@@ -151,33 +152,8 @@ public sealed class TextEmbedder
     public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
 
     // A question's first ~4 characters a token: cutting the text first keeps tokenizing a huge message cheap too.
-    private static string Clip(string text) => text.Length > QueryTokenWindow * 8 ? text[..(QueryTokenWindow * 8)] : text;
-
-    /// <summary>The text as the uncased model reads it: lower case, straight apostrophes, single spaces, clipped.</summary>
-    private static string Canonical(string text)
-    {
-        var clipped = Clip(text);
-        var builder = new System.Text.StringBuilder(clipped.Length);
-        var space = false;
-        foreach (var raw in clipped)
-        {
-            if (char.IsWhiteSpace(raw) || char.IsControl(raw))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : char.ToLowerInvariant(raw));
-        }
-
-        return builder.ToString();
-    }
+    // The model is uncased, so the canonical form (lower case, straight apostrophes, single spaces) reads the same.
+    private static string Canonical(string text) => UserText.Canonical(text, QueryTokenWindow * 8);
 
     private float[][] EmbedAll(IReadOnlyList<string> texts, int window)
     {

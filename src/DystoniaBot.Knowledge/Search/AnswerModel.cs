@@ -32,8 +32,8 @@ public sealed class AnswerModel
     /// <see cref="FileName"/> answers as before.
     /// </summary>
     public static AnswerModel Default { get; } = new(
-        LogisticModel.TwoFeatures(AnswerFeatures.LexicalRelevance, 12, AnswerFeatures.SentenceSimilarity, 6, 0.5, 0.5),
-        LogisticModel.OneFeature(AnswerFeatures.LexicalConfidence, 12, 0.55),
+        LogisticModel.Over((AnswerFeatures.LexicalRelevance, 12, 0.5), (AnswerFeatures.SentenceSimilarity, 6, 0.5)),
+        LogisticModel.Over((AnswerFeatures.LexicalConfidence, 12, 0.55)),
         "lexical signals only (no fitted model in the knowledge folder)");
 
     /// <summary>Orders candidate passages: the probability that a passage is the right one.</summary>
@@ -154,25 +154,21 @@ public sealed class LogisticModel
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>A model that looks at one feature: probability 0.5 at <paramref name="midpoint"/>.</summary>
-    public static LogisticModel OneFeature(int feature, double steepness, double midpoint)
+    /// <summary>
+    /// A hand-made model over a few features, each with its steepness and midpoint: probability 0.5 where all are
+    /// at their midpoints.
+    /// </summary>
+    public static LogisticModel Over(params (int Feature, double Steepness, double Midpoint)[] terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         var weights = new double[AnswerFeatures.Count];
         var mean = new double[AnswerFeatures.Count];
-        weights[feature] = steepness;
-        mean[feature] = midpoint;
-        return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
-    }
+        foreach (var (feature, steepness, midpoint) in terms)
+        {
+            weights[feature] = steepness;
+            mean[feature] = midpoint;
+        }
 
-    /// <summary>A model of two features: probability 0.5 where both are at their midpoints.</summary>
-    public static LogisticModel TwoFeatures(int first, double firstSteepness, int second, double secondSteepness, double firstMidpoint, double secondMidpoint)
-    {
-        var weights = new double[AnswerFeatures.Count];
-        var mean = new double[AnswerFeatures.Count];
-        weights[first] = firstSteepness;
-        mean[first] = firstMidpoint;
-        weights[second] = secondSteepness;
-        mean[second] = secondMidpoint;
         return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
     }
 
