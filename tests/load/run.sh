@@ -2,7 +2,8 @@
 # Throughput of /api/messages (expectReplies, varied questions) beside a bare Kestrel endpoint that only parses the
 # activity JSON (tests/DystoniaBot.LoadCeiling), measured with wrk on 127.0.0.1 in the same run; plus the bot's
 # start-to-first-answer and idle memory. Goals: bot >= 0.30 of the ceiling's requests/s with p99 <= 10 ms at 32
-# connections; idle memory <= 150 MB; start to first answer <= 1.5 s. Not run by CI; takes two to five minutes.
+# connections; idle memory <= 300 MB and start to first answer <= 2.5 s with the embedding model loaded. Not run by
+# CI; takes two to five minutes.
 # Usage: bash tests/load/run.sh [seconds=20] [connections=32] [threads=2]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -152,6 +153,6 @@ awk -v bc="$(cpu_per_request_us bot)" -v cc="$(cpu_per_request_us ceiling)" -v b
   printf "ratio bot/ceiling: %.3f (goal >= 0.30: %s)\n", b / c, (b / c >= 0.30 ? "met" : "MISSED")
   printf "CPU per request, bot/ceiling: %.1f (%d / %d µs)\n", bc / cc, bc, cc
   printf "bot p99: %.2f ms (goal <= 10 ms: %s)\n", p, (p <= 10 ? "met" : "MISSED")
-  printf "bot idle RSS: %.1f MB (goal <= 150 MB: %s); peak RSS under load %.1f MB\n", m, (m <= 150 ? "met" : "MISSED"), h
-  printf "bot start to first answer: %d ms, median of 3 (goal <= 1500 ms: %s)\n", s, (s <= 1500 ? "met" : "MISSED")
+  printf "bot idle RSS: %.1f MB (goal <= 300 MB: %s); peak RSS under load %.1f MB\n", m, (m <= 300 ? "met" : "MISSED"), h
+  printf "bot start to first answer: %d ms, median of 3 (goal <= 2500 ms: %s)\n", s, (s <= 2500 ? "met" : "MISSED")
 }'
