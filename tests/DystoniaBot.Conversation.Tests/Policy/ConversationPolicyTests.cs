@@ -202,4 +202,16 @@ public class ConversationPolicyTests
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("dystonia#1", reply.Answer!.Passage.Id);
     }
+
+    [Theory]
+    [InlineData("what means dystonia", "dystonia#1")]
+    [InlineData("dystonia have cure?", "dystonia#4")]
+    [InlineData("the test where they stick needles in your muscles, what is it for", "dystonia#3")]
+    public void Respond_ShouldReadSecondLanguageGrammarAndLayWords(string question, string passageId)
+    {
+        var reply = Ask(question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(passageId, reply.Answer!.Passage.Id);
+    }
 }
