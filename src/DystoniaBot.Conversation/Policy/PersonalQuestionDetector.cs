@@ -21,7 +21,19 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"(?<!\b(do|does|did|could|might|may|would|can|will|if) (i|you|he|she|they|we|it) )\b(diagnos(ed|is)|(has|have|had|got|with) (got )?(a |an )?(focal |segmental |generalized |generalised |cervical |primary |secondary )?(dystonia|blepharospasm|torticollis)|(told|says?|said) (she|he|i|they|we) (has|have|had)|(my|his|her|their|our) (own )?(focal |cervical |segmental )?(dystonia|blepharospasm|torticollis))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosed();
 
+    // "Could you explain what it is?", "what does that even mean": asking what the condition is, however personal the
+    // story around it, is answered, not sent to a doctor; unless it also asks for a decision about someone.
+    [GeneratedRegex(@"\b(what (is|are|does|do) (it|this|that|dystonia|this condition|the condition|[a-z]+ dystonia)( even| actually| really)? (mean|means|meen)|what('s| is) (it|this|that|this condition|dystonia)\b[^?]{0,20}$|what('s| is) (it|this|that|this condition|dystonia)\?|explain|define|definition|meaning of|describe)", RegexOptions.CultureInvariant)]
+    private static partial Regex DefinitionRequest();
+
+    [GeneratedRegex(@"\b(should|shall|do i have|does (he|she|they) have|have i got|is (it|this|that) (dystonia|serious|normal)|could (it|this|that) be|can (i|he|she|they|we)|dose|dosage|take|taking|treat\w*|test\w*|what (do|can|should) (i|we)|worried|worry)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Decision();
+
     private static readonly HashSet<string> Children = new(StringComparer.Ordinal) { "son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter" };
+
+    private static readonly HashSet<string> Male = new(StringComparer.Ordinal) { "son", "boy", "husband", "dad", "father", "brother", "grandpa", "grandfather", "grandad", "granddad", "grandson", "uncle", "nephew" };
+
+    private static readonly HashSet<string> Female = new(StringComparer.Ordinal) { "daughter", "girl", "wife", "mum", "mom", "mother", "sister", "grandma", "grandmother", "granny", "nan", "granddaughter", "aunt", "niece" };
 
     /// <summary>
     /// Whom a personal question is about (the asker, or a relative named as "my son", "my mother"…) and whether
@@ -34,7 +46,14 @@ public static partial class PersonalQuestionDetector
         var normalized = TextNormalizer.Normalize(text);
         var relative = Relative().Match(normalized);
         var relation = relative.Success ? relative.Groups[3].Value : null;
-        return new AskedAbout(relation, relation is not null && Children.Contains(relation), Diagnosed().IsMatch(normalized));
+        var (possessive, objective) = relation is null || !(Male.Contains(relation) || Female.Contains(relation))
+            ? ("their", "them")
+            : Male.Contains(relation) ? ("his", "him") : ("her", "her");
+        return new AskedAbout(relation, relation is not null && Children.Contains(relation), Diagnosed().IsMatch(normalized))
+        {
+            Possessive = possessive,
+            Objective = objective,
+        };
     }
 
     /// <summary>Whether <paramref name="text"/> asks about the asker's own health.</summary>
@@ -42,7 +61,7 @@ public static partial class PersonalQuestionDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = Framing().Replace(TextNormalizer.Normalize(text), " ");
-        return FirstPerson().IsMatch(normalized);
+        return FirstPerson().IsMatch(normalized) && !(DefinitionRequest().IsMatch(normalized) && !Decision().IsMatch(normalized));
     }
 }
 
@@ -52,6 +71,12 @@ public static partial class PersonalQuestionDetector
 /// <param name="Diagnosed">Whether the message says the person has been diagnosed.</param>
 public sealed record AskedAbout(string? Relation, bool IsChild, bool Diagnosed)
 {
+    /// <summary>"his", "her" or "their", for the relative.</summary>
+    public string Possessive { get; init; } = "their";
+
+    /// <summary>"him", "her" or "them", for the relative.</summary>
+    public string Objective { get; init; } = "them";
+
     /// <summary>The asker, not known to be diagnosed.</summary>
     public static AskedAbout Self { get; } = new(null, false, false);
 }

@@ -14,15 +14,15 @@ internal static class ReplyTexts
         if (about.Relation is null)
         {
             return about.Diagnosed
-                ? "Because this is about your own health, please talk to your neurologist: they know your situation and can tell you which treatment suits you."
+                ? "Because this is about your own health, please talk to your neurologist: they know your situation and can tell you what suits you."
                 : "Because this is about your own health, please see a neurologist: only a doctor who examines you can tell whether it is dystonia and which treatment suits you.";
         }
 
         var whose = $"your {about.Relation}'s";
-        var doctor = about.IsChild ? "their doctor or a paediatric neurologist" : "their neurologist";
+        var doctor = about.IsChild ? $"{about.Possessive} doctor or a paediatric neurologist" : $"{about.Possessive} neurologist";
         return about.Diagnosed
-            ? $"Because this is about {whose} health, please talk to {doctor}: they know the situation and can say which treatment suits them."
-            : $"Because this is about {whose} health, please see {doctor} together: only a doctor who examines them can tell whether it is dystonia and which treatment suits them.";
+            ? $"Because this is about {whose} health, please talk to {doctor}: they know {about.Possessive} situation and can say what suits {about.Objective}."
+            : $"Because this is about {whose} health, please see {doctor} together: only a doctor who examines {about.Objective} can tell whether it is dystonia and what suits {about.Objective}.";
     }
 
     public const string AnswerLead = "Here is what I found:";

@@ -32,6 +32,29 @@ public class PersonalQuestionDetectorTests
     [InlineData("my 6 yr old daughter has dystonia, will she need injections?", "daughter", true, true)]
     public void About_ShouldTellWhomTheQuestionIsAbout_AndWhetherTheyAreDiagnosed(string text, string? relation, bool child, bool diagnosed)
     {
-        Assert.Equal(new AskedAbout(relation, child, diagnosed), PersonalQuestionDetector.About(text));
+        var about = PersonalQuestionDetector.About(text);
+
+        Assert.Equal((relation, child, diagnosed), (about.Relation, about.IsChild, about.Diagnosed));
+    }
+
+    [Theory]
+    [InlineData("my son (9) was diagnosed, what does that mean", "his", "him")]
+    [InlineData("my mum has dystonia, should she try botox?", "her", "her")]
+    [InlineData("my partner has dystonia, is it serious?", "their", "them")]
+    public void About_ShouldNameTheRelativeAsTheyAre(string text, string possessive, string objective)
+    {
+        var about = PersonalQuestionDetector.About(text);
+
+        Assert.Equal((possessive, objective), (about.Possessive, about.Objective));
+    }
+
+    [Theory]
+    [InlineData("My doctor used the word dystonia and I was too flustered to ask. Could you explain what it is?", false)]
+    [InlineData("my son has just been diagnosed with dystonia, what does that mean?", false)]
+    [InlineData("my son has dystonia, what does it mean for his schooling and should he see a physio?", true)]
+    [InlineData("I think I have dystonia, what is it and should I see someone?", true)]
+    public void IsPersonal_ShouldLeaveAQuestionOfWhatTheConditionIsToBeAnswered_UnlessItAsksForADecision(string text, bool personal)
+    {
+        Assert.Equal(personal, PersonalQuestionDetector.IsPersonal(text));
     }
 }
