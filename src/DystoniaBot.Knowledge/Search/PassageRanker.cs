@@ -142,6 +142,7 @@ internal static class PassageRanker
         var unknownShare = 1.0;
         var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) ? 1.0 : 0.0;
         var asksForQuantity = AnswerType.AsksForQuantity(question);
+        var asksForCourse = AnswerType.AsksForCourse(question);
         QueryAlternative[][] present = [];
         double[] weights = [];
         var totalWeight = 0.0;
@@ -224,6 +225,7 @@ internal static class PassageRanker
             features[AnswerFeatures.SentenceMargin] = maxSentence - Other(bestSentence, passageIndex);
             features[AnswerFeatures.UnknownShare] = unknownShare;
             features[AnswerFeatures.OtherCondition] = otherCondition;
+            features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             candidates.Add(new AnswerCandidate(passageIndex, sentenceIndex, features, lex.Matched));
         }

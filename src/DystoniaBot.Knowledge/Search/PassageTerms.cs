@@ -10,9 +10,10 @@ internal sealed partial class PassageTerms
     [GeneratedRegex(@"^\W*[\w-]+(\s+\([\w-]+\))?(\s+[\w-]+)?\s+(is|are)\s+(a|an)\s|\b(is|are)\s+[""«“'][\w-]+[""»”']|\([A-Z]{2,}\)|^\W*(an?\s+)?[\w-]+(\s+[\w-]+)?,\s+which\b", RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionSentence();
 
-    private PassageTerms(string[][] sentences, bool[] definitional, string[] question, bool statesQuantity)
+    private PassageTerms(string[][] sentences, bool[] definitional, string[] question, bool statesQuantity, bool statesCourse)
     {
         StatesQuantity = statesQuantity;
+        StatesCourse = statesCourse;
         Sentences = sentences;
         Definitional = definitional;
         All = new HashSet<string>(sentences.SelectMany(s => s).Concat(question), StringComparer.Ordinal);
@@ -26,6 +27,9 @@ internal sealed partial class PassageTerms
 
     /// <summary>Whether the passage states a number, a duration, an age or a frequency.</summary>
     public bool StatesQuantity { get; }
+
+    /// <summary>Whether the passage says how the condition goes over time.</summary>
+    public bool StatesCourse { get; }
 
     /// <summary>Every term of the passage (and of the question it answers, for a curated answer).</summary>
     public HashSet<string> All { get; }
@@ -42,7 +46,7 @@ internal sealed partial class PassageTerms
             definitional[i] = DefinitionSentence().IsMatch(text);
         }
 
-        return new PassageTerms(sentences, definitional, question is null ? [] : analyzer.Terms(question), AnswerType.StatesQuantity(passage.Text));
+        return new PassageTerms(sentences, definitional, question is null ? [] : analyzer.Terms(question), AnswerType.StatesQuantity(passage.Text), AnswerType.StatesCourse(passage.Text));
     }
 
     /// <summary>Whether the alternative's terms occur in sentence <paramref name="sentence"/> (-1: anywhere), a phrase in order.</summary>

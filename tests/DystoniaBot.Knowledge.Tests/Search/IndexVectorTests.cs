@@ -67,4 +67,14 @@ public class IndexVectorTests
 
         Assert.True(best is null || best.Score < 0.5, $"{question}: {best?.Passage.Id} {best?.Score}");
     }
+
+    [Theory]
+    [InlineData("will my dystonia keep getting worse over the years")]
+    [InlineData("does dystonia shorten how long you live")]
+    public void Search_ShouldNotBeConfident_WhenTheQuestionAsksAboutTheCourseTheArticleNeverDescribes(string question)
+    {
+        var best = TestKnowledge.Index.Search(question).Best;
+
+        Assert.True(best is null || best.Score < 0.5, $"{question}: {best?.Passage.Id} {best?.Score}");
+    }
 }
