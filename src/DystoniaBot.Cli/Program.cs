@@ -25,7 +25,7 @@ catch (KnowledgeFormatException e)
     Console.Error.WriteLine($"dystoniabot: {e.Message}");
     return ExitCodes.Failure;
 }
-catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException or DystoniaBot.Knowledge.Embeddings.EmbeddingModelException)
 {
     Console.Error.WriteLine($"dystoniabot: {e.Message}");
     return ExitCodes.Failure;

@@ -76,7 +76,14 @@ internal sealed class KnowledgeSnapshot : IDisposable
                     vectorModel = stored.Get(EmbeddingModelField);
                     if (stored.Get(AnswerModelField) is { } answerModelJson)
                     {
-                        answerModel = AnswerModel.Parse(answerModelJson, "(index)");
+                        try
+                        {
+                            answerModel = AnswerModel.Parse(answerModelJson, "the index's answer model");
+                        }
+                        catch (FormatException e)
+                        {
+                            throw new InvalidDataException($"{e.Message}. The index was saved by another version: build it again with 'dystoniabot index --out'.", e);
+                        }
                     }
 
                     break;

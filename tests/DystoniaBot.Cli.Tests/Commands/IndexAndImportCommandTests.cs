@@ -53,6 +53,42 @@ public sealed class IndexAndImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_ShouldEmbedOnlyChangedPassages_WhenRebuiltIntoTheSameFolder()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("a", "Dystonia has no cure.\n\nBotulinum toxin can help."));
+        var saved = Path.Combine(_folder.FullName, "..", _folder.Name + "-index");
+        try
+        {
+            var first = await CliProcess.RunAsync(null, "index", "--knowledge", _folder.FullName, "--out", saved);
+            File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("a", "Dystonia has no cure.\n\nBotulinum toxin injections can help."));
+            var second = await CliProcess.RunAsync(null, "index", "--knowledge", _folder.FullName, "--out", saved);
+
+            Assert.Equal(0, first.ExitCode);
+            Assert.Contains("2 passage(s) embedded", first.Output, StringComparison.Ordinal);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Contains("1 passage(s) embedded", second.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(saved, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Ask_ShouldSayWhatIsWrong_WhenTheAnswerModelIsMalformed()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("a", "One."));
+        File.WriteAllText(Path.Combine(_folder.FullName, "answer-model.json"), "{\"features\": [\"something\"]}");
+
+        var result = await CliProcess.RunAsync(null, "ask", "--knowledge", _folder.FullName, "is there a cure");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("answer-model.json", result.Error, StringComparison.Ordinal);
+        Assert.Contains("dystoniabot calibrate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ShouldWriteTheCommittedArticle_FromThePublishersPage()
     {
         var output = Path.Combine(_folder.FullName, "dystonia.md");
