@@ -124,16 +124,12 @@ public sealed partial class ConversationPolicy
         var result = _search.Search(question, 1 + _options.MaxAlternatives);
         if (QuestionFraming.AskingSentences(question) is { } asking
             && _search.Search(asking, 1 + _options.MaxAlternatives) is { Best: { } askingBest } askingResult
+            && askingResult.Question.Concepts.Count > 0
             && askingBest.Score > (result.Best?.Score ?? 0))
         {
-            // What a message tells around its question can drown the question: the question alone may be clearer.
+            // What a message tells around its question can drown the question: the question alone may be clearer,
+            // when it names something ("what is it?" alone asks about what was told).
             result = askingResult;
-        }
-
-        if (result.Question.Concepts.Count == 0 && result.Question.AsksForDefinition && _search.Documents.Count > 0)
-        {
-            // "Short definition please" names no subject: the subject is what the bot is about.
-            result = _search.Search("What is " + _search.Documents[0].Source.Title + "?", 1 + _options.MaxAlternatives);
         }
 
         var best = result.Best;

@@ -92,7 +92,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         var directory = FSDirectory.Open(indexDirectory);
         try
         {
-            return new KnowledgeIndex(KnowledgeSnapshot.Open(directory, embedder ?? TextEmbedder.Default, null));
+            return new KnowledgeIndex(KnowledgeSnapshot.Open(directory, embedder ?? TextEmbedder.Default));
         }
         catch (Lucene.Net.Index.IndexNotFoundException e)
         {

@@ -40,7 +40,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // is replaced.
     private BoundedCache<SearchResult>? _results;
 
-    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse, int embeddedOnCreate = 0)
+    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, int embeddedOnCreate = 0)
     {
         _directory = directory;
         Reader = reader;
@@ -101,12 +101,11 @@ internal sealed class KnowledgeSnapshot : IDisposable
         Terms = passages.Select(p => PassageTerms.Analyze(p, Analyzer, AskedQuestion(Sources[p.DocumentId]))).ToArray();
         AnswerModel = answerModel;
 
-        // Vectors come with the index; an index without them (or made with another model) gets them now, reusing
-        // the ones of unchanged passages of the index it replaces.
+        // Vectors come with the index; an index without them (or made with another model) gets them now.
         var embedded = 0;
         var vectors = vectorModel == TextEmbedder.ModelName && storedVectors.TrueForAll(v => v is not null)
             ? storedVectors.Select(v => FromBytes(v!)).ToArray()
-            : Embed(embedder, passages, p => Sources[p.DocumentId], reuse, out embedded);
+            : Embed(embedder, passages, p => Sources[p.DocumentId], null, out embedded);
         SentenceVectors = vectors;
         PassageVectors = new float[passages.Count * TextEmbedder.Dimensions];
         for (var i = 0; i < vectors.Length; i++)
@@ -248,8 +247,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
             writer.Commit();
         }
 
-        var snapshot = new KnowledgeSnapshot(directory, DirectoryReader.Open(directory), embedder, null, embedded);
-        return snapshot;
+        return new KnowledgeSnapshot(directory, DirectoryReader.Open(directory), embedder, embedded);
     }
 
     /// <summary>
@@ -259,8 +257,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
     private static string? AskedQuestion(SourceInfo source) => source.IsCurated ? source.Title : null;
 
     /// <summary>Opens an index written by <see cref="Create"/>; takes ownership of <paramref name="directory"/>.</summary>
-    public static KnowledgeSnapshot Open(LuceneDirectory directory, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse) =>
-        new(directory, DirectoryReader.Open(directory), embedder, reuse);
+    public static KnowledgeSnapshot Open(LuceneDirectory directory, TextEmbedder embedder) =>
+        new(directory, DirectoryReader.Open(directory), embedder);
 
     /// <summary>Each passage's vectors by the text they were made of, for an index that replaces this one.</summary>
     public IReadOnlyDictionary<string, float[][]> VectorsByText()

@@ -40,6 +40,8 @@ internal static class PassageRanker
             return new SearchResult(analyzed, []);
         }
 
+        // The result describes the question as asked; the search may ask it in other words.
+        var asked = analyzed;
         if (SubjectOfDefinition(snapshot, analyzed) is { } subject)
         {
             // "My son has dystonia, what does that even meen?": a definition of an article's subject, whatever
@@ -51,7 +53,7 @@ internal static class PassageRanker
         var candidates = Candidates(snapshot, analyzed, question);
         if (candidates.Count == 0)
         {
-            return new SearchResult(analyzed, []);
+            return new SearchResult(asked, []);
         }
 
         var coverage = candidates.Max(c => c.Features[AnswerFeatures.LexicalConfidence]);
@@ -77,7 +79,7 @@ internal static class PassageRanker
             : a.Passage.Ordinal.CompareTo(b.Passage.Ordinal) is var byOrdinal && byOrdinal != 0
                 ? byOrdinal
                 : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
-        return new SearchResult(analyzed, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits, coverage);
+        return new SearchResult(asked, hits.Count > maxHits ? hits.GetRange(0, maxHits) : hits, coverage);
     }
 
     /// <summary>
@@ -86,7 +88,7 @@ internal static class PassageRanker
     /// </summary>
     private static string? SubjectOfDefinition(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed)
     {
-        if (!analyzed.AsksForDefinition || analyzed.Concepts.Count == 0 || analyzed.Concepts.Any(c => c.IsOtherCondition))
+        if (!analyzed.AsksForDefinition || analyzed.Concepts.Any(c => c.IsOtherCondition))
         {
             return null;
         }
