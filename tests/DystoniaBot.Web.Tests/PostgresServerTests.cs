@@ -1,3 +1,4 @@
+using DystoniaBot.Testing;
 using DystoniaBot.Web.Tests.Faults;
 using Npgsql;
 

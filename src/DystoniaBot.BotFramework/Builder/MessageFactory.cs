@@ -1,4 +1,5 @@
 using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.BotFramework.Serialization;
 
 namespace DystoniaBot.BotFramework.Builder;
 

@@ -5,6 +5,7 @@ using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 
+using DystoniaBot.BotFramework.Serialization;
 namespace DystoniaBot.BotFramework.Connector;
 
 /// <summary>Sends activities to a channel through the Connector REST API v3, retrying throttling and transient failures.</summary>

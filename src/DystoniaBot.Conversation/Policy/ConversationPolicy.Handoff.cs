@@ -1,4 +1,5 @@
 using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Conversation.Markdown;
 using DystoniaBot.Conversation.Rendering;
 
 namespace DystoniaBot.Conversation.Policy;
@@ -46,7 +47,7 @@ public sealed partial class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
-        var text = $"**Answer from our health-line staff** to your question {Quote(question)} ({reference}):\n\n{MarkdownRenderer.EscapeKeepingLists(answer.Trim())}";
+        var text = $"**Answer from our health-line staff** to your question {Quote(question)} ({reference}):\n\n{MarkdownText.EscapeKeepingLists(answer.Trim())}";
         return new BotReply(ReplyKind.Handoff, text, null, [], ReplyTexts.Disclaimer, false, [], null);
     }
 
@@ -96,5 +97,5 @@ public sealed partial class ConversationPolicy
         new(ReplyKind.Handoff, text, null, [], null, false, followUps, null);
 
     private static string Quote(string question) =>
-        "«" + MarkdownRenderer.Escape((question.Length > 120 ? question[..117] + "…" : question).Replace("\n", " ", StringComparison.Ordinal)) + "»";
+        "«" + MarkdownText.Escape((question.Length > 120 ? question[..117] + "…" : question).Replace("\n", " ", StringComparison.Ordinal)) + "»";
 }

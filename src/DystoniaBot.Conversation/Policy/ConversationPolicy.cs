@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Conversation.SmallTalk;

@@ -1,3 +1,4 @@
+using DystoniaBot.Conversation.Markdown;
 using DystoniaBot.Knowledge.Documents;
 
 namespace DystoniaBot.Conversation.Policy;
@@ -33,7 +34,7 @@ internal static class ReplyTexts
         "You can also use \"Ask a question\" to send your question to our health-line staff, who reply in this chat.";
 
     public static string HandoffConfirm(string question, EmergencyContacts contacts) =>
-        "I can send this question to our health-line staff:\n\n> " + Rendering.MarkdownRenderer.Escape(question.Replace("\n", " ", StringComparison.Ordinal)) + "\n\n" +
+        "I can send this question to our health-line staff:\n\n> " + MarkdownText.Escape(question.Replace("\n", " ", StringComparison.Ordinal)) + "\n\n" +
         "They are people who read questions during working hours and answer here, in this chat — usually within two working days. " +
         $"They are not an emergency service: in an emergency call {contacts.EmergencyNumber}" +
         (contacts.CrisisLine is null ? "." : $", and if you are thinking of harming yourself call {contacts.CrisisLine}.") +

@@ -3,10 +3,12 @@ using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Builder.Teams;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.BotFramework.Schema.Teams;
+using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
-using DystoniaBot.Web.State;
+using DystoniaBot.Storage;
 
 namespace DystoniaBot.Web.Bots;
 

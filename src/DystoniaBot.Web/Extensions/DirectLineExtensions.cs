@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using DystoniaBot.Web.DirectLine;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.DirectLine;
+using DystoniaBot.Handoff;
+using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Storage;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -85,6 +88,12 @@ public static class DirectLineExtensions
             },
         });
         app.MapDirectLine();
+        app.MapGet("/api/sources", (IKnowledgeSearch search) => Results.Ok(search.Documents
+            .Select(d => new SourceJson(d.Source.Title, d.Source.Publisher, d.Source.Url.AbsoluteUri, d.Source.License, d.Source.Attribution))
+            .DistinctBy(s => s.Url)));
         return app;
     }
 }
+
+/// <summary>A knowledge source as /api/sources lists it, for the page's credits.</summary>
+internal sealed record SourceJson(string Title, string Publisher, string Url, string Licence, string Attribution);

@@ -2,15 +2,17 @@ using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Integration.AspNetCore;
+using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Semantics;
+using DystoniaBot.DirectLine;
+using DystoniaBot.Handoff;
+using DystoniaBot.Knowledge;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Embeddings;
 using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Bots;
-using DystoniaBot.Web.DirectLine;
-using DystoniaBot.Web.Handoff;
-using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +50,7 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<ConversationPolicy>();
         services.AddDystoniaBotStorage();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IStaffAnswerMessages, StaffAnswerMessages>();
         services.AddSingleton<StaffAnswerDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<StaffAnswerDelivery>());
         services.AddSingleton<TicketDesk>();

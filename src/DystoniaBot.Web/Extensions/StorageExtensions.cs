@@ -1,5 +1,7 @@
-using DystoniaBot.Web.DirectLine;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.DirectLine;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Search;
-using DystoniaBot.Web.State;
+using DystoniaBot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 

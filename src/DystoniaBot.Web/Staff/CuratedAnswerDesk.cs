@@ -1,4 +1,4 @@
-using DystoniaBot.Web.Handoff;
+using DystoniaBot.Handoff;
 
 namespace DystoniaBot.Web.Staff;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

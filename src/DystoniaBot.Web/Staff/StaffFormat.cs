@@ -1,5 +1,7 @@
 using System.Globalization;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 
 namespace DystoniaBot.Web.Staff;
 

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Search;
-using DystoniaBot.Web.Handoff;
-using DystoniaBot.Web.State;
+using DystoniaBot.Storage;
 
 namespace DystoniaBot.Web.Staff;
 

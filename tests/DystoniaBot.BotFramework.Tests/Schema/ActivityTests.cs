@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.BotFramework.Serialization;
 
 namespace DystoniaBot.BotFramework.Tests.Schema;
 

@@ -1,3 +1,4 @@
+using DystoniaBot.Conversation.Markdown;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Rendering;
 using DystoniaBot.Testing;
@@ -38,6 +39,6 @@ public class MarkdownRendererTests
     [InlineData("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)")]
     public void Escape_ShouldShowMarkdownAndHtmlAsText(string text, string expected)
     {
-        Assert.Equal(expected, MarkdownRenderer.Escape(text));
+        Assert.Equal(expected, MarkdownText.Escape(text));
     }
 }

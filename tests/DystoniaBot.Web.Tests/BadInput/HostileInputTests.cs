@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using DystoniaBot.Web.Handoff;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Staff;
-using DystoniaBot.Web.State;
 using DystoniaBot.Web.Tests.DirectLine;
 using DystoniaBot.Web.Tests.Staff;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static DystoniaBot.Web.Tests.Browser.WebChatPage;

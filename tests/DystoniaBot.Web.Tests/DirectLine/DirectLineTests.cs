@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Schema;
-using DystoniaBot.Web.DirectLine;
+using DystoniaBot.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -348,7 +348,7 @@ public sealed class DirectLineTests : IClassFixture<BotFactory>
         using var factory = BotFactory.Create([], services: s => s.AddSingleton<TimeProvider>(time));
         var client = await DirectLineClient.VisitAsync(factory.CreateClient());
         await client.StartAsync();
-        var retention = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DystoniaBot.Web.State.RetentionService>().Single();
+        var retention = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DystoniaBot.Storage.RetentionService>().Single();
 
         var store = factory.Services.GetRequiredService<IDirectLineStore>();
 

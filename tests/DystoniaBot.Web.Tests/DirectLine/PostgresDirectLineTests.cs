@@ -3,9 +3,15 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Npgsql;
+
 using Activity = DystoniaBot.BotFramework.Schema.Activity;
+
+using DystoniaBot.BotFramework.Serialization;
+using DystoniaBot.Testing;
 
 namespace DystoniaBot.Web.Tests.DirectLine;
 

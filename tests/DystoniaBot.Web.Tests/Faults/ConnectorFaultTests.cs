@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DystoniaBot.BotFramework.Connector;
-using DystoniaBot.Web.Handoff;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Faults;

@@ -1,5 +1,8 @@
 using System.Net;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
+using DystoniaBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Faults;

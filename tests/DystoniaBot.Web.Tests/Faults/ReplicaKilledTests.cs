@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
+using DystoniaBot.Testing;
 using DystoniaBot.Web.Tests.DirectLine;
 using Xunit.Abstractions;
 

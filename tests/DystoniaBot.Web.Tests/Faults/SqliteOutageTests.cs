@@ -1,5 +1,7 @@
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Bots;
-using DystoniaBot.Web.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

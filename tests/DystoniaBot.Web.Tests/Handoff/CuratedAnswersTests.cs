@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Search;
+using DystoniaBot.Storage;
 using DystoniaBot.Testing;
-using DystoniaBot.Web.Handoff;
-using DystoniaBot.Web.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Handoff;

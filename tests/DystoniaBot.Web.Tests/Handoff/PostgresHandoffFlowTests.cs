@@ -1,3 +1,5 @@
+using DystoniaBot.Testing;
+
 namespace DystoniaBot.Web.Tests.Handoff;
 
 /// <summary>"Ask a question" end to end with tickets, references and state in PostgreSQL.</summary>

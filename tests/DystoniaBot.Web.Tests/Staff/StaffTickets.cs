@@ -1,5 +1,7 @@
 using System.Text.Json;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 

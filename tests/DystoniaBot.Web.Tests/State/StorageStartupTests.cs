@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using DystoniaBot.Web.DirectLine;
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.DirectLine;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
+using DystoniaBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.State;

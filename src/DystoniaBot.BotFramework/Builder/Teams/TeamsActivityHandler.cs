@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.BotFramework.Schema.Teams;
+using DystoniaBot.BotFramework.Serialization;
 
 namespace DystoniaBot.BotFramework.Builder.Teams;
 

@@ -3,6 +3,7 @@ using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.BotFramework.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
-using DystoniaBot.Web.Handoff;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Staff;
-using DystoniaBot.Web.State;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

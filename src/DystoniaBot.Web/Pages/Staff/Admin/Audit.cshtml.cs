@@ -1,4 +1,6 @@
-using DystoniaBot.Web.State;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DystoniaBot.Web.Pages.Staff.Admin;

@@ -1,4 +1,4 @@
-using DystoniaBot.Web.Handoff;
+using DystoniaBot.Handoff;
 using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,8 @@
 using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Staff;
-using DystoniaBot.Web.State;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DystoniaBot.DirectLine;
+
+/// <summary>Our Direct Line 3.0 channel (section <c>DirectLine</c>).</summary>
+public sealed class DirectLineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "DirectLine";
+
+    /// <summary>
+    /// The secret other sites use with <c>tokens/generate</c> to start conversations; empty turns that endpoint off
+    /// (the bot's own page gets its tokens from <c>/api/directline/token</c>).
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>How long a token lives; clients refresh it before then.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Largest activity a client may post, in bytes.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Longest message text a client may post, in characters.</summary>
+    [Range(1, 100_000)]
+    public int MaxTextLength { get; set; } = 2000;
+
+    /// <summary>Activities one conversation may hold (the user's and the bot's together).</summary>
+    [Range(10, 1_000_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 2000;
+
+    /// <summary>Requests one token (one conversation) may make per minute, polling included.</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerMinute { get; set; } = 300;
+
+    /// <summary>New conversations one client address may start per minute through the page's token endpoint.</summary>
+    [Range(1, 100_000)]
+    public int ConversationsPerMinute { get; set; } = 20;
+
+    /// <summary>Days a conversation is kept after its last activity.</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Activities a GET returns at most; the watermark pages through the rest.</summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>How often an idle WebSocket gets an empty keep-alive message.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The bot's account in Direct Line conversations.</summary>
+    [Required]
+    public string BotId { get; set; } = "dystoniabot";
+
+    /// <summary>The bot's display name.</summary>
+    [Required]
+    public string BotName { get; set; } = "DystoniaBot";
+}

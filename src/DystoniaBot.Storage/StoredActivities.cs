@@ -1,0 +1,30 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.BotFramework.Serialization;
+using DystoniaBot.DirectLine;
+
+namespace DystoniaBot.Storage;
+
+/// <summary>Direct Line activities as every store keeps them: numbered per conversation, stored as protocol JSON.</summary>
+internal static class StoredActivities
+{
+    /// <summary>Direct Line's activity id: the conversation and the sequence number, as the service itself does.</summary>
+    public static string IdFor(string conversationId, long sequence) =>
+        conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads rows of (sequence, activity JSON), oldest first, into a set whose watermark is the last one read.</summary>
+    public static async Task<ActivitySet> ReadSetAsync(DbDataReader reader, long watermark, CancellationToken cancellationToken)
+    {
+        var activities = new List<Activity>();
+        var last = watermark;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetInt64(0);
+            activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), ProtocolJson.Options)!);
+        }
+
+        return new ActivitySet(activities, last);
+    }
+}

@@ -1,0 +1,30 @@
+using DystoniaBot.BotFramework.Schema;
+
+namespace DystoniaBot.Storage;
+
+/// <summary>
+/// The conversation references a store wrote last, so that an unchanged one (the usual case: every message carries
+/// one) costs neither serialization nor a write. Bounded; forgetting only costs a redundant write.
+/// </summary>
+internal sealed class WrittenReferences
+{
+    private readonly ConversationCache<Identity> _written = new();
+
+    /// <summary>Whether <paramref name="reference"/> is the one last written for <paramref name="conversationKey"/>.</summary>
+    public bool IsUnchanged(string conversationKey, ConversationReference reference) =>
+        _written.TryGetValue(conversationKey, out var written) && written == Identity.Of(reference);
+
+    /// <summary>Remembers <paramref name="reference"/> as written.</summary>
+    public void Remember(string conversationKey, ConversationReference reference)
+    {
+        _written.Set(conversationKey, Identity.Of(reference));
+    }
+
+    /// <summary>What a proactive message needs from a reference; unknown fields don't count.</summary>
+    private readonly record struct Identity(string? ServiceUrl, string? ChannelId, string? Locale, string? UserId, string? UserName, string? BotId,
+        string? ConversationId, string? ConversationType, string? TenantId, bool? IsGroup)
+    {
+        public static Identity Of(ConversationReference r) => new(r.ServiceUrl, r.ChannelId, r.Locale, r.User?.Id, r.User?.Name, r.Bot?.Id,
+            r.Conversation?.Id, r.Conversation?.ConversationType, r.Conversation?.TenantId, r.Conversation?.IsGroup);
+    }
+}

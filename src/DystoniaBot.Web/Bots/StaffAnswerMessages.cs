@@ -1,0 +1,22 @@
+using DystoniaBot.BotFramework.Builder;
+using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Rendering;
+using DystoniaBot.Handoff;
+
+namespace DystoniaBot.Web.Bots;
+
+/// <summary>A staff answer as the bot writes it: the policy's words in Markdown, and a card asking whether it helped.</summary>
+internal sealed class StaffAnswerMessages : IStaffAnswerMessages
+{
+    /// <inheritdoc />
+    public Activity Create(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var reply = ConversationPolicy.StaffAnswer(ticket.Reference, ticket.Question, ticket.Answer ?? string.Empty);
+        return MessageFactory.Text(MarkdownRenderer.Render(reply)) with
+        {
+            Attachments = [AnswerCard.ForStaffAnswer(ticket.Reference, ticket.Question)],
+        };
+    }
+}

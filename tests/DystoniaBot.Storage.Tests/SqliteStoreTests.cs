@@ -1,0 +1,58 @@
+using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.Handoff;
+using DystoniaBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DystoniaBot.Storage.Tests;
+
+/// <summary>The store contract on the embedded SQLite file.</summary>
+public sealed class SqliteStoreTests : StoreContractTests, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"dystoniabot-store-{Guid.NewGuid():N}.db");
+
+    protected override Task<StoreUnderTest> OpenNewAsync() => OpenAgainAsync();
+
+    protected override Task<StoreUnderTest> OpenAgainAsync() =>
+        Task.FromResult(StoreUnderTest.Of(new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path }), NullLogger<SqliteStore>.Instance)));
+
+    [Fact]
+    public async Task WriteAheadLog_ShouldBeEmptied_WhenItOutgrowsItsLimit()
+    {
+        using var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path, SqliteLogLimitMegabytes = 1 }), NullLogger<SqliteStore>.Instance);
+        var directLine = store;
+        await directLine.CreateConversationAsync("conv-1", "dl_user", default);
+
+        // About 3 MB of activities, read back while they are written, as sockets do.
+        var text = new string('x', 3_000);
+        for (var i = 0; i < 1_000; i++)
+        {
+            await directLine.AppendAsync("conv-1", new Activity { Type = "message", Text = text }, 10_000, default);
+            await directLine.ReadAsync("conv-1", i, 1, default);
+        }
+
+        var log = new FileInfo(_path + "-wal");
+        Assert.True(log.Length > 1024 * 1024, $"the test wrote too little to pass the limit ({log.Length} bytes)");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (log.Length > 1024 * 1024 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            log.Refresh();
+        }
+
+        Assert.InRange(log.Length, 0, 1024 * 1024);
+        Assert.Equal(1_000, (await directLine.ReadAsync("conv-1", 0, 2_000, default)).Activities.Count);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open until the pools are cleared.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

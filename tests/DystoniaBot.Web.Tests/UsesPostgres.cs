@@ -1,0 +1,10 @@
+using DystoniaBot.Testing;
+
+namespace DystoniaBot.Web.Tests;
+
+/// <summary>The tests that need the throwaway PostgreSQL server; they share one, each with databases of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class UsesPostgres : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL";
+}
