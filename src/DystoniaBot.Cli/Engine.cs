@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DystoniaBot.Conversation.Policy;
-using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
@@ -10,15 +9,19 @@ namespace DystoniaBot.Cli;
 /// <summary>The answer engine the commands share: the index and the conversation policy over it.</summary>
 internal sealed class Engine : IDisposable
 {
-    private Engine(KnowledgeIndex index, ConversationPolicy policy)
+    private Engine(KnowledgeIndex index, ConversationPolicy policy, SemanticReaders readers)
     {
         Index = index;
         Policy = policy;
+        Readers = readers;
     }
 
     public KnowledgeIndex Index { get; }
 
     public ConversationPolicy Policy { get; }
+
+    /// <summary>The exemplar detectors the policy reads with (red flags, small talk).</summary>
+    public SemanticReaders Readers { get; }
 
     /// <summary>--knowledge: the knowledge folder (articles, lexicon, questions).</summary>
     public static Option<DirectoryInfo> KnowledgeOption { get; } = new("--knowledge", "-k")
@@ -38,8 +41,9 @@ internal sealed class Engine : IDisposable
         var knowledge = parse.GetValue(KnowledgeOption)!.FullName;
         var prebuilt = parse.GetValue(IndexOption);
         var index = prebuilt is null ? KnowledgeIndex.Load(knowledge) : KnowledgeIndex.Open(prebuilt.FullName);
-        var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge), new SemanticReaders(index.Embedder));
-        return new Engine(index, policy);
+        var readers = new SemanticReaders(index.Embedder);
+        var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge), readers);
+        return new Engine(index, policy, readers);
     }
 
     public void Dispose() => Index.Dispose();

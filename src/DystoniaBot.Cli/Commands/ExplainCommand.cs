@@ -18,6 +18,15 @@ internal static class ExplainCommand
         {
             var text = string.Join(' ', parse.GetValue(question)!);
             using var engine = Engine.Create(parse);
+            var invariant = CultureInfo.InvariantCulture;
+            var net = engine.Readers.RedFlags;
+            Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message):"));
+            foreach (var (part, nearest, flag) in net.Explain(text))
+            {
+                Console.Out.WriteLine(string.Create(invariant,
+                    $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}): {part}"));
+            }
+
             var searched = engine.Policy.SearchText(text);
             if (searched is null)
             {
@@ -25,7 +34,6 @@ internal static class ExplainCommand
                 return ExitCodes.Ok;
             }
 
-            var invariant = CultureInfo.InvariantCulture;
             Console.Out.WriteLine($"searched as: {searched}");
             var analyzed = engine.Index.Analyze(searched);
             Console.Out.WriteLine("ideas: " + string.Join(", ", analyzed.Concepts.Select(c => c.Key + (c.IsOtherCondition ? " (other condition)" : c.IsCommon ? " (common)" : string.Empty)))

@@ -67,16 +67,26 @@ public static partial class RedFlagDetector
         ("asks for an ambulance", RedFlagKind.Emergency, false, AsksForAnAmbulance()),
         ("acute dystonic reaction to a medicine", RedFlagKind.Emergency, false, AcuteDystonicReaction()),
         ("someone else's medicine with symptoms", RedFlagKind.Emergency, false, SomeoneElsesMedicine()),
+        ("wants to die, in another language", RedFlagKind.Crisis, false, WantsToDieInAnotherLanguage()),
+        ("cannot breathe or needs an ambulance, in another language", RedFlagKind.Emergency, false, EmergencyInAnotherLanguage()),
     ];
+
+    // A frightened person may type the few words that matter in their first language, around English ones: the
+    // languages most spoken by people writing to an English-language service in Europe and the Americas.
+    [GeneratedRegex(@"\b(quiero morir\w*|me quiero matar|quero morrer|me quero matar|je veux mourir|ich will sterben|chc[ęe] umrze[ćc]|chc[ęe] si[ęe] zabi[ćc]|marna chahta|marna chahti|mar jaana chahta|mar jana chahta)\b", Options)]
+    private static partial Regex WantsToDieInAnotherLanguage();
+
+    [GeneratedRegex(@"\b(n[ãa]o consigo respirar|n[ãa]o consigo engolir|no puedo respirar|no puede respirar|no puedo tragar|je ne peux pas respirer|je n'arrive pas [àa] respirer|ich kann nicht atmen|ich bekomme keine luft|nie mog[ęe] oddycha[ćc]|nie mo[żz]e oddycha[ćc]|saa?ns nahi[n]? (aa|le pa|ho pa) rah[ia]|ambulancia|ambul[âa]ncia|krankenwagen|karetk[aęi])\b", Options)]
+    private static partial Regex EmergencyInAnotherLanguage();
 
     // Someone with the means at hand who says they have had enough: what crisis lines are trained to hear.
     [GeneratedRegex(@"\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
     private static partial Regex MeansAndIntent();
 
-    [GeneratedRegex(@"\b(kill(ing)? (my ?self|me)|suicid\w*|end(ing)? (my (own )?life|it all)|take my (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever|(don't|do not) see the point any ?more|sav(e|ed|ing) up (my |all my )?(pills|tablets|meds)|stockpil\w+ (my |all my )?(pills|tablets|meds)|tonight is the night|(won't|will not) be (here|around) (tomorrow|much longer|for long))\b", Options)]
+    [GeneratedRegex(@"\b(kill(ing)? (my ?self|me|him ?self|her ?self|them ?sel(f|ves))|suicid\w*|end(ing)? ((my|his|her|their) (own )?life|it all)|take (my|his|her|their) (own )?life|want(ed)? to die|wanna die|(don't|do not|dont) want to (live|be alive|wake up)|better off dead|no reason to live|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(no|don't see the|dont see the|do not see the|see no|what's the|whats the) point (in |of )?(living|going on|life|being alive|carrying on)|can't go on|cannot go on|life (is not|isn't|isnt) worth (living|it)|wish i (was|were) (dead|never born)|give up on (life|living)|disappear forever|(don't|do not) see the point any ?more|sav(e|ed|ing) up (my |all my )?(pills|tablets|meds)|stockpil\w+ (my |all my )?(pills|tablets|meds)|tonight is the night|(won't|will not) be (here|around) (tomorrow|much longer|for long))\b", Options)]
     private static partial Regex SuicidalThoughts();
 
-    [GeneratedRegex(@"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to) (breath|breathe|breathing|catch (my|his|her) breath)|not breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)]
+    [GeneratedRegex(@"\b((can't|cant|cannot|can not|couldn't|unable to|struggling to|can barely|can hardly|could barely|could hardly) (breath|breathe|breathing|catch (my|his|her) breath)|(barely|hardly|not) breathing|stopped breathing|gasping|stridor|chok(e|es|ed|ing)|turning blue)\b", Options)]
     private static partial Regex CannotBreathe();
 
     [GeneratedRegex(@"\b((trouble|difficulty|difficulties|problems?|hard time|hard) (to )?breath(e|ing)?|short(ness)? of breath|breathless)\b", Options)]
@@ -85,13 +95,13 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|(smile|face|mouth) (is |looks |has gone |went )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring)\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|(smile|face|mouth) (is |looks |has gone |went )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring|speech (is |was |has |went |got |gone |has gone )?(suddenly )?(slurred|garbled|jumbled))\b", Options)]
     private static partial Regex Stroke();
 
     [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| has gone| feels)? (suddenly )?(numb|weak|paralys\w*|dead|limp|floppy|useless)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
     private static partial Regex SuddenWeaknessOrNumbness();
 
-    [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over|shaking (all|whole|his whole|her whole) body|(shaking|jerking|fitting|twitching)\b[^.!?]{0,100}\b(more than|over|longer than|for|since) (five|5|ten|10|fifteen|15) min\w*|eyes (have )?rolled (back|up)\b[^.!?]{0,80}\b(shaking|jerking|fitting|twitching|not respond\w*|not answer\w*)|(shaking|jerking|fitting|twitching)\b[^.!?]{0,80}\beyes (have )?rolled)", Options)]
+    [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over|shaking (all|whole|his whole|her whole) body|(shaking|jerking|fitting|twitching|seizing|convulsing)\b[^.!?]{0,100}\b(more than|over|longer than|for|since|about|around|nearly|almost)( about| around| nearly| almost| over| more than)? ([5-9]|[1-9][0-9]|five|six|seven|eight|nine|ten|fifteen|twenty|thirty) ?min\w*|(fitting|seizing|convulsing|seizure)\b[^.!?]{0,60}\b(won't|will not|isn't|is not|hasn't|has not|not|doesn't|does not) (stop\w*|end\w*)|eyes (have )?rolled (back|up)\b[^.!?]{0,80}\b(shaking|jerking|fitting|twitching|not respond\w*|not answer\w*)|(shaking|jerking|fitting|twitching)\b[^.!?]{0,80}\beyes (have )?rolled)", Options)]
     private static partial Regex Seizure();
 
     [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
@@ -125,7 +135,7 @@ public static partial class RedFlagDetector
     private static partial Regex RapidSevereWorsening();
 
     // An anti-sickness or antipsychotic medicine, then the jaw, tongue, eyes, neck or throat taken over by spasm.
-    [GeneratedRegex(@"\b(metoclopramide|maxolon|reglan|prochlorperazine|stemetil|buccastem|domperidone|haloperidol|droperidol|antipsychotics?|anti-? ?sickness|anti-? ?nausea|(sickness|vomiting|nausea) (injection|jab|tablets?|medicine|meds|drug)|(injection|jab|tablets?|medicine|meds|drug|something) for (the )?(vomiting|nausea|sickness|being sick))\b[^.!?]{0,160}\b(jaw (is |has |got )?(stuck|locked|clenched|clamped)|lock ?jaw|tongue (keeps |is )?(pushing|sticking|poking|thrusting|hanging) out|eyes (are |have |keep )?(rolled|rolling|stuck) (up|back)|eyes (are |keep )?(stuck|rolling)|neck (is |keeps )?(twisting|arching|pulled|bending) (back|to)|throat (is |feels )?(tight\w*|closing))", Options)]
+    [GeneratedRegex(@"\b(metoclopramide|maxolon|reglan|prochlorperazine|stemetil|buccastem|domperidone|haloperidol|droperidol|antipsychotics?|anti-? ?sickness|anti-? ?nausea|(sickness|vomiting|nausea) (injection|jab|tablets?|medicine|meds|drug)|(injection|jab|shot|drip|iv|tablets?|medicine|meds|drug|something) for (the )?(vomiting|nausea|sickness|being sick|feeling sick))\b[^.!?]{0,160}\b(jaw (is |has |got )?(stuck|locked|clenched|clamped)|lock ?jaw|tongue (keeps |is )?(pushing|sticking|poking|thrusting|hanging) out|tongue (won't|will not|can't|cannot) go back( in)?|eyes (are |have |keep )?(rolled|rolling|stuck) (up|back)|eyes (are |keep )?(stuck|rolling)|neck (is |keeps )?(twisting|arching|pulled|bending) (back|to)|throat (is |feels )?(tight\w*|closing))", Options)]
     private static partial Regex AcuteDystonicReaction();
 
     // Someone else's prescription taken, and now a symptom: poisoning until a professional says otherwise.
@@ -138,13 +148,13 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
     private static partial Regex ChildSwallowedMedicine();
 
-    [GeneratedRegex(@"\b(hit|bumped|banged|struck|knocked) (his|her|my|their|the) head\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
+    [GeneratedRegex(@"\b((hit|bumped|banged|struck|knocked) (his|her|my|their|the) head|(bump|lump|knock|bang|blow|cut) (on|to) (his|her|my|their|the) head|fell\b[^.!?]{0,60}\bhead)\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|(very |really |so |unusually )?sleepy|(can't|cannot|not) (answer|respond|talk|speak)\w*( properly| normally| to us| to me)?|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
     private static partial Regex HeadInjuryWithWarningSigns();
 
     [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]
     private static partial Regex FeverRigidityConfusion();
 
-    [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|just)\b", Options)]
+    [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|all of a sudden|just)\b|^(just )?(took|taken|swallowed|ate|drank|downed|had|fell|collapsed)\b", Options)]
     private static partial Regex SomeoneNow();
 
     /// <summary>The red flag in <paramref name="text"/>, or null when there is none.</summary>

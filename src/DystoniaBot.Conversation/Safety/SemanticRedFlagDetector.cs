@@ -32,6 +32,12 @@ public sealed partial class SemanticRedFlagDetector
     /// <summary>Uses <paramref name="exemplars"/> (groups of kind crisis, emergency and ordinary).</summary>
     public SemanticRedFlagDetector(ExemplarSet exemplars) => _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
 
+    /// <summary>How near an emergency exemplar a message must be to flag.</summary>
+    public double Threshold => _exemplars.Threshold;
+
+    /// <summary>How much nearer to it than to any ordinary message.</summary>
+    public double Margin => _exemplars.Margin;
+
     [GeneratedRegex(@"(?<=[.!?;\n])\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
@@ -40,19 +46,27 @@ public sealed partial class SemanticRedFlagDetector
     private static partial Regex PastEvent();
 
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
-    public RedFlag? Detect(string text)
+    public RedFlag? Detect(string text) =>
+        Compare(text).Select(part => Flag(_exemplars.Match(part.Vector), part.Text)).FirstOrDefault(flag => flag is not null);
+
+    /// <summary>
+    /// Each part of <paramref name="text"/> the net compares (the whole message, then its longer sentences) with the
+    /// nearest warning sign, how near, and whether it flags: for <c>dystoniabot explain</c>.
+    /// </summary>
+    public IReadOnlyList<(string Part, ExemplarMatch? Nearest, RedFlag? Flag)> Explain(string text) =>
+        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), Flag(_exemplars.Match(part.Vector), part.Text)))];
+
+    /// <summary>The parts compared, lazily: a long message's sentences are embedded only when the whole did not flag.</summary>
+    private IEnumerable<(string Text, float[] Vector)> Compare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length == 0)
         {
-            return null;
+            yield break;
         }
 
-        if (Flag(_exemplars.Match(_exemplars.Embed(normalized)), normalized) is { } whole)
-        {
-            return whole;
-        }
+        yield return (normalized, _exemplars.Embed(normalized));
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = SentenceBreak().Split(normalized)
@@ -62,19 +76,14 @@ public sealed partial class SemanticRedFlagDetector
             .ToList();
         if (sentences.Count < 2)
         {
-            return null;
+            yield break;
         }
 
         var vectors = _exemplars.Embed(sentences);
         for (var i = 0; i < vectors.Length; i++)
         {
-            if (Flag(_exemplars.Match(vectors[i]), sentences[i]) is { } part)
-            {
-                return part;
-            }
+            yield return (sentences[i], vectors[i]);
         }
-
-        return null;
     }
 
     /// <summary>The red flag a match means; none for a sign marked "now" that the text tells as history.</summary>

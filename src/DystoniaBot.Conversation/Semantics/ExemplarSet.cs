@@ -128,7 +128,11 @@ public sealed class ExemplarSet
     public float[][] Embed(IReadOnlyList<string> messages) => _embedder.EmbedQueries(messages);
 
     /// <summary>The nearest group to <paramref name="vector"/>, or null when none is near enough.</summary>
-    public ExemplarMatch? Match(ReadOnlySpan<float> vector)
+    public ExemplarMatch? Match(ReadOnlySpan<float> vector) =>
+        Nearest(vector) is { } nearest && nearest.Similarity >= Threshold && nearest.Similarity - nearest.OrdinarySimilarity >= Margin ? nearest : null;
+
+    /// <summary>The nearest group that is not ordinary, with its similarity and the nearest ordinary one's, whatever they are.</summary>
+    public ExemplarMatch? Nearest(ReadOnlySpan<float> vector)
     {
         ExemplarGroup? best = null;
         var bestSimilarity = double.MinValue;
@@ -150,9 +154,7 @@ public sealed class ExemplarSet
             }
         }
 
-        return best is not null && bestSimilarity >= Threshold && bestSimilarity - ordinary >= Margin
-            ? new ExemplarMatch(best, bestSimilarity, ordinary)
-            : null;
+        return best is null ? null : new ExemplarMatch(best, bestSimilarity, ordinary);
     }
 
     private static bool TrySetting(string line, string name, ref double value, string source, int lineNumber)

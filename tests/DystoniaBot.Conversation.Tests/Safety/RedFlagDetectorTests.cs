@@ -38,6 +38,16 @@ public class RedFlagDetectorTests
     [InlineData("I suddenly can't feel my left arm")]
     [InlineData("there is blood everywhere, he cut his hand badly, severe bleeding")]
     [InlineData("she is having a severe allergic reaction to the injection")]
+    [InlineData("swallowed the whole packet of my sleeping tablets")]
+    [InlineData("leg went numb all of a sudden, speech slurred")]
+    [InlineData("he has been fitting for about 6 minutes")]
+    [InlineData("the seizure is not stopping, what do we do")]
+    [InlineData("after the iv for nausea his tongue won't go back in")]
+    [InlineData("I can barely breathe")]
+    [InlineData("grandad fell down the stairs head first and now he is very sleepy and not talking properly")]
+    [InlineData("there's a bump on his head and now he's drowsy")]
+    [InlineData("no puedo respirar, help")]
+    [InlineData("não consigo respirar")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -55,6 +65,9 @@ public class RedFlagDetectorTests
     [InlineData("got a whole strip of tablets next to me, im done with all of it")]
     [InlineData("I've had enough of living, the rope is in the garage")]
     [InlineData("i dont see the point any more and ive been saving up my tablets")]
+    [InlineData("my friend says she wants to kill herself")]
+    [InlineData("my brother talked about ending his life")]
+    [InlineData("quiero morir, i cant anymore")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -78,6 +91,10 @@ public class RedFlagDetectorTests
     [InlineData("does dystonia get worse when you have a fever?")]
     [InlineData("can anti-sickness medicine like metoclopramide cause dystonia?")]
     [InlineData("is it safe to take my husband's tablets for my headache?")]
+    [InlineData("can a seizure last more than 5 minutes?")]
+    [InlineData("I fell last year and hit my head, could that cause dystonia?")]
+    [InlineData("does botox help if I can barely hold a pen?")]
+    [InlineData("my fit medicine doesn't stop the spasms")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -48,4 +48,27 @@ public class SemanticRedFlagDetectorTests
     {
         Assert.Null(Detector.Detect(message));
     }
+
+    [Fact]
+    public void Explain_ShouldShowEachPartCompared_WithItsNearestSign_AndFlagAsDetectDoes()
+    {
+        const string message = "Hello, sorry to bother you so late at night. " +
+            "My daughter had botox in her neck ten days ago and today she keeps choking and can hardly swallow her own saliva.";
+
+        var parts = Detector.Explain(message);
+
+        // The whole message, then each sentence of five words or more.
+        Assert.Equal(3, parts.Count);
+        Assert.All(parts, p => Assert.NotNull(p.Nearest));
+        Assert.Null(parts[1].Flag);
+        Assert.Equal(Detector.Detect(message), parts.Select(p => p.Flag).FirstOrDefault(f => f is not null));
+        Assert.Contains(parts, p => p.Flag is { Kind: RedFlagKind.Emergency } && p.Nearest!.Similarity >= Detector.Threshold
+            && p.Nearest.Similarity - p.Nearest.OrdinarySimilarity >= Detector.Margin);
+    }
+
+    [Fact]
+    public void Explain_ShouldCompareNothing_ForAnEmptyMessage()
+    {
+        Assert.Empty(Detector.Explain("   "));
+    }
 }
