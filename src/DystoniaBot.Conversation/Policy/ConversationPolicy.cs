@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Handoff;
+using DystoniaBot.Conversation.Language;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.Semantics;
@@ -80,7 +81,7 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(reading.SmallTalk.Value), state);
         }
 
-        return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.About, state);
+        return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Search, reading.About, state);
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public sealed partial class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(text);
         var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
-        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore ? reading.Question : null;
+        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore ? reading.Search : null;
     }
 
     /// <summary>
@@ -100,30 +101,33 @@ public sealed partial class ConversationPolicy
     /// </summary>
     private Reading Read(string text)
     {
-        if ((RedFlagDetector.Detect(text) ?? _readers.RedFlags.Detect(text)) is { } redFlag)
+        // Words of other languages mixed in are read in English by everything but the rules, which read both.
+        var english = ForeignWords.ToEnglish(text);
+        var translated = !ReferenceEquals(english, text);
+        if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
-            return new Reading(redFlag, null, false, text, null);
+            return new Reading(redFlag, null, false, text, text, null);
         }
 
-        if ((SmallTalkDetector.Detect(text) ?? _readers.SmallTalk.Detect(text)) is { } smallTalk)
+        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(english)) is { } smallTalk)
         {
-            return new Reading(null, smallTalk, false, text, null);
+            return new Reading(null, smallTalk, false, text, text, null);
         }
 
         if (TellMeMore().IsMatch(TextNormalizer.Normalize(text)))
         {
-            return new Reading(null, null, true, text, null);
+            return new Reading(null, null, true, text, text, null);
         }
 
-        var unframed = QuestionFraming.Unframed(text);
-        return new Reading(null, null, false, QuestionFraming.Question(text),
+        var unframed = QuestionFraming.Unframed(english);
+        return new Reading(null, null, false, QuestionFraming.Question(text), QuestionFraming.Question(english),
             PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null);
     }
 
-    private PolicyTurn Answer(string question, AskedAbout? about, ConversationState state)
+    private PolicyTurn Answer(string question, string search, AskedAbout? about, ConversationState state)
     {
-        var result = _search.Search(question, 1 + _options.MaxAlternatives);
-        if (QuestionFraming.AskingSentences(question) is { } asking
+        var result = _search.Search(search, 1 + _options.MaxAlternatives);
+        if (QuestionFraming.AskingSentences(search) is { } asking
             && _search.Search(asking, 1 + _options.MaxAlternatives) is { Best: { } askingBest } askingResult
             && askingResult.Question.Concepts.Count > 0
             && askingBest.Score > (result.Best?.Score ?? 0))
@@ -260,9 +264,10 @@ public sealed partial class ConversationPolicy
     /// <param name="RedFlag">The red flag, if any: nothing else is read then.</param>
     /// <param name="SmallTalk">The small talk, if the message is only that.</param>
     /// <param name="TellMeMore">Whether the message asks to go on with the last answer.</param>
-    /// <param name="Question">The question to search for, without the framing around it.</param>
+    /// <param name="Question">The question without the framing around it, in the asker's own words (kept for staff).</param>
+    /// <param name="Search">The question as searched: the same, with other languages' words in English.</param>
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, AskedAbout? About);
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About);
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 

@@ -29,6 +29,20 @@ public class ConversationPolicyTests
     }
 
     [Fact]
+    public void Respond_ShouldSearchOtherLanguagesWordsInEnglish_AndKeepTheAskersWordsForStaff()
+    {
+        const string Question = "distonia es hereditaria? mi abuela tiene distonia";
+
+        var turn = Policy.Respond(Question, "es-ES", ConversationState.Empty);
+
+        Assert.Equal("dystonia is hereditary? my grandmother has dystonia", Policy.SearchText(Question));
+        Assert.Equal(ReplyKind.Answer, turn.Reply.Kind);
+        Assert.Contains("hereditary", turn.Reply.Answer!.Sentence, StringComparison.OrdinalIgnoreCase);
+        var unanswered = Policy.Respond("tratamiento para el cuello torcido y el tenis de mesa?", "es-ES", ConversationState.Empty);
+        Assert.Equal("tratamiento para el cuello torcido y el tenis de mesa?", unanswered.State.LastUnanswered);
+    }
+
+    [Fact]
     public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
     {
         var search = new Mock<IKnowledgeSearch>(MockBehavior.Strict);

@@ -1,0 +1,29 @@
+using DystoniaBot.Conversation.Language;
+
+namespace DystoniaBot.Conversation.Tests.Language;
+
+public class ForeignWordsTests
+{
+    [Theory]
+    [InlineData("distonia es hereditaria? my abuela had it", "dystonia is hereditary? my grandmother had it")]
+    [InlineData("La dystonie, c'est HÉRÉDITAIRE ?", "the dystonia, is it hereditary ?")]
+    [InlineData("o que é distonia?", "what is dystonia?")]
+    [InlineData("Wie wird Dystonie diagnostiziert?", "how is dystonia diagnosed?")]
+    [InlineData("dystonia kya hota hai bhai", "dystonia what is it")]
+    [InlineData("mam dystonię, is it curable", "i have dystonia, is it curable")]
+    [InlineData("merci beaucoup", "thank you very much")]
+    public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
+    {
+        Assert.Equal(english, ForeignWords.ToEnglish(text));
+    }
+
+    [Theory]
+    [InlineData("Is there a cure for Dystonia?")]
+    [InlineData("what kind of dystonia affects the main muscles of the arm")]
+    [InlineData("I had a TIA last year, can that cause dystonia?")]
+    [InlineData("")]
+    public void ToEnglish_ShouldReturnEnglishText_AsItIs(string text)
+    {
+        Assert.Same(text, ForeignWords.ToEnglish(text));
+    }
+}
