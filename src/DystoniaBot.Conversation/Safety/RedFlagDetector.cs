@@ -67,9 +67,24 @@ public static partial class RedFlagDetector
         ("asks for an ambulance", RedFlagKind.Emergency, false, AsksForAnAmbulance()),
         ("acute dystonic reaction to a medicine", RedFlagKind.Emergency, false, AcuteDystonicReaction()),
         ("someone else's medicine with symptoms", RedFlagKind.Emergency, false, SomeoneElsesMedicine()),
+        ("hard to wake or breathing strangely", RedFlagKind.Emergency, true, HardToWakeOrBreathingStrangely()),
+        ("a rash that does not fade under pressure", RedFlagKind.Emergency, true, RashThatDoesNotFade()),
+        ("stiff neck with fever", RedFlagKind.Emergency, true, StiffNeckWithFever()),
         ("wants to die, in another language", RedFlagKind.Crisis, false, WantsToDieInAnotherLanguage()),
         ("cannot breathe or needs an ambulance, in another language", RedFlagKind.Emergency, false, EmergencyInAnotherLanguage()),
     ];
+
+    // Lowered consciousness and failing breathing: the signs every emergency list starts with, in lay words.
+    [GeneratedRegex(@"\b((hard|difficult|impossible|can't|cannot) to wake( up)?|(can't|cannot|won't|will not|isn't|is not) (stay|staying|keep|keeping) awake|(can't|cannot) wake (him|her|them|me)|(breathing|breaths?) (is |are |sounds |seems |looks |has gone |went )?(really |very |a bit )?(slow|shallow|funny|weird|strange|noisy|rattly|rattling|gurgling|irregular|stopped)|gcs (is )?(dropping|falling|\d+))\b", Options)]
+    private static partial Regex HardToWakeOrBreathingStrangely();
+
+    // The glass test for meningococcal sepsis: spots or a rash that stay when pressed.
+    [GeneratedRegex(@"\b(rash|spots|marks|blotches|dots|pinpricks)\b[^.!?]{0,80}\b((don't|do not|dont|doesn't|does not|won't|will not|not) (fade|go away|disappear|blanch|go pale)|under (a|the) glass|press(ed|ing)? (a |the )?glass)|\b(purple|dark red) (spots|rash|marks|blotches|dots)\b", Options)]
+    private static partial Regex RashThatDoesNotFade();
+
+    // A stiff neck is dystonia's everyday sign; with fever or a flu-like illness it is meningitis's.
+    [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b(stiff neck|neck (is |feels )?(very |really )?stiff|(can't|cannot) (bend|move|touch) (his|her|my|their) (head|neck|chin)( forward| down| to (his|her|my|their) chest)?)\b)(?=" + SameSentence + @"\b(" + Fever + @"|flu|feverish|shivering|chills)\b)", Options)]
+    private static partial Regex StiffNeckWithFever();
 
     // A frightened person may type the few words that matter in their first language, around English ones: the
     // languages most spoken by people writing to an English-language service in Europe and the Americas.
@@ -95,10 +110,10 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(strange|funny|weird|garbled|jumbled|slurred|wrong)|(smile|face|mouth) (is |looks |has gone |went )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring|speech (is |was |has |went |got |gone |has gone )?(suddenly )?(slurred|garbled|jumbled))\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(all |really |a bit |kind of |very )?(strange|funny|weird|garbled|jumbled|slurred|wrong|muddled)|(smile|face|mouth) (is |looks |has gone |went )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring|speech (is |was |has |went |got |gone |has gone )?(suddenly )?(slurred|garbled|jumbled))\b", Options)]
     private static partial Regex Stroke();
 
-    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| has gone| feels)? (suddenly )?(numb|weak|paralys\w*|dead|limp|floppy|useless)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand)))\b", Options)]
+    [GeneratedRegex(@"\b((arm|leg|side|face)( is| went| has gone| feels)? (suddenly )?(numb|weak|paralys\w*|dead|limp|floppy|useless)|sudden(ly)? (severe |bad |terrible )?(weakness|numbness|confusion|dizziness|headache|blindness|vision loss|loss of vision|trouble (speaking|seeing|walking))|worst headache|(can't|cannot) (see|speak|talk|move (my|his|her)|feel (my|his|her) (left |right )?(arm|leg|face|side|hand))|(can't|cannot|couldn't) (lift|raise|hold up) (my|his|her|their) (left |right )?(arm|leg|hand))\b", Options)]
     private static partial Regex SuddenWeaknessOrNumbness();
 
     [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over|shaking (all|whole|his whole|her whole) body|(shaking|jerking|fitting|twitching|seizing|convulsing)\b[^.!?]{0,100}\b(more than|over|longer than|for|since|about|around|nearly|almost)( about| around| nearly| almost| over| more than)? ([5-9]|[1-9][0-9]|five|six|seven|eight|nine|ten|fifteen|twenty|thirty) ?min\w*|(fitting|seizing|convulsing|seizure)\b[^.!?]{0,60}\b(won't|will not|isn't|is not|hasn't|has not|not|doesn't|does not) (stop\w*|end\w*)|eyes (have )?rolled (back|up)\b[^.!?]{0,80}\b(shaking|jerking|fitting|twitching|not respond\w*|not answer\w*)|(shaking|jerking|fitting|twitching)\b[^.!?]{0,80}\beyes (have )?rolled)", Options)]
@@ -139,16 +154,16 @@ public static partial class RedFlagDetector
     private static partial Regex AcuteDystonicReaction();
 
     // Someone else's prescription taken, and now a symptom: poisoning until a professional says otherwise.
-    [GeneratedRegex(@"\b(took|taken|swallowed|had|tried)\b[^.!?]{0,40}\b(\w+'s|someone else's|another person's|other people's)\b[^.!?]{0,40}\b(pills?|tablets?|medicines?|medications?|meds|capsules?|relax(ers|ants))\b[^.!?]{0,120}\b(dizzy|heart (is )?(racing|pounding)|drowsy|very sleepy|(can't|cannot) (stay awake|keep (my|his|her) eyes open)|confus\w*|faint\w*|vomit\w*|throwing up|(can't|cannot) breathe)", Options)]
+    [GeneratedRegex(@"\b(took|taken|swallowed|had|tried)\b[^.!?]{0,40}\b(\w+'s|someone else's|another person's|other people's|(friends?|mates?|sisters?|brothers?|mums?|moms?|dads?|parents?|grandmas?|grandads?|nans?|husbands?|wife|wifes|partners?) (prescription )?|(my|his|her|their|the wrong) (\w+ )?(pills?|tablets?|medicines?|medications?|meds) by (mistake|accident))\b[^.!?]{0,40}\b(pills?|tablets?|medicines?|medications?|meds|capsules?|relax(ers|ants)|mistake|accident)\b[^!?]{0,160}\b(dizzy|heart (is )?(racing|pounding)|drowsy|(very |really )?sleepy|(can't|cannot) (stay awake|keep (my|his|her) eyes open)|(hard|difficult|impossible) to wake|confus\w*|faint\w*|vomit\w*|throwing up|(can't|cannot) breathe|breathing (is |sounds |seems )?(\w+ )?(slow|shallow|funny|weird|strange|noisy))", Options)]
     private static partial Regex SomeoneElsesMedicine();
 
     [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
     private static partial Regex AsksForAnAmbulance();
 
-    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
+    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one)|\d+ ?(yo|y/o|yrs? old|years? old|months? old|mo))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|got hold of|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
     private static partial Regex ChildSwallowedMedicine();
 
-    [GeneratedRegex(@"\b((hit|bumped|banged|struck|knocked) (his|her|my|their|the) head|(bump|lump|knock|bang|blow|cut) (on|to) (his|her|my|their|the) head|fell\b[^.!?]{0,60}\bhead)\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|(very |really |so |unusually )?sleepy|(can't|cannot|not) (answer|respond|talk|speak)\w*( properly| normally| to us| to me)?|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
+    [GeneratedRegex(@"\b((hit|bumped|banged|struck|knocked) ((his|her|my|their|the) )?head|(bump|lump|knock|bang|blow|cut) (on|to) (his|her|my|their|the) head|fell\b[^.!?]{0,60}\bhead)\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|(very |really |so |unusually )?sleepy|(can't|cannot|not) (answer|respond|talk|speak)\w*( properly| normally| to us| to me)?|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
     private static partial Regex HeadInjuryWithWarningSigns();
 
     [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]

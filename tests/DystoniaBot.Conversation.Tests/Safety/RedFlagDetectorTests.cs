@@ -48,6 +48,13 @@ public class RedFlagDetectorTests
     [InlineData("there's a bump on his head and now he's drowsy")]
     [InlineData("no puedo respirar, help")]
     [InlineData("não consigo respirar")]
+    [InlineData("she had a fever yesterday and now she cant bend her head forward")]
+    [InlineData("there are dark red spots on his tummy that don't fade when I press a glass on them")]
+    [InlineData("my son took his mates pills at a party and now he is really hard to wake")]
+    [InlineData("gran took my tablets by mistake and now her breathing sounds funny")]
+    [InlineData("3yo got hold of the tablets, pills everywhere, don't know how many he swallowed")]
+    [InlineData("fell at home, struck head, vomited twice")]
+    [InlineData("dad suddenly can't lift his left arm and his words are all jumbled")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -95,6 +102,9 @@ public class RedFlagDetectorTests
     [InlineData("I fell last year and hit my head, could that cause dystonia?")]
     [InlineData("does botox help if I can barely hold a pen?")]
     [InlineData("my fit medicine doesn't stop the spasms")]
+    [InlineData("does dystonia cause slow breathing?")]
+    [InlineData("is a stiff neck a symptom of dystonia?")]
+    [InlineData("can a rash be a side effect of botox?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
