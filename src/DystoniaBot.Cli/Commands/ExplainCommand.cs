@@ -36,7 +36,7 @@ internal static class ExplainCommand
 
             Console.Out.WriteLine($"searched as: {searched}");
             var analyzed = engine.Index.Analyze(searched);
-            Console.Out.WriteLine("ideas: " + string.Join(", ", analyzed.Concepts.Select(c => c.Key + (c.IsOtherCondition ? " (other condition)" : c.IsCommon ? " (common)" : string.Empty)))
+            Console.Out.WriteLine("ideas: " + string.Join(", ", analyzed.Concepts.Select(c => c.Key + (c.IsOtherCondition ? " (other condition)" : c.IsUncoveredTopic ? " (topic not covered)" : c.IsCommon ? " (common)" : string.Empty)))
                 + (analyzed.Corrections.Count > 0 ? "; read " + string.Join(", ", analyzed.Corrections.Select(f => $"{f.Word} as {f.Correction}")) : string.Empty)
                 + (analyzed.AsksForDefinition ? "; asks for a definition" : string.Empty));
             Console.Out.WriteLine($"model: {engine.Index.AnswerModel.Description}");

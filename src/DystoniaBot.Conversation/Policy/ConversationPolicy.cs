@@ -141,7 +141,7 @@ public sealed partial class ConversationPolicy
 
         // "How do I bake bread?" is in the first person but not about health: only health questions escalate.
         var personal = about is not null
-            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition));
+            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic));
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,

@@ -9,9 +9,10 @@ public sealed record QueryAlternative(IReadOnlyList<string> Terms, bool IsOrigin
 /// <param name="Key">The user's analysed words, space-separated.</param>
 /// <param name="Surface">The user's words as typed.</param>
 /// <param name="Alternatives">The user's words first, then their synonyms.</param>
-/// <param name="IsOtherCondition">True when the words name a disease or topic of the conditions list.</param>
+/// <param name="IsOtherCondition">True when the words name a disease or subject of the conditions list.</param>
+/// <param name="IsUncoveredTopic">True when the words name a topic of the conditions list that the articles don't cover.</param>
 /// <param name="IsCommon">True when every word is a common English word (and not a condition).</param>
-public sealed record QueryConcept(string Key, string Surface, IReadOnlyList<QueryAlternative> Alternatives, bool IsOtherCondition = false, bool IsCommon = false);
+public sealed record QueryConcept(string Key, string Surface, IReadOnlyList<QueryAlternative> Alternatives, bool IsOtherCondition = false, bool IsCommon = false, bool IsUncoveredTopic = false);
 
 /// <summary>A word the user probably misspelled and what it was read as.</summary>
 public readonly record struct SpellingFix(string Word, string Correction);

@@ -20,6 +20,9 @@ public sealed class Lexicon
     /// <summary>File name of the list of other conditions (topics the articles don't cover).</summary>
     public const string ConditionsFile = "conditions.txt";
 
+    /// <summary>The line of the conditions file after which topics are listed.</summary>
+    public const string TopicsMarker = "[topics]";
+
     /// <summary>File name of the list of common English words.</summary>
     public const string CommonWordsFile = "common-words.txt";
 
@@ -43,6 +46,13 @@ public sealed class Lexicon
 
     /// <summary>Other diseases and health topics, words or phrases: a question about one is about something else.</summary>
     public IReadOnlyList<string> Conditions { get; }
+
+    /// <summary>
+    /// Topics of the conditions file (after its <c>[topics]</c> line) that the articles don't cover but that questions
+    /// the articles do answer may mention ("… to kids"): unknown, they weigh like a condition, without making the
+    /// question one about something else.
+    /// </summary>
+    public IReadOnlyList<string> UncoveredTopics { get; private init; } = [];
 
     /// <summary>The conditions file as read.</summary>
     public string ConditionsText { get; }
@@ -109,9 +119,13 @@ public sealed class Lexicon
             rules.Add(new SynonymRule(from, to, line.Number));
         }
 
-        var conditions = Lines(conditionsText).Select(l => l.Text).ToList();
+        // Conditions, then (after a line "[topics]") topics the articles don't cover.
+        var conditionLines = Lines(conditionsText).Select(l => l.Text).ToList();
+        var topicsStart = conditionLines.IndexOf(TopicsMarker);
+        var conditions = topicsStart < 0 ? conditionLines : conditionLines[..topicsStart];
+        var topics = topicsStart < 0 ? [] : conditionLines[(topicsStart + 1)..];
         var common = Lines(commonWordsText).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return new Lexicon(stop, rules, conditions, common, stopWordsText, synonymsText, conditionsText, commonWordsText);
+        return new Lexicon(stop, rules, conditions, common, stopWordsText, synonymsText, conditionsText, commonWordsText) { UncoveredTopics = topics };
     }
 
     private static List<string> SplitTerms(string text) =>

@@ -20,6 +20,7 @@ public sealed partial class QuestionAnalyzer
     private readonly Dictionary<string, QueryAlternative[]> _synonyms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _synonymGroup = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> _commonWords;
     private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     private readonly int _longestPhrase = 1;
@@ -87,9 +88,10 @@ public sealed partial class QuestionAnalyzer
             _synonymGroup.Add(key, string.Join('|', alternatives.Select(a => string.Join(' ', a.Terms)).Order(StringComparer.Ordinal)));
         }
 
-        foreach (var condition in lexicon.Conditions.Select(analyzer.Terms).Where(t => t.Length > 0))
+        foreach (var (condition, isTopic) in lexicon.Conditions.Select(c => (analyzer.Terms(c), false))
+            .Concat(lexicon.UncoveredTopics.Select(t => (analyzer.Terms(t), true))).Where(c => c.Item1.Length > 0))
         {
-            _conditions.Add(string.Join(' ', condition));
+            (isTopic ? _topics : _conditions).Add(string.Join(' ', condition));
             _knownTerms.UnionWith(condition);
             _longestPhrase = Math.Max(_longestPhrase, condition.Length);
             if (condition.Length > 1)
@@ -163,7 +165,8 @@ public sealed partial class QuestionAnalyzer
                 var key = length == 1 ? terms[i].Term : string.Join(' ', terms.GetRange(i, length).Select(t => t.Term));
                 var isSynonym = _synonyms.TryGetValue(key, out var alternatives);
                 var isCondition = _conditions.Contains(key);
-                if (length > 1 && !isSynonym && !isCondition)
+                var isTopic = !isCondition && _topics.Contains(key);
+                if (length > 1 && !isSynonym && !isCondition && !isTopic)
                 {
                     continue;
                 }
@@ -172,7 +175,7 @@ public sealed partial class QuestionAnalyzer
                 if (seen.Add(isSynonym ? _synonymGroup[key] : key))
                 {
                     var surface = text[terms[i].Start..terms[i + length - 1].End];
-                    concepts.Add(new QueryConcept(key, surface, alternatives, isCondition, !isCondition && IsCommon(surface)));
+                    concepts.Add(new QueryConcept(key, surface, alternatives, isCondition, !isCondition && !isTopic && IsCommon(surface), isTopic));
                 }
 
                 i += length;

@@ -88,7 +88,7 @@ internal static class PassageRanker
     /// </summary>
     private static string? SubjectOfDefinition(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed)
     {
-        if (!analyzed.AsksForDefinition || analyzed.Concepts.Any(c => c.IsOtherCondition))
+        if (!analyzed.AsksForDefinition || analyzed.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic))
         {
             return null;
         }
@@ -300,7 +300,7 @@ internal static class PassageRanker
             df = Math.Max(df, 1);
             // In "explain dystonia in simple words" everything but the subject is framing.
             var common = question.AsksForDefinition ? 0 : CommonWordFactor;
-            var factor = !unknown ? 1 : concepts[c].IsOtherCondition ? OtherConditionFactor : concepts[c].IsCommon ? common : 1;
+            var factor = !unknown ? 1 : concepts[c].IsOtherCondition || concepts[c].IsUncoveredTopic ? OtherConditionFactor : concepts[c].IsCommon ? common : 1;
             weights[c] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * factor;
             if (isTitle)
             {

@@ -1,9 +1,29 @@
+using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Knowledge.Tests.Analysis;
 
 public class QuestionAnalyzerTests
 {
+    [Fact]
+    public void Analyze_ShouldMarkAnotherDisease_ButAnUncoveredTopicOnlyAsSuch()
+    {
+        var migraine = TestKnowledge.Index.Analyze("treatment for migraine");
+        var kids = TestKnowledge.Index.Analyze("is it passed from parents to kids");
+
+        Assert.Contains(migraine.Concepts, c => c.Key == "migrain" && c.IsOtherCondition && !c.IsUncoveredTopic);
+        Assert.Contains(kids.Concepts, c => c.Key == "kid" && c.IsUncoveredTopic && !c.IsOtherCondition);
+    }
+
+    [Fact]
+    public void LexiconParse_ShouldReadTopics_AfterTheMarkerLine()
+    {
+        var lexicon = Lexicon.Parse("the", "", "migraine\nepilepsy\n[topics]\nvoice\nkids", "", "(test)");
+
+        Assert.Equal(["migraine", "epilepsy"], lexicon.Conditions);
+        Assert.Equal(["voice", "kids"], lexicon.UncoveredTopics);
+    }
+
     [Fact]
     public void Analyze_ShouldDropStopWordsAndStem()
     {
