@@ -24,7 +24,14 @@ public class BotFactory : WebApplicationFactory<Program>
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"dystoniabot-test-{Guid.NewGuid():N}.db");
         _ownsDatabase = databasePath is null;
-        _settings = new Dictionary<string, string?>(settings) { ["Storage:SqlitePath"] = DatabasePath };
+        // The fake channels listen on 127.0.0.1: listed, so any channel id may use them (as a real channel's host is).
+        _settings = new Dictionary<string, string?> { ["ChannelServiceHosts:0"] = "127.0.0.1" };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        _settings["Storage:SqlitePath"] = DatabasePath;
         _services = services;
     }
 

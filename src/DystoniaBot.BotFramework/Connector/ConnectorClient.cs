@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net;
 using System.Net.Http.Json;
@@ -32,12 +33,18 @@ public sealed partial class ConnectorClient : IConnectorClient
     private const int MaxAttempts = 4;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly IConnectorCredentials _credentials;
     private readonly ILogger<ConnectorClient> _logger;
 
     /// <summary>Creates the client.</summary>
-    public ConnectorClient(HttpClient http, IConnectorCredentials credentials, ILogger<ConnectorClient> logger)
+    /// <param name="http">The client requests go through.</param>
+    /// <param name="credentials">The bot's credentials for a service URL.</param>
+    /// <param name="logger">Where failures are logged.</param>
+    /// <param name="serviceUrls">The service URLs the bot may send to (by default the Bot Framework's and Teams' hosts).</param>
+    public ConnectorClient(HttpClient http, IConnectorCredentials credentials, ILogger<ConnectorClient> logger, ServiceUrlPolicy? serviceUrls = null)
     {
+        _serviceUrls = serviceUrls ?? new ServiceUrlPolicy();
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -58,6 +65,10 @@ public sealed partial class ConnectorClient : IConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = ActivityUri(activity);
+        if (!_serviceUrls.Allows(activity.ChannelId, activity.ServiceUrl, out var refusal))
+        {
+            throw new UnauthorizedAccessException($"Not sent: {refusal}.");
+        }
 
         // DYSTONIABOT: bots normally leave the id to the channel; ours carries one so that a repeat is recognisable.
         if (string.IsNullOrEmpty(activity.Id))
@@ -66,6 +77,10 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
 
         var authorization = await _credentials.GetAuthorizationAsync(new Uri(activity.ServiceUrl!), cancellationToken);
+
+        // Serialised once, with its length: a channel that reads the body by Content-Length gets all of it, and every
+        // retry sends the same bytes.
+        var body = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
@@ -73,7 +88,9 @@ public sealed partial class ConnectorClient : IConnectorClient
             TimeSpan delay;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(activity, options: ProtocolJson.Options) };
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
                 request.Headers.Authorization = authorization;
                 response = await _http.SendAsync(request, cancellationToken);
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Builder.Teams;
@@ -5,10 +6,12 @@ using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.BotFramework.Schema.Teams;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.DirectLine;
 using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Bots;
 
@@ -33,11 +36,17 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     private readonly ILogger<DystoniaBotHandler> _logger;
     private readonly IKnowledgeSearch _search;
     private readonly StarterQuestions _starters;
+    private readonly int _maxTextLength;
 
     /// <summary>Creates the handler for one turn.</summary>
     public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback,
-        ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger, IKnowledgeSearch search, StarterQuestions starters)
+        ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger, IKnowledgeSearch search, StarterQuestions starters,
+        IOptions<DirectLineOptions> directLine)
     {
+        ArgumentNullException.ThrowIfNull(directLine);
+
+        // One limit for every channel: what Direct Line accepts is what a message from Teams or the Emulator may carry.
+        _maxTextLength = directLine.Value.MaxTextLength;
         _search = search ?? throw new ArgumentNullException(nameof(search));
         _starters = starters ?? throw new ArgumentNullException(nameof(starters));
         _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
@@ -49,6 +58,20 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
+    /// <summary>
+    /// The reply to a message over the length limit: nothing of it is kept or sent to staff, and the person is asked
+    /// for a shorter one. An emergency in its first part still gets the emergency reply.
+    /// </summary>
+    private BotReply TooLong(string text, string? locale)
+    {
+        var head = _policy.Respond(text[.._maxTextLength], locale, ConversationState.Empty).Reply;
+        return head.Kind == ReplyKind.Emergency
+            ? head
+            : new BotReply(ReplyKind.SmallTalk, string.Create(CultureInfo.InvariantCulture,
+                $"That message is {text.Length:N0} characters long, and I can read up to {_maxTextLength:N0}. Could you send a shorter question? A sentence or two is usually enough."),
+                null, [], null, false, [], null);
+    }
+
     /// <inheritdoc />
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -58,6 +81,12 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         await BestEffortAsync(() => _references.SaveAsync(key, activity.GetConversationReference(), cancellationToken), "conversation reference");
 
         var question = activity.RemoveRecipientMention();
+        if (question.Length > _maxTextLength)
+        {
+            await turnContext.SendActivityAsync(ReplyActivities.From(TooLong(question, activity.Locale), IsOneToOne(activity)), cancellationToken);
+            return;
+        }
+
         if (CardAction(activity) is { } value)
         {
             if (Field(value, AnswerCard.ActionField) == "feedback")

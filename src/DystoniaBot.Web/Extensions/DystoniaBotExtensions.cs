@@ -77,6 +77,10 @@ public static partial class DystoniaBotExtensions
             return new DirectLineAwareCredentials(credentials);
         });
 
+        // Replies go to channel services only (and to our own Direct Line, answered in-process by the handler).
+        services.AddSingleton(provider => new ServiceUrlPolicy(provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ChannelServiceHosts,
+            [new InProcessChannel(DirectLineChannel.ChannelId, DirectLineChannel.ServiceUrl)]));
+
         // Replies to our own Direct Line are answered in-process by the handler; all others go to the channel.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
             .AddHttpMessageHandler(provider => new DirectLineConnectorHandler(provider));
@@ -109,13 +113,18 @@ public static partial class DystoniaBotExtensions
         app.Services.PrepareDystoniaBotStorage();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DystoniaBot");
         LogIndex(logger, index.Statistics.Documents, index.Statistics.Passages);
-        if (!app.Services.GetRequiredService<BotCredentialsSettings>().IsAuthenticationEnabled)
+        var anonymous = !app.Services.GetRequiredService<BotCredentialsSettings>().IsAuthenticationEnabled;
+        var anyAddress = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AllowAnonymousMessagesFromAnyAddress;
+        if (anonymous)
         {
-            LogAnonymous(logger);
+            LogAnonymous(logger, anyAddress ? "from any address (AllowAnonymousMessagesFromAnyAddress is set)" : "from this machine only");
         }
 
         app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+            anonymous && !anyAddress && !IsFromThisMachine(http.Connection)
+                ? Results.Json(new { error = new { code = "Forbidden", message = "Without a MicrosoftAppId this bot takes unauthenticated messages from this machine only (the Emulator); set AllowAnonymousMessagesFromAnyAddress to open it." } },
+                    statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http)
+                : adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
         app.MapStaffConsole();
         app.MapOperations();
@@ -126,6 +135,10 @@ public static partial class DystoniaBotExtensions
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index ready: {Documents} document(s), {Passages} passage(s)")]
     private static partial void LogIndex(ILogger logger, int documents, int passages);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: /api/messages accepts unauthenticated requests (local development and the Emulator only)")]
-    private static partial void LogAnonymous(ILogger logger);
+    /// <summary>A loopback peer, or none (a Unix socket, or a server in the same process).</summary>
+    private static bool IsFromThisMachine(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is not { } address || System.Net.IPAddress.IsLoopback(address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: /api/messages accepts unauthenticated requests {From} (local development and the Emulator)")]
+    private static partial void LogAnonymous(ILogger logger, string from);
 }

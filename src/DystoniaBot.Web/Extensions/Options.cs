@@ -27,6 +27,15 @@ public sealed class BotFrameworkOptions : IValidatableObject
     /// <summary>Token endpoint for replies (default: from the tenant).</summary>
     public Uri? ToChannelFromBotLoginUrl { get; set; }
 
+    /// <summary>
+    /// Without an app id, whether /api/messages takes unauthenticated activities from other machines too (by default
+    /// only from this one: the Emulator, local development). Anyone who can reach the port can then talk as any user.
+    /// </summary>
+    public bool AllowAnonymousMessagesFromAnyAddress { get; set; }
+
+    /// <summary>Hosts (and their subdomains) of channel services the bot may reply to, besides the Bot Framework's and Teams'.</summary>
+    public IReadOnlyList<string> ChannelServiceHosts { get; set; } = [];
+
     /// <summary>The settings the protocol layer uses.</summary>
     public BotCredentialsSettings ToSettings()
     {

@@ -16,7 +16,7 @@ public class ConnectorRetryTests
     {
         Type = ActivityTypes.Message,
         Text = "the answer",
-        ServiceUrl = "http://channel.test/",
+        ServiceUrl = "https://channel.test/",
         Conversation = new ConversationAccount { Id = "c1" },
         ReplyToId = "7",
     };
@@ -82,6 +82,30 @@ public class ConnectorRetryTests
         Assert.All(channel.Attempts, a => Assert.Equal("staff-answer-Q-1", a.Id));
     }
 
+    [Fact]
+    public async Task SendAsync_ShouldSendABodyWithItsLength_TheSameBytesOnEveryAttempt()
+    {
+        var channel = new ScriptedChannel(Step.Refuse(HttpStatusCode.BadGateway), Step.Take);
+
+        await Client(channel).SendAsync(Reply with { Id = "a-1" }, CancellationToken.None);
+
+        // A channel that reads by Content-Length (not chunks) gets the whole activity.
+        Assert.Equal(2, channel.Bodies.Count);
+        Assert.All(channel.Bodies, b => Assert.Equal(Encoding.UTF8.GetByteCount(b.Body), b.ContentLength));
+        Assert.Single(channel.Bodies.Select(b => b.Body).Distinct());
+    }
+
+    [Fact]
+    public async Task SendAsync_ShouldRefuseAServiceUrlThatIsNotAChannels_WithoutAnyRequest()
+    {
+        var channel = new ScriptedChannel(Step.Take);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Client(channel).SendAsync(Reply with { ServiceUrl = "https://attacker.example/" }, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Client(channel).SendAsync(Reply with { ServiceUrl = "http://127.0.0.1:8080/", ChannelId = "msteams" }, CancellationToken.None));
+
+        Assert.Empty(channel.Attempts);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.Unauthorized)]
@@ -115,7 +139,7 @@ public class ConnectorRetryTests
     public async Task SendAsync_ShouldStopRetrying_AtTheDeadline()
     {
         var channel = new ScriptedChannel(Enumerable.Repeat(Step.Refuse(HttpStatusCode.TooManyRequests, retryAfterSeconds: 1), 10).ToArray());
-        var client = new ConnectorClient(new HttpClient(channel), new AnonymousConnectorCredentials(), NullLogger<ConnectorClient>.Instance)
+        var client = new ConnectorClient(new HttpClient(channel), new AnonymousConnectorCredentials(), NullLogger<ConnectorClient>.Instance, ChannelTest)
         {
             Deadline = TimeSpan.FromMilliseconds(1500),
         };
@@ -138,8 +162,11 @@ public class ConnectorRetryTests
         Assert.Single(channel.Attempts);
     }
 
+    // The scripted channel's host, listed as a channel service the bot may send to.
+    private static readonly ServiceUrlPolicy ChannelTest = new(["channel.test"]);
+
     private static ConnectorClient Client(ScriptedChannel channel, TimeSpan? timeout = null) =>
-        new(new HttpClient(channel) { Timeout = timeout ?? TimeSpan.FromSeconds(10) }, new AnonymousConnectorCredentials(), NullLogger<ConnectorClient>.Instance);
+        new(new HttpClient(channel) { Timeout = timeout ?? TimeSpan.FromSeconds(10) }, new AnonymousConnectorCredentials(), NullLogger<ConnectorClient>.Instance, ChannelTest);
 
     private sealed record Step(HttpStatusCode Status, bool Takes, bool Stalls, int? RetryAfterSeconds)
     {
@@ -163,11 +190,15 @@ public class ConnectorRetryTests
 
         public ConcurrentQueue<(string? Id, DateTimeOffset At)> Attempts { get; } = new();
 
+        public ConcurrentQueue<(long? ContentLength, string Body)> Bodies { get; } = new();
+
         public TimeSpan Gap(int after) => Attempts.ElementAt(after).At - Attempts.ElementAt(after - 1).At;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement;
+            var text = await request.Content!.ReadAsStringAsync(cancellationToken);
+            Bodies.Enqueue((request.Content.Headers.ContentLength, text));
+            var body = JsonDocument.Parse(text).RootElement;
             var id = body.TryGetProperty("id", out var value) ? value.GetString() : null;
             Attempts.Enqueue((id, DateTimeOffset.UtcNow));
             var step = steps[Math.Min(Interlocked.Increment(ref _next) - 1, steps.Length - 1)];

@@ -88,7 +88,7 @@ public sealed class HostProcess : IDisposable
             Path.Combine(AppContext.BaseDirectory, "DystoniaBot.Web.dll"), "--urls", $"http://127.0.0.1:{listen}",
             "--Staff:File", StaffClient.NoStaffFile, "--Staff:ApiKeys:fault:Role", "staff",
             "--Staff:ApiKeys:fault:Hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StaffApiKey))),
-            "--Handoff:DeliveryLease", "00:00:02",
+            "--Handoff:DeliveryLease", "00:00:02", "--ChannelServiceHosts:0", "127.0.0.1",
         }.Concat(storage))
         {
             start.ArgumentList.Add(argument);

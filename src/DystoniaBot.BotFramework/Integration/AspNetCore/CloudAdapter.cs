@@ -30,10 +30,16 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
     private readonly BotFrameworkAuthentication _authentication;
     private readonly IConnectorClient _connector;
     private readonly ILogger<CloudAdapter> _logger;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
     /// <summary>Creates the adapter.</summary>
-    public CloudAdapter(BotFrameworkAuthentication authentication, IConnectorClient connector, ILogger<CloudAdapter> logger)
+    /// <param name="authentication">Checks each request's token.</param>
+    /// <param name="connector">Sends the replies.</param>
+    /// <param name="logger">Where refusals and turn errors are logged.</param>
+    /// <param name="serviceUrls">The service URLs an activity may name (by default the Bot Framework's and Teams' hosts).</param>
+    public CloudAdapter(BotFrameworkAuthentication authentication, IConnectorClient connector, ILogger<CloudAdapter> logger, ServiceUrlPolicy? serviceUrls = null)
     {
+        _serviceUrls = serviceUrls ?? new ServiceUrlPolicy();
         _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -64,6 +70,15 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         {
             LogRefused(_logger, authentication.FailureStatus, authentication.Failure ?? "unauthenticated");
             await WriteError(response, authentication.FailureStatus, "Unauthorized.", cancellationToken);
+            return;
+        }
+
+        // Replies, and later the staff's answer, go to the serviceUrl the activity names: only a channel's, and never
+        // one this process hosts (its activities come from its own endpoints).
+        if (!_serviceUrls.AllowsIncoming(activity.ChannelId, activity.ServiceUrl, out var refusal))
+        {
+            LogRefused(_logger, StatusCodes.Status403Forbidden, refusal!);
+            await WriteError(response, StatusCodes.Status403Forbidden, $"The activity's serviceUrl is refused: {refusal}.", cancellationToken);
             return;
         }
 

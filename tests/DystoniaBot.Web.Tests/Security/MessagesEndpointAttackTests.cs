@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace DystoniaBot.Web.Tests.Security;
+
+/// <summary>
+/// What someone on the network can do with /api/messages when the bot has no app id: they may not pose as our own
+/// Direct Line, make the bot send requests anywhere, or talk to it from another machine unless it is opened on purpose.
+/// </summary>
+public sealed class MessagesEndpointAttackTests
+{
+    private static Dictionary<string, object?> Activity(string channelId, string serviceUrl, string text = "is there a cure?", string? deliveryMode = "expectReplies") => new()
+    {
+        ["type"] = "message",
+        ["id"] = "attack-1",
+        ["channelId"] = channelId,
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new { id = "user-1" },
+        ["recipient"] = new { id = "bot" },
+        ["conversation"] = new { id = "conv-" + Guid.NewGuid().ToString("N") },
+        ["text"] = text,
+        ["locale"] = "en-US",
+        ["deliveryMode"] = deliveryMode,
+    };
+
+    [Theory]
+    [InlineData("directline", "https://directline.localhost/")]
+    [InlineData("directline", "https://smba.trafficmanager.net/emea/")]
+    [InlineData("emulator", "https://directline.localhost/")]
+    [InlineData("DirectLine", "http://127.0.0.1:9")]
+    public async Task PosingAsOurDirectLine_ShouldBeRefused(string channelId, string serviceUrl)
+    {
+        using var factory = BotFactory.Create([]);
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("hosted by this bot", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("msteams", "https://attacker.example/")]
+    [InlineData("msteams", "http://smba.trafficmanager.net/emea/")]
+    [InlineData("msteams", "https://smba.trafficmanager.net.attacker.example/")]
+    [InlineData("webchat", "http://10.0.0.7:8080/")]
+    [InlineData("emulator", "http://169.254.169.254/latest/")]
+    public async Task AServiceUrlThatIsNotAChannels_ShouldBeRefused_BeforeAnyTurn(string channelId, string serviceUrl)
+    {
+        using var factory = BotFactory.Create([]);
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl, deliveryMode: null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("serviceUrl is refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALoopbackServiceUrl_ShouldBeTheEmulatorsOnly_UnlessItsHostIsListed()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+
+        // Not listed: a Teams activity may not send the bot's replies (or the staff's answer) to a local port.
+        using (var strict = BotFactory.Create(new() { ["ChannelServiceHosts:0"] = "" }))
+        {
+            var refused = await strict.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
+            var emulator = await strict.CreateClient().PostAsJsonAsync("/api/messages", Activity("emulator", channel.ServiceUrl, deliveryMode: null));
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, emulator.StatusCode);
+        }
+
+        // Listed (as the tests' fake channels are): any channel id.
+        using var listed = BotFactory.Create([]);
+        var accepted = await listed.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(2, channel.Received.Count(r => r.Activity.GetProperty("type").GetString() == "message"));
+    }
+
+    [Fact]
+    public async Task AnonymousMessages_ShouldComeFromThisMachineOnly_UnlessOpenedOnPurpose()
+    {
+        using var closed = BotFactory.Create([]);
+        using var opened = BotFactory.Create(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" });
+
+        var fromAfar = await Post(closed.Server, IPAddress.Parse("203.0.113.9"));
+        var fromHere = await Post(closed.Server, IPAddress.Loopback);
+        var fromAfarWhenOpened = await Post(opened.Server, IPAddress.Parse("203.0.113.9"));
+
+        Assert.Equal(StatusCodes.Status403Forbidden, fromAfar.Response.StatusCode);
+        Assert.Contains("from this machine only", await new StreamReader(fromAfar.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status200OK, fromHere.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, fromAfarWhenOpened.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMessageOverTheLimit_ShouldBeAnsweredWithAskingForAShorterOne_AndNothingKept()
+    {
+        using var factory = BotFactory.Create([]);
+        var client = factory.CreateClient();
+        var question = "Please could you tell me whether my neck will get better. " + new string('x', 234 * 1024 / 2);
+
+        var replies = await Replies(client, Activity("emulator", "http://127.0.0.1:9", question));
+        var emergency = await Replies(client, Activity("emulator", "http://127.0.0.1:9", "I took the whole bottle of my pills and I can't stay awake. " + new string('x', 3000)));
+
+        var reply = Assert.Single(replies);
+        Assert.Contains("characters long, and I can read up to 2,000", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("911", Assert.Single(emergency).GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpContext> Post(TestServer server, IPAddress from) =>
+        await server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = from;
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = "/api/messages";
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Activity("emulator", "http://127.0.0.1:9"))));
+        });
+
+    private static async Task<JsonElement[]> Replies(HttpClient client, object activity)
+    {
+        var response = await client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").EnumerateArray().ToArray();
+    }
+}
