@@ -216,7 +216,7 @@ public static partial class DirectLineEndpoints
     }
 
     private static async Task Stream(HttpContext context, string conversationId, string? watermark, DirectLineChannel channel, DirectLineHub hub,
-        ILoggerFactory logs, IHostApplicationLifetime lifetime)
+        StreamLimits limits, ILoggerFactory logs, IHostApplicationLifetime lifetime)
     {
         if (Authorize(context.Request, channel, conversationId) is null)
         {
@@ -236,6 +236,14 @@ public static partial class DirectLineEndpoints
             return;
         }
 
+        var (lease, refusal) = limits.TryOpen(conversationId, context.Connection.RemoteIpAddress);
+        if (lease is null)
+        {
+            await Error(StatusCodes.Status429TooManyRequests, "TooManyStreams", refusal!, retryAfterSeconds: 10).ExecuteAsync(context);
+            return;
+        }
+
+        using var open = lease;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var stream = new DirectLineStream(socket, channel, hub, conversationId, logs.CreateLogger<DirectLineStream>());

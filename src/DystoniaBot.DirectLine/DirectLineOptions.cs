@@ -46,6 +46,18 @@ public sealed class DirectLineOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
+    /// <summary>WebSocket streams one conversation may have open at once (a visitor's tabs and reconnects).</summary>
+    [Range(1, 1000)]
+    public int MaxStreamsPerConversation { get; set; } = 4;
+
+    /// <summary>WebSocket streams one client address (an IPv6 /64) may have open at once.</summary>
+    [Range(1, 100_000)]
+    public int MaxStreamsPerAddress { get; set; } = 20;
+
+    /// <summary>WebSocket streams this host keeps open at once, all conversations together.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxStreams { get; set; } = 400;
+
     /// <summary>How often an idle WebSocket gets an empty keep-alive message.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);

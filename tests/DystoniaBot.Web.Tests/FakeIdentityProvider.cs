@@ -59,6 +59,9 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         ["ToBotFromChannelOpenIdMetadataUrl"] = BaseUrl + "/channel/.well-known/openidconfiguration",
         ["ToBotFromEmulatorOpenIdMetadataUrl"] = BaseUrl + "/entra/.well-known/openid-configuration",
         ["ToChannelFromBotLoginUrl"] = BaseUrl + "/token",
+
+        // The channel service the tests' channel tokens name, as a real bot lists its channels' hosts.
+        ["ChannelServiceHosts:1"] = "smba.example.net",
     };
 
     /// <summary>A channel token (issuer api.botframework.com) for <paramref name="serviceUrl"/>.</summary>

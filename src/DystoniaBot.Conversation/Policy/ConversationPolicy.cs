@@ -34,6 +34,7 @@ public sealed partial class ConversationPolicy
     private readonly BoundedCache<Reading> _readings = new(4096);
     private FollowUpCache? _followUps;
     private TextCache? _texts;
+    private ShorthandCache? _shorthand;
 
     /// <summary>Creates the policy.</summary>
     public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters, SemanticReaders readers)
@@ -101,8 +102,9 @@ public sealed partial class ConversationPolicy
     /// </summary>
     private Reading Read(string text)
     {
-        // Words of other languages mixed in are read in English by everything but the rules, which read both.
-        var english = ForeignWords.ToEnglish(text);
+        // Words of other languages mixed in are read in English, and shorthand as words, by everything but the rules,
+        // which read both.
+        var english = Shorthand().Expand(ForeignWords.ToEnglish(text));
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
@@ -122,6 +124,20 @@ public sealed partial class ConversationPolicy
         var unframed = QuestionFraming.Unframed(english);
         return new Reading(null, null, false, QuestionFraming.Question(text), QuestionFraming.Question(english),
             PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null);
+    }
+
+    /// <summary>The shorthand reader over the current articles' words (made again when the articles change).</summary>
+    private ShorthandReader Shorthand()
+    {
+        var documents = _search.Documents;
+        if (_shorthand is { } cached && ReferenceEquals(cached.Documents, documents))
+        {
+            return cached.Reader;
+        }
+
+        var reader = ShorthandReader.WithOwnLists(documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).Concat(_starters.Questions));
+        _shorthand = new ShorthandCache(documents, reader);
+        return reader;
     }
 
     private PolicyTurn Answer(string question, string search, AskedAbout? about, ConversationState state)
@@ -268,6 +284,8 @@ public sealed partial class ConversationPolicy
     /// <param name="Search">The question as searched: the same, with other languages' words in English.</param>
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
     private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About);
+
+    private sealed record ShorthandCache(IReadOnlyList<KnowledgeDocument> Documents, ShorthandReader Reader);
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 

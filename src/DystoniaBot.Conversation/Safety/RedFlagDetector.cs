@@ -37,14 +37,15 @@ public static partial class RedFlagDetector
     private const string Rigid = @"(rigid\w*|stiff\w*)";
     private const string Confused = @"(confus\w*|delirious|disorient\w*|not making sense|out of it|(doesn't|does not|don't|do not|can't|cannot) (know|recogni[sz]e) (where|who|what|us|me)|drifting in and out)";
     private const string Spasms = @"(spasm\w*|twist\w*|arching|dystoni\w*|contraction\w*|jerking|posturing|cramp\w*)";
-    private const string NonStop = @"(won't stop|will not stop|(haven't|hasn't|have not|has not|not) stopped|non-?stop|all (day|night)|for (like |about |over |nearly |more than )?(\d+ ?(hours?|hrs?|h)\b|hours|a whole day)|since (this morning|last night|yesterday))";
+    private const string NonStop = @"(won't stop|will not stop|(haven't|hasn't|have not|has not|not) stopped|non[- ]?stop|all (day|night)|for (like |about |over |nearly |more than )?(\d+ ?(hours?|hrs?|h)\b|hours|a whole day)|since (this morning|last night|yesterday))";
     // Status dystonicus is spasms that don't stop with the body failing: no fluids, dark urine, fever, drenching sweat.
-    private const string Exhausted = @"((can't|cannot|unable to|not) (even )?(drink\w*|swallow\w*|eat\w*|take a sip|keep (anything|fluids|water|drinks) down)|(urine|wee|pee) (is )?(very )?(dark|brown|cola)|dark (urine|wee|pee)|soaked in sweat|drenched|sweating (buckets|heavily|a lot)|" + Fever + ")";
+    private const string Exhausted = @"((can't|cannot|unable to|not) (even )?(drink\w*|swallow\w*|eat\w*|take a sip|keep (anything|fluids|water|drinks) down)|(can't|cannot|cannae|canna) get (a |any )?(drink|fluids?|water)|(urine|wee|pee) (is )?(very )?(dark|brown|cola)|dark (urine|wee|pee)|soaked in sweat|drenched|sweating (buckets|heavily|a lot)|" + Fever + ")";
 
     private static readonly (string Sign, RedFlagKind Kind, bool NeedsSomeoneNow, Regex Pattern)[] Rules =
     [
         ("suicidal thoughts", RedFlagKind.Crisis, false, SuicidalThoughts()),
         ("the means at hand and had enough", RedFlagKind.Crisis, false, MeansAndIntent()),
+        ("putting affairs in order, saying goodbye", RedFlagKind.Crisis, false, PuttingAffairsInOrder()),
         ("cannot breathe", RedFlagKind.Emergency, false, CannotBreathe()),
         ("trouble breathing", RedFlagKind.Emergency, true, TroubleBreathing()),
         ("chest pain", RedFlagKind.Emergency, false, ChestPain()),
@@ -75,7 +76,7 @@ public static partial class RedFlagDetector
     ];
 
     // Lowered consciousness and failing breathing: the signs every emergency list starts with, in lay words.
-    [GeneratedRegex(@"\b((hard|difficult|impossible|can't|cannot) to wake( up)?|(can't|cannot|won't|will not|isn't|is not) (stay|staying|keep|keeping) awake|(can't|cannot) wake (him|her|them|me)|(breathing|breaths?) (is |are |sounds |seems |looks |has gone |went )?(really |very |a bit )?(slow|shallow|funny|weird|strange|noisy|rattly|rattling|gurgling|irregular|stopped)|gcs (is )?(dropping|falling|\d+))\b", Options)]
+    [GeneratedRegex(@"\b((hard|difficult|impossible|can't|cannot) to wake( up)?|(can't|cannot|won't|will not|isn't|is not) (stay|staying|keep|keeping) awake|(can't|cannot) wake (him|her|them|me)|(breathing|breaths?) (is |are |sounds |seems |looks |feels |felt |has gone |went )?(really |very |a bit )?(slow|shallow|funny|weird|strange|noisy|rattly|rattling|gurgling|irregular|stopped)|gcs (is )?(dropping|falling|\d+))\b", Options)]
     private static partial Regex HardToWakeOrBreathingStrangely();
 
     // The glass test for meningococcal sepsis: spots or a rash that stay when pressed.
@@ -93,6 +94,11 @@ public static partial class RedFlagDetector
 
     [GeneratedRegex(@"\b(n[ãa]o consigo respirar|n[ãa]o consigo engolir|no puedo respirar|no puede respirar|no puedo tragar|je ne peux pas respirer|je n'arrive pas [àa] respirer|ich kann nicht atmen|ich bekomme keine luft|nie mog[ęe] oddycha[ćc]|nie mo[żz]e oddycha[ćc]|saa?ns nahi[n]? (aa|le pa|ho pa) rah[ia]|ambulancia|ambul[âa]ncia|krankenwagen|karetk[aęi])\b", Options)]
     private static partial Regex EmergencyInAnotherLanguage();
+
+    // The warning signs crisis lines teach beside the words: affairs put in order, belongings and pets given away, pills
+    // gathered, and telling people they won't be needing what comes next.
+    [GeneratedRegex(@"\b((sorted|sorting|put|putting|got|getting) (out )?(all )?(of )?my affairs( in order)?|affairs in order|giv(e|en|ing) away (all )?(of )?my (things|stuff|belongings|possessions)|giv(en|ing) my (dog|cat|pets?|things|stuff) (away|to)|(won't|will not|wont) be needing|(pills|tablets|meds) (are )?(all )?(saved|savd|stockpiled|stored up|lined up|counted out))\b", Options)]
+    private static partial Regex PuttingAffairsInOrder();
 
     // Someone with the means at hand who says they have had enough: what crisis lines are trained to hear.
     [GeneratedRegex(@"\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
@@ -119,7 +125,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((having|had|is having) (a )?(seizure|fit|convulsion)s?|seizing|convulsing|shaking all over|shaking (all|whole|his whole|her whole) body|(shaking|jerking|fitting|twitching|seizing|convulsing)\b[^.!?]{0,100}\b(more than|over|longer than|for|since|about|around|nearly|almost)( about| around| nearly| almost| over| more than)? ([5-9]|[1-9][0-9]|five|six|seven|eight|nine|ten|fifteen|twenty|thirty) ?min\w*|(fitting|seizing|convulsing|seizure)\b[^.!?]{0,60}\b(won't|will not|isn't|is not|hasn't|has not|not|doesn't|does not) (stop\w*|end\w*)|eyes (have )?rolled (back|up)\b[^.!?]{0,80}\b(shaking|jerking|fitting|twitching|not respond\w*|not answer\w*)|(shaking|jerking|fitting|twitching)\b[^.!?]{0,80}\beyes (have )?rolled)", Options)]
     private static partial Regex Seizure();
 
-    [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not) (wake|waking|respond\w*)( up)?|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
+    [GeneratedRegex(@"\b((won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|not|no|no dey) (wake|waking|respond\w*)( up)?|(just|has|have|suddenly) collapse\b|unconscious|not conscious|unresponsive|passed out|fainted|fainting|collapsed|lost consciousness|foaming at the mouth)\b", Options)]
     private static partial Regex Unconscious();
 
     [GeneratedRegex(@"\b((won't|can't|not) stop(ping)? bleeding|bleeding (heavily|a lot|badly)|(severe|heavy|massive) bleeding|blood everywhere|(coughing|vomiting|throwing) (up )?blood)\b", Options)]
@@ -134,7 +140,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\bstatus dystonicus\b|(?:^|[.!?])(?=" + SameSentence + @"\b" + Spasms + @")(?=" + SameSentence + @"\b" + NonStop + @")(?=" + SameSentence + @"\b" + Exhausted + @")", Options)]
     private static partial Regex StatusDystonicus();
 
-    [GeneratedRegex(@"\b(throat (is )?(closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|severe allergic reaction|(can't|cannot|unable to) swallow)\b", Options)]
+    [GeneratedRegex(@"\b(throat('s| is| keeps)? (closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|severe allergic reaction|(can't|cannot|unable to) swallow)\b", Options)]
     private static partial Regex ThroatClosing();
 
     [GeneratedRegex(@"\b(trouble|difficulty|problems?|hard) (to )?swallow(ing)?\b", Options)]
@@ -160,7 +166,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(call(ing)? (an |the )?ambulance|need an ambulance|send (an )?ambulance|this is an emergency|it's an emergency)\b", Options)]
     private static partial Regex AsksForAnAmbulance();
 
-    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one)|\d+ ?(yo|y/o|yrs? old|years? old|months? old|mo))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|got hold of|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
+    [GeneratedRegex(@"\b(kid|child|toddler|baby|son|daughter|grandson|granddaughter|little (boy|girl|one)|wee (one|boy|girl|man|lass|lad)|bairn|\d+ ?(yo|y/o|yrs? old|years? old|months? old|mo))\b[^.!?]{0,80}(\b(drank|swallowed|ate|got into|got hold of|chewed)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|capsules?)\b|\b(found|opened|got hold of)\b[^.!?]{0,60}\b(medicines?|medications?|pills?|tablets?|meds|bottle|blister pack|pill box|capsules?)\b[^.!?]{0,60}\b(missing|gone|empty|eaten|swallowed|chewed|(don't|do not|dont) know how many)\b)", Options)]
     private static partial Regex ChildSwallowedMedicine();
 
     [GeneratedRegex(@"\b((hit|bumped|banged|struck|knocked) ((his|her|my|their|the) )?head|(bump|lump|knock|bang|blow|cut) (on|to) (his|her|my|their|the) head|fell\b[^.!?]{0,60}\bhead)\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|(very |really |so |unusually )?sleepy|(can't|cannot|not) (answer|respond|talk|speak)\w*( properly| normally| to us| to me)?|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
@@ -169,7 +175,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]
     private static partial Regex FeverRigidityConfusion();
 
-    [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|right now|now|currently|suddenly|all of a sudden|just)\b|^(just )?(took|taken|swallowed|ate|drank|downed|had|fell|collapsed)\b", Options)]
+    [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|toddler|wee one|bairn|gran|granny|nan|nana|grandad|right now|now|currently|suddenly|all of a sudden|just)\b|^(just )?(took|taken|swallowed|ate|drank|downed|had|fell|collapsed)\b", Options)]
     private static partial Regex SomeoneNow();
 
     /// <summary>The red flag in <paramref name="text"/>, or null when there is none.</summary>

@@ -6,6 +6,7 @@ using DystoniaBot.Handoff;
 using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Storage;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -30,6 +31,12 @@ public static class DirectLineExtensions
             provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenLifetime,
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineHub>();
+        services.AddSingleton<StreamLimits>();
+
+        // Kestrel's own bound on upgraded connections, just above ours: StreamLimits refuses with a 429 first, and
+        // nothing can hold more sockets than the process has descriptors for.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DirectLineOptions>>((kestrel, directLine) =>
+            kestrel.Limits.MaxConcurrentUpgradedConnections = directLine.Value.MaxStreams + 16);
         services.AddSingleton<DirectLineChannel>();
 
         // With PostgreSQL, what another instance stores reaches the sockets open here at once.

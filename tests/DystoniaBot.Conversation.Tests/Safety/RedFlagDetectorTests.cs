@@ -55,6 +55,11 @@ public class RedFlagDetectorTests
     [InlineData("3yo got hold of the tablets, pills everywhere, don't know how many he swallowed")]
     [InlineData("fell at home, struck head, vomited twice")]
     [InlineData("dad suddenly can't lift his left arm and his words are all jumbled")]
+    [InlineData("my throat's closing since the new tablets")]
+    [InlineData("my brother just collapse, he no dey wake up")]
+    [InlineData("took extra of my muscle relaxant and my breathing feels very slow")]
+    [InlineData("the wee one got into gran's tablets")]
+    [InlineData("she's been twisting non stop all day and we cannae get a drink into her")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -75,6 +80,9 @@ public class RedFlagDetectorTests
     [InlineData("my friend says she wants to kill herself")]
     [InlineData("my brother talked about ending his life")]
     [InlineData("quiero morir, i cant anymore")]
+    [InlineData("I've put my affairs in order and said my goodbyes")]
+    [InlineData("gave my cat to my neighbour, I won't be needing my appointments")]
+    [InlineData("tablets all saved up, tonight")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -103,6 +111,8 @@ public class RedFlagDetectorTests
     [InlineData("does botox help if I can barely hold a pen?")]
     [InlineData("my fit medicine doesn't stop the spasms")]
     [InlineData("does dystonia cause slow breathing?")]
+    [InlineData("can dystonia make you collapse?")]
+    [InlineData("I won't be able to work, what support is there?")]
     [InlineData("is a stiff neck a symptom of dystonia?")]
     [InlineData("can a rash be a side effect of botox?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)

@@ -11,7 +11,7 @@ namespace DystoniaBot.Web.Tests.Security;
 /// What someone on the network can do with /api/messages when the bot has no app id: they may not pose as our own
 /// Direct Line, make the bot send requests anywhere, or talk to it from another machine unless it is opened on purpose.
 /// </summary>
-public sealed class MessagesEndpointAttackTests
+public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixture<BotFactory>
 {
     private static Dictionary<string, object?> Activity(string channelId, string serviceUrl, string text = "is there a cure?", string? deliveryMode = "expectReplies") => new()
     {
@@ -34,8 +34,6 @@ public sealed class MessagesEndpointAttackTests
     [InlineData("DirectLine", "http://127.0.0.1:9")]
     public async Task PosingAsOurDirectLine_ShouldBeRefused(string channelId, string serviceUrl)
     {
-        using var factory = BotFactory.Create([]);
-
         var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -50,8 +48,6 @@ public sealed class MessagesEndpointAttackTests
     [InlineData("emulator", "http://169.254.169.254/latest/")]
     public async Task AServiceUrlThatIsNotAChannels_ShouldBeRefused_BeforeAnyTurn(string channelId, string serviceUrl)
     {
-        using var factory = BotFactory.Create([]);
-
         var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl, deliveryMode: null));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -74,8 +70,7 @@ public sealed class MessagesEndpointAttackTests
         }
 
         // Listed (as the tests' fake channels are): any channel id.
-        using var listed = BotFactory.Create([]);
-        var accepted = await listed.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
+        var accepted = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(2, channel.Received.Count(r => r.Activity.GetProperty("type").GetString() == "message"));
     }
@@ -83,11 +78,10 @@ public sealed class MessagesEndpointAttackTests
     [Fact]
     public async Task AnonymousMessages_ShouldComeFromThisMachineOnly_UnlessOpenedOnPurpose()
     {
-        using var closed = BotFactory.Create([]);
         using var opened = BotFactory.Create(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" });
 
-        var fromAfar = await Post(closed.Server, IPAddress.Parse("203.0.113.9"));
-        var fromHere = await Post(closed.Server, IPAddress.Loopback);
+        var fromAfar = await Post(factory.Server, IPAddress.Parse("203.0.113.9"));
+        var fromHere = await Post(factory.Server, IPAddress.Loopback);
         var fromAfarWhenOpened = await Post(opened.Server, IPAddress.Parse("203.0.113.9"));
 
         Assert.Equal(StatusCodes.Status403Forbidden, fromAfar.Response.StatusCode);
@@ -97,9 +91,8 @@ public sealed class MessagesEndpointAttackTests
     }
 
     [Fact]
-    public async Task AMessageOverTheLimit_ShouldBeAnsweredWithAskingForAShorterOne_AndNothingKept()
+    public async Task AMessageOverTheLimit_ShouldGetARequestForAShorterOne_ButAnEmergencyInItItsReply()
     {
-        using var factory = BotFactory.Create([]);
         var client = factory.CreateClient();
         var question = "Please could you tell me whether my neck will get better. " + new string('x', 234 * 1024 / 2);
 

@@ -1,0 +1,162 @@
+using System.Text;
+
+namespace DystoniaBot.Conversation.Language;
+
+/// <summary>
+/// Reads words typed without their vowels, or cut short ("cnt swllw", "tblts", "wht is dyst", "hnd dyst"), as the
+/// words they stand for: how people whose hands cramp, or who type with one thumb, often write. A word is read only
+/// when it has no vowel and is no word of the vocabulary, its letters appear in order in the word it is read as, and
+/// their consonants match (or, for four letters or more, begin it); among several, the word the vocabulary uses most
+/// wins. Words with a vowel are left to the search's spelling correction.
+/// </summary>
+public sealed class ShorthandReader
+{
+    private readonly Dictionary<string, int> _counts;
+    private readonly (string Word, string Skeleton, int Count)[] _words;
+
+    /// <summary>Learns the vocabulary (and how often each word is used) from <paramref name="texts"/>.</summary>
+    public ShorthandReader(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        _counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var (start, end) in Words(text.ToLowerInvariant()))
+            {
+                var word = text.Substring(start, end - start).ToLowerInvariant().Replace('\u2019', '\'');
+                _counts[word] = _counts.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        _words = [.. _counts.Where(w => w.Key.Length >= 2).Select(w => (w.Key, Skeleton(w.Key), w.Value))
+            .OrderByDescending(w => w.Value).ThenBy(w => w.Key.Length).ThenBy(w => w.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A reader whose vocabulary is <paramref name="texts"/> (the articles, the starter questions) and the words of
+    /// this library's own lists: the red-flag and small-talk exemplars and the English of other languages' words, so
+    /// that "cnt brth" is read in the words people use when they need help.
+    /// </summary>
+    public static ShorthandReader WithOwnLists(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var assembly = typeof(ShorthandReader).Assembly;
+        var lists = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".txt", StringComparison.Ordinal)).Select(name =>
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }).ToList();
+        return new ShorthandReader(texts.Concat(lists));
+    }
+
+    /// <summary><paramref name="text"/> with its shorthand read as words; the same string when there is none.</summary>
+    public string Expand(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? expanded = null;
+        var copied = 0;
+        foreach (var (start, end) in Words(text))
+        {
+            var typed = text.Substring(start, end - start);
+            if (Read(typed.ToLowerInvariant(), typed.All(char.IsUpper)) is not { } word)
+            {
+                continue;
+            }
+
+            expanded ??= new StringBuilder(text.Length + 32);
+            expanded.Append(text, copied, start - copied).Append(word);
+            copied = end;
+        }
+
+        return expanded is null ? text : expanded.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private string? Read(string token, bool allCaps)
+    {
+        // Only words with no vowel at all ("y" counts as one in words under four letters: "my", "try", "gym"), never an
+        // acronym ("MS", "RN", "EMG"), a texting word the readers know ("pls", "thx") or a word of the vocabulary.
+        if (token.Length < 2 || token.Any(IsVowel) || (token.Length < 4 && token.Contains('y', StringComparison.Ordinal))
+            || (allCaps && token.Length <= 4) || Texting.Contains(token) || _counts.ContainsKey(token))
+        {
+            return null;
+        }
+
+        var skeleton = Skeleton(token);
+        var mayBeCut = token.Length >= 4;
+        foreach (var (word, wordSkeleton, _) in _words)
+        {
+            if (word[0] == token[0] && word.Length > token.Length
+                && (wordSkeleton == skeleton || (mayBeCut && wordSkeleton.StartsWith(skeleton, StringComparison.Ordinal)))
+                && IsInOrder(token, word))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Texting words that are not shorthand for a longer word of the vocabulary.</summary>
+    private static readonly HashSet<string> Texting = new(StringComparer.Ordinal)
+    {
+        "pls", "plz", "thx", "thnx", "ty", "tq", "ur", "btw", "brb", "idk", "imo", "imho", "tbh", "smh", "omg", "lmk", "nvm", "ppl",
+        "hmm", "hm", "mm", "mmm", "shh", "psst", "brr", "grr", "xx", "xxx", "nth", "st", "nd", "rd", "th", "dr", "mr", "mrs", "ms", "pm",
+    };
+
+    /// <summary>The consonants, doubled ones once: "swallow" and "swllw" are both "swlw".</summary>
+    private static string Skeleton(string word)
+    {
+        var skeleton = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (!IsVowel(c) && c != '\'' && (skeleton.Length == 0 || skeleton[^1] != c))
+            {
+                skeleton.Append(c);
+            }
+        }
+
+        return skeleton.ToString();
+    }
+
+    private static bool IsInOrder(string letters, string word)
+    {
+        var next = 0;
+        foreach (var c in word)
+        {
+            if (next < letters.Length && letters[next] == c)
+            {
+                next++;
+            }
+        }
+
+        return next == letters.Length;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>Runs of ASCII letters, with inner apostrophes.</summary>
+    private static IEnumerable<(int Start, int End)> Words(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetter(text[i]) || ((text[i] is '\'' or '\u2019') && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            // A word run into digits ("2wk") is not shorthand for a word.
+            if ((start == 0 || !char.IsAsciiDigit(text[start - 1])) && (i == text.Length || !char.IsAsciiDigit(text[i])))
+            {
+                yield return (start, i);
+            }
+        }
+    }
+}
