@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Integration.AspNetCore;
 using DystoniaBot.BotFramework.Schema;
@@ -16,7 +17,7 @@ public sealed record DirectLineError(int Status, string Code, string Message);
 /// channel would, and takes the bot's replies at its Connector endpoint (<see cref="ServiceUrl"/>), so the bot needs
 /// nothing special for it — proactive messages included.
 /// </summary>
-public sealed partial class DirectLineChannel
+public sealed partial class DirectLineChannel : IDisposable
 {
     /// <summary>The channel id the bot sees.</summary>
     public const string ChannelId = "directline";
@@ -33,6 +34,7 @@ public sealed partial class DirectLineChannel
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<DirectLineChannel> _logger;
+    private readonly FixedWindowRateLimiter _newConversations;
 
     /// <summary>Creates the channel.</summary>
     public DirectLineChannel(IDirectLineStore store, DirectLineHub hub, DirectLineTokens tokens, IOptions<DirectLineOptions> options,
@@ -46,7 +48,27 @@ public sealed partial class DirectLineChannel
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _newConversations = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Options.NewConversationsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
+
+    /// <summary>
+    /// Whether one more conversation may start now: however many addresses ask (each is limited on its own), this
+    /// host starts at most <see cref="DirectLineOptions.NewConversationsPerMinute"/> a minute, so a crowd of addresses
+    /// can't fill the database with empty conversations.
+    /// </summary>
+    public bool MayStartConversation()
+    {
+        using var lease = _newConversations.AttemptAcquire();
+        return lease.IsAcquired;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _newConversations.Dispose();
 
     /// <summary>The token issuer.</summary>
     public DirectLineTokens Tokens { get; }
@@ -93,9 +115,15 @@ public sealed partial class DirectLineChannel
             return (null, refusal);
         }
 
+        var (kept, tooLarge) = VisitorActivity.Keep(posted);
+        if (kept is null)
+        {
+            return (null, tooLarge);
+        }
+
         // The token says who the user is; whatever the body claims, the activity comes from that user.
         var user = new ChannelAccount { Id = grant.UserId, Name = Truncate(posted.From?.Name, 100), Role = "user" };
-        var activity = Stamp(posted with { Properties = null, Attachments = null, SuggestedActions = null, DeliveryMode = null, ReplyToId = null }, grant.ConversationId, user);
+        var activity = Stamp(kept, grant.ConversationId, user);
         if (activity.Type == ActivityTypes.Typing)
         {
             await PublishTypingAsync(grant.ConversationId, activity with { Id = DirectLineTokens.NewId(8) }, cancellationToken);

@@ -54,6 +54,11 @@ public static partial class DirectLineEndpoints
             return Error(StatusCodes.Status403Forbidden, "Forbidden", "A valid Direct Line secret is required.");
         }
 
+        if (!channel.MayStartConversation())
+        {
+            return TooManyConversations();
+        }
+
         var (conversationId, _, token) = await channel.CreateConversationAsync(cancellationToken);
         return Results.Ok(new TokenJson(conversationId, token, (int)channel.Tokens.Lifetime.TotalSeconds));
     }
@@ -211,6 +216,11 @@ public static partial class DirectLineEndpoints
             return Results.Ok(new VisitorTokenJson(channel.Tokens.Issue(grant.ConversationId, grant.UserId), grant.ConversationId, grant.UserId, (int)channel.Tokens.Lifetime.TotalSeconds));
         }
 
+        if (!channel.MayStartConversation())
+        {
+            return TooManyConversations();
+        }
+
         var (conversationId, userId, token) = await channel.CreateConversationAsync(cancellationToken);
         return Results.Ok(new VisitorTokenJson(token, conversationId, userId, (int)channel.Tokens.Lifetime.TotalSeconds));
     }
@@ -262,6 +272,9 @@ public static partial class DirectLineEndpoints
     private static ErrorResult Refusal(HttpRequest request) => PresentedToken(request) is null
         ? Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Direct Line token is required (Authorization: Bearer <token>).")
         : Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is expired, invalid or not for this conversation.");
+
+    private static ErrorResult TooManyConversations() =>
+        Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are starting right now; please try again in a minute.", retryAfterSeconds: 60);
 
     private static ErrorResult NotFound() => Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
 

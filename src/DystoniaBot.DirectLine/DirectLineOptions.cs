@@ -38,6 +38,10 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int ConversationsPerMinute { get; set; } = 20;
 
+    /// <summary>New conversations this host starts per minute, all addresses together.</summary>
+    [Range(1, 1_000_000)]
+    public int NewConversationsPerMinute { get; set; } = 600;
+
     /// <summary>Days a conversation is kept after its last activity.</summary>
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 30;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.DirectLine;
@@ -40,7 +39,7 @@ public sealed class StreamLimits
     public (Lease? Lease, string? Refusal) TryOpen(string conversationId, IPAddress? address)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        var client = ClientKey(address);
+        var client = ClientAddress.Key(address);
         lock (_gate)
         {
             if (_open >= _options.MaxStreams)
@@ -63,29 +62,6 @@ public sealed class StreamLimits
             _byAddress[client] = _byAddress.GetValueOrDefault(client) + 1;
             return (new Lease(this, conversationId, client), null);
         }
-    }
-
-    /// <summary>The key a client's streams are counted under: its IPv4 address, or its IPv6 /64.</summary>
-    public static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "local";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private void Close(string conversationId, string client)

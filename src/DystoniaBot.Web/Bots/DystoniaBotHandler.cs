@@ -91,15 +91,15 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         {
             if (Field(value, AnswerCard.ActionField) == "feedback")
             {
-                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Field(value, "question"), Field(value, "passageId"),
-                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Field(value, "comment"), _time.GetUtcNow()), cancellationToken), "rating");
+                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Capped(Field(value, "question")), Capped(Field(value, "passageId")),
+                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Capped(Field(value, "comment")), _time.GetUtcNow()), cancellationToken), "rating");
                 await turnContext.SendActivityAsync(MessageFactory.Text(saved ? FeedbackThanks : FeedbackNotSaved), cancellationToken);
                 return;
             }
 
             if (Field(value, AnswerCard.ActionField) == "ask")
             {
-                question = Field(value, "question") ?? question;
+                question = Capped(Field(value, "question")) ?? question;
             }
         }
 
@@ -234,6 +234,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
 
     private static string? Field(JsonElement value, string name) =>
         value.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
+
+    /// <summary>A field a client filled in, no longer than a message may be: what is stored of it is bounded too.</summary>
+    private string? Capped(string? field) => field is { Length: var length } && length > _maxTextLength ? field[.._maxTextLength] : field;
 
     private static bool IsOneToOne(Activity activity) =>
         activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";

@@ -59,13 +59,13 @@ public static class DirectLineExtensions
                 var services = context.RequestServices;
                 var options = services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
                 var key = DirectLineEndpoints.GrantedConversation(context, services.GetRequiredService<DirectLineTokens>())
-                    ?? "address:" + context.Connection.RemoteIpAddress;
+                    ?? "address:" + ClientAddress.Key(context.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1) });
             });
             limiter.AddPolicy(DirectLineEndpoints.VisitorRateLimitPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter("address:" + context.Connection.RemoteIpAddress,
+                return RateLimitPartition.GetFixedWindowLimiter("address:" + ClientAddress.Key(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ConversationsPerMinute, Window = TimeSpan.FromMinutes(1) });
             });
         });
