@@ -89,6 +89,7 @@ public static partial class DystoniaBotExtensions
         services.AddDirectLine();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<IBot, DystoniaBotHandler>();
+        services.AddKnownProxies();
         return services;
     }
 
@@ -99,6 +100,9 @@ public static partial class DystoniaBotExtensions
     public static WebApplication MapDystoniaBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: everything after it sees the client's address and scheme as a known proxy forwarded them.
+        app.UseForwardedHeaders();
         // The index (its passages embedded) and the policy's exemplars (embedded too) are made side by side: startup
         // waits for the longer of the two, not both.
         var building = Task.Run(() => app.Services.GetRequiredService<KnowledgeIndex>());

@@ -38,8 +38,12 @@ public static class StaffExtensions
                 cookie.Cookie.Name = "DystoniaBot.Staff";
                 cookie.Cookie.Path = "/staff";
                 cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Entra ID's sign-in comes back cross-site (a form post from login.microsoftonline.com): a Strict cookie
+                // would not be sent with it. Forms stay protected by antiforgery either way.
+                cookie.Cookie.SameSite = openIdConnect.IsEnabled ? Microsoft.AspNetCore.Http.SameSiteMode.Lax : Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+
+                // Over https only, outside development (behind a proxy, X-Forwarded-Proto from a known proxy says so).
+                cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 cookie.LoginPath = "/staff/login";
                 cookie.LogoutPath = "/staff/logout";
                 cookie.AccessDeniedPath = "/staff/denied";
