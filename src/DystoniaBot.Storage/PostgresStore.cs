@@ -20,7 +20,7 @@ namespace DystoniaBot.Storage;
 /// behind, because another process sharing the database may serve a conversation's next turn.
 /// <see cref="MigrateAsync"/> must have run once before the store is used (the host does it at startup).
 /// </remarks>
-public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IRetentionStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenerSource;
@@ -217,6 +217,28 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     };
 
     /// <summary>Runs a statement; returns the rows it changed.</summary>
+    /// <inheritdoc />
+    public async Task<int> DeleteConversationDataBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = await ExecuteAsync("DELETE FROM conversation_state WHERE updated_at < $1", cancellationToken, cutoff)
+            + await ExecuteAsync("DELETE FROM sent_answer WHERE sent_at < $1", cancellationToken, cutoff)
+            + await ExecuteAsync("DELETE FROM conversation_reference WHERE updated_at < $1 AND conversation_key NOT IN (SELECT conversation_key FROM ticket)", cancellationToken, cutoff);
+        if (deleted > 0)
+        {
+            _writtenReferences.Clear();
+        }
+
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM feedback WHERE created_at < $1", cancellationToken, cutoff);
+
+    /// <inheritdoc />
+    public Task<int> DeleteAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM audit_log WHERE at < $1", cancellationToken, cutoff);
+
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values) => OnLiveConnectionAsync(async () =>
     {
         await using var command = Command(sql, values);

@@ -5,23 +5,32 @@ using Microsoft.Extensions.Options;
 namespace DystoniaBot.Storage;
 
 /// <summary>
-/// Deletes what users wrote once it is past its retention period: Direct Line conversations idle for
-/// <c>DirectLine:RetentionDays</c>, tickets (question and answer) older than <c>Handoff:RetentionDays</c>.
+/// Deletes what users and staff wrote once it is past its retention period, every table by its own rule: Direct Line
+/// conversations idle for <c>DirectLine:RetentionDays</c>; tickets (question and answer) older than
+/// <c>Handoff:RetentionDays</c>; conversation state, sent answers and conversation references not written for
+/// <c>Storage:ConversationRetentionDays</c> (a reference stays while its conversation has a ticket); ratings older
+/// than <c>Storage:FeedbackRetentionDays</c>; audit entries older than <c>Storage:AuditRetentionDays</c>. The Direct
+/// Line signing key is not user data and stays.
 /// </summary>
 public sealed partial class RetentionService : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private readonly IDirectLineStore _conversations;
     private readonly ITicketStore _tickets;
+    private readonly IRetentionStore _rest;
+    private readonly StorageOptions _storage;
     private readonly DirectLineOptions _directLine;
     private readonly HandoffOptions _handoff;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IOptions<DirectLineOptions> directLine, IOptions<HandoffOptions> handoff,
-        TimeProvider time, ILogger<RetentionService> logger)
+    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IOptions<DirectLineOptions> directLine,
+        IOptions<HandoffOptions> handoff, IOptions<StorageOptions> storage, TimeProvider time, ILogger<RetentionService> logger)
     {
+        ArgumentNullException.ThrowIfNull(storage);
+        _storage = storage.Value;
+        _rest = rest ?? throw new ArgumentNullException(nameof(rest));
         ArgumentNullException.ThrowIfNull(directLine);
         ArgumentNullException.ThrowIfNull(handoff);
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
@@ -32,12 +41,15 @@ public sealed partial class RetentionService : BackgroundService
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Deletes what is past its retention period now; returns how many conversations and tickets went.</summary>
+    /// <summary>Deletes what is past its retention period now; returns how many conversations, tickets and rows went.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         return await _conversations.DeleteInactiveSinceAsync(now.AddDays(-_directLine.RetentionDays), cancellationToken)
-            + await _tickets.DeleteCreatedBeforeAsync(now.AddDays(-_handoff.RetentionDays), cancellationToken);
+            + await _tickets.DeleteCreatedBeforeAsync(now.AddDays(-_handoff.RetentionDays), cancellationToken)
+            + await _rest.DeleteConversationDataBeforeAsync(now.AddDays(-_storage.ConversationRetentionDays), cancellationToken)
+            + await _rest.DeleteFeedbackBeforeAsync(now.AddDays(-_storage.FeedbackRetentionDays), cancellationToken)
+            + await _rest.DeleteAuditBeforeAsync(now.AddDays(-_storage.AuditRetentionDays), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -62,7 +74,7 @@ public sealed partial class RetentionService : BackgroundService
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} conversations and tickets past their retention period")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} conversations, tickets and other rows past their retention period")]
     private static partial void LogDeleted(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting old conversations and tickets failed; trying again in an hour")]

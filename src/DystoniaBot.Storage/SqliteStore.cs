@@ -21,7 +21,7 @@ namespace DystoniaBot.Storage;
 /// lose the last fraction of a second of "tell me more" context, never a rating or anything the user typed.
 /// Ratings and conversation references are written before the call returns. Disposing flushes what is pending.
 /// </remarks>
-public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IDisposable
+public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IRetentionStore, IDisposable
 {
     private const int MaxBatch = 2000;
     private const int MaxAppendGroup = 500;
@@ -54,6 +54,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         var path = options.Value.ResolvedSqlitePath;
         _logLimitBytes = options.Value.SqliteLogLimitMegabytes * 1024L * 1024L;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        RestrictToOwner(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, """
@@ -349,10 +350,62 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
         // In WAL mode NORMAL never corrupts the file; a power cut may lose the last turn's state, not a ticket. The
         // log is copied into the file by the store's own checkpointer, never by a commit (see CheckpointAsync).
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0";
+        // secure_delete: a deleted row (a question, an answer) is overwritten, not left readable in free pages.
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON";
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>
+    /// Health questions and the Direct Line signing key live in this file: it is created readable by this user only,
+    /// and an existing one is made so. SQLite gives its -wal and -shm files the database file's permissions.
+    /// </summary>
+    private static void RestrictToOwner(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+        {
+            File.SetUnixFileMode(file, OwnerOnly);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteConversationDataBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // States are written behind: what is queued lands first, so none comes back after the sweep.
+        await FlushAsync(cancellationToken);
+        var before = Format(cutoff);
+        var deleted = await ExecuteAsync("DELETE FROM conversation_state WHERE updated_at < $cutoff", cancellationToken, ("$cutoff", before))
+            + await ExecuteAsync("DELETE FROM sent_answer WHERE sent_at < $cutoff", cancellationToken, ("$cutoff", before))
+            + await ExecuteAsync("DELETE FROM conversation_reference WHERE updated_at < $cutoff AND conversation_key NOT IN (SELECT conversation_key FROM ticket)",
+                cancellationToken, ("$cutoff", before));
+        if (deleted > 0)
+        {
+            // Whatever was cached of them goes too (only recent conversations are cached, so this is rare).
+            _states.Clear();
+            _writtenReferences.Clear();
+        }
+
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM feedback WHERE created_at < $cutoff", cancellationToken, ("$cutoff", Format(cutoff)));
+
+    /// <inheritdoc />
+    public Task<int> DeleteAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM audit_log WHERE at < $cutoff", cancellationToken, ("$cutoff", Format(cutoff)));
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -23,6 +23,19 @@ public sealed class StorageOptions : IValidatableObject
     public int SqliteLogLimitMegabytes { get; set; } = 64;
 
     /// <summary>Whether PostgreSQL is configured.</summary>
+    /// <summary>Days conversation state, sent answers and conversation references are kept after they were last written.</summary>
+    [Range(1, 3650)]
+    public int ConversationRetentionDays { get; set; } = 30;
+
+    /// <summary>Days a rating (with its question and comment) is kept.</summary>
+    [Range(1, 3650)]
+    public int FeedbackRetentionDays { get; set; } = 365;
+
+    /// <summary>Days an audit entry is kept.</summary>
+    [Range(1, 3650)]
+    public int AuditRetentionDays { get; set; } = 730;
+
+    /// <summary>Whether PostgreSQL is used.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>The SQLite file to use.</summary>

@@ -19,6 +19,42 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Task.FromResult(StoreUnderTest.Of(new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path }), NullLogger<SqliteStore>.Instance)));
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task DatabaseFiles_ShouldBeReadableByTheirOwnerOnly()
+    {
+        // The store of the contract tests is open on _path already; a write creates the log beside it.
+        using var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path }), NullLogger<SqliteStore>.Instance);
+        await store.CreateConversationAsync("conv-perm", "dl_user", default);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_path + "-wal"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void AnExistingDatabase_ShouldBeMadeReadableByItsOwnerOnly_WhenOpened()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dystoniabot-store-{Guid.NewGuid():N}.db");
+        File.WriteAllBytes(path, []);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        try
+        {
+            using (new SqliteStore(Options.Create(new StorageOptions { SqlitePath = path }), NullLogger<SqliteStore>.Instance))
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     public async Task WriteAheadLog_ShouldBeEmptied_WhenItOutgrowsItsLimit()
     {
         using var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path, SqliteLogLimitMegabytes = 1 }), NullLogger<SqliteStore>.Instance);

@@ -28,6 +28,7 @@ public static partial class StorageExtensions
         services.AddSingleton<IFeedbackStore>(Configured<IFeedbackStore>);
         services.AddSingleton<ITicketStore>(Configured<ITicketStore>);
         services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
+        services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
         services.AddSingleton<IStorageHealth>(Configured<IStorageHealth>);
         return services;
     }
