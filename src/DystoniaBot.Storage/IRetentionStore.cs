@@ -1,6 +1,9 @@
 namespace DystoniaBot.Storage;
 
-/// <summary>What the retention sweep deletes besides Direct Line logs and tickets (each store defines them).</summary>
+/// <summary>
+/// Deleting what users wrote: what the retention sweep deletes besides Direct Line logs and tickets, and everything of
+/// one conversation when its user asks.
+/// </summary>
 public interface IRetentionStore
 {
     /// <summary>
@@ -15,4 +18,11 @@ public interface IRetentionStore
 
     /// <summary>Deletes audit entries written before <paramref name="cutoff"/>.</summary>
     Task<int> DeleteAuditBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes everything kept of conversation <paramref name="conversationKey"/> (<c>channel/conversation</c>): its
+    /// state, reference, sent answers, ratings and tickets, and for our Direct Line its activity log (the conversation
+    /// itself stays, empty, so the reply saying so can be shown). Returns how many rows went.
+    /// </summary>
+    Task<int> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken);
 }

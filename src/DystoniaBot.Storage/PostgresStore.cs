@@ -232,6 +232,26 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     }
 
     /// <inheritdoc />
+    public async Task<int> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationKey);
+
+        // One statement, so one transaction: all of it goes, or none of it. Deleting twice deletes nothing more.
+        var deleted = await ScalarAsync<long>("""
+            WITH s AS (DELETE FROM conversation_state WHERE conversation_key = $1 RETURNING 1),
+                 r AS (DELETE FROM conversation_reference WHERE conversation_key = $1 RETURNING 1),
+                 a AS (DELETE FROM sent_answer WHERE conversation_key = $1 RETURNING 1),
+                 f AS (DELETE FROM feedback WHERE conversation_key = $1 RETURNING 1),
+                 t AS (DELETE FROM ticket WHERE conversation_key = $1 RETURNING 1),
+                 d AS (DELETE FROM directline_activity WHERE conversation_id = $2 RETURNING 1)
+            SELECT (SELECT count(*) FROM s) + (SELECT count(*) FROM r) + (SELECT count(*) FROM a) + (SELECT count(*) FROM f)
+                 + (SELECT count(*) FROM t) + (SELECT count(*) FROM d)
+            """, cancellationToken, conversationKey, SqliteStore.DirectLineConversationOf(conversationKey) ?? string.Empty);
+        _writtenReferences.Clear();
+        return (int)deleted;
+    }
+
+    /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM feedback WHERE created_at < $1", cancellationToken, cutoff);
 

@@ -400,6 +400,46 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     }
 
     /// <inheritdoc />
+    public async Task<int> EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationKey);
+        await FlushAsync(cancellationToken);
+        var directLineId = DirectLineConversationOf(conversationKey);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            // One transaction: all of it goes, or (the database failing) none of it.
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var deleted = 0;
+            foreach (var sql in new[]
+            {
+                "DELETE FROM conversation_state WHERE conversation_key = $key", "DELETE FROM conversation_reference WHERE conversation_key = $key",
+                "DELETE FROM sent_answer WHERE conversation_key = $key", "DELETE FROM feedback WHERE conversation_key = $key",
+                "DELETE FROM ticket WHERE conversation_key = $key", "DELETE FROM directline_activity WHERE conversation_id = $id",
+            })
+            {
+                await using var command = Command(connection, sql, ("$key", conversationKey), ("$id", directLineId ?? string.Empty));
+                command.Transaction = transaction;
+                deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _states.Clear();
+            _writtenReferences.Clear();
+            return deleted;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>The Direct Line conversation id of a conversation key of our Direct Line, else null.</summary>
+    internal static string? DirectLineConversationOf(string conversationKey) =>
+        conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;
+
+    /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM feedback WHERE created_at < $cutoff", cancellationToken, ("$cutoff", Format(cutoff)));
 

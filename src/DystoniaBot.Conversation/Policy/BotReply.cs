@@ -56,12 +56,14 @@ public sealed record BotReply(
 /// <param name="PendingHandoff">A question the bot offered to forward to staff, waiting for the user's consent.</param>
 /// <param name="EditingHandoff">Whether the user's next message is the question to forward.</param>
 /// <param name="LastUnanswered">The last question the bot could not answer (what "Ask a question" forwards).</param>
+/// <param name="PendingErase">Whether the user asked to delete their data and the bot is waiting for them to confirm.</param>
 public sealed record ConversationState(
     string? LastPassageId,
     IReadOnlyList<string> ShownPassageIds,
     string? PendingHandoff = null,
     bool EditingHandoff = false,
-    string? LastUnanswered = null)
+    string? LastUnanswered = null,
+    bool PendingErase = false)
 {
     /// <summary>Most passage ids remembered.</summary>
     public const int MaxRemembered = 20;
@@ -83,7 +85,7 @@ public sealed record ConversationState(
 /// <param name="Action">Work the channel must do before replying (the policy does no I/O), which then decides the reply.</param>
 public sealed record PolicyTurn(BotReply Reply, ConversationState State, HandoffAction? Action = null);
 
-/// <summary>What the "Ask a question" flow needs from storage.</summary>
+/// <summary>What a turn needs from storage: the "Ask a question" flow, and erasing a conversation.</summary>
 public enum HandoffActionKind
 {
     /// <summary>Store a ticket for <see cref="HandoffAction.Question"/>, then reply with its reference.</summary>
@@ -91,6 +93,9 @@ public enum HandoffActionKind
 
     /// <summary>List the user's tickets.</summary>
     ListTickets,
+
+    /// <summary>Delete everything kept of this conversation (state, references, answers, ratings, tickets, its log), then reply.</summary>
+    EraseConversation,
 }
 
 /// <summary>A storage step of the "Ask a question" flow.</summary>

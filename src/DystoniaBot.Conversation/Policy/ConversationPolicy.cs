@@ -70,6 +70,13 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(EmergencyReply(reading.RedFlag, locale), state);
         }
 
+        if (ErasureStep(TextNormalizer.Normalize(text).TrimEnd('.', '!'), state) is { } erasure)
+        {
+            return erasure;
+        }
+
+        // A request to erase not confirmed is dropped: nothing is deleted.
+        state = state with { PendingErase = false };
         if (HandoffStep(text, locale, state) is { } handoff)
         {
             return handoff;

@@ -54,6 +54,17 @@ internal static class ReplyTexts
     public const string RecordsUnavailable =
         "Sorry, I can't reach our records right now, so I can't show your questions. Please try again later; any answer from our staff will still reach you here.";
 
+    public const string EraseConfirm =
+        "I can delete everything this chat has kept: your messages and questions, the answers you were sent, your ratings, and any question you sent to our health-line staff (an answer they haven't sent yet won't reach you). This can't be undone. Delete it all?";
+
+    public const string Erased =
+        "Done: everything this chat kept is deleted. If you write again, I'll start afresh.";
+
+    public const string EraseCancelled = "OK, nothing was deleted.";
+
+    public const string EraseUnavailable =
+        "Sorry, I can't reach our records right now, so nothing was deleted. Please try again in a little while.";
+
     public const string NoTickets = "You haven't sent any questions to our health-line staff from this chat yet.";
 
     public static string Emergency(EmergencyContacts contacts) =>

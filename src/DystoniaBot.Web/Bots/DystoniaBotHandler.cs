@@ -37,13 +37,15 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     private readonly IKnowledgeSearch _search;
     private readonly StarterQuestions _starters;
     private readonly int _maxTextLength;
+    private readonly IRetentionStore _erasure;
 
     /// <summary>Creates the handler for one turn.</summary>
     public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback,
         ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger, IKnowledgeSearch search, StarterQuestions starters,
-        IOptions<DirectLineOptions> directLine)
+        IOptions<DirectLineOptions> directLine, IRetentionStore erasure)
     {
         ArgumentNullException.ThrowIfNull(directLine);
+        _erasure = erasure ?? throw new ArgumentNullException(nameof(erasure));
 
         // One limit for every channel: what Direct Line accepts is what a message from Teams or the Emulator may carry.
         _maxTextLength = directLine.Value.MaxTextLength;
@@ -107,9 +109,10 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         var state = await BestEffortAsync(() => _states.GetAsync(key, cancellationToken), ConversationState.Empty, "conversation state");
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
+        var erase = turn.Action is { Kind: HandoffActionKind.EraseConversation };
         var reply = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : turn.Reply;
         Operations.BotMetrics.Replied(reply);
-        if (!ReferenceEquals(turn.State, state))
+        if (!erase && !ReferenceEquals(turn.State, state))
         {
             await BestEffortAsync(() => _states.SetAsync(key, turn.State, cancellationToken), "conversation state");
         }
@@ -149,6 +152,11 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     /// <summary>Stores the ticket (durably, before the user is told) or reads the user's tickets.</summary>
     private async Task<BotReply> HandoffAsync(HandoffAction action, Activity activity, string key, CancellationToken cancellationToken)
     {
+        if (action.Kind == HandoffActionKind.EraseConversation)
+        {
+            return await EraseAsync(key, cancellationToken);
+        }
+
         if (action.Kind == HandoffActionKind.ListTickets)
         {
             var tickets = await BestEffortAsync<IReadOnlyList<Ticket>?>(async () => await _tickets.ListForConversationAsync(key, 10, cancellationToken), null, "user's questions");
@@ -168,6 +176,25 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
             return ConversationPolicy.TicketUnavailable();
         }
     }
+
+    /// <summary>The user confirmed "delete my data": everything kept of this conversation goes, and the audit log says so (never what).</summary>
+    private async Task<BotReply> EraseAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deleted = await _erasure.EraseConversationAsync(key, cancellationToken);
+            await BestEffortAsync(() => _tickets.AuditAsync("user", "erased their conversation", $"{deleted} rows", cancellationToken), "audit entry");
+            return ConversationPolicy.Erased();
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            LogEraseFailed(_logger, e);
+            return ConversationPolicy.EraseUnavailable();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A user's request to delete their conversation could not be carried out; they were told nothing was deleted")]
+    private static partial void LogEraseFailed(ILogger logger, Exception exception);
 
     /// <inheritdoc />
     protected override Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)

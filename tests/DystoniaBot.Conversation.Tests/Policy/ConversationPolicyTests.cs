@@ -42,6 +42,52 @@ public class ConversationPolicyTests
         Assert.Equal("tratamiento para el cuello torcido y el tenis de mesa?", unanswered.State.LastUnanswered);
     }
 
+    [Theory]
+    [InlineData("delete my data")]
+    [InlineData("Please can you erase all my messages?")]
+    [InlineData("forget me")]
+    [InlineData("i want you to delete this conversation")]
+    public void Respond_ShouldAskBeforeDeletingTheUsersData(string text)
+    {
+        var turn = Policy.Respond(text, "en-GB", ConversationState.Empty);
+
+        Assert.True(turn.State.PendingErase);
+        Assert.Null(turn.Action);
+        Assert.Contains("can't be undone", turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal([ConversationPolicy.EraseButton, ConversationPolicy.KeepButton], turn.Reply.FollowUps);
+    }
+
+    [Theory]
+    [InlineData(ConversationPolicy.EraseButton)]
+    [InlineData("yes")]
+    [InlineData("yes delete it")]
+    [InlineData("ok, delete everything")]
+    public void Respond_ShouldEraseTheConversation_OnceConfirmed(string confirmation)
+    {
+        var asked = Policy.Respond("delete my data", "en-GB", ConversationState.Empty.After("dystonia#1") with { LastUnanswered = "is it catching?" });
+
+        var turn = Policy.Respond(confirmation, "en-GB", asked.State);
+
+        Assert.Equal(HandoffActionKind.EraseConversation, turn.Action?.Kind);
+        Assert.Equal(ConversationState.Empty, turn.State);
+    }
+
+    [Fact]
+    public void Respond_ShouldDeleteNothing_WhenTheUserSaysNo_OrAsksSomethingElse()
+    {
+        var asked = Policy.Respond("delete my data", "en-GB", ConversationState.Empty);
+
+        var no = Policy.Respond(ConversationPolicy.KeepButton, "en-GB", asked.State);
+        var question = Policy.Respond("is there a cure?", "en-GB", asked.State);
+
+        Assert.Null(no.Action);
+        Assert.False(no.State.PendingErase);
+        Assert.Contains("nothing was deleted", no.Reply.Text, StringComparison.Ordinal);
+        Assert.Null(question.Action);
+        Assert.Equal(ReplyKind.Answer, question.Reply.Kind);
+        Assert.False(question.State.PendingErase);
+    }
+
     [Fact]
     public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
     {
