@@ -15,6 +15,9 @@ namespace DystoniaBot.Web.Extensions;
 /// <summary>Our Direct Line channel and the bot's web page.</summary>
 public static class DirectLineExtensions
 {
+    /// <summary>Largest request body the host reads (Kestrel refuses a larger one with 413).</summary>
+    public const long MaxRequestBodyBytes = 512 * 1024;
+
     // Web Chat injects its own styles, so styles may be inline; scripts may only be files from this site.
     private const string PageSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -36,7 +39,18 @@ public static class DirectLineExtensions
         // Kestrel's own bound on upgraded connections, just above ours: StreamLimits refuses with a 429 first, and
         // nothing can hold more sockets than the process has descriptors for.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<DirectLineOptions>>((kestrel, directLine) =>
-            kestrel.Limits.MaxConcurrentUpgradedConnections = directLine.Value.MaxStreams + 16);
+        {
+            kestrel.Limits.MaxConcurrentUpgradedConnections = directLine.Value.MaxStreams + 16;
+
+            // No request here needs more than a few hundred kilobytes (an activity is 256 KB at most, a staff form a few
+            // KB): Kestrel's 30 MB default let anonymous forms (the sign-in page) hold hundreds of megabytes at once.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            form.ValueLengthLimit = 64 * 1024;
+        });
         services.AddSingleton<DirectLineChannel>();
 
         // With PostgreSQL, what another instance stores reaches the sockets open here at once.
