@@ -6,11 +6,16 @@ namespace DystoniaBot.Web.Tests;
 internal static class TestHostSettings
 {
     /// <summary>
-    /// The hosts don't watch appsettings.json for changes: each watcher holds an inotify instance, of which a user gets
-    /// 128, and the suite starts far more hosts than that over its run (the product's own host keeps watching).
+    /// The hosts don't watch appsettings.json for changes, and watch the staff file by polling: each inotify watcher
+    /// holds an instance, of which a user gets 128, and the suite starts far more hosts than that over its run (the
+    /// product's own host keeps its watchers).
     /// </summary>
-#pragma warning disable CA2255 // A test assembly, not a library: its hosts must all start with this setting.
+#pragma warning disable CA2255 // A test assembly, not a library: its hosts must all start with these settings.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Initialize() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    internal static void Initialize()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 }

@@ -29,8 +29,13 @@ public static partial class RedFlagDetector
     // sentence (at most 120 characters apart), which is what they mean and also bounds backtracking.
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
-    // Within one sentence: a decimal point ("a temperature of 39.8") does not end it.
-    private const string SameSentence = @"(?:[^.!?]|(?<=\d)\.(?=\d))*";
+    // Within one sentence: a decimal point ("a temperature of 39.8") does not end it. Bounded, so a crafted message of
+    // one endless sentence costs what an ordinary one does.
+    private const string SameSentence = @"(?:[^.!?]|(?<=\d)\.(?=\d)){0,400}";
+
+    // Where a sentence starts: the message's start, or after an end of sentence (never a decimal point, which would
+    // make every "1.2.3.4…" a start and each start a scan to the end).
+    private const string SentenceStart = @"(?:^|[!?]|(?<!\d)\.|\.(?!\d))";
 
     // Lay words for the same signs, shared by the rules that combine them.
     private const string Fever = @"(fever\w*|high temp\w*|temp(erature)? (of |is |at |over )?(3[89]|4[0-3])|(burning|boiling|roasting) (hot|up)|(very|really|so) hot|hot to (the )?touch)";
@@ -84,7 +89,7 @@ public static partial class RedFlagDetector
     private static partial Regex RashThatDoesNotFade();
 
     // A stiff neck is dystonia's everyday sign; with fever or a flu-like illness it is meningitis's.
-    [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b(stiff neck|neck (is |feels )?(very |really )?stiff|(can't|cannot) (bend|move|touch) (his|her|my|their) (head|neck|chin)( forward| down| to (his|her|my|their) chest)?)\b)(?=" + SameSentence + @"\b(" + Fever + @"|flu|feverish|shivering|chills)\b)", Options)]
+    [GeneratedRegex(SentenceStart + @"(?=" + SameSentence + @"\b(stiff neck|neck (is |feels )?(very |really )?stiff|(can't|cannot) (bend|move|touch) (his|her|my|their) (head|neck|chin)( forward| down| to (his|her|my|their) chest)?)\b)(?=" + SameSentence + @"\b(" + Fever + @"|flu|feverish|shivering|chills)\b)", Options)]
     private static partial Regex StiffNeckWithFever();
 
     // A frightened person may type the few words that matter in their first language, around English ones: the
@@ -137,7 +142,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a load of|loads of|a bunch of|heaps of|a strip of|a packet of|a box of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|relax(ers|ants)|painkillers|sleeping pills|sleepers|antidepressants|meds|medicines?|medications?|capsules?|doses?|bottle)\b", Options)]
     private static partial Regex TooManyPills();
 
-    [GeneratedRegex(@"\bstatus dystonicus\b|(?:^|[.!?])(?=" + SameSentence + @"\b" + Spasms + @")(?=" + SameSentence + @"\b" + NonStop + @")(?=" + SameSentence + @"\b" + Exhausted + @")", Options)]
+    [GeneratedRegex(@"\bstatus dystonicus\b|" + SentenceStart + @"(?=" + SameSentence + @"\b" + Spasms + @")(?=" + SameSentence + @"\b" + NonStop + @")(?=" + SameSentence + @"\b" + Exhausted + @")", Options)]
     private static partial Regex StatusDystonicus();
 
     [GeneratedRegex(@"\b(throat('s| is| keeps)? (closing|tight\w*|swell\w*)|(tongue|lips|face) (is |are )?(swelling|swollen)|anaphyla\w*|severe allergic reaction|(can't|cannot|unable to) swallow)\b", Options)]
@@ -172,7 +177,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((hit|bumped|banged|struck|knocked) ((his|her|my|their|the) )?head|(bump|lump|knock|bang|blow|cut) (on|to) (his|her|my|their|the) head|fell\b[^.!?]{0,60}\bhead)\b[^.!?]{0,120}\b(vomit\w*|throwing up|(been|being) sick|sick (twice|again|\w+ times)|confus\w*|drows\w*|(very |really |so |unusually )?sleepy|(can't|cannot|not) (answer|respond|talk|speak)\w*( properly| normally| to us| to me)?|unconscious|passed out|knocked out|seizure|won't wake|can't wake|(doesn't|does not|can't|cannot|don't|do not) (know|remember|recogni[sz]e) (where|who|what|us|me|anyone)|not making sense)|\bhead (injury|trauma)\b[^.!?]{0,120}\b(vomit\w*|(been|being) sick|confus\w*|unconscious)", Options)]
     private static partial Regex HeadInjuryWithWarningSigns();
 
-    [GeneratedRegex(@"(?:^|[.!?])(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]
+    [GeneratedRegex(SentenceStart + @"(?=" + SameSentence + @"\b" + Fever + @")(?=" + SameSentence + @"\b" + Rigid + @")(?=" + SameSentence + @"\b" + Confused + @")", Options)]
     private static partial Regex FeverRigidityConfusion();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|i'd|me|my|myself|we|our|us|he|she|they|him|her|his|their|son|daughter|child|kid|baby|husband|wife|partner|mom|mum|mother|dad|father|friend|brother|sister|grandma|grandmother|grandpa|grandfather|someone|somebody|toddler|wee one|bairn|gran|granny|nan|nana|grandad|right now|now|currently|suddenly|all of a sudden|just)\b|^(just )?(took|taken|swallowed|ate|drank|downed|had|fell|collapsed)\b", Options)]
