@@ -38,6 +38,9 @@ public sealed partial class PostgresStore
         CREATE TABLE directline_activity (conversation_id text NOT NULL REFERENCES directline_conversation (id) ON DELETE CASCADE, sequence bigint NOT NULL,
             activity text NOT NULL, PRIMARY KEY (conversation_id, sequence));
         """,
+        """
+        CREATE TABLE revoked_session (session_id text PRIMARY KEY, until timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

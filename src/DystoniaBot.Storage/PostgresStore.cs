@@ -20,7 +20,7 @@ namespace DystoniaBot.Storage;
 /// behind, because another process sharing the database may serve a conversation's next turn.
 /// <see cref="MigrateAsync"/> must have run once before the store is used (the host does it at startup).
 /// </remarks>
-public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IRetentionStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IRetentionStore, IRevokedSessions, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenerSource;
@@ -250,6 +250,18 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
         _writtenReferences.Clear();
         return (int)deleted;
     }
+
+    /// <inheritdoc />
+    public Task RevokeAsync(string sessionId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO revoked_session VALUES ($1, $2) ON CONFLICT (session_id) DO UPDATE SET until = $2", cancellationToken, sessionId, until);
+
+    /// <inheritdoc />
+    public async Task<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken) =>
+        await ScalarAsync<string>("SELECT session_id FROM revoked_session WHERE session_id = $1", cancellationToken, sessionId) is not null;
+
+    /// <inheritdoc />
+    public Task<int> DeleteExpiredRevocationsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM revoked_session WHERE until < $1", cancellationToken, now);
 
     /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -18,6 +18,7 @@ public sealed partial class RetentionService : BackgroundService
     private readonly IDirectLineStore _conversations;
     private readonly ITicketStore _tickets;
     private readonly IRetentionStore _rest;
+    private readonly IRevokedSessions _revokedSessions;
     private readonly StorageOptions _storage;
     private readonly DirectLineOptions _directLine;
     private readonly HandoffOptions _handoff;
@@ -25,9 +26,10 @@ public sealed partial class RetentionService : BackgroundService
     private readonly ILogger<RetentionService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IOptions<DirectLineOptions> directLine,
-        IOptions<HandoffOptions> handoff, IOptions<StorageOptions> storage, TimeProvider time, ILogger<RetentionService> logger)
+    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IRevokedSessions revokedSessions,
+        IOptions<DirectLineOptions> directLine, IOptions<HandoffOptions> handoff, IOptions<StorageOptions> storage, TimeProvider time, ILogger<RetentionService> logger)
     {
+        _revokedSessions = revokedSessions ?? throw new ArgumentNullException(nameof(revokedSessions));
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage.Value;
         _rest = rest ?? throw new ArgumentNullException(nameof(rest));
@@ -49,7 +51,8 @@ public sealed partial class RetentionService : BackgroundService
             + await _tickets.DeleteCreatedBeforeAsync(now.AddDays(-_handoff.RetentionDays), cancellationToken)
             + await _rest.DeleteConversationDataBeforeAsync(now.AddDays(-_storage.ConversationRetentionDays), cancellationToken)
             + await _rest.DeleteFeedbackBeforeAsync(now.AddDays(-_storage.FeedbackRetentionDays), cancellationToken)
-            + await _rest.DeleteAuditBeforeAsync(now.AddDays(-_storage.AuditRetentionDays), cancellationToken);
+            + await _rest.DeleteAuditBeforeAsync(now.AddDays(-_storage.AuditRetentionDays), cancellationToken)
+            + await _revokedSessions.DeleteExpiredRevocationsAsync(now, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ namespace DystoniaBot.Storage;
 /// lose the last fraction of a second of "tell me more" context, never a rating or anything the user typed.
 /// Ratings and conversation references are written before the call returns. Disposing flushes what is pending.
 /// </remarks>
-public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IRetentionStore, IDisposable
+public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IRetentionStore, IRevokedSessions, IDisposable
 {
     private const int MaxBatch = 2000;
     private const int MaxAppendGroup = 500;
@@ -63,6 +63,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             CREATE TABLE IF NOT EXISTS conversation_reference (conversation_key TEXT PRIMARY KEY, reference TEXT NOT NULL, updated_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS sent_answer (conversation_key TEXT NOT NULL, activity_id TEXT NOT NULL, question TEXT NOT NULL, passage_id TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_key, activity_id));
             CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_key TEXT NOT NULL, question TEXT, passage_id TEXT, helpful INTEGER NOT NULL, comment TEXT, created_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS revoked_session (session_id TEXT PRIMARY KEY, until TEXT NOT NULL);
             """);
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
@@ -438,6 +439,19 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <summary>The Direct Line conversation id of a conversation key of our Direct Line, else null.</summary>
     internal static string? DirectLineConversationOf(string conversationKey) =>
         conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;
+
+    /// <inheritdoc />
+    public Task RevokeAsync(string sessionId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO revoked_session VALUES ($id, $until) ON CONFLICT(session_id) DO UPDATE SET until = $until", cancellationToken,
+            ("$id", sessionId), ("$until", Format(until)));
+
+    /// <inheritdoc />
+    public async Task<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken) =>
+        await ScalarAsync("SELECT session_id FROM revoked_session WHERE session_id = $id", cancellationToken, ("$id", sessionId)) is not null;
+
+    /// <inheritdoc />
+    public Task<int> DeleteExpiredRevocationsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM revoked_session WHERE until < $now", cancellationToken, ("$now", Format(now)));
 
     /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

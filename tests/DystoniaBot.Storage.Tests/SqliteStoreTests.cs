@@ -63,14 +63,19 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
 
         // About 3 MB of activities, read back while they are written, as sockets do.
         var text = new string('x', 3_000);
+        var log = new FileInfo(_path + "-wal");
+        var largest = 0L;
         for (var i = 0; i < 1_000; i++)
         {
             await directLine.AppendAsync("conv-1", new Activity { Type = "message", Text = text }, 10_000, default);
             await directLine.ReadAsync("conv-1", i, 1, default);
+            log.Refresh();
+            largest = Math.Max(largest, log.Exists ? log.Length : 0);
         }
 
-        var log = new FileInfo(_path + "-wal");
-        Assert.True(log.Length > 1024 * 1024, $"the test wrote too little to pass the limit ({log.Length} bytes)");
+        // The checkpointer may have emptied the log already: what counts is that it grew past the limit on the way.
+        Assert.True(largest > 1024 * 1024, $"the test wrote too little to pass the limit ({largest} bytes at most)");
+        log.Refresh();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (log.Length > 1024 * 1024 && DateTime.UtcNow < deadline)
         {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using DystoniaBot.Storage;
 using DystoniaBot.Web.Staff;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -48,6 +50,20 @@ public static class StaffExtensions
                 cookie.LogoutPath = "/staff/logout";
                 cookie.AccessDeniedPath = "/staff/denied";
                 cookie.SlidingExpiration = true;
+
+                // Each request: a session signed out (on any instance) or whose account changed (removed, demoted, new
+                // password) is over, whatever its cookie says.
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    var services = context.HttpContext.RequestServices;
+                    var session = context.Principal?.FindFirst(StaffSignIn.SessionClaim)?.Value;
+                    if (session is null || !services.GetRequiredService<StaffSignIn>().StillValid(context.Principal!)
+                        || await services.GetRequiredService<IRevokedSessions>().IsRevokedAsync(session, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(StaffRoles.CookieScheme);
+                    }
+                };
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(StaffRoles.ApiKeyScheme, null);
         services.AddOptions<CookieAuthenticationOptions>(StaffRoles.CookieScheme)
@@ -69,6 +85,7 @@ public static class StaffExtensions
                 oidc.Events.OnTokenValidated = context =>
                 {
                     context.Principal = MapRoles(context.Principal!, openIdConnect);
+                    ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(StaffSignIn.SessionClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
                     return Task.CompletedTask;
                 };
             });

@@ -29,6 +29,7 @@ public static partial class StorageExtensions
         services.AddSingleton<ITicketStore>(Configured<ITicketStore>);
         services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
         services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
+        services.AddSingleton<IRevokedSessions>(Configured<IRevokedSessions>);
         services.AddSingleton<IStorageHealth>(Configured<IStorageHealth>);
         return services;
     }

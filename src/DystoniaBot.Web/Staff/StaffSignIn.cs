@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -84,12 +86,48 @@ public sealed partial class StaffSignIn
         _throttle.Succeeded(accountKey);
         LogSignedIn(_logger, name);
         var accountName = options.Accounts.Keys.First(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
-        return new StaffSignInResult(Principal(accountName, account.Role, "password"), null);
+        return new StaffSignInResult(Principal(accountName, account.Role, "password", Stamp(accountName, account)), null);
     }
 
-    /// <summary>A console principal with a name and one role.</summary>
-    public static ClaimsPrincipal Principal(string name, string role, string authenticationType) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    /// <summary>The claim naming one sign-in (a session), revoked when it signs out.</summary>
+    public const string SessionClaim = "sid";
+
+    /// <summary>The claim holding the account's stamp when the session began.</summary>
+    public const string StampClaim = "stamp";
+
+    /// <summary>A console principal with a name, one role, a new session id and, for a password account, its stamp.</summary>
+    public static ClaimsPrincipal Principal(string name, string role, string authenticationType, string? stamp = null)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role), new(SessionClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))) };
+        if (stamp is not null)
+        {
+            claims.Add(new Claim(StampClaim, stamp));
+        }
+
+        return new(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>
+    /// Whether a password session still stands for its account as the staff settings say now: the account exists,
+    /// with the same role and password. A removed account, a demotion or a new password ends every session begun before.
+    /// </summary>
+    public bool StillValid(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.AuthenticationType != "password")
+        {
+            return true;
+        }
+
+        var name = principal.Identity.Name;
+        return name is not null && Current.Accounts.TryGetValue(name, out var account)
+            && principal.FindFirst(StampClaim)?.Value is { } stamp
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stamp), Encoding.ASCII.GetBytes(Stamp(name, account)));
+    }
+
+    /// <summary>What a session remembers of its account: a digest of its name, role and password hash (never the hash itself).</summary>
+    private static string Stamp(string name, StaffAccountOptions account) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{account.Role}\n{account.PasswordHash}")))[..32];
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
