@@ -67,7 +67,7 @@ public sealed partial class ConversationPolicy
         var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
         if (reading.RedFlag is not null)
         {
-            return new PolicyTurn(EmergencyReply(reading.RedFlag, locale), state);
+            return new PolicyTurn(EmergencyReply(reading.RedFlag, locale, text), state);
         }
 
         if (ErasureStep(TextNormalizer.Normalize(text).TrimEnd('.', '!'), state) is { } erasure)
@@ -221,12 +221,24 @@ public sealed partial class ConversationPolicy
         return new PolicyTurn(reply, next);
     }
 
-    private BotReply EmergencyReply(RedFlag redFlag, string? locale)
+    private BotReply EmergencyReply(RedFlag redFlag, string? locale, string text)
     {
         var contacts = _options.ContactsFor(locale);
-        var text = redFlag.Kind == RedFlagKind.Crisis ? ReplyTexts.Crisis(contacts) : ReplyTexts.Emergency(contacts);
-        return new BotReply(ReplyKind.Emergency, text, null, [], null, true, [], null, RedFlag: redFlag);
+        var reply = redFlag.Kind != RedFlagKind.Crisis ? ReplyTexts.Emergency(contacts)
+            : AboutSomeoneElse(TextNormalizer.Normalize(text)) ? ReplyTexts.CrisisForSomeoneElse(contacts)
+            : ReplyTexts.Crisis(contacts);
+        return new BotReply(ReplyKind.Emergency, reply, null, [], null, true, [], null, RedFlag: redFlag);
     }
+
+    // A crisis told of another person ("my student has a plan to kill herself"): the reply speaks to the helper. Any
+    // sign of the writer's own crisis keeps the reply to them.
+    [GeneratedRegex(@"\b((him|her|them) ?sel(f|ves)|(his|her|their) (own )?life|(he|she|they|my (son|daughter|child|kid|friend|student|pupil|brother|sister|partner|husband|wife|mum|mom|dad|father|mother)) (wants?|wanted|is going|are going|plans?|planning|has a plan|said|says|told me|keeps? saying|talks? about|talked about))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneElse();
+
+    [GeneratedRegex(@"\b(myself|my (own )?life|i (want|wanna|am going|'m going|plan|have a plan|don't want|can't go on)|i've (been|got)|kill me)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Themself();
+
+    private static bool AboutSomeoneElse(string normalized) => SomeoneElse().IsMatch(normalized) && !Themself().IsMatch(normalized);
 
     private BotReply SmallTalkReply(SmallTalkKind kind)
     {

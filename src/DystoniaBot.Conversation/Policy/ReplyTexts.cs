@@ -80,6 +80,16 @@ internal static class ReplyTexts
             $"If you are in danger or have hurt yourself, call {contacts.EmergencyNumber} right away.";
     }
 
+    /// <summary>The crisis reply to someone worried about another person (a parent, a teacher, a friend).</summary>
+    public static string CrisisForSomeoneElse(EmergencyContacts contacts)
+    {
+        var line = contacts.CrisisLine is null
+            ? "A local crisis line can tell you how to help them."
+            : $"You can call or text {contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"}) now for advice on how to help them.";
+        return $"Thank you for telling me; this is serious. If they may act on it now, or have hurt themselves, call {contacts.EmergencyNumber} " +
+            $"and stay with them. {line} You don't have to handle this alone.";
+    }
+
     public static string Greeting(IReadOnlyList<KnowledgeDocument> documents) =>
         "Hello! I'm DystoniaBot. I answer questions about dystonia from " + Sources(documents) + ". " +
         "I'm not a doctor: for your own health, please see a neurologist. Ask in your own words, or try one of these:";

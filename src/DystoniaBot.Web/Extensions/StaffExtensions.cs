@@ -4,6 +4,7 @@ using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -22,7 +23,7 @@ public static class StaffExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        AddStaffFile(builder.Configuration, StaffFile.Resolve(builder.Configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"]));
+        AddStaffFile(builder, StaffFile.Resolve(builder.Configuration[$"{StaffOptions.SectionName}:{nameof(StaffOptions.File)}"]));
 
         var services = builder.Services;
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -178,21 +179,38 @@ public static class StaffExtensions
         context.Request.Path.StartsWithSegments("/api/staff", StringComparison.OrdinalIgnoreCase);
 
     // The file `dystoniabot staff add` writes, read again when it changes so that a new account works without a restart.
-    private static void AddStaffFile(IConfigurationBuilder configuration, string path)
+    private static void AddStaffFile(WebApplicationBuilder builder, string path)
     {
+        var full = Path.GetFullPath(path);
         try
         {
             // The file is watched from the nearest folder that exists: its own, once created, rather than a parent
             // (the home folder, say) with everything below it.
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
+            builder.Configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
             return;
         }
 
-        configuration.AddJsonFile(path, optional: true, reloadOnChange: true);
+        // The folder's watcher is ours to close when the host stops: a configuration source never closes the one it
+        // makes itself, and each holds an inotify instance (a user gets 128).
+        var folder = new PhysicalFileProvider(Path.GetDirectoryName(full)!);
+        builder.Configuration.AddJsonFile(folder, Path.GetFileName(full), optional: true, reloadOnChange: true);
+        builder.Services.AddSingleton<IHostedService>(new ClosesOnStop(folder));
+    }
+
+    /// <summary>Disposes what it holds when the host stops.</summary>
+    private sealed class ClosesOnStop(IDisposable resource) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            resource.Dispose();
+            return Task.CompletedTask;
+        }
     }
 
     private static ClaimsPrincipal MapRoles(ClaimsPrincipal principal, StaffOpenIdConnectOptions options)

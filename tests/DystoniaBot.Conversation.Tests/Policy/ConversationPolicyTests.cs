@@ -88,6 +88,21 @@ public class ConversationPolicyTests
         Assert.False(question.State.PendingErase);
     }
 
+    [Theory]
+    [InlineData("my student told me she has a plan to kill herself after school", true)]
+    [InlineData("my son keeps saying he wants to end his life", true)]
+    [InlineData("I want to kill myself", false)]
+    [InlineData("my mum says I should talk to someone because I want to end my life", false)]
+    public void Respond_ShouldSpeakToTheHelper_WhenTheCrisisIsSomeoneElses(string text, bool someoneElse)
+    {
+        var reply = Ask(text, "en-GB");
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+        Assert.Contains("999", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(someoneElse, reply.Text.Contains("stay with them", StringComparison.Ordinal));
+        Assert.Equal(!someoneElse, reply.Text.Contains("you're going through this", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
     {
