@@ -69,7 +69,7 @@ public sealed partial class StaffSignIn
             _throttle.LockedUntil(addressKey, options.MaxFailedSignIns * 4, options.LockoutPeriod));
         if (locked is not null)
         {
-            LogLockedOut(_logger, name);
+            LogLockedOut(_logger, Loggable(options, name));
             return new StaffSignInResult(null, locked);
         }
 
@@ -79,7 +79,7 @@ public sealed partial class StaffSignIn
         {
             _throttle.Failed(accountKey, options.LockoutPeriod);
             _throttle.Failed(addressKey, options.LockoutPeriod);
-            LogFailed(_logger, name);
+            LogFailed(_logger, Loggable(options, name));
             return new StaffSignInResult(null, null);
         }
 
@@ -88,6 +88,13 @@ public sealed partial class StaffSignIn
         var accountName = options.Accounts.Keys.First(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
         return new StaffSignInResult(Principal(accountName, account.Role, "password", Stamp(accountName, account)), null);
     }
+
+    /// <summary>
+    /// The name typed, as the log may show it: an account's name, or "an unknown name" — a password typed into the name
+    /// field must not land in the log, nor a line break forge a log line.
+    /// </summary>
+    private static string Loggable(StaffOptions options, string typed) =>
+        options.Accounts.Keys.FirstOrDefault(k => string.Equals(k, typed.Trim(), StringComparison.OrdinalIgnoreCase)) ?? "an unknown name";
 
     /// <summary>The claim naming one sign-in (a session), revoked when it signs out.</summary>
     public const string SessionClaim = "sid";

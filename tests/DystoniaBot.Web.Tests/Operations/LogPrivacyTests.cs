@@ -27,6 +27,24 @@ public sealed class LogPrivacyTests
         }
     }
 
+    [Fact]
+    public async Task FailedSignIns_ShouldNotLogWhatWasTypedAsTheName_UnlessItIsAnAccount()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = Staff.StaffClient.Host(services: services => services.AddSingleton<ILoggerProvider>(logs));
+        var client = Staff.StaffClient.Anonymous(factory);
+
+        using (await client.SignInResponseAsync("my-secret-Passw0rd", "whatever"))
+        using (await client.SignInResponseAsync("forged\nStaff admin signed in", "whatever"))
+        using (await client.SignInResponseAsync(Staff.StaffClient.NurseName, "wrong password"))
+        {
+        }
+
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("my-secret-Passw0rd", StringComparison.Ordinal) || e.Contains("forged", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Contains("Failed staff sign-in for an unknown name", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Contains($"Failed staff sign-in for {Staff.StaffClient.NurseName}", StringComparison.Ordinal));
+    }
+
     /// <summary>Every log entry as text: the message, each structured value and the exception.</summary>
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
