@@ -246,7 +246,7 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
                  d AS (DELETE FROM directline_activity WHERE conversation_id = $2 RETURNING 1)
             SELECT (SELECT count(*) FROM s) + (SELECT count(*) FROM r) + (SELECT count(*) FROM a) + (SELECT count(*) FROM f)
                  + (SELECT count(*) FROM t) + (SELECT count(*) FROM d)
-            """, cancellationToken, conversationKey, SqliteStore.DirectLineConversationOf(conversationKey) ?? string.Empty);
+            """, cancellationToken, conversationKey, StoredActivities.ConversationOf(conversationKey) ?? string.Empty);
         _writtenReferences.Clear();
         return (int)deleted;
     }

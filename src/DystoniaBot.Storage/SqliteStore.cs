@@ -405,7 +405,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
         await FlushAsync(cancellationToken);
-        var directLineId = DirectLineConversationOf(conversationKey);
+        var directLineId = StoredActivities.ConversationOf(conversationKey);
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -435,10 +435,6 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             _writer.Release();
         }
     }
-
-    /// <summary>The Direct Line conversation id of a conversation key of our Direct Line, else null.</summary>
-    internal static string? DirectLineConversationOf(string conversationKey) =>
-        conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;
 
     /// <inheritdoc />
     public Task RevokeAsync(string sessionId, DateTimeOffset until, CancellationToken cancellationToken) =>

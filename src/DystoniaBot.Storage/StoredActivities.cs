@@ -14,6 +14,10 @@ internal static class StoredActivities
     public static string IdFor(string conversationId, long sequence) =>
         conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
 
+    /// <summary>The Direct Line conversation id of a conversation key (<c>channel/conversation</c>) of our Direct Line, else null.</summary>
+    public static string? ConversationOf(string conversationKey) =>
+        conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;
+
     /// <summary>Reads rows of (sequence, activity JSON), oldest first, into a set whose watermark is the last one read.</summary>
     public static async Task<ActivitySet> ReadSetAsync(DbDataReader reader, long watermark, CancellationToken cancellationToken)
     {

@@ -23,27 +23,31 @@ public sealed partial class ConversationPolicy
     /// <summary>The reply when the deletion could not be done (the database is unreachable): nothing is half-deleted.</summary>
     public static BotReply EraseUnavailable() => new(ReplyKind.SmallTalk, ReplyTexts.EraseUnavailable, null, [], null, false, [], null);
 
-    /// <summary>A request to delete what the chat keeps, or the answer to the question confirming it; null otherwise.</summary>
-    private static PolicyTurn? ErasureStep(string normalized, ConversationState state)
+    /// <summary>
+    /// A request to delete what the chat keeps (<paramref name="asksToErase"/>, read once with the rest of the message),
+    /// or the answer to the question confirming it; null otherwise.
+    /// </summary>
+    private static PolicyTurn? ErasureStep(string text, bool asksToErase, ConversationState state)
     {
-        if (state.PendingErase)
+        if (!state.PendingErase)
         {
-            var done = state with { PendingErase = false };
-            if (EraseConfirmation().IsMatch(normalized))
-            {
-                return new PolicyTurn(Erased(), ConversationState.Empty, new HandoffAction(HandoffActionKind.EraseConversation));
-            }
-
-            if (normalized is "no" or "nope" or "no thanks" or "no, keep it" or "keep it" or "cancel" or "don't" or "do not")
-            {
-                return new PolicyTurn(new BotReply(ReplyKind.SmallTalk, ReplyTexts.EraseCancelled, null, [], null, false, [], null), done);
-            }
-
-            // Anything else is a new message: nothing is deleted, and it is read as usual.
-            return EraseRequest().IsMatch(normalized) ? AskToErase(done) : null;
+            return asksToErase ? AskToErase(state) : null;
         }
 
-        return EraseRequest().IsMatch(normalized) ? AskToErase(state) : null;
+        var done = state with { PendingErase = false };
+        var answer = TextNormalizer.Normalize(text).TrimEnd('.', '!');
+        if (EraseConfirmation().IsMatch(answer))
+        {
+            return new PolicyTurn(Erased(), ConversationState.Empty, new HandoffAction(HandoffActionKind.EraseConversation));
+        }
+
+        if (answer is "no" or "nope" or "no thanks" or "no, keep it" or "keep it" or "cancel" or "don't" or "do not")
+        {
+            return new PolicyTurn(new BotReply(ReplyKind.SmallTalk, ReplyTexts.EraseCancelled, null, [], null, false, [], null), done);
+        }
+
+        // Anything else is a new message: nothing is deleted, and it is read as usual.
+        return asksToErase ? AskToErase(done) : null;
     }
 
     private static PolicyTurn AskToErase(ConversationState state) =>

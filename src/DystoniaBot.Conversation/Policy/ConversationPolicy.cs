@@ -70,7 +70,7 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(EmergencyReply(reading.RedFlag, locale, text), state);
         }
 
-        if (ErasureStep(TextNormalizer.Normalize(text).TrimEnd('.', '!'), state) is { } erasure)
+        if (ErasureStep(text, reading.AsksToErase, state) is { } erasure)
         {
             return erasure;
         }
@@ -115,22 +115,28 @@ public sealed partial class ConversationPolicy
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
-            return new Reading(redFlag, null, false, text, text, null);
+            return new Reading(redFlag, null, false, text, text, null, false);
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        if (EraseRequest().IsMatch(normalized))
+        {
+            return new Reading(null, null, false, text, text, null, true);
         }
 
         if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(english)) is { } smallTalk)
         {
-            return new Reading(null, smallTalk, false, text, text, null);
+            return new Reading(null, smallTalk, false, text, text, null, false);
         }
 
-        if (TellMeMore().IsMatch(TextNormalizer.Normalize(text)))
+        if (TellMeMore().IsMatch(normalized))
         {
-            return new Reading(null, null, true, text, text, null);
+            return new Reading(null, null, true, text, text, null, false);
         }
 
         var unframed = QuestionFraming.Unframed(english);
         return new Reading(null, null, false, QuestionFraming.Question(text), QuestionFraming.Question(english),
-            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null);
+            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false);
     }
 
     /// <summary>The shorthand reader over the current articles' words (made again when the articles change).</summary>
@@ -302,7 +308,8 @@ public sealed partial class ConversationPolicy
     /// <param name="Question">The question without the framing around it, in the asker's own words (kept for staff).</param>
     /// <param name="Search">The question as searched: the same, with other languages' words in English.</param>
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About);
+    /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase);
 
     private sealed record ShorthandCache(IReadOnlyList<KnowledgeDocument> Documents, ShorthandReader Reader);
 

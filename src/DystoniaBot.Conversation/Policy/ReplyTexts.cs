@@ -1,3 +1,4 @@
+using System.Globalization;
 using DystoniaBot.Conversation.Markdown;
 using DystoniaBot.Knowledge.Documents;
 
@@ -73,9 +74,7 @@ internal static class ReplyTexts
 
     public static string Crisis(EmergencyContacts contacts)
     {
-        var line = contacts.CrisisLine is null
-            ? "Please reach out now to a local crisis line or someone you trust."
-            : $"Please call or text {contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"}) now to talk to someone.";
+        var line = CrisisLine(contacts, "Please reach out now to a local crisis line or someone you trust.", "Please call or text {0} now to talk to someone.");
         return $"I'm really sorry you're going through this. You don't have to face it alone. {line} " +
             $"If you are in danger or have hurt yourself, call {contacts.EmergencyNumber} right away.";
     }
@@ -83,12 +82,14 @@ internal static class ReplyTexts
     /// <summary>The crisis reply to someone worried about another person (a parent, a teacher, a friend).</summary>
     public static string CrisisForSomeoneElse(EmergencyContacts contacts)
     {
-        var line = contacts.CrisisLine is null
-            ? "A local crisis line can tell you how to help them."
-            : $"You can call or text {contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"}) now for advice on how to help them.";
+        var line = CrisisLine(contacts, "A local crisis line can tell you how to help them.", "You can call or text {0} now for advice on how to help them.");
         return $"Thank you for telling me; this is serious. If they may act on it now, or have hurt themselves, call {contacts.EmergencyNumber} " +
             $"and stay with them. {line} You don't have to handle this alone.";
     }
+
+    /// <summary>The sentence giving the locale's crisis line ("988 (988 Suicide &amp; Crisis Lifeline)" in place of {0}), or <paramref name="none"/>.</summary>
+    private static string CrisisLine(EmergencyContacts contacts, string none, string withLine) =>
+        contacts.CrisisLine is null ? none : string.Format(CultureInfo.InvariantCulture, withLine, $"{contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"})");
 
     public static string Greeting(IReadOnlyList<KnowledgeDocument> documents) =>
         "Hello! I'm DystoniaBot. I answer questions about dystonia from " + Sources(documents) + ". " +
