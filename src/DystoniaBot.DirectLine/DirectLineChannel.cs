@@ -130,7 +130,8 @@ public sealed partial class DirectLineChannel : IDisposable
             return (null, null);
         }
 
-        if (await _store.AppendAsync(grant.ConversationId, activity, Options.MaxActivitiesPerConversation, cancellationToken) is not { } stored)
+        if (await _store.AppendAsync(grant.ConversationId, activity,
+            new AppendLimits(Options.MaxActivitiesPerConversation, Options.MaxVisitorBytesPerConversationPerDay, Options.MaxVisitorBytesPerDay), cancellationToken) is not { } stored)
         {
             return (null, Full());
         }
@@ -169,7 +170,7 @@ public sealed partial class DirectLineChannel : IDisposable
         }
 
         // The bot's own replies may exceed the limit a little: a user's last allowed message still gets its answer.
-        if (await _store.AppendAsync(conversationId, reply, Options.MaxActivitiesPerConversation + 20, cancellationToken) is not { } stored)
+        if (await _store.AppendAsync(conversationId, reply, new AppendLimits(Options.MaxActivitiesPerConversation + 20), cancellationToken) is not { } stored)
         {
             return (null, Full());
         }
@@ -195,8 +196,10 @@ public sealed partial class DirectLineChannel : IDisposable
             : null;
     }
 
+    // One refusal for the store's limits (messages in all, bytes today for the conversation or the host): the visitor
+    // can do the same about each, and what the host has stored today is nobody's business.
     private DirectLineError Full() => new(StatusCodes.Status409Conflict, "ConversationFull",
-        $"This conversation has reached its limit of {Options.MaxActivitiesPerConversation} messages; please start a new one.");
+        $"This conversation can't take more messages: it has reached its limit ({Options.MaxActivitiesPerConversation} messages, or what can be stored today). Please try again tomorrow or start a new conversation.");
 
     private Activity Stamp(Activity activity, string conversationId, ChannelAccount user) => activity with
     {

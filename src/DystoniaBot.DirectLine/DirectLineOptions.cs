@@ -30,6 +30,20 @@ public sealed class DirectLineOptions
     [Range(10, 1_000_000)]
     public int MaxActivitiesPerConversation { get; set; } = 2000;
 
+    /// <summary>
+    /// Bytes a conversation's visitor may add to the stored log per UTC day (their activities as stored, a few KB at
+    /// most each): far more than anyone types in a day, and a cap on what one conversation can put on disk.
+    /// </summary>
+    [Range(16 * 1024, 1L << 30)]
+    public long MaxVisitorBytesPerConversationPerDay { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Bytes all visitors together may add to the stored log per UTC day (every instance sharing the database): new
+    /// conversations are limited per address and per host, but many addresses could still fill the disk.
+    /// </summary>
+    [Range(1024 * 1024, 1L << 40)]
+    public long MaxVisitorBytesPerDay { get; set; } = 1L << 30;
+
     /// <summary>Requests one token (one conversation) may make per minute, polling included.</summary>
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 300;

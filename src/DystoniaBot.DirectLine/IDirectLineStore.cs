@@ -13,6 +13,16 @@ public sealed record DirectLineConversation(string Id, string UserId, bool Start
 /// <param name="Watermark">The sequence number of the last one (or the one asked from, when none are new).</param>
 public sealed record ActivitySet(IReadOnlyList<Activity> Activities, long Watermark);
 
+/// <summary>How much one append may add to a conversation's log.</summary>
+/// <param name="MaxActivities">Activities the conversation may hold in all.</param>
+/// <param name="MaxBytesPerConversationPerDay">
+/// Bytes (of stored JSON) the conversation may add per UTC day, or null for no daily budget (the bot's replies).
+/// </param>
+/// <param name="MaxBytesPerDay">
+/// Bytes (of stored JSON) all budgeted appends together may add per UTC day, across every process sharing the store.
+/// </param>
+public sealed record AppendLimits(int MaxActivities, long? MaxBytesPerConversationPerDay = null, long? MaxBytesPerDay = null);
+
 /// <summary>Where Direct Line conversations and their activity logs live (SQLite by default).</summary>
 public interface IDirectLineStore
 {
@@ -30,9 +40,9 @@ public interface IDirectLineStore
 
     /// <summary>
     /// Stores <paramref name="activity"/> durably as the conversation's next activity, with its id set from the
-    /// sequence number; null when the conversation holds <paramref name="limit"/> activities already.
+    /// sequence number; null when that would go past one of <paramref name="limits"/>.
     /// </summary>
-    Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken);
+    Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, AppendLimits limits, CancellationToken cancellationToken);
 
     /// <summary>
     /// Passes a typing activity, which is never stored, to the other processes sharing the store, for their sockets;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.BotFramework.Serialization;
 using DystoniaBot.DirectLine;
+using Npgsql;
 
 namespace DystoniaBot.Storage;
 
@@ -51,22 +52,27 @@ public sealed partial class PostgresStore : IDirectLineStore
         await ExecuteAsync("UPDATE directline_conversation SET started = true WHERE id = $1 AND NOT started", cancellationToken, conversationId) == 1;
 
     /// <inheritdoc />
-    public Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    public Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, AppendLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return OnLiveConnectionAsync(() => AppendOnceAsync(conversationId, activity, limit, cancellationToken));
+        ArgumentNullException.ThrowIfNull(limits);
+        return OnLiveConnectionAsync(() => AppendOnceAsync(conversationId, activity, limits, cancellationToken));
     }
 
-    private async Task<(Activity Activity, long Sequence)?> AppendOnceAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    private async Task<(Activity Activity, long Sequence)?> AppendOnceAsync(string conversationId, Activity activity, AppendLimits limits, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await SpendAsync(connection, conversationId, activity, limits, cancellationToken))
+        {
+            return null;
+        }
 
         // The update locks the conversation's row until the commit: appends to one conversation, from any process,
         // take sequence numbers one after another.
         await using var next = Command(connection,
             "UPDATE directline_conversation SET next_sequence = next_sequence + 1, updated_at = $3 WHERE id = $1 AND next_sequence < $2 RETURNING next_sequence",
-            conversationId, limit, DateTimeOffset.UtcNow);
+            conversationId, limits.MaxActivities, DateTimeOffset.UtcNow);
         if (await next.ExecuteScalarAsync(cancellationToken) is not long sequence)
         {
             return null;
@@ -82,6 +88,45 @@ public sealed partial class PostgresStore : IDirectLineStore
         return (stored, sequence);
     }
 
+    /// <summary>
+    /// Counts the activity's bytes against the host's and its conversation's budgets for today, if it has any; false
+    /// when either would be exceeded. Replicas may together overshoot the host's budget by an activity or two.
+    /// </summary>
+    private static async Task<bool> SpendAsync(NpgsqlConnection connection, string conversationId, Activity activity, AppendLimits limits, CancellationToken cancellationToken)
+    {
+        if (limits.MaxBytesPerConversationPerDay is not { } perConversation)
+        {
+            return true;
+        }
+
+        var bytes = StoredActivities.StoredBytes(conversationId, activity);
+        var day = StoredActivities.BudgetDay(DateTimeOffset.UtcNow);
+        if (limits.MaxBytesPerDay is { } perHost)
+        {
+            await using var host = Command(connection, "SELECT bytes FROM directline_daily_bytes WHERE day = $1", day);
+            if ((await host.ExecuteScalarAsync(cancellationToken) as long? ?? 0) + bytes > perHost)
+            {
+                return false;
+            }
+        }
+
+        // Today's count goes up only while it stays within the budget: no row back means the activity is refused.
+        await using var spend = Command(connection, """
+            INSERT INTO directline_budget AS b VALUES ($1, $2, $3) ON CONFLICT (conversation_id) DO UPDATE
+            SET bytes = CASE WHEN b.day = $2 THEN b.bytes + $3 ELSE $3 END, day = $2
+            WHERE (CASE WHEN b.day = $2 THEN b.bytes ELSE 0 END) + $3 <= $4
+            RETURNING bytes
+            """, conversationId, day, bytes, perConversation);
+        if (bytes > perConversation || await spend.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await ExecuteAsync(connection, "INSERT INTO directline_daily_bytes AS d VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET bytes = d.bytes + $2",
+            cancellationToken, day, bytes);
+        return true;
+    }
+
     /// <inheritdoc />
     public Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
     {
@@ -93,6 +138,9 @@ public sealed partial class PostgresStore : IDirectLineStore
 
     /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        // The activity log goes with its conversation (ON DELETE CASCADE).
-        ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $1", cancellationToken, cutoff);
+        // The activity log and the byte budget go with their conversation (ON DELETE CASCADE); old days' totals too.
+        ExecuteAsync("""
+            WITH old_days AS (DELETE FROM directline_daily_bytes WHERE day < $2)
+            DELETE FROM directline_conversation WHERE updated_at < $1
+            """, cancellationToken, cutoff, StoredActivities.BudgetDay(cutoff));
 }

@@ -41,6 +41,11 @@ public sealed partial class PostgresStore
         """
         CREATE TABLE revoked_session (session_id text PRIMARY KEY, until timestamptz NOT NULL);
         """,
+        """
+        CREATE TABLE directline_budget (conversation_id text PRIMARY KEY REFERENCES directline_conversation (id) ON DELETE CASCADE, day date NOT NULL,
+            bytes bigint NOT NULL);
+        CREATE TABLE directline_daily_bytes (day date PRIMARY KEY, bytes bigint NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

@@ -23,6 +23,8 @@ public sealed partial class SqliteStore
         CREATE TABLE IF NOT EXISTS directline_conversation (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, started INTEGER NOT NULL, next_sequence INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS directline_conversation_updated ON directline_conversation (updated_at);
         CREATE TABLE IF NOT EXISTS directline_activity (conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, activity TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        CREATE TABLE IF NOT EXISTS directline_budget (conversation_id TEXT PRIMARY KEY, day TEXT NOT NULL, bytes INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS directline_daily_bytes (day TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
         """);
 
     /// <inheritdoc />
@@ -78,10 +80,11 @@ public sealed partial class SqliteStore
     /// <see cref="AppendInGroupsAsync"/>). Once queued it is stored even if the caller stops waiting, as a message
     /// that reached the server before the client went away would be.
     /// </remarks>
-    public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, int limit, CancellationToken cancellationToken)
+    public async Task<(Activity Activity, long Sequence)?> AppendAsync(string conversationId, Activity activity, AppendLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var append = new PendingAppend(conversationId, activity, limit);
+        ArgumentNullException.ThrowIfNull(limits);
+        var append = new PendingAppend(conversationId, activity, limits);
         ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(append), this);
 
         return await append.Stored.Task.WaitAsync(cancellationToken);
@@ -185,23 +188,31 @@ public sealed partial class SqliteStore
         var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         await ExecuteAsync("DELETE FROM directline_activity WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
             cancellationToken, ("$before", before));
+        await ExecuteAsync("DELETE FROM directline_budget WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
+            cancellationToken, ("$before", before));
+        await ExecuteAsync("DELETE FROM directline_daily_bytes WHERE day < $day", cancellationToken, ("$day", BudgetDay(cutoff)));
         var deleted = await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
         _startedConversations.Clear();
         return deleted;
     }
 
     /// <summary>An activity waiting to be numbered and stored; completed with it, or null when the conversation is full.</summary>
-    private sealed record PendingAppend(string ConversationId, Activity Activity, int Limit)
+    private sealed record PendingAppend(string ConversationId, Activity Activity, AppendLimits Limits)
     {
         public TaskCompletionSource<(Activity Activity, long Sequence)?> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The group commit's own connection and its two statements, prepared once and kept while they work.</summary>
+    private static string BudgetDay(DateTimeOffset at) => StoredActivities.BudgetDay(at).ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>The group commit's own connection and its statements, prepared once and kept while they work.</summary>
     private sealed class AppendStatements : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _next;
         private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _hostBytes;
+        private readonly SqliteCommand _spendConversation;
+        private readonly SqliteCommand _spendHost;
 
         public AppendStatements(SqliteConnection connection)
         {
@@ -210,8 +221,21 @@ public sealed partial class SqliteStore
                 "UPDATE directline_conversation SET next_sequence = next_sequence + 1, updated_at = $at WHERE id = $id AND next_sequence < $limit RETURNING next_sequence",
                 ("$id", ""), ("$limit", 0), ("$at", ""));
             _insert = Command(connection, "INSERT INTO directline_activity VALUES ($id, $sequence, $activity)", ("$id", ""), ("$sequence", 0L), ("$activity", ""));
-            _next.Prepare();
-            _insert.Prepare();
+            _hostBytes = Command(connection, "SELECT bytes FROM directline_daily_bytes WHERE day = $day", ("$day", ""));
+
+            // Today's count goes up only while it stays within the budget: no row back means the activity is refused.
+            _spendConversation = Command(connection, """
+                INSERT INTO directline_budget VALUES ($id, $day, $bytes) ON CONFLICT (conversation_id) DO UPDATE
+                SET bytes = CASE WHEN day = $day THEN bytes + $bytes ELSE $bytes END, day = $day
+                WHERE (CASE WHEN day = $day THEN bytes ELSE 0 END) + $bytes <= $max
+                RETURNING bytes
+                """, ("$id", ""), ("$day", ""), ("$bytes", 0L), ("$max", 0L));
+            _spendHost = Command(connection, "INSERT INTO directline_daily_bytes VALUES ($day, $bytes) ON CONFLICT (day) DO UPDATE SET bytes = bytes + $bytes",
+                ("$day", ""), ("$bytes", 0L));
+            foreach (var command in new[] { _next, _insert, _hostBytes, _spendConversation, _spendHost })
+            {
+                command.Prepare();
+            }
         }
 
         /// <summary>Numbers and stores the group's activities in one transaction, then releases their callers.</summary>
@@ -220,14 +244,24 @@ public sealed partial class SqliteStore
             var results = new (Activity Activity, long Sequence)?[group.Count];
             await using (var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync())
             {
-                _next.Transaction = transaction;
-                _insert.Transaction = transaction;
-                var at = Now();
+                foreach (var command in new[] { _next, _insert, _hostBytes, _spendConversation, _spendHost })
+                {
+                    command.Transaction = transaction;
+                }
+
+                var now = DateTimeOffset.UtcNow;
+                var at = now.ToString("O", CultureInfo.InvariantCulture);
+                var day = BudgetDay(now);
                 for (var i = 0; i < group.Count; i++)
                 {
                     var append = group[i];
+                    if (!await SpendAsync(append, day))
+                    {
+                        continue;
+                    }
+
                     _next.Parameters["$id"].Value = append.ConversationId;
-                    _next.Parameters["$limit"].Value = append.Limit;
+                    _next.Parameters["$limit"].Value = append.Limits.MaxActivities;
                     _next.Parameters["$at"].Value = at;
                     if (await _next.ExecuteScalarAsync() is not long sequence)
                     {
@@ -252,10 +286,44 @@ public sealed partial class SqliteStore
             }
         }
 
+        /// <summary>Counts the activity's bytes against the host's and its conversation's budgets for today, if it has any.</summary>
+        private async Task<bool> SpendAsync(PendingAppend append, string day)
+        {
+            if (append.Limits.MaxBytesPerConversationPerDay is not { } perConversation)
+            {
+                return true;
+            }
+
+            var bytes = StoredActivities.StoredBytes(append.ConversationId, append.Activity);
+
+            _hostBytes.Parameters["$day"].Value = day;
+            if (append.Limits.MaxBytesPerDay is { } perHost && (await _hostBytes.ExecuteScalarAsync() as long? ?? 0) + bytes > perHost)
+            {
+                return false;
+            }
+
+            _spendConversation.Parameters["$id"].Value = append.ConversationId;
+            _spendConversation.Parameters["$day"].Value = day;
+            _spendConversation.Parameters["$bytes"].Value = bytes;
+            _spendConversation.Parameters["$max"].Value = perConversation;
+            if (bytes > perConversation || await _spendConversation.ExecuteScalarAsync() is null)
+            {
+                return false;
+            }
+
+            _spendHost.Parameters["$day"].Value = day;
+            _spendHost.Parameters["$bytes"].Value = bytes;
+            await _spendHost.ExecuteNonQueryAsync();
+            return true;
+        }
+
         public void Dispose()
         {
-            _next.Dispose();
-            _insert.Dispose();
+            foreach (var command in new[] { _next, _insert, _hostBytes, _spendConversation, _spendHost })
+            {
+                command.Dispose();
+            }
+
             _connection.Dispose();
         }
     }

@@ -14,6 +14,16 @@ internal static class StoredActivities
     public static string IdFor(string conversationId, long sequence) =>
         conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// What an activity takes on disk, as the daily byte budgets count it: its JSON in UTF-8, numbered (the sequence's
+    /// digits are all the number changes, and it is not known yet when the budget is checked).
+    /// </summary>
+    public static long StoredBytes(string conversationId, Activity activity) =>
+        JsonSerializer.SerializeToUtf8Bytes(activity with { Id = IdFor(conversationId, 0) }, ProtocolJson.Options).LongLength;
+
+    /// <summary>The UTC day a daily byte budget counts in.</summary>
+    public static DateOnly BudgetDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
     /// <summary>The Direct Line conversation id of a conversation key (<c>channel/conversation</c>) of our Direct Line, else null.</summary>
     public static string? ConversationOf(string conversationKey) =>
         conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;

@@ -1,5 +1,6 @@
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Persistence;
+using DystoniaBot.DirectLine;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -67,7 +68,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         var largest = 0L;
         for (var i = 0; i < 1_000; i++)
         {
-            await directLine.AppendAsync("conv-1", new Activity { Type = "message", Text = text }, 10_000, default);
+            await directLine.AppendAsync("conv-1", new Activity { Type = "message", Text = text }, new AppendLimits(10_000), default);
             await directLine.ReadAsync("conv-1", i, 1, default);
             log.Refresh();
             largest = Math.Max(largest, log.Exists ? log.Length : 0);

@@ -65,9 +65,11 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     };
 
     /// <summary>A channel token (issuer api.botframework.com) for <paramref name="serviceUrl"/>.</summary>
-    public string ChannelToken(string serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
+    /// <remarks>A null <paramref name="serviceUrl"/> leaves the <c>serviceurl</c> claim out.</remarks>
+    public string ChannelToken(string? serviceUrl, string audience = AppId, string issuer = "https://api.botframework.com",
         DateTime? expires = null, RSA? signWith = null) =>
-        Token(signWith ?? ChannelKey, ChannelKeyId, issuer, audience, expires, new Dictionary<string, object> { ["serviceurl"] = serviceUrl });
+        Token(signWith ?? ChannelKey, ChannelKeyId, issuer, audience, expires,
+            serviceUrl is null ? [] : new Dictionary<string, object> { ["serviceurl"] = serviceUrl });
 
     /// <summary>An Emulator token (Entra issuer) of version 1.0 (appid) or 2.0 (azp).</summary>
     public string EmulatorToken(string version, string appId = AppId)

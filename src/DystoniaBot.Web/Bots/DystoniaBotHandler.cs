@@ -93,7 +93,10 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         {
             if (Field(value, AnswerCard.ActionField) == "feedback")
             {
-                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Capped(Field(value, "question")), Capped(Field(value, "passageId")),
+                // The card's fields come back from the client: a passage is kept only if the index has it, and
+                // texts no longer than a message may be.
+                var passageId = Field(value, "passageId") is { } id && _search.FindPassage(id) is not null ? id : null;
+                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Capped(Field(value, "question")), passageId,
                     value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Capped(Field(value, "comment")), _time.GetUtcNow()), cancellationToken), "rating");
                 await turnContext.SendActivityAsync(MessageFactory.Text(saved ? FeedbackThanks : FeedbackNotSaved), cancellationToken);
                 return;
@@ -242,7 +245,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         var answer = activity.ReplyToId is { } replyTo
             ? await BestEffortAsync(() => _feedback.FindAnswerAsync(key, replyTo, cancellationToken), null, "rated answer")
             : null;
-        var comment = Field(actionValue, "feedback");
+        var comment = Capped(Field(actionValue, "feedback"));
         if (!await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, answer?.Question, answer?.PassageId, Field(actionValue, "reaction") == "like", comment,
             _time.GetUtcNow()), cancellationToken), "rating"))
         {

@@ -1,7 +1,9 @@
+using System.Threading.RateLimiting;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Connector.Authentication;
 using DystoniaBot.BotFramework.Integration.AspNetCore;
+using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Semantics;
@@ -84,6 +86,12 @@ public static partial class DystoniaBotExtensions
         // Replies to our own Direct Line are answered in-process by the handler; all others go to the channel.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
             .AddHttpMessageHandler(provider => new DirectLineConnectorHandler(provider));
+        services.AddSingleton(provider =>
+        {
+            var perMinute = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ActivitiesPerMinutePerConversation;
+            return PartitionedRateLimiter.Create<Activity, string>(activity => RateLimitPartition.GetFixedWindowLimiter(
+                $"{activity.ChannelId}|{activity.Conversation?.Id}", _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         services.AddSingleton<CloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
         services.AddDirectLine();
@@ -124,11 +132,18 @@ public static partial class DystoniaBotExtensions
             LogAnonymous(logger, anyAddress ? "from any address (AllowAnonymousMessagesFromAnyAddress is set)" : "from this machine only");
         }
 
-        app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        var messages = app.Map("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             anonymous && !anyAddress && !IsFromThisMachine(http.Connection)
                 ? Results.Json(new { error = new { code = "Forbidden", message = "Without a MicrosoftAppId this bot takes unauthenticated messages from this machine only (the Emulator); set AllowAnonymousMessagesFromAnyAddress to open it." } },
                     statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http)
                 : adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        if (anonymous)
+        {
+            // Without tokens a caller can make up conversation ids, so its address is limited too (as on Direct Line);
+            // with an app id every request comes from the channels' few addresses, and only conversations are.
+            messages.RequireRateLimiting(DirectLineEndpoints.RateLimitPolicy);
+        }
+
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
         app.MapStaffConsole();
         app.MapOperations();

@@ -33,6 +33,10 @@ public sealed class BotFrameworkOptions : IValidatableObject
     /// </summary>
     public bool AllowAnonymousMessagesFromAnyAddress { get; set; }
 
+    /// <summary>Activities one conversation may send to /api/messages per minute (any channel; more get 429).</summary>
+    [Range(1, 100_000)]
+    public int ActivitiesPerMinutePerConversation { get; set; } = 60;
+
     /// <summary>Hosts (and their subdomains) of channel services the bot may reply to, besides the Bot Framework's and Teams'.</summary>
     public IReadOnlyList<string> ChannelServiceHosts { get; set; } = [];
 

@@ -157,4 +157,101 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.All(channel.Authorizations, header => Assert.Equal("Bearer bot-access-token", header));
         Assert.Equal(1, _identity.TokenRequests);
     }
+
+    [Fact]
+    public async Task TokenForTheAppsApiUri_ShouldGet401()
+    {
+        // Only the app id is this bot's audience; a token minted for another resource of the app is not for it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(_identity.ChannelToken(ServiceUrl, audience: "api://" + FakeIdentityProvider.AppId))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChannelTokenWithoutAServiceUrlClaim_ShouldGet401_EvenWhenTheActivityNamesNone()
+    {
+        var invoke = new { type = "invoke", name = "composeExtension/query", channelId = "msteams", from = new { id = "29:user" }, conversation = new { id = "a:1" }, value = new { } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(_identity.ChannelToken(serviceUrl: null), invoke)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(_identity.ChannelToken(serviceUrl: null))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningKeyEndorsedForNoChannel_ShouldGet403()
+    {
+        await using var identity = await FakeIdentityProvider.StartAsync();
+        await using var factory = BotFactory.Create(identity.Configuration());
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Activity()) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.ChannelToken(ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EmulatorTokenForAnotherChannel_ShouldGet403()
+    {
+        var response = await Post(_identity.EmulatorToken("2.0"), Activity(channelId: "msteams"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("3.0")]
+    [InlineData("")]
+    public async Task EmulatorTokenOfAnUnknownVersion_ShouldGet401(string version)
+    {
+        var response = await Post(_identity.EmulatorToken(version), Activity(channelId: "emulator", serviceUrl: "http://127.0.0.1:9/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServiceUrlClaim_ShouldMatch_WhateverTheSpellingOfTheSameUrl()
+    {
+        // The default port spelled out, the host in capitals, no trailing slash: still the activity's URL.
+        var response = await Post(_identity.ChannelToken("https://SMBA.example.net:443/emea"), Activity(serviceUrl: ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnInvalidToken_ShouldBeRefused_BeforeTheBodyIsRead()
+    {
+        // Not even JSON: were the body parsed first, this would be a 400.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(new string('{', 200_000), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _identity.ChannelToken(ServiceUrl, audience: "another-app"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AConversationThatPostsFasterThanPeopleType_ShouldGet429_AndOthersStillBeAnswered()
+    {
+        await using var factory = BotFactory.Create(new Dictionary<string, string?>(_identity.Configuration()) { ["ActivitiesPerMinutePerConversation"] = "3" });
+        using var client = factory.CreateClient();
+        var flooding = "a:personal-flood";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await Send(client, flooding)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var refused = await Send(client, flooding);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "a:personal-calm")).StatusCode);
+
+        async Task<HttpResponseMessage> Send(HttpClient http, string conversation)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+            {
+                Content = JsonContent.Create(new
+                {
+                    type = "message", channelId = "msteams", serviceUrl = ServiceUrl, from = new { id = "29:user" }, recipient = new { id = "28:bot" },
+                    conversation = new { id = conversation }, text = "is there a cure?", deliveryMode = "expectReplies",
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _identity.ChannelToken(ServiceUrl));
+            return await http.SendAsync(request);
+        }
+    }
 }

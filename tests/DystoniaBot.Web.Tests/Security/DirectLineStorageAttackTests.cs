@@ -66,4 +66,31 @@ public sealed class DirectLineStorageAttackTests(BotFactory factory) : IClassFix
         Assert.Equal("TooManyConversations", (await fourth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
     }
+
+    [Fact]
+    public async Task AVisitorPostingAllDay_ShouldStopAtTheConversationsDailyByteBudget_AndOthersGoOn()
+    {
+        using var limited = BotFactory.Create(new() { ["DirectLine:MaxVisitorBytesPerConversationPerDay"] = "16384" });
+        var attacker = await DirectLineClient.VisitAsync(limited.CreateClient());
+        await attacker.StartAsync();
+        var statuses = new List<HttpStatusCode>();
+
+        // Long messages (the most a visitor may post each time) until refused; bounded, and far past the budget.
+        for (var i = 0; i < 40 && !statuses.Contains(HttpStatusCode.Conflict); i++)
+        {
+            using var posted = await attacker.SendAsync(HttpMethod.Post, $"conversations/{attacker.ConversationId}/activities",
+                new { type = "message", text = $"{i} " + new string('y', 1990), from = new { id = attacker.UserId } });
+            statuses.Add(posted.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, statuses[^1]);
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 5, 8);
+        var stored = (await attacker.GetAsync()).Activities.Where(a => a.GetProperty("from").GetProperty("id").GetString() == attacker.UserId);
+        Assert.True(stored.Sum(a => a.GetRawText().Length) <= 16384);
+
+        var someoneElse = await DirectLineClient.VisitAsync(limited.CreateClient());
+        await someoneElse.StartAsync();
+        await someoneElse.SayAsync("is there a cure?");
+        await someoneElse.WaitForAsync(a => a.TryGetProperty("text", out var text) && text.GetString()!.Contains("no cure", StringComparison.Ordinal));
+    }
 }

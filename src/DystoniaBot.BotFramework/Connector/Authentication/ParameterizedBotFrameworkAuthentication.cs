@@ -8,19 +8,26 @@ namespace DystoniaBot.BotFramework.Connector.Authentication;
 
 /// <summary>
 /// Validates the Bot Framework's bearer tokens: from channels (issuer api.botframework.com, keys endorsed for the
-/// activity's channel, a <c>serviceurl</c> claim equal to the activity's) and from the Emulator or a single tenant
-/// (Microsoft Entra issuers, the app id in <c>appid</c> for v1 tokens or <c>azp</c> for v2). Every token must be
-/// signed (RS256/384/512) by a published key, be for this bot (audience) and be within its lifetime (5 min skew).
+/// activity's channel, a <c>serviceurl</c> claim equal to the activity's), from the Emulator (Microsoft Entra issuers of
+/// the Bot Framework's tenants, for the <c>emulator</c> channel only) and, for a single-tenant bot, from its own tenant
+/// (the app id in <c>appid</c> for v1 tokens, <c>azp</c> for v2; any other version is refused). Every token must be
+/// signed (RS256/384/512) by a published key, be for this bot (audience: its app id, nothing else) and be within its
+/// lifetime (5 min skew).
 /// </summary>
 public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthentication
 {
+    /// <summary>How long a service URL stays trusted after the last validated request (or stored reference) named it.</summary>
+    public static readonly TimeSpan ServiceUrlTrust = TimeSpan.FromDays(1);
+
+    // Past it, expired entries are swept before another is added: a bounded map whatever the traffic.
+    private const int SweepThreshold = 1000;
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly BotCredentialsSettings _settings;
     private readonly OpenIdMetadata _channelKeys;
     private readonly OpenIdMetadata _emulatorKeys;
     private readonly TimeProvider _time;
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConcurrentDictionary<string, byte> _trustedServiceUrls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _trustedServiceUrls = new(StringComparer.Ordinal);
 
     /// <summary>Creates the validator; the HTTP client fetches the OpenID metadata.</summary>
     public ParameterizedBotFrameworkAuthentication(BotCredentialsSettings settings, HttpClient metadataClient, TimeProvider? time = null)
@@ -36,25 +43,59 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         _emulatorKeys = new OpenIdMetadata(metadataClient, settings.EmulatorOpenIdMetadataUrl, _time);
     }
 
-    /// <summary>Whether a reply may carry this bot's token to <paramref name="serviceUrl"/>: it came with a valid token.</summary>
-    public bool IsTrustedServiceUrl(string serviceUrl) => _trustedServiceUrls.ContainsKey(NormalizeServiceUrl(serviceUrl));
+    /// <summary>
+    /// Whether a reply may carry this bot's token to <paramref name="serviceUrl"/>: a validated request (or a reference
+    /// stored from one) named it within the last <see cref="ServiceUrlTrust"/>.
+    /// </summary>
+    public bool IsTrustedServiceUrl(string serviceUrl) =>
+        NormalizeServiceUrl(serviceUrl) is { } key && _trustedServiceUrls.TryGetValue(key, out var until) && until > _time.GetUtcNow();
 
     /// <summary>
     /// Trusts a service URL the bot stored from a validated request earlier (a proactive message after a restart).
     /// </summary>
-    // DYSTONIABOT: the SDK's MicrosoftAppCredentials.TrustServiceUrl; never call it with a URL from a request.
+    // DYSTONIABOT: the SDK's MicrosoftAppCredentials.TrustServiceUrl, with its one-day expiry; never call it with a URL
+    // from a request.
     public void TrustServiceUrl(string serviceUrl)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
-        _trustedServiceUrls.TryAdd(NormalizeServiceUrl(serviceUrl), 0);
+        Trust(serviceUrl);
     }
 
-    private static string NormalizeServiceUrl(string serviceUrl) => serviceUrl.Trim().TrimEnd('/');
+    /// <summary>
+    /// The form service URLs are compared in: scheme and host in lower case, the default port left out, no trailing
+    /// slash; so <c>https://Host:443/x/</c> and <c>https://host/x</c> are one URL. Null when it is not an absolute
+    /// http(s) URL (on Unix a bare path parses as a file URL).
+    /// </summary>
+    public static string? NormalizeServiceUrl(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/')
+            : null;
+
+    private void Trust(string serviceUrl)
+    {
+        if (NormalizeServiceUrl(serviceUrl) is not { } key)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if (_trustedServiceUrls.Count >= SweepThreshold)
+        {
+            foreach (var (url, until) in _trustedServiceUrls)
+            {
+                if (until <= now)
+                {
+                    _trustedServiceUrls.TryRemove(url, out _);
+                }
+            }
+        }
+
+        _trustedServiceUrls[key] = now + ServiceUrlTrust;
+    }
 
     /// <inheritdoc />
-    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string? authorizationHeader, CancellationToken cancellationToken)
+    public override async Task<AuthenticateRequestResult> AuthenticateHeaderAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrWhiteSpace(authorizationHeader) || !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return new AuthenticateRequestResult(false, 401, "no bearer token");
@@ -71,8 +112,15 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
             return new AuthenticateRequestResult(false, 401, "malformed token");
         }
 
-        var fromChannel = token.Issuer == AuthenticationConstants.ToBotFromChannelTokenIssuer;
-        var issuers = fromChannel ? [AuthenticationConstants.ToBotFromChannelTokenIssuer] : EntraIssuers();
+        var kind = token.Issuer == AuthenticationConstants.ToBotFromChannelTokenIssuer ? CallerKind.Channel
+            : EntraIssuers(AuthenticationConstants.EmulatorTenants).Contains(token.Issuer, StringComparer.Ordinal) ? CallerKind.Emulator
+            : CallerKind.Tenant;
+        var issuers = kind switch
+        {
+            CallerKind.Channel => [AuthenticationConstants.ToBotFromChannelTokenIssuer],
+            CallerKind.Emulator => EntraIssuers(AuthenticationConstants.EmulatorTenants),
+            _ => _settings.AppType == "SingleTenant" && !string.IsNullOrWhiteSpace(_settings.TenantId) ? EntraIssuers([_settings.TenantId]) : [],
+        };
         if (!issuers.Contains(token.Issuer, StringComparer.Ordinal))
         {
             return new AuthenticateRequestResult(false, 401, "untrusted issuer");
@@ -81,7 +129,7 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         EndorsedKey? key;
         try
         {
-            key = await (fromChannel ? _channelKeys : _emulatorKeys).GetKeyAsync(token.Kid ?? string.Empty, cancellationToken);
+            key = await (kind == CallerKind.Channel ? _channelKeys : _emulatorKeys).GetKeyAsync(token.Kid ?? string.Empty, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or UriFormatException or TaskCanceledException)
         {
@@ -96,7 +144,10 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         var parameters = new TokenValidationParameters
         {
             ValidIssuers = issuers,
-            ValidAudiences = [_settings.AppId!, "api://" + _settings.AppId],
+
+            // The app id only: the SDK also takes "api://{app id}", which no channel sends, so nothing is lost by
+            // refusing what a token minted for another resource of the same app would carry.
+            ValidAudience = _settings.AppId,
             IssuerSigningKey = key.Key,
             ValidAlgorithms = Algorithms,
             RequireSignedTokens = true,
@@ -112,45 +163,69 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         }
 
         var identity = result.ClaimsIdentity;
-        if (fromChannel)
+        if (kind != CallerKind.Channel)
         {
-            if (!string.Equals(Claim(identity, "serviceurl"), activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            var appId = Claim(identity, "ver") switch
             {
-                return new AuthenticateRequestResult(false, 401, "serviceurl claim does not match the activity");
+                "1.0" => Claim(identity, "appid"),
+                "2.0" => Claim(identity, "azp"),
+                _ => null,
+            };
+            if (appId is null)
+            {
+                return new AuthenticateRequestResult(false, 401, "unknown token version");
             }
 
-            if (key.Endorsements.Count > 0 && !key.Endorsements.Contains(activity.ChannelId ?? string.Empty, StringComparer.Ordinal))
-            {
-                return new AuthenticateRequestResult(false, 403, "signing key not endorsed for the channel");
-            }
-        }
-        else
-        {
-            var appId = Claim(identity, "ver") == "2.0" ? Claim(identity, "azp") : Claim(identity, "appid");
             if (appId != _settings.AppId)
             {
                 return new AuthenticateRequestResult(false, 401, "token issued to another app");
             }
         }
 
+        return AuthenticateRequestResult.Accepted with { Caller = new AuthenticatedCaller(kind, identity, key.Endorsements) };
+    }
+
+    /// <inheritdoc />
+    public override AuthenticateRequestResult AuthorizeActivity(AuthenticateRequestResult header, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (header.Caller is not { } caller)
+        {
+            return header.IsAuthenticated ? new AuthenticateRequestResult(false, 401, "no validated token") : header;
+        }
+
+        switch (caller.Kind)
+        {
+            case CallerKind.Channel:
+                // A channel token vouches for one service URL: it must say which, and it must be the activity's.
+                var claimed = NormalizeServiceUrl(Claim(caller.Identity, "serviceurl"));
+                if (claimed is null || claimed != NormalizeServiceUrl(activity.ServiceUrl))
+                {
+                    return new AuthenticateRequestResult(false, 401, "serviceurl claim missing or not the activity's");
+                }
+
+                // A key the metadata endorses for no channel signs for none.
+                if (!caller.Endorsements.Contains(activity.ChannelId ?? string.Empty, StringComparer.Ordinal))
+                {
+                    return new AuthenticateRequestResult(false, 403, "signing key not endorsed for the channel");
+                }
+
+                break;
+            case CallerKind.Emulator when !string.Equals(activity.ChannelId, Channels.Emulator, StringComparison.Ordinal):
+                return new AuthenticateRequestResult(false, 403, "an Emulator token speaks for the emulator channel only");
+        }
+
         if (!string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            _trustedServiceUrls.TryAdd(NormalizeServiceUrl(activity.ServiceUrl), 0);
+            Trust(activity.ServiceUrl);
         }
 
-        return AuthenticateRequestResult.Accepted;
+        return header;
     }
 
-    private string[] EntraIssuers()
-    {
-        var tenants = AuthenticationConstants.EmulatorTenants.ToList();
-        if (_settings.AppType == "SingleTenant" && !string.IsNullOrWhiteSpace(_settings.TenantId))
-        {
-            tenants.Add(_settings.TenantId);
-        }
-
-        return tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }).ToArray();
-    }
+    private static string[] EntraIssuers(IEnumerable<string> tenants) =>
+        tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }).ToArray();
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {

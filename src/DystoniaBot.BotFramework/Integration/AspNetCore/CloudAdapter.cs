@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Connector.Authentication;
@@ -18,7 +20,7 @@ public interface IBotFrameworkHttpAdapter
 
 /// <summary>
 /// The /api/messages endpoint's adapter: POST only (405), a JSON activity with a type (400), within the size limit
-/// (413), authenticated (401/403); then the bot's turn, with replies sent through the Connector API, or returned in
+/// (413), authenticated (401/403; the token is checked before the body is read), within its conversation's rate (429); then the bot's turn, with replies sent through the Connector API, or returned in
 /// the body for <c>expectReplies</c>, or as the invoke response. A turn that fails is logged and apologised for
 /// once, here, so no bot has to handle its own errors.
 /// </summary>
@@ -31,15 +33,19 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
     private readonly IConnectorClient _connector;
     private readonly ILogger<CloudAdapter> _logger;
     private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly PartitionedRateLimiter<Activity>? _turns;
 
     /// <summary>Creates the adapter.</summary>
     /// <param name="authentication">Checks each request's token.</param>
     /// <param name="connector">Sends the replies.</param>
     /// <param name="logger">Where refusals and turn errors are logged.</param>
     /// <param name="serviceUrls">The service URLs an activity may name (by default the Bot Framework's and Teams' hosts).</param>
-    public CloudAdapter(BotFrameworkAuthentication authentication, IConnectorClient connector, ILogger<CloudAdapter> logger, ServiceUrlPolicy? serviceUrls = null)
+    /// <param name="turns">How many turns an activity's conversation may have (429 past it); none: no limit.</param>
+    public CloudAdapter(BotFrameworkAuthentication authentication, IConnectorClient connector, ILogger<CloudAdapter> logger,
+        ServiceUrlPolicy? serviceUrls = null, PartitionedRateLimiter<Activity>? turns = null)
     {
         _serviceUrls = serviceUrls ?? new ServiceUrlPolicy();
+        _turns = turns;
         _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -58,6 +64,15 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
+        // The token first, on its own: a caller without a valid one never gets its body read, let alone parsed.
+        var header = await _authentication.AuthenticateHeaderAsync(request.Headers.Authorization.ToString(), cancellationToken);
+        if (!header.IsAuthenticated)
+        {
+            LogRefused(_logger, header.FailureStatus, header.Failure ?? "unauthenticated");
+            await WriteError(response, header.FailureStatus, "Unauthorized.", cancellationToken);
+            return;
+        }
+
         var (activity, status, problem) = await ReadActivity(request, cancellationToken);
         if (activity is null)
         {
@@ -65,7 +80,7 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
-        var authentication = await _authentication.AuthenticateRequestAsync(activity, request.Headers.Authorization.ToString(), cancellationToken);
+        var authentication = _authentication.AuthorizeActivity(header, activity);
         if (!authentication.IsAuthenticated)
         {
             LogRefused(_logger, authentication.FailureStatus, authentication.Failure ?? "unauthenticated");
@@ -79,6 +94,17 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         {
             LogRefused(_logger, StatusCodes.Status403Forbidden, refusal!);
             await WriteError(response, StatusCodes.Status403Forbidden, $"The activity's serviceUrl is refused: {refusal}.", cancellationToken);
+            return;
+        }
+
+        // A valid token is no licence to flood: a conversation that posts faster than people type waits.
+        using var turn = _turns?.AttemptAcquire(activity);
+        if (turn is { IsAcquired: false })
+        {
+            var retryAfter = turn.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            LogRefused(_logger, StatusCodes.Status429TooManyRequests, "too many activities for the conversation");
+            await WriteError(response, StatusCodes.Status429TooManyRequests, "Too many messages in this conversation; try again shortly.", cancellationToken);
             return;
         }
 
