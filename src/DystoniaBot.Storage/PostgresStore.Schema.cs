@@ -46,6 +46,9 @@ public sealed partial class PostgresStore
             bytes bigint NOT NULL);
         CREATE TABLE directline_daily_bytes (day date PRIMARY KEY, bytes bigint NOT NULL);
         """,
+        """
+        CREATE TABLE data_protection_key (friendly_name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

@@ -67,6 +67,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             """);
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
+        CreateKeyRingTable(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
         _appender = Task.Run(AppendInGroupsAsync);
         _checkpointer = Task.Run(CheckpointAsync);

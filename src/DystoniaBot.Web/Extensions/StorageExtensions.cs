@@ -2,6 +2,9 @@ using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.DirectLine;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -31,6 +34,12 @@ public static partial class StorageExtensions
         services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
         services.AddSingleton<IRevokedSessions>(Configured<IRevokedSessions>);
         services.AddSingleton<IStorageHealth>(Configured<IStorageHealth>);
+
+        // The key ring behind the staff's cookies lives in the same database: kept across restarts, and shared by
+        // every replica on PostgreSQL (under one application name, so they read each other's cookies).
+        services.AddDataProtection().SetApplicationName("DystoniaBot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = Configured<IXmlRepository>(provider)));
         return services;
     }
 
