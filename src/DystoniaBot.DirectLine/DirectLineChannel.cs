@@ -91,6 +91,33 @@ public sealed partial class DirectLineChannel : IDisposable
     }
 
     /// <summary>
+    /// A new resume secret for <paramref name="conversationId"/>: what the visitor's browser keeps to come back to the
+    /// conversation another day. Only its hash is stored, so the database alone can't resume anyone's conversation.
+    /// </summary>
+    public async Task<string> CreateResumeSecretAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var secret = DirectLineTokens.NewId(32);
+        await _store.SaveResumeSecretAsync(conversationId, DirectLineTokens.HashSecret(secret), cancellationToken);
+        return secret;
+    }
+
+    /// <summary>The conversation <paramref name="secret"/> resumes, or null when it is unknown, revoked or the conversation is gone.</summary>
+    public async Task<DirectLineConversation?> FindResumableAsync(string secret, CancellationToken cancellationToken) =>
+        secret.Length is > 0 and <= 256 && await _store.FindResumableAsync(DirectLineTokens.HashSecret(secret), cancellationToken) is { } conversationId
+            ? await _store.FindConversationAsync(conversationId, cancellationToken)
+            : null;
+
+    /// <summary>Deletes the conversation <paramref name="secret"/> resumes, with its log and every secret of it.</summary>
+    public async Task ForgetAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (await FindResumableAsync(secret, cancellationToken) is { } conversation)
+        {
+            await _store.ForgetConversationAsync(conversation.Id, cancellationToken);
+            LogForgotten(_logger);
+        }
+    }
+
+    /// <summary>
     /// Tells the bot, once, that the user and the bot joined, so the welcome is waiting before the user types
     /// (Web Chat itself sends no conversationUpdate).
     /// </summary>
@@ -255,4 +282,7 @@ public sealed partial class DirectLineChannel : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot's turn for a Direct Line {ActivityType} failed and no apology could be stored")]
     private static partial void LogUndelivered(ILogger logger, string activityType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A visitor had their Direct Line conversation forgotten")]
+    private static partial void LogForgotten(ILogger logger);
 }

@@ -36,6 +36,7 @@ public static partial class DirectLineEndpoints
         api.MapGet("/conversations/{conversationId}/stream", Stream);
 
         endpoints.MapPost("/api/directline/token", VisitorToken).RequireRateLimiting(VisitorRateLimitPolicy);
+        endpoints.MapPost("/api/directline/forget", ForgetConversation).RequireRateLimiting(VisitorRateLimitPolicy);
         return endpoints;
     }
 
@@ -44,7 +45,7 @@ public static partial class DirectLineEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tokens);
-        return tokens.Validate(PresentedToken(context.Request))?.ConversationId;
+        return tokens.ValidateForStream(DirectLineTokens.Bearer(context.Request.Headers.Authorization) ?? StreamQueryToken(context.Request))?.ConversationId;
     }
 
     private static async Task<IResult> GenerateToken(HttpRequest request, DirectLineChannel channel, CancellationToken cancellationToken)
@@ -70,9 +71,14 @@ public static partial class DirectLineEndpoints
             return Refusal(request);
         }
 
-        return await channel.Store.FindConversationAsync(grant.ConversationId, cancellationToken) is null
-            ? NotFound()
-            : Results.Ok(new TokenJson(grant.ConversationId, channel.Tokens.Issue(grant.ConversationId, grant.UserId), (int)channel.Tokens.Lifetime.TotalSeconds));
+        if (await channel.Store.FindConversationAsync(grant.ConversationId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        return channel.Tokens.Refresh(grant) is { } refreshed
+            ? Results.Ok(new TokenJson(grant.ConversationId, refreshed, ExpiresIn(channel, refreshed)))
+            : SessionOver();
     }
 
     private static async Task<IResult> StartConversation(HttpRequest request, DirectLineChannel channel, CancellationToken cancellationToken)
@@ -102,7 +108,7 @@ public static partial class DirectLineEndpoints
         }
 
         await channel.StartAsync(conversation, cancellationToken);
-        var body = new ConversationJson(grant.ConversationId, token, (int)(grant.Expires - DateTimeOffset.UtcNow).TotalSeconds, StreamUrl(request, grant.ConversationId, token, null));
+        var body = new ConversationJson(grant.ConversationId, token, ExpiresIn(channel, token), StreamUrl(request, channel, grant, null));
         return conversation.Started ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status201Created);
     }
 
@@ -122,8 +128,8 @@ public static partial class DirectLineEndpoints
 
             await channel.StartAsync(conversation, cancellationToken);
             var token = PresentedToken(request)!;
-            return Results.Ok(new ConversationJson(conversationId, token, (int)(grant.Expires - DateTimeOffset.UtcNow).TotalSeconds,
-                StreamUrl(request, conversationId, token, ParseWatermark(watermark))));
+            return Results.Ok(new ConversationJson(conversationId, token, ExpiresIn(channel, token),
+                StreamUrl(request, channel, grant, ParseWatermark(watermark))));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -192,20 +198,31 @@ public static partial class DirectLineEndpoints
 
     private static async Task<IResult> VisitorToken(HttpRequest request, DirectLineChannel channel, CancellationToken cancellationToken)
     {
-        // Either a fresh conversation, or (with the visitor's current token) a new token for the same one.
-        string? previous = null;
+        // A fresh conversation (with a resume secret for coming back), a token to come back to one with that secret, or
+        // (with the visitor's current token) the next token of the same session.
+        VisitorTokenRequest? body = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            var (body, problem) = await ReadJson<VisitorTokenRequest>(request, 4096, cancellationToken);
+            IResult? problem;
+            (body, problem) = await ReadJson<VisitorTokenRequest>(request, 4096, cancellationToken);
             if (problem is not null)
             {
                 return problem;
             }
-
-            previous = body?.Token;
         }
 
-        if (previous is not null)
+        if (body?.Resume is { } resume)
+        {
+            if (await channel.FindResumableAsync(resume, cancellationToken) is not { } resumed)
+            {
+                return Error(StatusCodes.Status403Forbidden, "ResumeRevoked", "That conversation can no longer be resumed; start a new one.");
+            }
+
+            var token = channel.Tokens.Issue(resumed.Id, resumed.UserId);
+            return Results.Ok(new VisitorTokenJson(token, resumed.Id, resumed.UserId, ExpiresIn(channel, token), null));
+        }
+
+        if (body?.Token is { } previous)
         {
             if (channel.Tokens.Validate(previous) is not { } grant
                 || await channel.Store.FindConversationAsync(grant.ConversationId, cancellationToken) is null)
@@ -213,7 +230,9 @@ public static partial class DirectLineEndpoints
                 return Error(StatusCodes.Status403Forbidden, "TokenExpired", "That conversation can no longer be resumed; start a new one.");
             }
 
-            return Results.Ok(new VisitorTokenJson(channel.Tokens.Issue(grant.ConversationId, grant.UserId), grant.ConversationId, grant.UserId, (int)channel.Tokens.Lifetime.TotalSeconds));
+            return channel.Tokens.Refresh(grant) is { } refreshed
+                ? Results.Ok(new VisitorTokenJson(refreshed, grant.ConversationId, grant.UserId, ExpiresIn(channel, refreshed), null))
+                : SessionOver();
         }
 
         if (!channel.MayStartConversation())
@@ -221,16 +240,41 @@ public static partial class DirectLineEndpoints
             return TooManyConversations();
         }
 
-        var (conversationId, userId, token) = await channel.CreateConversationAsync(cancellationToken);
-        return Results.Ok(new VisitorTokenJson(token, conversationId, userId, (int)channel.Tokens.Lifetime.TotalSeconds));
+        var (conversationId, userId, fresh) = await channel.CreateConversationAsync(cancellationToken);
+        var secret = await channel.CreateResumeSecretAsync(conversationId, cancellationToken);
+        return Results.Ok(new VisitorTokenJson(fresh, conversationId, userId, ExpiresIn(channel, fresh), secret));
+    }
+
+    /// <summary>
+    /// "Forget this conversation": with its resume secret, the conversation and its log are deleted and every secret of
+    /// it revoked, so neither the secret nor any token for it opens it again. 204 whether or not there was one to forget.
+    /// </summary>
+    private static async Task<IResult> ForgetConversation(HttpRequest request, DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadJson<VisitorTokenRequest>(request, 4096, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrEmpty(body?.Resume))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "Send the conversation's resume secret as {\"resume\": \"…\"}.");
+        }
+
+        await channel.ForgetAsync(body.Resume, cancellationToken);
+        return Results.NoContent();
     }
 
     private static async Task Stream(HttpContext context, string conversationId, string? watermark, DirectLineChannel channel, DirectLineHub hub,
-        StreamLimits limits, ILoggerFactory logs, IHostApplicationLifetime lifetime)
+        StreamLimits limits, ILoggerFactory logs, IHostApplicationLifetime lifetime, TimeProvider time)
     {
-        if (Authorize(context.Request, channel, conversationId) is null)
+        // WebSockets can't send headers, so here alone the token may come in the query (a stream-only one, as the
+        // stream URL carries, or a full one).
+        var presented = DirectLineTokens.Bearer(context.Request.Headers.Authorization) ?? StreamQueryToken(context.Request);
+        if (channel.Tokens.ValidateForStream(presented) is not { } grant || grant.ConversationId != conversationId)
         {
-            await Refusal(context.Request).ExecuteAsync(context);
+            await (presented is null ? Unauthorized() : Forbidden()).ExecuteAsync(context);
             return;
         }
 
@@ -255,23 +299,37 @@ public static partial class DirectLineEndpoints
 
         using var open = lease;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // The socket closes when its token expires; Web Chat then reconnects with the token it has refreshed meanwhile.
+        using var expired = new CancellationTokenSource(grant.Expires - time.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.Zero, time);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, expired.Token);
         var stream = new DirectLineStream(socket, channel, hub, conversationId, logs.CreateLogger<DirectLineStream>());
         await stream.RunAsync(after, stopping.Token);
     }
 
-    /// <summary>The token of the request: the bearer header, or <c>t</c> in the query (WebSockets can't send headers).</summary>
-    private static string? PresentedToken(HttpRequest request) =>
-        DirectLineTokens.Bearer(request.Headers.Authorization) ?? (request.Query.TryGetValue("t", out var t) ? t.ToString() : null);
+    /// <summary>The token of the request: the bearer header only (a token in a query string ends up in access logs).</summary>
+    private static string? PresentedToken(HttpRequest request) => DirectLineTokens.Bearer(request.Headers.Authorization);
+
+    /// <summary>The token in a stream URL's query (<c>t</c>), accepted on the stream alone.</summary>
+    private static string? StreamQueryToken(HttpRequest request) =>
+        request.Path.Value?.EndsWith("/stream", StringComparison.Ordinal) == true && request.Query.TryGetValue("t", out var t) ? t.ToString() : null;
 
     /// <summary>The grant of the request's token when it is valid and (if given) for <paramref name="conversationId"/>.</summary>
     private static DirectLineGrant? Authorize(HttpRequest request, DirectLineChannel channel, string? conversationId) =>
         channel.Tokens.Validate(PresentedToken(request)) is { } grant && (conversationId is null || grant.ConversationId == conversationId) ? grant : null;
 
     /// <summary>401 without a token; 403 for an expired or forged one, or one for another conversation.</summary>
-    private static ErrorResult Refusal(HttpRequest request) => PresentedToken(request) is null
-        ? Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Direct Line token is required (Authorization: Bearer <token>).")
-        : Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is expired, invalid or not for this conversation.");
+    private static ErrorResult Refusal(HttpRequest request) => PresentedToken(request) is null ? Unauthorized() : Forbidden();
+
+    private static ErrorResult Unauthorized() =>
+        Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Direct Line token is required (Authorization: Bearer <token>).");
+
+    private static ErrorResult Forbidden() =>
+        Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is expired, invalid or not for this conversation.");
+
+    private static ErrorResult SessionOver() =>
+        Error(StatusCodes.Status403Forbidden, "TokenExpired", "This session is too old to refresh its token; the page will reconnect.");
+
+    private static int ExpiresIn(DirectLineChannel channel, string token) => channel.Tokens.SecondsLeft(token);
 
     private static ErrorResult TooManyConversations() =>
         Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are starting right now; please try again in a minute.", retryAfterSeconds: 60);
@@ -290,11 +348,11 @@ public static partial class DirectLineEndpoints
             || (long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0);
     }
 
-    private static string StreamUrl(HttpRequest request, string conversationId, string token, long? watermark)
+    private static string StreamUrl(HttpRequest request, DirectLineChannel channel, DirectLineGrant grant, long? watermark)
     {
         var scheme = request.IsHttps ? "wss" : "ws";
-        var query = $"t={Uri.EscapeDataString(token)}" + (watermark is { } w ? $"&watermark={w.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
-        return $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?{query}";
+        var query = $"t={Uri.EscapeDataString(channel.Tokens.IssueForStream(grant))}" + (watermark is { } w ? $"&watermark={w.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
+        return $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(grant.ConversationId)}/stream?{query}";
     }
 
     private static async Task<(Activity? Activity, IResult? Problem)> ReadActivity(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -342,9 +400,10 @@ public static partial class DirectLineEndpoints
 
     internal sealed record ConversationJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
 
-    internal sealed record VisitorTokenJson(string Token, string ConversationId, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    internal sealed record VisitorTokenJson(string Token, string ConversationId, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Resume);
 
-    internal sealed record VisitorTokenRequest(string? Token);
+    internal sealed record VisitorTokenRequest(string? Token, string? Resume);
 
     internal sealed record ErrorJson(ErrorBody Error);
 

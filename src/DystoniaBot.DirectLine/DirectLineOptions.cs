@@ -18,6 +18,13 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long tokens may be refreshed one after another from the start of a session (a new conversation, or a
+    /// resume); after it the bot's page resumes with its secret, and a copied token can't be kept alive for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan MaxSessionAge { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Largest activity a client may post, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 32 * 1024;

@@ -53,6 +53,15 @@ public interface IDirectLineStore
     /// <summary>Up to <paramref name="max"/> activities after sequence number <paramref name="watermark"/>.</summary>
     Task<ActivitySet> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
 
+    /// <summary>Records a resume secret's hash for <paramref name="conversationId"/>.</summary>
+    Task SaveResumeSecretAsync(string conversationId, string secretHash, CancellationToken cancellationToken);
+
+    /// <summary>The conversation a resume secret's hash belongs to, or null.</summary>
+    Task<string?> FindResumableAsync(string secretHash, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the conversation, its log and its resume secrets, for good.</summary>
+    Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Deletes conversations whose last activity is older than <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

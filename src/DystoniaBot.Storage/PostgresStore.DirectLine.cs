@@ -137,6 +137,22 @@ public sealed partial class PostgresStore : IDirectLineStore
     }, rerunnable: true);
 
     /// <inheritdoc />
+    public Task SaveResumeSecretAsync(string conversationId, string secretHash, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO directline_resume VALUES ($1, $2, $3)", cancellationToken, secretHash, conversationId, DateTimeOffset.UtcNow);
+
+    /// <inheritdoc />
+    public Task<string?> FindResumableAsync(string secretHash, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
+    {
+        await using var command = Command("SELECT conversation_id FROM directline_resume WHERE secret_hash = $1", secretHash);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }, rerunnable: true);
+
+    /// <inheritdoc />
+    /// <remarks>The log, the byte budget and the secrets go with the conversation (ON DELETE CASCADE).</remarks>
+    public Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM directline_conversation WHERE id = $1", cancellationToken, conversationId);
+
+    /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         // The activity log and the byte budget go with their conversation (ON DELETE CASCADE); old days' totals too.
         ExecuteAsync("""

@@ -49,6 +49,11 @@ public sealed partial class PostgresStore
         """
         CREATE TABLE data_protection_key (friendly_name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL);
         """,
+        """
+        CREATE TABLE directline_resume (secret_hash text PRIMARY KEY, conversation_id text NOT NULL REFERENCES directline_conversation (id) ON DELETE CASCADE,
+            created_at timestamptz NOT NULL);
+        CREATE INDEX directline_resume_conversation ON directline_resume (conversation_id);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

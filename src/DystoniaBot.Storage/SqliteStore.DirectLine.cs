@@ -25,6 +25,8 @@ public sealed partial class SqliteStore
         CREATE TABLE IF NOT EXISTS directline_activity (conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, activity TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
         CREATE TABLE IF NOT EXISTS directline_budget (conversation_id TEXT PRIMARY KEY, day TEXT NOT NULL, bytes INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS directline_daily_bytes (day TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS directline_resume (secret_hash TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS directline_resume_conversation ON directline_resume (conversation_id);
         """);
 
     /// <inheritdoc />
@@ -183,12 +185,38 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
+    public Task SaveResumeSecretAsync(string conversationId, string secretHash, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO directline_resume VALUES ($hash, $id, $at)", cancellationToken, ("$hash", secretHash), ("$id", conversationId), ("$at", Now()));
+
+    /// <inheritdoc />
+    public async Task<string?> FindResumableAsync(string secretHash, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT conversation_id FROM directline_resume WHERE secret_hash = $hash", ("$hash", secretHash));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("""
+            DELETE FROM directline_resume WHERE conversation_id = $id;
+            DELETE FROM directline_budget WHERE conversation_id = $id;
+            DELETE FROM directline_activity WHERE conversation_id = $id;
+            DELETE FROM directline_conversation WHERE id = $id;
+            """, cancellationToken, ("$id", conversationId));
+        _startedConversations.Clear();
+    }
+
+    /// <inheritdoc />
     public async Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         await ExecuteAsync("DELETE FROM directline_activity WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
             cancellationToken, ("$before", before));
         await ExecuteAsync("DELETE FROM directline_budget WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
+            cancellationToken, ("$before", before));
+        await ExecuteAsync("DELETE FROM directline_resume WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
             cancellationToken, ("$before", before));
         await ExecuteAsync("DELETE FROM directline_daily_bytes WHERE day < $day", cancellationToken, ("$day", BudgetDay(cutoff)));
         var deleted = await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));

@@ -16,7 +16,7 @@ public sealed class DirectLineTokensTests
 
         var grant = tokens.Validate(tokens.Issue("conv-1", "dl_visitor"));
 
-        Assert.Equal(new DirectLineGrant("conv-1", "dl_visitor", _time.GetUtcNow().AddMinutes(30)), grant);
+        Assert.Equal(new DirectLineGrant("conv-1", "dl_visitor", _time.GetUtcNow().AddMinutes(30), _time.GetUtcNow()), grant);
     }
 
     [Fact]
@@ -67,5 +67,41 @@ public sealed class DirectLineTokensTests
     public void Constructor_ShouldRefuseAShortKey()
     {
         Assert.Throws<ArgumentException>(() => new DirectLineTokens(new byte[31], TimeSpan.FromMinutes(30), _time));
+    }
+
+    [Fact]
+    public void Refresh_ShouldCarryTheSessionOn_UntilItsMaximumAge()
+    {
+        var tokens = new DirectLineTokens(Key, TimeSpan.FromMinutes(30), _time, maxSessionAge: TimeSpan.FromHours(1));
+        var started = _time.GetUtcNow();
+        var token = tokens.Issue("conv-1", "dl_visitor");
+
+        _time.Advance(TimeSpan.FromMinutes(25));
+        var second = tokens.Validate(tokens.Refresh(tokens.Validate(token)!))!;
+        Assert.Equal(started, second.SessionStart);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(30), second.Expires);
+
+        // The last token of the session ends with it, however fresh; then refreshing stops.
+        _time.Advance(TimeSpan.FromMinutes(25));
+        var last = tokens.Validate(tokens.Refresh(second))!;
+        Assert.Equal(started.AddHours(1), last.Expires);
+        _time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Null(tokens.Validate(tokens.Refresh(second)!));
+        Assert.Null(tokens.Refresh(last));
+    }
+
+    [Fact]
+    public void StreamToken_ShouldOpenTheStreamOnly_AndExpireWithItsToken()
+    {
+        var tokens = new DirectLineTokens(Key, TimeSpan.FromMinutes(30), _time);
+        var grant = tokens.Validate(tokens.Issue("conv-1", "dl_visitor"))!;
+
+        var stream = tokens.IssueForStream(grant);
+
+        Assert.Null(tokens.Validate(stream));
+        Assert.Null(tokens.Refresh(tokens.ValidateForStream(stream)!));
+        Assert.Equal(grant with { StreamOnly = true }, tokens.ValidateForStream(stream));
+        _time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Null(tokens.ValidateForStream(stream));
     }
 }

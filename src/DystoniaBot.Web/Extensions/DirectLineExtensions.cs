@@ -32,7 +32,8 @@ public static class DirectLineExtensions
         services.AddSingleton(provider => new DirectLineTokens(
             provider.GetRequiredService<IDirectLineStore>().GetSigningKeyAsync(CancellationToken.None).GetAwaiter().GetResult(),
             provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenLifetime,
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxSessionAge));
         services.AddSingleton<DirectLineHub>();
         services.AddSingleton<StreamLimits>();
 

@@ -137,10 +137,11 @@ public static partial class DystoniaBotExtensions
                 ? Results.Json(new { error = new { code = "Forbidden", message = "Without a MicrosoftAppId this bot takes unauthenticated messages from this machine only (the Emulator); set AllowAnonymousMessagesFromAnyAddress to open it." } },
                     statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http)
                 : adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
-        if (anonymous)
+        if (anonymous && anyAddress)
         {
-            // Without tokens a caller can make up conversation ids, so its address is limited too (as on Direct Line);
-            // with an app id every request comes from the channels' few addresses, and only conversations are.
+            // Opened to other machines without tokens, a caller can make up conversation ids, so its address is limited
+            // too (as on Direct Line); with an app id every request comes from the channels' few addresses, and only
+            // conversations are; from this machine only, there is no one to limit.
             messages.RequireRateLimiting(DirectLineEndpoints.RateLimitPolicy);
         }
 

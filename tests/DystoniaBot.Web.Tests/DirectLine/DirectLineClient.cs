@@ -28,13 +28,19 @@ public sealed class DirectLineClient
 
     public string UserId { get; }
 
+    /// <summary>The resume secret the page's endpoint gave with a new conversation (null otherwise).</summary>
+    public string? Resume { get; private init; }
+
     /// <summary>Gets a visitor token from the page's endpoint, as the page does.</summary>
     public static async Task<DirectLineClient> VisitAsync(HttpClient http)
     {
         using var response = await http.PostAsync(new Uri("/api/directline/token", UriKind.Relative), null);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new DirectLineClient(http, body.GetProperty("token").GetString()!, body.GetProperty("conversationId").GetString()!, body.GetProperty("userId").GetString()!);
+        return new DirectLineClient(http, body.GetProperty("token").GetString()!, body.GetProperty("conversationId").GetString()!, body.GetProperty("userId").GetString()!)
+        {
+            Resume = body.TryGetProperty("resume", out var resume) ? resume.GetString() : null,
+        };
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)

@@ -91,6 +91,21 @@ public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AnonymousMessagesFromAfar_ShouldBeLimitedPerAddress_WhateverConversationTheyClaim()
+    {
+        using var opened = BotFactory.Create(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true", ["DirectLine:RequestsPerMinute"] = "3" });
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            // A new conversation id each time (Activity makes one): only the address can be counted.
+            statuses.Add((await Post(opened.Server, IPAddress.Parse("203.0.113.9"))).Response.StatusCode);
+        }
+
+        Assert.Equal([200, 200, 200, 429, 429], statuses);
+        Assert.Equal(StatusCodes.Status200OK, (await Post(opened.Server, IPAddress.Parse("198.51.100.7"))).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task AMessageOverTheLimit_ShouldGetARequestForAShorterOne_ButAnEmergencyInItItsReply()
     {
         var client = factory.CreateClient();
