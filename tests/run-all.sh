@@ -50,6 +50,7 @@ fi
 "${cli[@]}" eval tests/eval/blind-6.jsonl --min 0.88 || quality=1
 "${cli[@]}" eval tests/eval/blind-7.jsonl --min 0.86 || quality=1
 "${cli[@]}" eval tests/eval/blind-8.jsonl --min 0.82 || quality=1
+"${cli[@]}" eval tests/eval/blind-9.jsonl --min 0.76 || quality=1
 
 # One closing line that any CI reads: totals over every test assembly, plus the quality gate.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')

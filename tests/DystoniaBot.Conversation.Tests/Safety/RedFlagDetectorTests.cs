@@ -60,6 +60,10 @@ public class RedFlagDetectorTests
     [InlineData("took extra of my muscle relaxant and my breathing feels very slow")]
     [InlineData("the wee one got into gran's tablets")]
     [InlineData("she's been twisting non stop all day and we cannae get a drink into her")]
+    [InlineData("His spasms have not stopped since yesterday. He is roasting hot. His pee looks very dark.")]
+    [InlineData("swallowed about 20 of my clonazepam, feeling far away")]
+    [InlineData("my 3 year old had my pill box open and a few are missing")]
+    [InlineData("since the jabs last week mum is taking tiny quick breaths and can't lift her head")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -83,6 +87,11 @@ public class RedFlagDetectorTests
     [InlineData("I've put my affairs in order and said my goodbyes")]
     [InlineData("gave my cat to my neighbour, I won't be needing my appointments")]
     [InlineData("tablets all saved up, tonight")]
+    [InlineData("honestly my husband and kids would be better off without me")]
+    [InlineData("dont worry i wont be a burden to anyone for much longer")]
+    [InlineData("i just want everything to stop")]
+    [InlineData("been looking up how many of my pills it would take")]
+    [InlineData("I've written goodbye letters")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -115,6 +124,11 @@ public class RedFlagDetectorTests
     [InlineData("I won't be able to work, what support is there?")]
     [InlineData("is a stiff neck a symptom of dystonia?")]
     [InlineData("can a rash be a side effect of botox?")]
+    [InlineData("my neck spasms all day and I'm so tired, can I take baclofen with it?")]
+    [InlineData("how many baclofen tablets can I take in a day?")]
+    [InlineData("I wish the spasms would stop, what helps?")]
+    [InlineData("my son had the bottle of his medicine open, is it ok to store it in the fridge?")]
+    [InlineData("does botox ever make breathing harder?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
