@@ -132,7 +132,7 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     [Fact]
     public async Task OpenApiDocument_ShouldDescribeTheApi_AndItsBearerScheme()
     {
-        var document = await _factory.CreateClient().GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var document = await _api.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/openapi/v1.json", UriKind.Relative));
 
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/staff/search", "/api/staff/questions", "/api/staff/questions/{reference}", "/api/staff/questions/{reference}/answer", "/api/staff/questions/{reference}/close", "/api/staff/feedback" })

@@ -57,6 +57,10 @@ public sealed partial class StaffClient
         return settings;
     }
 
+    /// <summary>A host with the test accounts that will listen on 127.0.0.1 once started (<see cref="BotFactory.StartLive"/>).</summary>
+    public static BotFactory LiveHost(Dictionary<string, string?>? extra = null, string? databasePath = null) =>
+        BotFactory.CreateLive(Settings(extra), databasePath);
+
     /// <summary>A host with the test accounts.</summary>
     public static BotFactory Host(Dictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
         BotFactory.Create(Settings(extra), services: services);
@@ -67,6 +71,44 @@ public sealed partial class StaffClient
     /// <summary>A client that is not signed in.</summary>
     public static StaffClient Anonymous(BotFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>
+    /// A browser that is not signed in, talking to a live host over TCP (its own cookies, no redirects followed); with
+    /// <paramref name="forwardedFor"/>, as a visitor at that address behind the host's (loopback) proxy.
+    /// </summary>
+    public static StaffClient Live(Uri host, string? forwardedFor = null)
+    {
+#pragma warning disable CA2000 // The client owns the handler and disposes it with itself.
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }, disposeHandler: true) { BaseAddress = host };
+#pragma warning restore CA2000
+        if (forwardedFor is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return new StaffClient(http);
+    }
+
+    /// <summary>Signs in through the login form of a live host; fails the test unless it worked.</summary>
+    public static async Task<StaffClient> SignInLiveAsync(Uri host, string name, string password, string? forwardedFor = null)
+    {
+        var client = Live(host, forwardedFor);
+        using var response = await client.SignInResponseAsync(name, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A client for /api/staff of a live host with a bearer key (or none).</summary>
+    public static HttpClient LiveApi(Uri host, string? key)
+    {
+        var http = new HttpClient { BaseAddress = host };
+        if (key is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return http;
+    }
 
     /// <summary>Signs in through the login form; fails the test unless it worked.</summary>
     public static async Task<StaffClient> SignInAsync(BotFactory factory, string name, string password)

@@ -34,9 +34,6 @@ public sealed class LoginModel : PageModel
     /// <summary>True when OpenID Connect sign-in is configured.</summary>
     public bool HasOpenIdConnect => _signIn.HasOpenIdConnect;
 
-    /// <summary>The file <c>dystoniabot staff add</c> writes.</summary>
-    public string StaffFilePath => StaffFile.Resolve(_signIn.Current.File);
-
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {
