@@ -41,6 +41,10 @@ public sealed partial class PostgresStore
         """
         CREATE TABLE revoked_session (session_id text PRIMARY KEY, until timestamptz NOT NULL);
         """,
+        """
+        CREATE TABLE signin_failure (throttle_key text PRIMARY KEY, failures integer NOT NULL, last_failure_at timestamptz NOT NULL);
+        CREATE INDEX signin_failure_last ON signin_failure (last_failure_at);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

@@ -30,6 +30,7 @@ public static partial class StorageExtensions
         services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
         services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
         services.AddSingleton<IRevokedSessions>(Configured<IRevokedSessions>);
+        services.AddSingleton<ISignInFailures>(Configured<ISignInFailures>);
         services.AddSingleton<IStorageHealth>(Configured<IStorageHealth>);
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,10 +9,11 @@ namespace DystoniaBot.Web.Staff;
 
 /// <summary>The outcome of a password sign-in: a principal, or why not.</summary>
 /// <param name="Principal">The signed-in staff member, on success.</param>
-/// <param name="LockedUntil">When another try is allowed, when locked out.</param>
-public sealed record StaffSignInResult(ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil);
+/// <param name="NextTryAt">When another try will be allowed, if not at once.</param>
+/// <param name="Paused">True when the password was not even checked: it came before <paramref name="NextTryAt"/>.</param>
+public sealed record StaffSignInResult(ClaimsPrincipal? Principal, DateTimeOffset? NextTryAt, bool Paused = false);
 
-/// <summary>Checks local staff accounts' passwords (PBKDF2 hashes from configuration), with lockout after repeated failures.</summary>
+/// <summary>Checks local staff accounts' passwords (PBKDF2 hashes from configuration), with growing delays after failures.</summary>
 public sealed partial class StaffSignIn
 {
     private static readonly PasswordHasher<StaffAccountOptions> Hasher = new();
@@ -57,33 +59,34 @@ public sealed partial class StaffSignIn
         }
     }
 
-    /// <summary>Checks <paramref name="password"/> for the account <paramref name="name"/>, asked from <paramref name="address"/>.</summary>
-    public StaffSignInResult Verify(string name, string password, string? address)
+    /// <summary>
+    /// Checks <paramref name="password"/> for the account <paramref name="name"/>, asked from <paramref name="address"/>
+    /// (the client's, as the host resolved it through known proxies); refused unchecked while a delay is in force.
+    /// </summary>
+    public async Task<StaffSignInResult> VerifyAsync(string name, string password, IPAddress? address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
         var options = Current;
-        var accountKey = "account:" + name.Trim();
-        var addressKey = "address:" + address;
-        var locked = Later(_throttle.LockedUntil(accountKey, options.MaxFailedSignIns, options.LockoutPeriod),
-            _throttle.LockedUntil(addressKey, options.MaxFailedSignIns * 4, options.LockoutPeriod));
-        if (locked is not null)
+        var keys = SignInThrottle.Keys(name, address);
+        using var turn = await _throttle.TakeTurnAsync(keys, cancellationToken);
+        if (await _throttle.NextTryAtAsync(keys, options, cancellationToken) is { } paused)
         {
-            LogLockedOut(_logger, Loggable(options, name));
-            return new StaffSignInResult(null, locked);
+            // Not checked, not counted: a guess made during the wait learns nothing and makes it no longer.
+            LogPaused(_logger, Loggable(options, name));
+            return new StaffSignInResult(null, paused, Paused: true);
         }
 
         var account = options.Accounts.TryGetValue(name.Trim(), out var found) ? found : null;
         var verdict = Hasher.VerifyHashedPassword(account ?? DecoyUser, account?.PasswordHash ?? DecoyHash.Value, password);
         if (account is null || verdict == PasswordVerificationResult.Failed)
         {
-            _throttle.Failed(accountKey, options.LockoutPeriod);
-            _throttle.Failed(addressKey, options.LockoutPeriod);
+            await _throttle.FailedAsync(keys, cancellationToken);
             LogFailed(_logger, Loggable(options, name));
-            return new StaffSignInResult(null, null);
+            return new StaffSignInResult(null, await _throttle.NextTryAtAsync(keys, options, cancellationToken));
         }
 
-        _throttle.Succeeded(accountKey);
+        await _throttle.SucceededAsync(keys, cancellationToken);
         LogSignedIn(_logger, name);
         var accountName = options.Accounts.Keys.First(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
         return new StaffSignInResult(Principal(accountName, account.Role, "password", Stamp(accountName, account)), null);
@@ -136,8 +139,6 @@ public sealed partial class StaffSignIn
     private static string Stamp(string name, StaffAccountOptions account) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{account.Role}\n{account.PasswordHash}")))[..32];
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
-
     [LoggerMessage(Level = LogLevel.Error, Message = "The staff settings changed into invalid ones and are ignored until fixed: {Problem}")]
     private static partial void LogInvalid(ILogger logger, string problem);
 
@@ -147,6 +148,6 @@ public sealed partial class StaffSignIn
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed staff sign-in for {Name}")]
     private static partial void LogFailed(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff sign-in for {Name} refused: locked out after repeated failures")]
-    private static partial void LogLockedOut(ILogger logger, string name);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff sign-in for {Name} refused unchecked: too soon after failed ones")]
+    private static partial void LogPaused(ILogger logger, string name);
 }
