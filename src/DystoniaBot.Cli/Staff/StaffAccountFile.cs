@@ -14,7 +14,13 @@ namespace DystoniaBot.Cli.Staff;
 /// </summary>
 internal sealed partial class StaffAccountFile
 {
-    private static readonly PasswordHasher<StaffAccountFile> Hasher = new();
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 iterations: OWASP's 210,000 (Identity's default is 100,000). The web host's StaffPasswords
+    /// uses the same count and rehashes older hashes at sign-in; keep the two in step.
+    /// </summary>
+    public const int PasswordIterations = 210_000;
+
+    private static readonly PasswordHasher<StaffAccountFile> Hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = PasswordIterations }));
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly JsonObject _root;
 
@@ -47,9 +53,17 @@ internal sealed partial class StaffAccountFile
         return new StaffAccountFile(path, root);
     }
 
-    /// <summary>Adds or replaces the account <paramref name="name"/> with a PBKDF2 hash of <paramref name="password"/>; true when it was new.</summary>
+    /// <summary>
+    /// Adds or replaces the account <paramref name="name"/> with a PBKDF2 hash of <paramref name="password"/> and a new
+    /// security stamp (which ends the account's sessions); true when it was new.
+    /// </summary>
     public bool SetAccount(string name, string role, string password) =>
-        Set("Accounts", name, new JsonObject { ["Role"] = role, ["PasswordHash"] = Hasher.HashPassword(this, password) });
+        Set("Accounts", name, new JsonObject
+        {
+            ["Role"] = role,
+            ["PasswordHash"] = Hasher.HashPassword(this, password),
+            ["SecurityStamp"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        });
 
     /// <summary>Adds or replaces the API key <paramref name="name"/>; returns the key, which is not stored anywhere.</summary>
     public string SetApiKey(string name, string role)

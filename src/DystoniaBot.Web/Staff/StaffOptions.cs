@@ -106,6 +106,12 @@ public sealed class StaffAccountOptions
 
     /// <summary>The password's hash in ASP.NET Core Identity's format (PBKDF2), never the password.</summary>
     public string? PasswordHash { get; set; }
+
+    /// <summary>
+    /// A random value that changes when the password is set (<c>dystoniabot staff add</c>), so sessions end; a rehash of
+    /// the same password keeps it. Accounts written before it existed have none until their first rehash.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
 }
 
 /// <summary>An API key for other tools.</summary>

@@ -16,7 +16,7 @@ public sealed record StaffSignInResult(ClaimsPrincipal? Principal, DateTimeOffse
 /// <summary>Checks local staff accounts' passwords (PBKDF2 hashes from configuration), with growing delays after failures.</summary>
 public sealed partial class StaffSignIn
 {
-    private static readonly PasswordHasher<StaffAccountOptions> Hasher = new();
+    private static readonly PasswordHasher<StaffAccountOptions> Hasher = StaffPasswords.Hasher;
     private static readonly StaffAccountOptions DecoyUser = new();
 
     // Hashed once so that an unknown name costs as much as a known one and can't be told apart by timing.
@@ -89,6 +89,11 @@ public sealed partial class StaffSignIn
         await _throttle.SucceededAsync(keys, cancellationToken);
         LogSignedIn(_logger, name);
         var accountName = options.Accounts.Keys.First(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            Rehash(options, accountName, account, password);
+        }
+
         return new StaffSignInResult(Principal(accountName, account.Role, "password", Stamp(accountName, account)), null);
     }
 
@@ -135,12 +140,53 @@ public sealed partial class StaffSignIn
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stamp), Encoding.ASCII.GetBytes(Stamp(name, account)));
     }
 
-    /// <summary>What a session remembers of its account: a digest of its name, role and password hash (never the hash itself).</summary>
+    /// <summary>
+    /// What a session remembers of its account: a digest of its name, role and security stamp (never the hash). An account
+    /// without a stamp yet stands in with a digest of its hash; its first rehash writes that digest down as its stamp, so
+    /// the rehash ends no session while a new password (a new stamp from the CLI) ends them all.
+    /// </summary>
     private static string Stamp(string name, StaffAccountOptions account) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{account.Role}\n{account.PasswordHash}")))[..32];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{account.Role}\n{SecurityStamp(account)}")))[..32];
+
+    private static string SecurityStamp(StaffAccountOptions account) =>
+        account.SecurityStamp ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.PasswordHash ?? string.Empty)));
+
+    /// <summary>
+    /// Replaces a hash made with fewer iterations than <see cref="StaffPasswords.Iterations"/> in the staff file, now
+    /// that the password is known to be right. Best effort: the sign-in goes on whatever happens to the file.
+    /// </summary>
+    private void Rehash(StaffOptions options, string accountName, StaffAccountOptions account, string password)
+    {
+        var path = StaffFile.Resolve(options.File);
+        try
+        {
+            var change = StaffFileWriter.ReplacePasswordHash(path, accountName, account.PasswordHash!, Hasher.HashPassword(account, password), SecurityStamp(account));
+            if (change == StaffFileChange.Written)
+            {
+                LogRehashed(_logger, accountName, StaffPasswords.Iterations);
+            }
+            else if (change == StaffFileChange.NotInFile)
+            {
+                LogRehashElsewhere(_logger, accountName, path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogRehashFailed(_logger, accountName, path, e);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The staff settings changed into invalid ones and are ignored until fixed: {Problem}")]
     private static partial void LogInvalid(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staff {Name}'s password hash was replaced with one of {Iterations} PBKDF2 iterations")]
+    private static partial void LogRehashed(ILogger logger, string name, int iterations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff {Name}'s password hash has too few PBKDF2 iterations, but the account is not in {Path}: set its password again with 'dystoniabot staff add' where it is configured")]
+    private static partial void LogRehashElsewhere(ILogger logger, string name, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff {Name}'s password hash has too few PBKDF2 iterations and could not be replaced in {Path}; sign-in goes on")]
+    private static partial void LogRehashFailed(ILogger logger, string name, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Staff {Name} signed in to the console")]
     private static partial void LogSignedIn(ILogger logger, string name);

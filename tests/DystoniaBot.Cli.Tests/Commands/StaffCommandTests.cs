@@ -24,8 +24,10 @@ public sealed class StaffCommandTests : IDisposable
         Assert.DoesNotContain("correct horse battery", text, StringComparison.Ordinal);
         var account = Account(text, "Accounts", "ada");
         Assert.Equal("admin", account.GetProperty("Role").GetString());
-        Assert.NotEqual(PasswordVerificationResult.Failed,
-            new PasswordHasher<object>().VerifyHashedPassword(new object(), account.GetProperty("PasswordHash").GetString()!, "correct horse battery"));
+        var hash = account.GetProperty("PasswordHash").GetString()!;
+        Assert.NotEqual(PasswordVerificationResult.Failed, new PasswordHasher<object>().VerifyHashedPassword(new object(), hash, "correct horse battery"));
+        Assert.Equal(210_000, Iterations(hash));
+        Assert.Matches("^[0-9a-f]{32}$", account.GetProperty("SecurityStamp").GetString());
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StaffFilePath));
@@ -37,12 +39,17 @@ public sealed class StaffCommandTests : IDisposable
     {
         await CliProcess.RunAsync("first password 1\nfirst password 1\n", "staff", "add", "ada", "--file", StaffFilePath);
         await CliProcess.RunAsync("other password 2\nother password 2\n", "staff", "add", "bo", "--file", StaffFilePath);
+        var before = File.ReadAllText(StaffFilePath);
 
         var update = await CliProcess.RunAsync("second password 3\nsecond password 3\n", "staff", "add", "ADA", "--role", "admin", "--file", StaffFilePath);
 
         Assert.Contains("Updated", update.Output, StringComparison.Ordinal);
         var text = File.ReadAllText(StaffFilePath);
         var hash = Account(text, "Accounts", "ADA").GetProperty("PasswordHash").GetString()!;
+
+        // A new password is a new stamp (the account's sessions end); the other account's stays.
+        Assert.NotEqual(Account(before, "Accounts", "ada").GetProperty("SecurityStamp").GetString(), Account(text, "Accounts", "ADA").GetProperty("SecurityStamp").GetString());
+        Assert.Equal(Account(before, "Accounts", "bo").GetProperty("SecurityStamp").GetString(), Account(text, "Accounts", "bo").GetProperty("SecurityStamp").GetString());
         Assert.NotEqual(PasswordVerificationResult.Failed, new PasswordHasher<object>().VerifyHashedPassword(new object(), hash, "second password 3"));
         Assert.Equal(JsonValueKind.Object, Account(text, "Accounts", "bo").ValueKind);
         Assert.Equal(2, JsonDocument.Parse(text).RootElement.GetProperty("Staff").GetProperty("Accounts").EnumerateObject().Count());
@@ -91,4 +98,12 @@ public sealed class StaffCommandTests : IDisposable
 
     private static JsonElement Account(string text, string section, string name) =>
         JsonDocument.Parse(text).RootElement.GetProperty("Staff").GetProperty(section).GetProperty(name).Clone();
+
+    /// <summary>The PBKDF2 iteration count of an Identity v3 hash (format byte, PRF, iterations, big-endian).</summary>
+    private static int Iterations(string hash)
+    {
+        var bytes = Convert.FromBase64String(hash);
+        Assert.Equal(1, bytes[0]);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5, 4));
+    }
 }

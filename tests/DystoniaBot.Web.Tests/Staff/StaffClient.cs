@@ -22,10 +22,10 @@ public sealed partial class StaffClient
     public const string StaffKey = "dbk_test-staff-key";
     public const string AdminKey = "dbk_test-admin-key";
 
-    // PBKDF2 is slow on purpose: hash once per test run.
+    // PBKDF2 is slow on purpose: hash once per test run, as the host hashes (so no sign-in asks for a rehash).
     private static readonly Lazy<Dictionary<string, string?>> LazySettings = new(() =>
     {
-        var hasher = new PasswordHasher<object>();
+        var hasher = new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = StaffPasswords.Iterations }));
         return new Dictionary<string, string?>
         {
             ["Staff:File"] = NoStaffFile,
