@@ -65,12 +65,35 @@ internal sealed partial class StaffAccountFile
             ["SecurityStamp"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         });
 
-    /// <summary>Adds or replaces the API key <paramref name="name"/>; returns the key, which is not stored anywhere.</summary>
-    public string SetApiKey(string name, string role)
+    /// <summary>Adds or replaces the API key <paramref name="name"/>, working until <paramref name="expiresAt"/>; returns the key, which is not stored anywhere.</summary>
+    public string SetApiKey(string name, string role, DateTimeOffset expiresAt)
     {
         var key = "dbk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        Set("ApiKeys", name, new JsonObject { ["Role"] = role, ["Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) });
+        Set("ApiKeys", name, new JsonObject
+        {
+            ["Role"] = role,
+            ["Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))),
+            ["ExpiresAt"] = expiresAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        });
         return key;
+    }
+
+    /// <summary>The API keys in the file: name, role and expiry (null for a key made before keys expired).</summary>
+    public IReadOnlyList<(string Name, string Role, DateTimeOffset? ExpiresAt)> ApiKeys()
+    {
+        if ((_root["Staff"] as JsonObject)?["ApiKeys"] is not JsonObject keys)
+        {
+            return [];
+        }
+
+        return [.. keys.Where(pair => pair.Value is JsonObject).Select(pair =>
+        {
+            var entry = (JsonObject)pair.Value!;
+            var role = entry["Role"] is JsonValue r && r.TryGetValue<string>(out var text) ? text : "staff";
+            DateTimeOffset? expiresAt = entry["ExpiresAt"] is JsonValue e && e.TryGetValue<string>(out var at)
+                && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+            return (pair.Key, role, expiresAt);
+        }).OrderBy(k => k.Key, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Writes the file readable by its owner only, replacing the old one in one step.</summary>

@@ -34,6 +34,7 @@ public static class StaffExtensions
         var services = builder.Services;
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSearch>();
         services.AddSingleton<StaffQuestions>();
@@ -90,11 +91,12 @@ public static class StaffExtensions
                 oidc.MapInboundClaims = false;
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
-                oidc.Events.OnTokenValidated = context =>
+                oidc.Events.OnTokenValidated = async context =>
                 {
                     context.Principal = MapRoles(context.Principal!, openIdConnect);
                     ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(StaffSignIn.SessionClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
-                    return Task.CompletedTask;
+                    await context.HttpContext.RequestServices.GetRequiredService<StaffAudit>().RecordAsync(context.Principal.Identity!.Name ?? "an unnamed Microsoft account",
+                        "sign-in", "Microsoft from " + DystoniaBot.DirectLine.ClientAddress.Key(context.HttpContext.Connection.RemoteIpAddress), context.HttpContext.RequestAborted);
                 };
             });
         }

@@ -108,14 +108,14 @@ public static class StaffApiEndpoints
         return TypedResults.Ok(tickets);
     }
 
-    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
     {
         if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
         {
             return BadReference();
         }
 
-        var ticket = await questions.FindAsync(reference, cancellationToken);
+        var ticket = await questions.ReadAsync(reference, http.User.Identity!.Name!, cancellationToken);
         return ticket is null ? Problem("No question has that reference.", StatusCodes.Status404NotFound) : TypedResults.Ok(StaffTicketJson.From(ticket));
     }
 

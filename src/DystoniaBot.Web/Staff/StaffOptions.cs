@@ -122,6 +122,12 @@ public sealed class StaffApiKeyOptions
 
     /// <summary>SHA-256 of the key, hexadecimal.</summary>
     public string? Hash { get; set; }
+
+    /// <summary>
+    /// When the key stops working (<c>dystoniabot staff key add</c> sets it, 90 days on by default). A key written
+    /// before keys expired has none: it still works, and the host warns about it at every start.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 /// <summary>OpenID Connect sign-in (section <c>Staff:OpenIdConnect</c>).</summary>

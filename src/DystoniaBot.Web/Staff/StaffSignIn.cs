@@ -23,14 +23,16 @@ public sealed partial class StaffSignIn
     private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(DecoyUser, Guid.NewGuid().ToString()));
     private readonly IOptionsMonitor<StaffOptions> _options;
     private readonly SignInThrottle _throttle;
+    private readonly StaffAudit _audit;
     private readonly ILogger<StaffSignIn> _logger;
     private StaffOptions? _lastValid;
 
     /// <summary>Creates the service.</summary>
-    public StaffSignIn(IOptionsMonitor<StaffOptions> options, SignInThrottle throttle, ILogger<StaffSignIn> logger)
+    public StaffSignIn(IOptionsMonitor<StaffOptions> options, SignInThrottle throttle, StaffAudit audit, ILogger<StaffSignIn> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
+        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -83,6 +85,9 @@ public sealed partial class StaffSignIn
         {
             await _throttle.FailedAsync(keys, cancellationToken);
             LogFailed(_logger, Loggable(options, name));
+
+            // Checked failures only (a try refused during a wait is not): the delays bound how fast anyone can add these.
+            await _audit.RecordAsync(Loggable(options, name), "sign-in-failed", "from " + keys.AddressKey, cancellationToken);
             return new StaffSignInResult(null, await _throttle.NextTryAtAsync(keys, options, cancellationToken));
         }
 
@@ -94,6 +99,8 @@ public sealed partial class StaffSignIn
             Rehash(options, accountName, account, password);
         }
 
+        await _audit.RecordAsync(accountName, "sign-in", "password from " + keys.AddressKey, cancellationToken);
+
         return new StaffSignInResult(Principal(accountName, account.Role, "password", Stamp(accountName, account)), null);
     }
 
@@ -102,7 +109,7 @@ public sealed partial class StaffSignIn
     /// field must not land in the log, nor a line break forge a log line.
     /// </summary>
     private static string Loggable(StaffOptions options, string typed) =>
-        options.Accounts.Keys.FirstOrDefault(k => string.Equals(k, typed.Trim(), StringComparison.OrdinalIgnoreCase)) ?? "an unknown name";
+        options.Accounts.Keys.FirstOrDefault(k => string.Equals(k, typed.Trim(), StringComparison.OrdinalIgnoreCase)) ?? StaffAudit.UnknownName;
 
     /// <summary>The claim naming one sign-in (a session), revoked when it signs out.</summary>
     public const string SessionClaim = "sid";

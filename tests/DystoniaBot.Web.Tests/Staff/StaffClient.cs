@@ -35,8 +35,10 @@ public sealed partial class StaffClient
             [$"Staff:Accounts:{AdminName}:PasswordHash"] = hasher.HashPassword(new object(), AdminPassword),
             ["Staff:ApiKeys:tool:Role"] = StaffRoles.Staff,
             ["Staff:ApiKeys:tool:Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StaffKey))),
+            ["Staff:ApiKeys:tool:ExpiresAt"] = DateTimeOffset.UtcNow.AddDays(90).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["Staff:ApiKeys:admintool:Role"] = StaffRoles.Admin,
             ["Staff:ApiKeys:admintool:Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKey))),
+            ["Staff:ApiKeys:admintool:ExpiresAt"] = DateTimeOffset.UtcNow.AddDays(90).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 
@@ -58,8 +60,8 @@ public sealed partial class StaffClient
     }
 
     /// <summary>A host with the test accounts that will listen on 127.0.0.1 once started (<see cref="BotFactory.StartLive"/>).</summary>
-    public static BotFactory LiveHost(Dictionary<string, string?>? extra = null, string? databasePath = null) =>
-        BotFactory.CreateLive(Settings(extra), databasePath);
+    public static BotFactory LiveHost(Dictionary<string, string?>? extra = null, string? databasePath = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        BotFactory.CreateLive(Settings(extra), databasePath, services);
 
     /// <summary>A host with the test accounts.</summary>
     public static BotFactory Host(Dictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
