@@ -39,6 +39,7 @@ public static class StaffExtensions
         services.AddSingleton<StaffSearch>();
         services.AddSingleton<StaffQuestions>();
         services.AddSingleton<CuratedAnswerDesk>();
+        services.AddSingleton<StaffErasure>();
         services.AddHostedService<StaffStartupReport>();
         services.AddProblemDetails();
 
