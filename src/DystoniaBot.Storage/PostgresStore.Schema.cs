@@ -42,6 +42,10 @@ public sealed partial class PostgresStore
         CREATE TABLE revoked_session (session_id text PRIMARY KEY, until timestamptz NOT NULL);
         """,
         """
+        CREATE TABLE signin_failure (throttle_key text PRIMARY KEY, failures integer NOT NULL, last_failure_at timestamptz NOT NULL);
+        CREATE INDEX signin_failure_last ON signin_failure (last_failure_at);
+        """,
+        """
         CREATE TABLE directline_budget (conversation_id text PRIMARY KEY REFERENCES directline_conversation (id) ON DELETE CASCADE, day date NOT NULL,
             bytes bigint NOT NULL);
         CREATE TABLE directline_daily_bytes (day date PRIMARY KEY, bytes bigint NOT NULL);

@@ -20,7 +20,7 @@ namespace DystoniaBot.Storage;
 /// behind, because another process sharing the database may serve a conversation's next turn.
 /// <see cref="MigrateAsync"/> must have run once before the store is used (the host does it at startup).
 /// </remarks>
-public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IRetentionStore, IRevokedSessions, IAsyncDisposable, IDisposable
+public sealed partial class PostgresStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IRetentionStore, IRevokedSessions, ISignInFailures, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenerSource;
@@ -262,6 +262,44 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     /// <inheritdoc />
     public Task<int> DeleteExpiredRevocationsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM revoked_session WHERE until < $1", cancellationToken, now);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SignInFailureCount>> ReadSignInFailuresAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => OnLiveConnectionAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var command = Command("SELECT throttle_key, failures, last_failure_at FROM signin_failure WHERE throttle_key = ANY($1)", (object)keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<SignInFailureCount>(keys.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new SignInFailureCount(reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+
+        return (IReadOnlyList<SignInFailureCount>)counts;
+    }, rerunnable: true);
+
+    /// <inheritdoc />
+    public Task RecordSignInFailureAsync(IReadOnlyCollection<string> keys, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+
+        // One statement for every key; rows are taken in key order, so two sign-ins failing at once never wait on each other in a cycle.
+        return ExecuteAsync("INSERT INTO signin_failure SELECT k, 1, $2 FROM unnest($1::text[]) AS k ORDER BY k ON CONFLICT (throttle_key) DO UPDATE SET " +
+            "failures = CASE WHEN signin_failure.last_failure_at < $3 THEN 1 ELSE signin_failure.failures + 1 END, last_failure_at = excluded.last_failure_at",
+            cancellationToken, keys.ToArray(), at, forgetBefore);
+    }
+
+    /// <inheritdoc />
+    public Task ForgetSignInFailuresAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        // The array is one parameter (not params of its own).
+        return ExecuteAsync("DELETE FROM signin_failure WHERE throttle_key = ANY($1)", cancellationToken, (object)keys.ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<int> DeleteSignInFailuresBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM signin_failure WHERE last_failure_at < $1", cancellationToken, cutoff);
 
     /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace DystoniaBot.Storage;
 /// conversations idle for <c>DirectLine:RetentionDays</c>; tickets (question and answer) older than
 /// <c>Handoff:RetentionDays</c>; conversation state, sent answers and conversation references not written for
 /// <c>Storage:ConversationRetentionDays</c> (a reference stays while its conversation has a ticket); ratings older
-/// than <c>Storage:FeedbackRetentionDays</c>; audit entries older than <c>Storage:AuditRetentionDays</c>. The Direct
+/// than <c>Storage:FeedbackRetentionDays</c>; audit entries older than <c>Storage:AuditRetentionDays</c>; counts of failed
+/// staff sign-ins a day after their last failure. The Direct
 /// Line signing key is not user data and stays.
 /// </summary>
 public sealed partial class RetentionService : BackgroundService
@@ -19,6 +20,7 @@ public sealed partial class RetentionService : BackgroundService
     private readonly ITicketStore _tickets;
     private readonly IRetentionStore _rest;
     private readonly IRevokedSessions _revokedSessions;
+    private readonly ISignInFailures _signInFailures;
     private readonly StorageOptions _storage;
     private readonly DirectLineOptions _directLine;
     private readonly HandoffOptions _handoff;
@@ -26,10 +28,11 @@ public sealed partial class RetentionService : BackgroundService
     private readonly ILogger<RetentionService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IRevokedSessions revokedSessions,
+    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IRevokedSessions revokedSessions, ISignInFailures signInFailures,
         IOptions<DirectLineOptions> directLine, IOptions<HandoffOptions> handoff, IOptions<StorageOptions> storage, TimeProvider time, ILogger<RetentionService> logger)
     {
         _revokedSessions = revokedSessions ?? throw new ArgumentNullException(nameof(revokedSessions));
+        _signInFailures = signInFailures ?? throw new ArgumentNullException(nameof(signInFailures));
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage.Value;
         _rest = rest ?? throw new ArgumentNullException(nameof(rest));
@@ -52,7 +55,8 @@ public sealed partial class RetentionService : BackgroundService
             + await _rest.DeleteConversationDataBeforeAsync(now.AddDays(-_storage.ConversationRetentionDays), cancellationToken)
             + await _rest.DeleteFeedbackBeforeAsync(now.AddDays(-_storage.FeedbackRetentionDays), cancellationToken)
             + await _rest.DeleteAuditBeforeAsync(now.AddDays(-_storage.AuditRetentionDays), cancellationToken)
-            + await _revokedSessions.DeleteExpiredRevocationsAsync(now, cancellationToken);
+            + await _revokedSessions.DeleteExpiredRevocationsAsync(now, cancellationToken)
+            + await _signInFailures.DeleteSignInFailuresBeforeAsync(now - ISignInFailures.RememberedFor, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ namespace DystoniaBot.Storage;
 /// lose the last fraction of a second of "tell me more" context, never a rating or anything the user typed.
 /// Ratings and conversation references are written before the call returns. Disposing flushes what is pending.
 /// </remarks>
-public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IRetentionStore, IRevokedSessions, IDisposable
+public sealed partial class SqliteStore : IConversationStateStore, IConversationReferenceStore, IFeedbackStore, IDirectLineStore, IRetentionStore, IRevokedSessions, ISignInFailures, IDisposable
 {
     private const int MaxBatch = 2000;
     private const int MaxAppendGroup = 500;
@@ -64,6 +64,8 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             CREATE TABLE IF NOT EXISTS sent_answer (conversation_key TEXT NOT NULL, activity_id TEXT NOT NULL, question TEXT NOT NULL, passage_id TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_key, activity_id));
             CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_key TEXT NOT NULL, question TEXT, passage_id TEXT, helpful INTEGER NOT NULL, comment TEXT, created_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS revoked_session (session_id TEXT PRIMARY KEY, until TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS signin_failure (throttle_key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS signin_failure_last ON signin_failure (last_failure_at);
             """);
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
@@ -449,6 +451,63 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     /// <inheritdoc />
     public Task<int> DeleteExpiredRevocationsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM revoked_session WHERE until < $now", cancellationToken, ("$now", Format(now)));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SignInFailureCount>> ReadSignInFailuresAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var counts = new List<SignInFailureCount>(keys.Count);
+        await using var connection = Open();
+        foreach (var key in keys)
+        {
+            await using var command = Command(connection, "SELECT failures, last_failure_at FROM signin_failure WHERE throttle_key = $key", ("$key", key));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                counts.Add(new SignInFailureCount(key, reader.GetInt32(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
+    public Task RecordSignInFailureAsync(IReadOnlyCollection<string> keys, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
+        InOneTransactionAsync(keys, "INSERT INTO signin_failure VALUES ($key, 1, $at) ON CONFLICT(throttle_key) DO UPDATE SET " +
+            "failures = CASE WHEN last_failure_at < $forget THEN 1 ELSE failures + 1 END, last_failure_at = $at",
+            cancellationToken, ("$at", Format(at)), ("$forget", Format(forgetBefore)));
+
+    /// <inheritdoc />
+    public Task ForgetSignInFailuresAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        InOneTransactionAsync(keys, "DELETE FROM signin_failure WHERE throttle_key = $key", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> DeleteSignInFailuresBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM signin_failure WHERE last_failure_at < $cutoff", cancellationToken, ("$cutoff", Format(cutoff)));
+
+    /// <summary>Runs <paramref name="sql"/> once per key (as <c>$key</c>), all in one transaction, as the one writer.</summary>
+    private async Task InOneTransactionAsync(IReadOnlyCollection<string> keys, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var key in keys)
+            {
+                await using var command = Command(connection, sql, [("$key", key), .. parameters]);
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
 
     /// <inheritdoc />
     public Task<int> DeleteFeedbackBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -38,9 +38,9 @@ public class BotFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>A host that will listen on a real Kestrel port of 127.0.0.1 once <see cref="StartLive"/> runs.</summary>
-    public static BotFactory CreateLive(Dictionary<string, string?> settings, string? databasePath = null)
+    public static BotFactory CreateLive(Dictionary<string, string?> settings, string? databasePath = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new BotFactory(settings, databasePath, null);
+        var factory = new BotFactory(settings, databasePath, services);
         factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         return factory;
     }

@@ -14,7 +14,13 @@ namespace DystoniaBot.Cli.Staff;
 /// </summary>
 internal sealed partial class StaffAccountFile
 {
-    private static readonly PasswordHasher<StaffAccountFile> Hasher = new();
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 iterations: OWASP's 210,000 (Identity's default is 100,000). The web host's StaffPasswords
+    /// uses the same count and rehashes older hashes at sign-in; keep the two in step.
+    /// </summary>
+    public const int PasswordIterations = 210_000;
+
+    private static readonly PasswordHasher<StaffAccountFile> Hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = PasswordIterations }));
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly JsonObject _root;
 
@@ -47,16 +53,47 @@ internal sealed partial class StaffAccountFile
         return new StaffAccountFile(path, root);
     }
 
-    /// <summary>Adds or replaces the account <paramref name="name"/> with a PBKDF2 hash of <paramref name="password"/>; true when it was new.</summary>
+    /// <summary>
+    /// Adds or replaces the account <paramref name="name"/> with a PBKDF2 hash of <paramref name="password"/> and a new
+    /// security stamp (which ends the account's sessions); true when it was new.
+    /// </summary>
     public bool SetAccount(string name, string role, string password) =>
-        Set("Accounts", name, new JsonObject { ["Role"] = role, ["PasswordHash"] = Hasher.HashPassword(this, password) });
+        Set("Accounts", name, new JsonObject
+        {
+            ["Role"] = role,
+            ["PasswordHash"] = Hasher.HashPassword(this, password),
+            ["SecurityStamp"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        });
 
-    /// <summary>Adds or replaces the API key <paramref name="name"/>; returns the key, which is not stored anywhere.</summary>
-    public string SetApiKey(string name, string role)
+    /// <summary>Adds or replaces the API key <paramref name="name"/>, working until <paramref name="expiresAt"/>; returns the key, which is not stored anywhere.</summary>
+    public string SetApiKey(string name, string role, DateTimeOffset expiresAt)
     {
         var key = "dbk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        Set("ApiKeys", name, new JsonObject { ["Role"] = role, ["Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) });
+        Set("ApiKeys", name, new JsonObject
+        {
+            ["Role"] = role,
+            ["Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))),
+            ["ExpiresAt"] = expiresAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        });
         return key;
+    }
+
+    /// <summary>The API keys in the file: name, role and expiry (null for a key made before keys expired).</summary>
+    public IReadOnlyList<(string Name, string Role, DateTimeOffset? ExpiresAt)> ApiKeys()
+    {
+        if ((_root["Staff"] as JsonObject)?["ApiKeys"] is not JsonObject keys)
+        {
+            return [];
+        }
+
+        return [.. keys.Where(pair => pair.Value is JsonObject).Select(pair =>
+        {
+            var entry = (JsonObject)pair.Value!;
+            var role = entry["Role"] is JsonValue r && r.TryGetValue<string>(out var text) ? text : "staff";
+            DateTimeOffset? expiresAt = entry["ExpiresAt"] is JsonValue e && e.TryGetValue<string>(out var at)
+                && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+            return (pair.Key, role, expiresAt);
+        }).OrderBy(k => k.Key, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Writes the file readable by its owner only, replacing the old one in one step.</summary>

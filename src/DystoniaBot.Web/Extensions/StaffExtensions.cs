@@ -18,6 +18,12 @@ public static class StaffExtensions
     private const string ConsoleSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; " +
         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /// <summary>The staff API's OpenAPI document, for tools with an API key.</summary>
+    public const string ApiDocumentPath = "/api/staff/openapi/{documentName}.json";
+
+    /// <summary>The same document for a signed-in staff member's browser.</summary>
+    public const string ConsoleDocumentPath = "/staff/openapi/{documentName}.json";
+
     /// <summary>Registers staff sign-in (cookies; OpenID Connect when configured; API keys), the console pages and the API.</summary>
     public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
     {
@@ -28,10 +34,13 @@ public static class StaffExtensions
         var services = builder.Services;
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSearch>();
         services.AddSingleton<StaffQuestions>();
         services.AddSingleton<CuratedAnswerDesk>();
+        services.AddSingleton<StaffErasure>();
+        services.AddHostedService<StaffStartupReport>();
         services.AddProblemDetails();
 
         var openIdConnect = builder.Configuration.GetSection($"{StaffOptions.SectionName}:{nameof(StaffOptions.OpenIdConnect)}").Get<StaffOpenIdConnectOptions>() ?? new();
@@ -83,11 +92,12 @@ public static class StaffExtensions
                 oidc.MapInboundClaims = false;
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
-                oidc.Events.OnTokenValidated = context =>
+                oidc.Events.OnTokenValidated = async context =>
                 {
                     context.Principal = MapRoles(context.Principal!, openIdConnect);
                     ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(StaffSignIn.SessionClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
-                    return Task.CompletedTask;
+                    await context.HttpContext.RequestServices.GetRequiredService<StaffAudit>().RecordAsync(context.Principal.Identity!.Name ?? "an unnamed Microsoft account",
+                        "sign-in", "Microsoft from " + DystoniaBot.DirectLine.ClientAddress.Key(context.HttpContext.Connection.RemoteIpAddress), context.HttpContext.RequestAborted);
                 };
             });
         }
@@ -96,7 +106,9 @@ public static class StaffExtensions
             .AddPolicy(StaffRoles.ConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(StaffRoles.AdminConsolePolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme).RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffRoles.ApiPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Staff, StaffRoles.Admin))
-            .AddPolicy(StaffRoles.ApiAdminPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffRoles.ApiAdminPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.ApiKeyScheme).RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffRoles.ApiDocumentPolicy, policy => policy.AddAuthenticationSchemes(StaffRoles.CookieScheme, StaffRoles.ApiKeyScheme)
+                .RequireRole(StaffRoles.Staff, StaffRoles.Admin));
 
         services.AddRazorPages(pages =>
         {
@@ -135,7 +147,7 @@ public static class StaffExtensions
         return builder;
     }
 
-    /// <summary>Adds the console's security headers and sign-in, and maps the pages, the API and /openapi/v1.json.</summary>
+    /// <summary>Adds the console's security headers and sign-in, and maps the pages, the API and its OpenAPI document.</summary>
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -170,7 +182,12 @@ public static class StaffExtensions
         pipeline["__AuthorizationMiddlewareSet"] = true;
         app.MapRazorPages();
         app.MapStaffApi();
-        app.MapOpenApi();
+
+        // The document describes what staff can do, so only staff see it: with an API key beside the API, and in a
+        // signed-in browser under /staff, where the console's cookie is sent (it is scoped to /staff). Nothing is
+        // mapped at the framework's default /openapi/v1.json, which the staff middlewares don't cover.
+        app.MapOpenApi(ApiDocumentPath).RequireAuthorization(StaffRoles.ApiDocumentPolicy);
+        app.MapOpenApi(ConsoleDocumentPath).RequireAuthorization(StaffRoles.ApiDocumentPolicy);
         return app;
     }
 

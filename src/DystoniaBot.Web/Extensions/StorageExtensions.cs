@@ -33,6 +33,7 @@ public static partial class StorageExtensions
         services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
         services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
         services.AddSingleton<IRevokedSessions>(Configured<IRevokedSessions>);
+        services.AddSingleton<ISignInFailures>(Configured<ISignInFailures>);
         services.AddSingleton<IStorageHealth>(Configured<IStorageHealth>);
 
         // The key ring behind the staff's cookies lives in the same database: kept across restarts, and shared by

@@ -58,6 +58,12 @@ public sealed record StaffAnswerRequest(string? Answer);
 /// <param name="Comment">The user's comment.</param>
 public sealed record StaffFeedbackJson(DateTimeOffset At, string? Question, string? PassageId, string? Passage, string? Comment);
 
+/// <summary>What an admin's erasure deleted.</summary>
+/// <param name="Conversation">The conversation erased (<c>channel/conversation</c>).</param>
+/// <param name="Reference">The question it was named by, if any.</param>
+/// <param name="DeletedRows">How many rows went (state, reference, sent answers, ratings, tickets, Direct Line activities).</param>
+public sealed record StaffErasureJson(string Conversation, string? Reference, int DeletedRows);
+
 /// <summary>The staff JSON API under /api/staff, for other tools (bearer API keys).</summary>
 public static class StaffApiEndpoints
 {
@@ -75,6 +81,11 @@ public static class StaffApiEndpoints
             .WithSummary("Answer an open question; the answer is delivered into the asker's chat.");
         api.MapPost("/questions/{reference}/close", Close).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close an open question without an answer.");
         api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
+        api.MapDelete("/conversations", Erase).RequireAuthorization(StaffRoles.ApiAdminPolicy)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Erase everything kept of one conversation (admin keys only): its state, reference, sent answers, ratings, questions and their answers, and its Direct Line log.")
+            .WithDescription("Name it by one of its questions (?reference=Q-7K3M9P) or by the conversation (?conversation=channel/conversation id). " +
+                "Deleted in one transaction and audited (who, when, which reference and conversation; never what was in it). Cannot be undone.");
         api.MapGet("/feedback", Feedback).WithSummary("Answers users rated not helpful, newest first, with their question and passage.");
         return endpoints;
     }
@@ -108,14 +119,14 @@ public static class StaffApiEndpoints
         return TypedResults.Ok(tickets);
     }
 
-    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
     {
         if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
         {
             return BadReference();
         }
 
-        var ticket = await questions.FindAsync(reference, cancellationToken);
+        var ticket = await questions.ReadAsync(reference, http.User.Identity!.Name!, cancellationToken);
         return ticket is null ? Problem("No question has that reference.", StatusCodes.Status404NotFound) : TypedResults.Ok(StaffTicketJson.From(ticket));
     }
 
@@ -153,6 +164,31 @@ public static class StaffApiEndpoints
     {
         IReadOnlyList<StaffFeedbackJson> feedback = [.. (await questions.UnhelpfulAsync(cancellationToken)).Select(f => new StaffFeedbackJson(f.At, f.Question, f.PassageId, f.PassageText, f.Comment))];
         return TypedResults.Ok(feedback);
+    }
+
+    private static async Task<Results<Ok<StaffErasureJson>, ProblemHttpResult>> Erase(string? reference, string? conversation, HttpContext http, StaffErasure erasure,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference) == string.IsNullOrWhiteSpace(conversation))
+        {
+            return Problem("Give either 'reference' (a question's, like Q-7K3M9P) or 'conversation' (channel/conversation id), not both.");
+        }
+
+        if (reference is not null ? !StaffQuestions.IsReference(reference.Trim().ToUpperInvariant()) : !StaffErasure.IsConversationKey(conversation!.Trim()))
+        {
+            return reference is not null ? BadReference() : Problem("'conversation' must be channel/conversation id.");
+        }
+
+        var (target, problem) = await erasure.FindAsync(reference ?? conversation, cancellationToken);
+        if (target is null)
+        {
+            return Problem(problem!, StatusCodes.Status404NotFound);
+        }
+
+        var deleted = await erasure.EraseAsync(target, http.User.Identity!.Name!, cancellationToken);
+        return deleted == 0 && target.Reference is null
+            ? Problem("Nothing is kept of that conversation.", StatusCodes.Status404NotFound)
+            : TypedResults.Ok(new StaffErasureJson(target.ConversationKey, target.Reference, deleted));
     }
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(ITicketStore tickets, CancellationToken cancellationToken) =>

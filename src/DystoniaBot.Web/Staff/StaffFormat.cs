@@ -15,6 +15,18 @@ public static class StaffFormat
         : age < TimeSpan.FromDays(2) ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalHours} h {age.Minutes} min")
         : string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays} days");
 
+    /// <summary>A wait in words, rounded up: "1 second", "40 seconds", "3 minutes".</summary>
+    public static string Duration(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        if (seconds < 90)
+        {
+            return seconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Ceiling(seconds / 60.0)} minutes");
+    }
+
     /// <summary>"just now" or "5 min ago".</summary>
     public static string Ago(TimeSpan age) => age < TimeSpan.FromMinutes(1) ? "just now" : Age(age) + " ago";
 

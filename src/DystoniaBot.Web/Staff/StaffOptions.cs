@@ -20,13 +20,23 @@ public sealed class StaffOptions : IValidatableObject
     /// <summary>Sign-in with Microsoft Entra ID (or another OpenID Connect provider); off without an authority.</summary>
     public StaffOpenIdConnectOptions OpenIdConnect { get; set; } = new();
 
-    /// <summary>Failed sign-ins allowed for one account (or from one address) before it is locked out.</summary>
-    [Range(1, 1000)]
-    public int MaxFailedSignIns { get; set; } = 5;
+    /// <summary>
+    /// The wait before the next try after a first failed sign-in of a name from an address; each further failure
+    /// doubles it (nothing is ever locked).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan SignInDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a lockout lasts, and the window failures are counted in.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan LockoutPeriod { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest wait for one name from one address, and for one address over every name.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxSignInDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest wait that failures from every address together put on one name: all an attacker elsewhere can
+    /// make a staff member wait at a clean address. Zero turns this delay off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxSignInDelayPerName { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a console sign-in lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
@@ -35,6 +45,11 @@ public sealed class StaffOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (MaxSignInDelay < SignInDelay)
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(MaxSignInDelay)} must be at least {SectionName}:{nameof(SignInDelay)}.", [nameof(MaxSignInDelay)]);
+        }
+
         foreach (var (name, account) in Accounts)
         {
             var prefix = $"{SectionName}:{nameof(Accounts)}:{name}";
@@ -91,6 +106,12 @@ public sealed class StaffAccountOptions
 
     /// <summary>The password's hash in ASP.NET Core Identity's format (PBKDF2), never the password.</summary>
     public string? PasswordHash { get; set; }
+
+    /// <summary>
+    /// A random value that changes when the password is set (<c>dystoniabot staff add</c>), so sessions end; a rehash of
+    /// the same password keeps it. Accounts written before it existed have none until their first rehash.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
 }
 
 /// <summary>An API key for other tools.</summary>
@@ -101,6 +122,12 @@ public sealed class StaffApiKeyOptions
 
     /// <summary>SHA-256 of the key, hexadecimal.</summary>
     public string? Hash { get; set; }
+
+    /// <summary>
+    /// When the key stops working (<c>dystoniabot staff key add</c> sets it, 90 days on by default). A key written
+    /// before keys expired has none: it still works, and the host warns about it at every start.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 /// <summary>OpenID Connect sign-in (section <c>Staff:OpenIdConnect</c>).</summary>

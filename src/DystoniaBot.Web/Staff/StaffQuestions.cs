@@ -46,10 +46,12 @@ public sealed partial class StaffQuestions
     private readonly TicketDesk _desk;
     private readonly IFeedbackStore _feedback;
     private readonly IKnowledgeSearch _knowledge;
+    private readonly StaffAudit _audit;
 
     /// <summary>Creates the service.</summary>
-    public StaffQuestions(TicketDesk desk, IFeedbackStore feedback, IKnowledgeSearch knowledge)
+    public StaffQuestions(TicketDesk desk, IFeedbackStore feedback, IKnowledgeSearch knowledge, StaffAudit audit)
     {
+        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _desk = desk ?? throw new ArgumentNullException(nameof(desk));
         _feedback = feedback ?? throw new ArgumentNullException(nameof(feedback));
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
@@ -86,6 +88,21 @@ public sealed partial class StaffQuestions
         // People type references in lower case too; they are stored in upper case.
         var normalized = reference?.Trim().ToUpperInvariant();
         return IsReference(normalized) ? await _desk.FindAsync(normalized!, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// One ticket, or null, shown to <paramref name="reader"/>: the read is audited, since the question is health
+    /// information (the entry names the reference, never the question).
+    /// </summary>
+    public async Task<Ticket?> ReadAsync(string reference, string reader, CancellationToken cancellationToken)
+    {
+        var ticket = await FindAsync(reference, cancellationToken);
+        if (ticket is not null)
+        {
+            await _audit.RecordAsync(reader, "read-question", ticket.Reference, cancellationToken);
+        }
+
+        return ticket;
     }
 
     /// <summary>Answers an open ticket as <paramref name="staff"/>; the answer is then delivered into the asker's chat.</summary>

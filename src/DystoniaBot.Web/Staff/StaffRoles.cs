@@ -30,6 +30,9 @@ public static class StaffRoles
     /// <summary>The JSON API's admin endpoints, for admin keys.</summary>
     public const string ApiAdminPolicy = "StaffApiAdmin";
 
+    /// <summary>The API's OpenAPI document: a signed-in staff member or a staff API key.</summary>
+    public const string ApiDocumentPolicy = "StaffApiDocument";
+
     /// <summary>True for <c>staff</c> and <c>admin</c>.</summary>
     public static bool IsKnown(string? role) => role is Staff or Admin;
 }

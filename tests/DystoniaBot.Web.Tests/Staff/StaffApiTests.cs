@@ -132,7 +132,7 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     [Fact]
     public async Task OpenApiDocument_ShouldDescribeTheApi_AndItsBearerScheme()
     {
-        var document = await _factory.CreateClient().GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var document = await _api.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/openapi/v1.json", UriKind.Relative));
 
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/staff/search", "/api/staff/questions", "/api/staff/questions/{reference}", "/api/staff/questions/{reference}/answer", "/api/staff/questions/{reference}/close", "/api/staff/feedback" })
@@ -143,5 +143,9 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
         Assert.False(paths.TryGetProperty("/api/messages", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("StaffApiKey").GetProperty("scheme").GetString());
         Assert.True(paths.GetProperty("/api/staff/questions/{reference}/answer").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        var erase = paths.GetProperty("/api/staff/conversations").GetProperty("delete");
+        Assert.Contains("admin keys only", erase.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["reference", "conversation"], erase.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(erase.GetProperty("responses").TryGetProperty("404", out _));
     }
 }

@@ -22,10 +22,10 @@ public sealed partial class StaffClient
     public const string StaffKey = "dbk_test-staff-key";
     public const string AdminKey = "dbk_test-admin-key";
 
-    // PBKDF2 is slow on purpose: hash once per test run.
+    // PBKDF2 is slow on purpose: hash once per test run, as the host hashes (so no sign-in asks for a rehash).
     private static readonly Lazy<Dictionary<string, string?>> LazySettings = new(() =>
     {
-        var hasher = new PasswordHasher<object>();
+        var hasher = new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = StaffPasswords.Iterations }));
         return new Dictionary<string, string?>
         {
             ["Staff:File"] = NoStaffFile,
@@ -35,8 +35,10 @@ public sealed partial class StaffClient
             [$"Staff:Accounts:{AdminName}:PasswordHash"] = hasher.HashPassword(new object(), AdminPassword),
             ["Staff:ApiKeys:tool:Role"] = StaffRoles.Staff,
             ["Staff:ApiKeys:tool:Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StaffKey))),
+            ["Staff:ApiKeys:tool:ExpiresAt"] = DateTimeOffset.UtcNow.AddDays(90).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["Staff:ApiKeys:admintool:Role"] = StaffRoles.Admin,
             ["Staff:ApiKeys:admintool:Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKey))),
+            ["Staff:ApiKeys:admintool:ExpiresAt"] = DateTimeOffset.UtcNow.AddDays(90).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 
@@ -57,6 +59,10 @@ public sealed partial class StaffClient
         return settings;
     }
 
+    /// <summary>A host with the test accounts that will listen on 127.0.0.1 once started (<see cref="BotFactory.StartLive"/>).</summary>
+    public static BotFactory LiveHost(Dictionary<string, string?>? extra = null, string? databasePath = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        BotFactory.CreateLive(Settings(extra), databasePath, services);
+
     /// <summary>A host with the test accounts.</summary>
     public static BotFactory Host(Dictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
         BotFactory.Create(Settings(extra), services: services);
@@ -67,6 +73,44 @@ public sealed partial class StaffClient
     /// <summary>A client that is not signed in.</summary>
     public static StaffClient Anonymous(BotFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>
+    /// A browser that is not signed in, talking to a live host over TCP (its own cookies, no redirects followed); with
+    /// <paramref name="forwardedFor"/>, as a visitor at that address behind the host's (loopback) proxy.
+    /// </summary>
+    public static StaffClient Live(Uri host, string? forwardedFor = null)
+    {
+#pragma warning disable CA2000 // The client owns the handler and disposes it with itself.
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }, disposeHandler: true) { BaseAddress = host };
+#pragma warning restore CA2000
+        if (forwardedFor is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return new StaffClient(http);
+    }
+
+    /// <summary>Signs in through the login form of a live host; fails the test unless it worked.</summary>
+    public static async Task<StaffClient> SignInLiveAsync(Uri host, string name, string password, string? forwardedFor = null)
+    {
+        var client = Live(host, forwardedFor);
+        using var response = await client.SignInResponseAsync(name, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A client for /api/staff of a live host with a bearer key (or none).</summary>
+    public static HttpClient LiveApi(Uri host, string? key)
+    {
+        var http = new HttpClient { BaseAddress = host };
+        if (key is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return http;
+    }
 
     /// <summary>Signs in through the login form; fails the test unless it worked.</summary>
     public static async Task<StaffClient> SignInAsync(BotFactory factory, string name, string password)

@@ -11,7 +11,8 @@ public sealed class StaffSignInTests
     [Fact]
     public async Task WrongPassword_ShouldFail_AndTheRightOneShouldWork()
     {
-        using var factory = StaffClient.Host();
+        // A wait of a millisecond after a failure: the next try comes later than that.
+        using var factory = StaffClient.Host(new() { ["Staff:SignInDelay"] = "00:00:00.001" });
         var client = StaffClient.Anonymous(factory);
 
         using var wrong = await client.SignInResponseAsync(StaffClient.NurseName, "not-the-password");
@@ -37,22 +38,35 @@ public sealed class StaffSignInTests
     }
 
     [Fact]
-    public async Task RepeatedFailures_ShouldLockTheAccountOut_EvenForTheRightPassword()
+    public async Task RepeatedFailures_ShouldDelayTheNextTry_NotLockTheAccount()
     {
-        using var factory = StaffClient.Host(new() { ["Staff:MaxFailedSignIns"] = "3" });
+        using var factory = StaffClient.Host(new() { ["Staff:SignInDelay"] = "00:00:00.200" });
         var client = StaffClient.Anonymous(factory);
-        for (var i = 0; i < 3; i++)
+        using (var _ = await client.SignInResponseAsync(StaffClient.NurseName, "guess"))
         {
-            using var _ = await client.SignInResponseAsync(StaffClient.NurseName, "guess-" + i);
         }
 
-        using var locked = await client.SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword);
+        using var paused = await client.SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, paused.StatusCode);
+        Assert.Contains("Please try again in 1 second", WebUtility.HtmlDecode(await paused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
-        Assert.Contains("Too many failed sign-ins", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var other = await StaffClient.Anonymous(factory).SignInResponseAsync(StaffClient.AdminName, StaffClient.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        using var signedIn = await client.SignInResponseAsync(StaffClient.NurseName, StaffClient.NursePassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 0, 1)]
+    [InlineData(2, 0, 2)]
+    [InlineData(5, 0, 16)]
+    [InlineData(9, 0, 256)]
+    [InlineData(10, 0, 300)]
+    [InlineData(int.MaxValue, 0, 300)]
+    [InlineData(3, 3, 0)]
+    [InlineData(4, 3, 1)]
+    public void Delay_ShouldDoubleFromTheFirst_UpToTheCap(int failures, int free, int expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), SignInThrottle.Delay(failures, free, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
 
     [Fact]
     public async Task LoginWithoutAntiforgeryToken_ShouldBeRefused()

@@ -9,9 +9,14 @@ namespace DystoniaBot.Web.Pages.Staff;
 public sealed class LoginModel : PageModel
 {
     private readonly StaffSignIn _signIn;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the page.</summary>
-    public LoginModel(StaffSignIn signIn) => _signIn = signIn;
+    public LoginModel(StaffSignIn signIn, TimeProvider time)
+    {
+        _signIn = signIn;
+        _time = time;
+    }
 
     /// <summary>Where to go after signing in (a console page).</summary>
     [BindProperty(SupportsGet = true)]
@@ -34,9 +39,6 @@ public sealed class LoginModel : PageModel
     /// <summary>True when OpenID Connect sign-in is configured.</summary>
     public bool HasOpenIdConnect => _signIn.HasOpenIdConnect;
 
-    /// <summary>The file <c>dystoniabot staff add</c> writes.</summary>
-    public string StaffFilePath => StaffFile.Resolve(_signIn.Current.File);
-
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {
@@ -51,23 +53,44 @@ public sealed class LoginModel : PageModel
             return Page();
         }
 
-        var result = _signIn.Verify(Name, Password, HttpContext.Connection.RemoteIpAddress?.ToString());
-        if (result.LockedUntil is { } until)
+        StaffSignInResult result;
+        try
         {
-            var minutes = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes));
-            Problem = $"Too many failed sign-ins. Try again in {minutes} minute(s).";
+            result = await _signIn.VerifyAsync(Name, Password, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+        {
+            // The delays are counted in the database: without it, no password is checked.
+            Problem = "Signing in isn't possible right now. Please try again in a minute.";
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
+        if (result.Paused)
+        {
+            var wait = Wait(result.NextTryAt!.Value);
+            Problem = $"For everyone's safety, signing in pauses for a moment after unsuccessful tries. Please try again in {StaffFormat.Duration(wait)}.";
+            Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
         if (result.Principal is null)
         {
-            Problem = "That name and password don't match an account.";
+            // The same words whether or not the name is an account.
+            Problem = "That name and password don't match an account." +
+                (result.NextTryAt is { } next ? $" You can try again in {StaffFormat.Duration(Wait(next))}." : "");
             return Page();
         }
 
         await HttpContext.SignInAsync(StaffRoles.CookieScheme, result.Principal);
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
+    }
+
+    private TimeSpan Wait(DateTimeOffset until)
+    {
+        var wait = until - _time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>Starts OpenID Connect sign-in.</summary>

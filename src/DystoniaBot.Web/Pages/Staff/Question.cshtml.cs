@@ -42,7 +42,7 @@ public sealed class QuestionModel : PageModel
     /// <summary>Shows the ticket.</summary>
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
-        var ticket = await _questions.FindAsync(reference, cancellationToken);
+        var ticket = await _questions.ReadAsync(reference, User.Identity!.Name!, cancellationToken);
         if (ticket is null)
         {
             return NotFound();
