@@ -12,10 +12,10 @@ public sealed partial class ConversationPolicy
     public const int MaxHandoffLength = 2000;
 
     /// <summary>The reply once the ticket is stored: its reference and what happens next.</summary>
-    public static BotReply TicketCreated(string reference)
+    public static BotReply TicketCreated(string reference, bool onTheWebPage = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
-        return HandoffReply(ReplyTexts.HandoffSent(reference), [HandoffDetector.MyQuestionsButton]);
+        return HandoffReply(onTheWebPage ? ReplyTexts.HandoffSentOnTheWebPage(reference) : ReplyTexts.HandoffSent(reference), [HandoffDetector.MyQuestionsButton]);
     }
 
     /// <summary>The reply when the ticket could not be stored: nothing was sent, try again.</summary>

@@ -49,6 +49,12 @@ internal static class ReplyTexts
         $"Sent. Your reference is **{reference}**. Health-line staff will answer here in this chat, usually within two working days; " +
         "you don't need to stay online. Type \"my questions\" to see its status.";
 
+    // On the bot's web page the chat lives in the browser: say how to find it again.
+    public static string HandoffSentOnTheWebPage(string reference) =>
+        $"Sent. Your reference is **{reference}**. Health-line staff will answer here, usually within two working days; you don't need " +
+        "to stay online. To read the answer, open this page again in this browser: this conversation will be here, with the answer. " +
+        "To read it on another device, keep the link shown under the chat now (it is shown only once). Type \"my questions\" to see its status.";
+
     public const string HandoffUnavailable =
         "Sorry, I can't save your question right now. Nothing was sent: please try again in a few minutes. In an emergency, call your emergency number.";
 

@@ -113,14 +113,21 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         var chosenPassage = CardAction(activity) is { } choice && Field(choice, AnswerCard.ActionField) == "passage" ? Field(choice, "passageId") : null;
         var turn = chosenPassage is null ? _policy.Respond(question, activity.Locale, state) : _policy.ShowPassage(chosenPassage, state);
         var erase = turn.Action is { Kind: HandoffActionKind.EraseConversation };
-        var reply = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : turn.Reply;
+        var (reply, ticketSent) = turn.Action is { } action ? await HandoffAsync(action, activity, key, cancellationToken) : (turn.Reply, null);
         Operations.BotMetrics.Replied(reply);
         if (!erase && !ReferenceEquals(turn.State, state))
         {
             await BestEffortAsync(() => _states.SetAsync(key, turn.State, cancellationToken), "conversation state");
         }
 
-        var sent = await turnContext.SendActivityAsync(ReplyActivities.From(reply, IsOneToOne(activity), question), cancellationToken);
+        var replyActivity = ReplyActivities.From(reply, IsOneToOne(activity), question);
+        if (ticketSent is not null && activity.ChannelId == DirectLineChannel.ChannelId)
+        {
+            // The bot's page shows the visitor a link to come back from another device when it sees this.
+            replyActivity = replyActivity with { ChannelData = ReplyActivities.PageEvent("ticketSent", ticketSent) };
+        }
+
+        var sent = await turnContext.SendActivityAsync(replyActivity, cancellationToken);
         if (turn.Reply.Kind == ReplyKind.Answer && turn.Reply.Answer is { } answer && sent.Id is { } sentId)
         {
             await BestEffortAsync(() => _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken), "sent answer");
@@ -153,30 +160,31 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     private static bool IsStorageFailure(Exception e) => e is System.Data.Common.DbException or IOException or TimeoutException;
 
     /// <summary>Stores the ticket (durably, before the user is told) or reads the user's tickets.</summary>
-    private async Task<BotReply> HandoffAsync(HandoffAction action, Activity activity, string key, CancellationToken cancellationToken)
+    /// <returns>The reply, and the reference of the ticket stored, if one was.</returns>
+    private async Task<(BotReply Reply, string? TicketSent)> HandoffAsync(HandoffAction action, Activity activity, string key, CancellationToken cancellationToken)
     {
         if (action.Kind == HandoffActionKind.EraseConversation)
         {
-            return await EraseAsync(key, cancellationToken);
+            return (await EraseAsync(key, cancellationToken), null);
         }
 
         if (action.Kind == HandoffActionKind.ListTickets)
         {
             var tickets = await BestEffortAsync<IReadOnlyList<Ticket>?>(async () => await _tickets.ListForConversationAsync(key, 10, cancellationToken), null, "user's questions");
-            return tickets is null ? ConversationPolicy.TicketListUnavailable() : ConversationPolicy.TicketList([.. tickets.Select(t => t.Summary)]);
+            return (tickets is null ? ConversationPolicy.TicketListUnavailable() : ConversationPolicy.TicketList([.. tickets.Select(t => t.Summary)]), null);
         }
 
         try
         {
             var ticket = await _tickets.CreateAsync(new NewTicket(key, activity.ChannelId ?? "unknown", activity.From?.Id, action.Question!, activity.Locale), cancellationToken);
             Operations.BotMetrics.TicketCreated();
-            return ConversationPolicy.TicketCreated(ticket.Reference);
+            return (ConversationPolicy.TicketCreated(ticket.Reference, onTheWebPage: activity.ChannelId == DirectLineChannel.ChannelId), ticket.Reference);
         }
         catch (Exception e) when (IsStorageFailure(e) || e is InvalidOperationException)
         {
             // Nothing half-written: the insert is one statement. The user is told plainly and can try again.
             LogTicketNotSaved(_logger, e);
-            return ConversationPolicy.TicketUnavailable();
+            return (ConversationPolicy.TicketUnavailable(), null);
         }
     }
 

@@ -34,6 +34,13 @@ internal static class ReplyActivities
         return activity;
     }
 
+    /// <summary>
+    /// What the bot's own page reads in a reply's <c>channelData</c> (other clients ignore it): an event of the "Ask a
+    /// question" flow, and the ticket it concerns.
+    /// </summary>
+    public static JsonElement PageEvent(string name, string reference) =>
+        JsonSerializer.SerializeToElement(new { dystoniabot = new { @event = name, reference } });
+
     // The passages' sentences are few and answers repeat them: each citation is built once (bounded; the entity and
     // its parsed JSON are never changed once built, so replies can share them).
     private const int MaxCachedCitations = 4096;

@@ -2,6 +2,7 @@ using DystoniaBot.BotFramework.Builder;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Rendering;
+using DystoniaBot.DirectLine;
 using DystoniaBot.Handoff;
 
 namespace DystoniaBot.Web.Bots;
@@ -17,6 +18,9 @@ internal sealed class StaffAnswerMessages : IStaffAnswerMessages
         return MessageFactory.Text(MarkdownRenderer.Render(reply)) with
         {
             Attachments = [AnswerCard.ForStaffAnswer(ticket.Reference, ticket.Question)],
+
+            // For the bot's page: "an answer arrived while you were away" when the visitor comes back to it.
+            ChannelData = ticket.ChannelId == DirectLineChannel.ChannelId ? ReplyActivities.PageEvent("staffAnswer", ticket.Reference) : null,
         };
     }
 }

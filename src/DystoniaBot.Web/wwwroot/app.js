@@ -4,8 +4,11 @@
 (function () {
     'use strict';
 
-    const STORAGE_KEY = 'dystoniabot.directline';
+    // The conversation this browser can come back to: {resume, conversationId, userId, seenAnswers, linkShown}. The
+    // resume secret opens it again another day (tokens last 30 minutes); localStorage, so every tab and visit shares it.
+    const STORAGE_KEY = 'dystoniabot.conversation';
     const TOKEN_URL = '/api/directline/token';
+    const FORGET_URL = '/api/directline/forget';
     const SOURCES_URL = '/api/sources';
     const BUNDLE_PATH = '/lib/botframework-webchat/webchat.js';
 
@@ -64,35 +67,45 @@
     const statusElement = document.getElementById('status');
     const chatElement = document.getElementById('webchat');
 
-    // ---- Direct Line session: {token, conversationId, userId} kept for this tab in sessionStorage ----
+    // ---- The conversation kept in this browser ----
 
-    function readSession() {
+    function readSaved() {
         try {
-            const saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || 'null');
-            return isSession(saved) ? saved : null;
+            const saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || 'null');
+            return saved !== null && typeof saved === 'object' && typeof saved.resume === 'string' && saved.resume !== '' ? saved : null;
         } catch {
             return null; // storage disabled or unreadable: start a new conversation
         }
     }
 
-    function saveSession(session) {
+    function writeSaved(saved) {
         try {
-            window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify({
-                token: session.token,
-                conversationId: session.conversationId,
-                userId: session.userId
-            }));
+            window.localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
         } catch {
-            // Storage disabled or full: the chat works, a reload starts a new conversation.
+            // Storage disabled or full: the chat works, but the conversation can't be reopened later.
         }
     }
 
-    function forgetSession() {
+    function forgetSaved() {
         try {
-            window.sessionStorage.removeItem(STORAGE_KEY);
+            window.localStorage.removeItem(STORAGE_KEY);
         } catch {
             // Nothing to forget.
         }
+    }
+
+    // A link from "come back on another device" (#resume=…, never sent to the server in a URL): it becomes this
+    // browser's conversation, and leaves the address bar at once.
+    function adoptResumeLink() {
+        const match = /^#resume=([A-Za-z0-9_-]{16,256})$/.exec(window.location.hash);
+        if (!match) {
+            return;
+        }
+        const saved = readSaved();
+        if (!saved || saved.resume !== match[1]) {
+            writeSaved({ resume: match[1], seenAnswers: [], linkShown: true });
+        }
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
     }
 
     function isSession(value) {
@@ -110,7 +123,7 @@
         }
     }
 
-    // POST /api/directline/token: {} for a new conversation, {token} to refresh the token of a saved one.
+    // POST /api/directline/token: {} for a new conversation (with its resume secret), {resume} to come back to one.
     async function requestToken(body) {
         let response;
         try {
@@ -137,23 +150,29 @@
         if (!isSession(session)) {
             throw new TokenError('the server\'s answer had no token, conversationId or userId', response.status);
         }
-        return { token: session.token, conversationId: session.conversationId, userId: session.userId };
+        return session;
     }
 
-    // The saved conversation if its token can still be refreshed (403 once it expired), else a new one.
+    // The saved conversation when its secret still opens it, else a new one. Only a refusal (403) drops the secret:
+    // a network failure must not lose the way back to an answer.
     async function obtainSession(allowResume) {
-        const saved = allowResume ? readSession() : null;
+        const saved = allowResume ? readSaved() : null;
         if (saved) {
             try {
-                const refreshed = await requestToken({ token: saved.token });
-                saveSession(refreshed);
-                return { session: refreshed, resumed: refreshed.conversationId === saved.conversationId };
-            } catch {
-                forgetSession(); // expired, invalid or failed: start afresh
+                const session = await requestToken({ resume: saved.resume });
+                saved.conversationId = session.conversationId;
+                saved.userId = session.userId;
+                writeSaved(saved);
+                return { session: session, resumed: true };
+            } catch (error) {
+                if (error.status !== 403) {
+                    throw error;
+                }
+                forgetSaved();
             }
         }
         const session = await requestToken({});
-        saveSession(session);
+        writeSaved({ resume: session.resume, conversationId: session.conversationId, userId: session.userId, seenAnswers: [], linkShown: false });
         return { session: session, resumed: false };
     }
 
@@ -161,7 +180,9 @@
 
     let directLine = null;
     let statusSubscription = null;
+    let activitySubscription = null;
     let restartedAfterFailedResume = false;
+    let reopenedAt = 0;
 
     async function start(allowResume) {
         showStatus(null);
@@ -193,11 +214,21 @@
         let wasOnline = false;
         statusSubscription = directLine.connectionStatus$.subscribe({
             next: function (status) {
+                if (wasOnline && status === ConnectionStatus.ExpiredToken) {
+                    reopen(); // the session reached its maximum age: open it again with the secret
+                }
                 wasOnline = wasOnline || status === ConnectionStatus.Online;
                 if (resumed && !wasOnline) {
                     onResumeStatus(status);
                 }
             },
+            error: function () {
+                // Web Chat shows the connection state itself.
+            }
+        });
+
+        activitySubscription = directLine.activity$.subscribe({
+            next: onActivity,
             error: function () {
                 // Web Chat shows the connection state itself.
             }
@@ -223,6 +254,10 @@
             statusSubscription.unsubscribe();
             statusSubscription = null;
         }
+        if (activitySubscription) {
+            activitySubscription.unsubscribe();
+            activitySubscription = null;
+        }
         if (directLine) {
             try {
                 directLine.end();
@@ -233,29 +268,154 @@
         }
     }
 
-    // A saved conversation the server no longer knows (it restarted, say) fails to reconnect: start a new one, once.
+    // A saved conversation the server no longer knows (forgotten on another device, deleted after 30 days of
+    // silence) fails to reconnect: start a new one, once.
     function onResumeStatus(status) {
         if (restartedAfterFailedResume
             || (status !== ConnectionStatus.FailedToConnect && status !== ConnectionStatus.ExpiredToken)) {
             return;
         }
         restartedAfterFailedResume = true;
-        forgetSession();
         window.setTimeout(function () {
-            start(false);
+            start(true);
         }, 0);
     }
 
-    // Direct Line JS refreshes its token every 15 minutes: keep the newest one for a reload.
-    function rememberCurrentToken() {
-        if (!directLine || typeof directLine.token !== 'string' || directLine.token === '') {
+    // At most once a minute, so a server that keeps refusing can't make the page spin.
+    function reopen() {
+        if (Date.now() - reopenedAt < 60000) {
             return;
         }
-        const saved = readSession();
-        if (saved && saved.token !== directLine.token) {
-            saved.token = directLine.token;
-            saveSession(saved);
+        reopenedAt = Date.now();
+        window.setTimeout(function () {
+            start(true);
+        }, 0);
+    }
+
+    // ---- What the bot tells the page (channelData.dystoniabot) ----
+
+    function onActivity(activity) {
+        const event = activity && activity.channelData && activity.channelData.dystoniabot;
+        if (!event || typeof event.event !== 'string') {
+            return;
         }
+        const saved = readSaved();
+        if (!saved) {
+            return;
+        }
+        if (event.event === 'ticketSent' && !saved.linkShown) {
+            saved.linkShown = true;
+            writeSaved(saved);
+            showComeBackLink(saved.resume);
+        } else if (event.event === 'staffAnswer' && typeof activity.id === 'string') {
+            const seen = Array.isArray(saved.seenAnswers) ? saved.seenAnswers : [];
+            if (seen.indexOf(activity.id) < 0) {
+                saved.seenAnswers = seen.concat([activity.id]).slice(-20);
+                writeSaved(saved);
+                showNotice('The health-line staff have answered your question'
+                    + (typeof event.reference === 'string' ? ' ' + event.reference : '') + ': the answer is in the chat below.');
+            }
+        }
+    }
+
+    // Shown once, when a question is sent: the way back from another device. The secret is in the link's fragment,
+    // which browsers never send to a server.
+    function showComeBackLink(resume) {
+        const link = window.location.origin + '/#resume=' + encodeURIComponent(resume);
+        const field = document.createElement('input');
+        field.type = 'text';
+        field.readOnly = true;
+        field.value = link;
+        field.id = 'comeback-link';
+        field.className = 'comeback-link';
+        const label = document.createElement('label');
+        label.htmlFor = field.id;
+        label.textContent = 'To read the answer on another device, open this link there. Keep it private: it opens this conversation. It is shown only once.';
+        const copy = document.createElement('button');
+        copy.type = 'button';
+        copy.className = 'retry';
+        copy.textContent = 'Copy the link';
+        copy.addEventListener('click', function () {
+            field.select();
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(link).then(function () {
+                    copy.textContent = 'Copied';
+                }, function () {
+                    copy.textContent = 'Select the link and copy it';
+                });
+            } else {
+                copy.textContent = 'Select the link and copy it';
+            }
+        });
+        const panel = document.getElementById('comeback');
+        panel.replaceChildren(label, field, copy);
+        panel.hidden = false;
+    }
+
+    // ---- Forget this conversation ----
+
+    function showForgetControl() {
+        const tools = document.getElementById('chat-tools');
+        const forget = document.createElement('button');
+        forget.type = 'button';
+        forget.className = 'link-button';
+        forget.textContent = 'Forget this conversation';
+        forget.addEventListener('click', function () {
+            askToForget(tools);
+        });
+        tools.replaceChildren(forget);
+    }
+
+    function askToForget(tools) {
+        const question = paragraph(['Forget this conversation? It is deleted from this browser and from our server, '
+            + 'and an answer from the staff that has not arrived yet will not reach you here. This can\'t be undone.']);
+        question.id = 'forget-question';
+        const yes = document.createElement('button');
+        yes.type = 'button';
+        yes.className = 'retry';
+        yes.textContent = 'Yes, forget it';
+        const no = document.createElement('button');
+        no.type = 'button';
+        no.className = 'link-button';
+        no.textContent = 'No, keep it';
+        const group = document.createElement('div');
+        group.setAttribute('role', 'group');
+        group.setAttribute('aria-labelledby', question.id);
+        group.append(question, yes, no);
+        no.addEventListener('click', function () {
+            showForgetControl();
+            document.querySelector('#chat-tools button').focus();
+        });
+        yes.addEventListener('click', async function () {
+            yes.disabled = true;
+            const saved = readSaved();
+            try {
+                if (saved) {
+                    const response = await fetch(FORGET_URL, {
+                        method: 'POST',
+                        headers: { 'Content-Type': 'application/json' },
+                        body: JSON.stringify({ resume: saved.resume }),
+                        credentials: 'same-origin',
+                        cache: 'no-store'
+                    });
+                    if (!response.ok) {
+                        throw new Error('HTTP ' + response.status);
+                    }
+                }
+            } catch (error) {
+                console.warn('DystoniaBot: forgetting the conversation failed', error);
+                yes.disabled = false;
+                showStatus([paragraph(['Sorry, the conversation could not be forgotten right now. Please try again in a moment.'])]);
+                return;
+            }
+            forgetSaved();
+            document.getElementById('comeback').hidden = true;
+            showForgetControl();
+            await start(false);
+            showNotice('This conversation has been forgotten, here and on our server. This is a new one.');
+        });
+        tools.replaceChildren(group);
+        yes.focus();
     }
 
     function focusSendBox(host) {
@@ -280,7 +440,14 @@
 
     // ---- Messages on the page ----
 
+    // Good news (an answer arrived, a conversation forgotten as asked) in the calm notice colours, not an alert's.
+    function showNotice(text) {
+        showStatus([paragraph([text])]);
+        statusElement.classList.add('is-notice');
+    }
+
     function showStatus(nodes) {
+        statusElement.classList.remove('is-notice');
         statusElement.replaceChildren();
         if (nodes) {
             statusElement.append.apply(statusElement, nodes);
@@ -421,12 +588,7 @@
         return;
     }
 
-    window.addEventListener('pagehide', rememberCurrentToken);
-    document.addEventListener('visibilitychange', function () {
-        if (document.visibilityState === 'hidden') {
-            rememberCurrentToken();
-        }
-    });
-
+    adoptResumeLink();
+    showForgetControl();
     start(true);
 })();

@@ -26,7 +26,7 @@ internal static class WebChatPage
     }
 
     public static async Task<string?> StoredConversationAsync(IPage page) =>
-        await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('dystoniabot.directline') || '{}').conversationId || null");
+        await page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('dystoniabot.conversation') || '{}').conversationId || null");
 
     public static async Task AssertNoSendFailedAsync(IPage page) =>
         await Expect(page.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
