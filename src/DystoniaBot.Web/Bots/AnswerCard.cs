@@ -81,6 +81,10 @@ internal static class AnswerCard
     /// <summary>What a rating of a staff answer records in place of a passage id.</summary>
     public static string StaffAnswerPassageId(string ticketReference) => "ticket:" + ticketReference;
 
+    /// <summary>Whether <paramref name="passageId"/> has the form <see cref="StaffAnswerPassageId"/> gives (a ticket's reference).</summary>
+    public static bool IsStaffAnswerPassageId(string passageId) =>
+        passageId.Length <= 32 && passageId.StartsWith("ticket:Q-", StringComparison.Ordinal) && passageId[9..].All(char.IsAsciiLetterOrDigit);
+
     /// <summary>Opens the card object and its body.</summary>
     internal static void StartCard(Utf8JsonWriter json)
     {

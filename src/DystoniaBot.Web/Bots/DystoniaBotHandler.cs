@@ -93,9 +93,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         {
             if (Field(value, AnswerCard.ActionField) == "feedback")
             {
-                // The card's fields come back from the client: a passage is kept only if the index has it, and
-                // texts no longer than a message may be.
-                var passageId = Field(value, "passageId") is { } id && _search.FindPassage(id) is not null ? id : null;
+                // The card's fields come back from the client: a passage is kept only if the index has it (or it
+                // names a staff answer), and texts no longer than a message may be.
+                var passageId = Field(value, "passageId") is { } id && (_search.FindPassage(id) is not null || AnswerCard.IsStaffAnswerPassageId(id)) ? id : null;
                 var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Capped(Field(value, "question")), passageId,
                     value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Capped(Field(value, "comment")), _time.GetUtcNow()), cancellationToken), "rating");
                 await turnContext.SendActivityAsync(MessageFactory.Text(saved ? FeedbackThanks : FeedbackNotSaved), cancellationToken);
