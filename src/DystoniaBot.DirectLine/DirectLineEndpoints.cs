@@ -219,7 +219,7 @@ public static partial class DirectLineEndpoints
             }
 
             var token = channel.Tokens.Issue(resumed.Id, resumed.UserId);
-            return Results.Ok(new VisitorTokenJson(token, resumed.Id, resumed.UserId, ExpiresIn(channel, token), null));
+            return Results.Ok(new VisitorTokenJson(token, resumed.Id, resumed.UserId, ExpiresIn(channel, token), null) { MaxTextLength = channel.Options.MaxTextLength });
         }
 
         if (body?.Token is { } previous)
@@ -231,7 +231,7 @@ public static partial class DirectLineEndpoints
             }
 
             return channel.Tokens.Refresh(grant) is { } refreshed
-                ? Results.Ok(new VisitorTokenJson(refreshed, grant.ConversationId, grant.UserId, ExpiresIn(channel, refreshed), null))
+                ? Results.Ok(new VisitorTokenJson(refreshed, grant.ConversationId, grant.UserId, ExpiresIn(channel, refreshed), null) { MaxTextLength = channel.Options.MaxTextLength })
                 : SessionOver();
         }
 
@@ -242,7 +242,7 @@ public static partial class DirectLineEndpoints
 
         var (conversationId, userId, fresh) = await channel.CreateConversationAsync(cancellationToken);
         var secret = await channel.CreateResumeSecretAsync(conversationId, cancellationToken);
-        return Results.Ok(new VisitorTokenJson(fresh, conversationId, userId, ExpiresIn(channel, fresh), secret));
+        return Results.Ok(new VisitorTokenJson(fresh, conversationId, userId, ExpiresIn(channel, fresh), secret) { MaxTextLength = channel.Options.MaxTextLength });
     }
 
     /// <summary>
@@ -401,7 +401,11 @@ public static partial class DirectLineEndpoints
     internal sealed record ConversationJson(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
 
     internal sealed record VisitorTokenJson(string Token, string ConversationId, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Resume);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Resume)
+    {
+        /// <summary>The longest message the page may send (DirectLine:MaxTextLength), so it can say so before sending.</summary>
+        public int? MaxTextLength { get; init; }
+    }
 
     internal sealed record VisitorTokenRequest(string? Token, string? Resume);
 

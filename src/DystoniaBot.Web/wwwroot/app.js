@@ -9,6 +9,9 @@
     const STORAGE_KEY = 'dystoniabot.conversation';
     const TOKEN_URL = '/api/directline/token';
     const FORGET_URL = '/api/directline/forget';
+
+    // Direct Line's DirectLine:MaxTextLength, when the server doesn't say.
+    const DEFAULT_MAX_TEXT_LENGTH = 2000;
     const SOURCES_URL = '/api/sources';
     const BUNDLE_PATH = '/lib/botframework-webchat/webchat.js';
 
@@ -241,6 +244,7 @@
 
         window.WebChat.renderWebChat({
             directLine: directLine,
+            store: window.WebChat.createStore({}, lengthGuard(typeof session.maxTextLength === 'number' ? session.maxTextLength : DEFAULT_MAX_TEXT_LENGTH)),
             userID: session.userId,
             locale: navigator.language || 'en-US',
             styleOptions: STYLE_OPTIONS
@@ -290,6 +294,45 @@
         window.setTimeout(function () {
             start(true);
         }, 0);
+    }
+
+    // ---- Long messages ----
+
+    // The server refuses longer messages with an error Web Chat can only show as "Send failed": say it here, before
+    // sending, and keep the text in the box so nothing typed is lost.
+    function lengthGuard(maxLength) {
+        const hint = document.getElementById('length-hint');
+        return function (store) {
+            return function (next) {
+                return function (action) {
+                    if (action.type === 'WEB_CHAT/SET_SEND_BOX') {
+                        showLength(hint, (action.payload && action.payload.text || '').length, maxLength);
+                    } else if (action.type === 'WEB_CHAT/SUBMIT_SEND_BOX') {
+                        const length = (store.getState().sendBoxValue || '').length;
+                        if (length > maxLength) {
+                            showStatus([paragraph(['Your message is ' + length.toLocaleString() + ' characters long; I can read up to '
+                                + maxLength.toLocaleString() + '. Please shorten it or send it in two parts: nothing has been sent, '
+                                + 'and your text is still in the box.'])]);
+                            return undefined;
+                        }
+                    }
+                    return next(action);
+                };
+            };
+        };
+    }
+
+    // Shown as the limit nears (past 80% of it), announced politely to screen readers.
+    function showLength(hint, length, maxLength) {
+        if (length < maxLength * 0.8) {
+            hint.textContent = '';
+            hint.classList.remove('is-over');
+            return;
+        }
+        hint.textContent = length > maxLength
+            ? length.toLocaleString() + ' of ' + maxLength.toLocaleString() + ' characters: too long to send'
+            : length.toLocaleString() + ' of ' + maxLength.toLocaleString() + ' characters';
+        hint.classList.toggle('is-over', length > maxLength);
     }
 
     // ---- What the bot tells the page (channelData.dystoniabot) ----

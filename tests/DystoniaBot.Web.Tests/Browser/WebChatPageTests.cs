@@ -123,6 +123,29 @@ public sealed class WebChatPageTests
     }
 
     [Fact]
+    public async Task ALongMessage_ShouldBeRefusedBeforeSending_WithTheReason_AndTheTextKept()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await OpenAsync(browser);
+        await Expect(page.Locator(BotText).First).ToBeVisibleAsync();
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+
+        // Near the limit the page says how long the message is; past it, that it is too long.
+        await box.FillAsync(new string('a', 1700));
+        await Expect(page.Locator("#length-hint")).ToContainTextAsync("1,700 of 2,000 characters");
+        var tooLong = "My neck has been pulling for years. " + new string('x', 2100);
+        await box.FillAsync(tooLong);
+        await Expect(page.Locator("#length-hint")).ToContainTextAsync("too long to send");
+        await box.PressAsync("Enter");
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("I can read up to 2,000");
+        await Expect(box).ToHaveValueAsync(tooLong);
+        await Expect(page.Locator(Transcript + " .webchat__bubble--from-user")).ToHaveCountAsync(0);
+        await AssertNoSendFailedAsync(page);
+        await ScreenshotAsync(page, "long-message");
+    }
+
+    [Fact]
     public async Task Page_ShouldHaveNoSeriousAccessibilityViolations_OnAPhone()
     {
         // axe is injected as a script the page's Content-Security-Policy rightly refuses: this browser bypasses it.
