@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using DystoniaBot.Conversation.Markdown;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Knowledge.Documents;
@@ -10,8 +11,12 @@ namespace DystoniaBot.Conversation.Rendering;
 /// Writes a reply as Markdown (CommonMark subset that Teams, Web Chat and terminals all show well): the passage with
 /// its answering sentence in bold, the source as a link with publisher and licence, then the disclaimer.
 /// </summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
+
+    // A phone number the emergency replies ask to call or text ("Call 911", "call or text 988", "call 116 123").
+    [GeneratedRegex(@"(?<=\b(?:[Cc]all|text) )\d{2,4}(?: \d{2,4}){0,2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberToCall();
 
     /// <summary>The whole reply as Markdown.</summary>
     public static string Render(BotReply reply)
@@ -45,6 +50,11 @@ public static class MarkdownRenderer
             {
                 text.Append("\n\n*").Append(MarkdownText.Escape(reply.Disclaimer)).Append('*');
             }
+        }
+        else if (reply.Kind == ReplyKind.Emergency)
+        {
+            // On a phone, the number to call is one tap away.
+            text.Append(NumberToCall().Replace(MarkdownText.Escape(reply.Text), number => $"[{number.Value}](tel:{number.Value.Replace(" ", string.Empty, StringComparison.Ordinal)})"));
         }
         else
         {

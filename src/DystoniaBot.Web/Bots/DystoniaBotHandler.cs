@@ -121,10 +121,11 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         }
 
         var replyActivity = ReplyActivities.From(reply, IsOneToOne(activity), question);
-        if (ticketSent is not null && activity.ChannelId == DirectLineChannel.ChannelId)
+        if (activity.ChannelId == DirectLineChannel.ChannelId && (ticketSent is not null || reply.Kind == ReplyKind.Emergency))
         {
-            // The bot's page shows the visitor a link to come back from another device when it sees this.
-            replyActivity = replyActivity with { ChannelData = ReplyActivities.PageEvent("ticketSent", ticketSent) };
+            // The bot's page shows an emergency reply as an alert, and the visitor a link to come back from another
+            // device when a question was sent.
+            replyActivity = replyActivity with { ChannelData = ticketSent is not null ? ReplyActivities.PageEvent("ticketSent", ticketSent) : ReplyActivities.PageEvent("emergency") };
         }
 
         var sent = await turnContext.SendActivityAsync(replyActivity, cancellationToken);

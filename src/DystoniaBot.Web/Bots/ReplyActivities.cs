@@ -35,10 +35,10 @@ internal static class ReplyActivities
     }
 
     /// <summary>
-    /// What the bot's own page reads in a reply's <c>channelData</c> (other clients ignore it): an event of the "Ask a
-    /// question" flow, and the ticket it concerns.
+    /// What the bot's own page reads in a reply's <c>channelData</c> (other clients ignore it): an emergency reply, or
+    /// an event of the "Ask a question" flow and the ticket it concerns.
     /// </summary>
-    public static JsonElement PageEvent(string name, string reference) =>
+    public static JsonElement PageEvent(string name, string? reference = null) =>
         JsonSerializer.SerializeToElement(new { dystoniabot = new { @event = name, reference } });
 
     // The passages' sentences are few and answers repeat them: each citation is built once (bounded; the entity and

@@ -342,11 +342,10 @@
         if (!event || typeof event.event !== 'string') {
             return;
         }
-        const saved = readSaved();
-        if (!saved) {
-            return;
-        }
-        if (event.event === 'ticketSent' && !saved.linkShown) {
+        const saved = readSaved() || {};
+        if (event.event === 'emergency' && typeof activity.text === 'string') {
+            markEmergency(activity.text);
+        } else if (event.event === 'ticketSent' && saved.resume && !saved.linkShown) {
             saved.linkShown = true;
             writeSaved(saved);
             showComeBackLink(saved.resume);
@@ -360,6 +359,40 @@
             }
         }
     }
+
+    // An emergency reply looks and is announced like an alert, not like every other bubble: Web Chat draws the
+    // bubble a moment after the activity arrives, so the page finds it by its words when it appears.
+    const emergencyTexts = [];
+
+    function markEmergency(markdown) {
+        // The words as Web Chat shows them: links by their text, Markdown's backslash escapes gone.
+        const text = plainStart(markdown.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\\(.)/g, '$1'));
+        if (emergencyTexts.indexOf(text) < 0) {
+            emergencyTexts.push(text);
+        }
+        markEmergencyBubbles();
+    }
+
+    function plainStart(text) {
+        // Web Chat puts zero-width spaces around links and curls apostrophes.
+        return text.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, '\'').trim().slice(0, 40);
+    }
+
+    function markEmergencyBubbles() {
+        document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user):not(.dystoniabot-emergency)').forEach(function (bubble) {
+            const content = bubble.querySelector('.webchat__text-content');
+            if (content && emergencyTexts.indexOf(plainStart(content.textContent || '')) >= 0) {
+                bubble.classList.add('dystoniabot-emergency');
+                content.setAttribute('role', 'alert');
+            }
+        });
+    }
+
+    new MutationObserver(function () {
+        if (emergencyTexts.length > 0) {
+            markEmergencyBubbles();
+        }
+    }).observe(chatElement, { childList: true, subtree: true });
 
     // Shown once, when a question is sent: the way back from another device. The secret is in the link's fragment,
     // which browsers never send to a server.

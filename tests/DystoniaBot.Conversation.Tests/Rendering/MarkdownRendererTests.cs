@@ -35,6 +35,21 @@ public class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("my husband can't breathe", "en-US", "[911](tel:911)")]
+    [InlineData("I want to kill myself", "en-US", "[988](tel:988)")]
+    [InlineData("I want to kill myself", "en-GB", "[116 123](tel:116123)")]
+    [InlineData("my husband can't breathe", "en-AU", "[000](tel:000)")]
+    public void Render_ShouldMakeTheNumbersOfAnEmergencyReplyTappable(string message, string locale, string link)
+    {
+        var reply = TestKnowledge.Policy().Respond(message, locale, ConversationState.Empty).Reply;
+
+        var markdown = MarkdownRenderer.Render(reply);
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+        Assert.Contains(link, markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>")]
     [InlineData("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)")]
     public void Escape_ShouldShowMarkdownAndHtmlAsText(string text, string expected)

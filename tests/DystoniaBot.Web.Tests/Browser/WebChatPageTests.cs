@@ -119,6 +119,10 @@ public sealed class WebChatPageTests
         await Expect(reply).ToContainTextAsync("911");
         await Expect(reply).Not.ToContainTextAsync("CCM Health");
         Assert.Equal(cards, await page.Locator(Transcript + " .ac-adaptiveCard").CountAsync());
+
+        // An alert, told apart by more than colour, with the number one tap away.
+        await Expect(reply.Locator("a[href='tel:911']")).ToHaveCountAsync(1);
+        await Expect(page.Locator(Transcript + " .dystoniabot-emergency [role=alert]")).ToContainTextAsync("911");
         await ScreenshotAsync(page, "red-flag");
     }
 
