@@ -33,6 +33,11 @@ public enum ReplyKind
 /// <param name="FollowUps">Questions to suggest next.</param>
 /// <param name="Score">Confidence of the best passage in [0, 1], when a search ran.</param>
 /// <param name="RedFlag">The red flag found, for <see cref="ReplyKind.Emergency"/>.</param>
+/// <param name="AlternativeQuestions">
+/// For each of <paramref name="Alternatives"/>, a question a person would ask that it answers (an example question that
+/// leads to it), or null when none does: "Did you mean" offers questions, never a cut sentence.
+/// </param>
+/// <param name="WholePassage">An answer the user asked to read whole ("Read the full paragraph", "tell me more"), not a search's answer.</param>
 /// <param name="SmallTalk">The small talk recognised, for <see cref="ReplyKind.SmallTalk"/>.</param>
 public sealed record BotReply(
     ReplyKind Kind,
@@ -44,7 +49,9 @@ public sealed record BotReply(
     IReadOnlyList<string> FollowUps,
     double? Score,
     RedFlag? RedFlag = null,
-    SmallTalkKind? SmallTalk = null)
+    SmallTalkKind? SmallTalk = null,
+    bool WholePassage = false,
+    IReadOnlyList<string?>? AlternativeQuestions = null)
 {
     /// <summary>Whether the reply offers to forward the question to health-line staff.</summary>
     public bool OffersHandoff => Kind == ReplyKind.NoAnswer || Escalate;

@@ -194,7 +194,7 @@ public sealed partial class ConversationPolicy
         ArgumentNullException.ThrowIfNull(passageId);
         ArgumentNullException.ThrowIfNull(state);
         return _search.FindPassage(passageId) is { } found
-            ? AnswerWith(new SearchHit(found.Passage, found.Source, 0, 1.0, 1.0, new HashSet<string>()), [], about: null, state)
+            ? Whole(AnswerWith(new SearchHit(found.Passage, found.Source, 0, 1.0, 1.0, new HashSet<string>()), [], about: null, state))
             : new PolicyTurn(SmallTalkReply(SmallTalkKind.Help), state);
     }
 
@@ -214,8 +214,11 @@ public sealed partial class ConversationPolicy
         }
 
         var hit = new SearchHit(next, last.Source, 0, 1.0, 1.0, new HashSet<string>());
-        return AnswerWith(hit, [], about: null, state);
+        return Whole(AnswerWith(hit, [], about: null, state));
     }
+
+    /// <summary>A turn whose answer shows its whole passage: the user asked to read it.</summary>
+    private static PolicyTurn Whole(PolicyTurn turn) => turn with { Reply = turn.Reply with { WholePassage = true } };
 
     private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, AskedAbout? about, ConversationState state)
     {
@@ -223,7 +226,10 @@ public sealed partial class ConversationPolicy
         var followUps = FollowUps(hit.Passage.Id, next);
         var reply = new BotReply(ReplyKind.Answer,
             about is not null ? ReplyTexts.Escalation(about) : ReplyTexts.AnswerLead,
-            hit, alternatives, ReplyTexts.Disclaimer, about is not null, about is not null ? [HandoffDetector.AskButton, .. followUps] : followUps, hit.Score);
+            hit, alternatives, ReplyTexts.Disclaimer, about is not null, about is not null ? [HandoffDetector.AskButton, .. followUps] : followUps, hit.Score)
+        {
+            AlternativeQuestions = [.. alternatives.Select(a => QuestionLeadingTo(a.Passage.Id))],
+        };
         return new PolicyTurn(reply, next);
     }
 
@@ -263,7 +269,14 @@ public sealed partial class ConversationPolicy
     }
 
     /// <summary>Starter questions that lead somewhere new: not to the passage just shown nor to one seen before.</summary>
-    private List<string> FollowUps(string? currentPassageId, ConversationState state)
+    /// <summary>The first example question whose answer is <paramref name="passageId"/>, or null.</summary>
+    private string? QuestionLeadingTo(string passageId)
+    {
+        var cache = FollowUpAnswers();
+        return _starters.Questions.FirstOrDefault(q => cache.PassageOf[q] == passageId);
+    }
+
+    private FollowUpCache FollowUpAnswers()
     {
         var cache = _followUps;
         if (cache is null || !ReferenceEquals(cache.Documents, _search.Documents))
@@ -274,6 +287,12 @@ public sealed partial class ConversationPolicy
             _followUps = cache;
         }
 
+        return cache;
+    }
+
+    private List<string> FollowUps(string? currentPassageId, ConversationState state)
+    {
+        var cache = FollowUpAnswers();
         return _starters.Questions
             .Where(q => cache.PassageOf[q] is { } id && id != currentPassageId && !state.ShownPassageIds.Contains(id))
             .DistinctBy(q => cache.PassageOf[q])

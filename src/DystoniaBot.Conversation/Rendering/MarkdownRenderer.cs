@@ -18,6 +18,47 @@ public static partial class MarkdownRenderer
     [GeneratedRegex(@"(?<=\b(?:[Cc]all|text) )\d{2,4}(?: \d{2,4}){0,2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberToCall();
 
+    /// <summary>
+    /// The reply as a chat shows it, answer first: the sentence that answers, in the article's words, its citation and
+    /// one line of disclaimer (the whole passage is one action away, and the citation names the source); a passage the
+    /// user asked to read, and every other reply, as <see cref="Render"/> writes it.
+    /// </summary>
+    public static string RenderForChat(BotReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Kind != ReplyKind.Answer || reply.Answer is not { } answer || reply.WholePassage)
+        {
+            return Render(reply);
+        }
+
+        // A lead that says something (see a neurologist about your own case; a curated answer's framing) stays first.
+        var text = new StringBuilder();
+        if (reply.Text != ReplyTexts.AnswerLead)
+        {
+            text.Append(MarkdownText.Escape(reply.Text)).Append("\n\n");
+        }
+
+        return text
+            .Append("**").Append(MarkdownText.Escape(AnsweringSentence(answer))).Append("** [1]\n\n")
+            .Append('*').Append(MarkdownText.Escape(reply.Disclaimer ?? string.Empty)).Append("*\n\n")
+            .Append(Reference(answer.Source))
+            .ToString();
+    }
+
+    /// <summary>The sentence that answers, trimmed of a list item's dash and closing semicolon.</summary>
+    public static string AnsweringSentence(SearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return hit.Passage.SentenceText(hit.SentenceIndex).Trim().TrimStart('-', '*', ' ').TrimEnd(';', ',', ' ');
+    }
+
+    /// <summary>Whether the passage says more than its answering sentence (so "Read the full paragraph" shows something new).</summary>
+    public static bool SaysMoreThanTheSentence(SearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return hit.Passage.Sentences.Count > 1;
+    }
+
     /// <summary>The whole reply as Markdown.</summary>
     public static string Render(BotReply reply)
     {

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.Conversation.Rendering;
 using DystoniaBot.Knowledge.Search;
 
 namespace DystoniaBot.Web.Bots;
 
 /// <summary>
 /// The Adaptive Card (1.5, built by hand: the AdaptiveCards package is not available) that goes with an answer:
-/// the source, "Read the source", "Helpful" / "Not helpful", "Did you mean" choices, and — where suggested actions
+/// "Helpful" / "Not helpful", "Read the full paragraph", "Did you mean" choices, and — where suggested actions
 /// don't show (Teams channels and group chats) — the follow-up questions as buttons.
 /// </summary>
 /// <remarks>Written with Utf8JsonWriter: one is built for every answer, and reflection-based serialization of
@@ -21,25 +22,35 @@ internal static class AnswerCard
 
     private const int MaxButtons = 6;
 
-    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<SearchHit> alternatives, IReadOnlyList<string> followUpButtons)
+    public static Attachment Create(SearchHit answer, string question, IReadOnlyList<SearchHit> alternatives, IReadOnlyList<string?> alternativeQuestions,
+        IReadOnlyList<string> followUpButtons)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
             StartCard(json);
-            TextBlock(json, $"Source: {answer.Source.Title} — {answer.Source.Publisher} ({answer.Source.License})", subtle: true);
             TextBlock(json, "Was this answer helpful?", subtle: false);
+            FeedbackRow(json, answer.Passage.Id, question);
             json.WriteEndArray();
 
+            // The source is named once, by the message's citation; the card offers the rest of the paragraph.
             json.WriteStartArray("actions");
-            ReadTheSource(json, answer.Source.Url);
-            Feedback(json, "Helpful", helpful: true, answer.Passage.Id, question);
-            Feedback(json, "Not helpful", helpful: false, answer.Passage.Id, question);
-            var buttons = 3;
-            foreach (var alternative in alternatives.Take(2))
+            var buttons = 0;
+            if (MarkdownRenderer.SaysMoreThanTheSentence(answer))
             {
-                Submit(json, "Did you mean: " + Shorten(alternative.Sentence), "passage", "passageId", alternative.Passage.Id, teamsImBack: false);
+                Submit(json, "Read the full paragraph", "passage", "passageId", answer.Passage.Id, teamsImBack: false);
                 buttons++;
+            }
+
+            // "Did you mean" as the question a person would ask; a passage no example question leads to is not offered
+            // rather than shown as a cut sentence.
+            for (var i = 0; i < Math.Min(2, alternatives.Count); i++)
+            {
+                if (i < alternativeQuestions.Count && alternativeQuestions[i] is { } alternativeQuestion)
+                {
+                    Submit(json, "Did you mean: " + alternativeQuestion, "passage", "passageId", alternatives[i].Passage.Id, teamsImBack: false);
+                    buttons++;
+                }
             }
 
             // Teams shows at most six buttons on a card.
@@ -123,6 +134,35 @@ internal static class AnswerCard
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// "Helpful" and "Not helpful" side by side, whatever the host's button layout (Web Chat stacks a card's actions):
+    /// two columns of one button each.
+    /// </summary>
+    private static void FeedbackRow(Utf8JsonWriter json, string passageId, string question)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "ColumnSet");
+        json.WriteStartArray("columns");
+        foreach (var helpful in new[] { true, false })
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Column");
+            json.WriteString("width", "auto");
+            json.WriteStartArray("items");
+            json.WriteStartObject();
+            json.WriteString("type", "ActionSet");
+            json.WriteStartArray("actions");
+            Feedback(json, helpful ? "Helpful" : "Not helpful", helpful, passageId, question);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static void Feedback(Utf8JsonWriter json, string title, bool helpful, string passageId, string question)
     {
         json.WriteStartObject();
@@ -158,5 +198,4 @@ internal static class AnswerCard
         json.WriteEndObject();
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 }

@@ -16,7 +16,7 @@ internal static class ReplyActivities
     /// </summary>
     public static Activity From(BotReply reply, bool oneToOne, string? question = null)
     {
-        var activity = MessageFactory.Text(MarkdownRenderer.Render(reply));
+        var activity = MessageFactory.Text(MarkdownRenderer.RenderForChat(reply));
         if (oneToOne && reply.FollowUps.Count > 0)
         {
             activity = activity with { SuggestedActions = MessageFactory.SuggestedActions(reply.FollowUps, string.Empty).SuggestedActions };
@@ -26,8 +26,9 @@ internal static class ReplyActivities
         {
             activity = activity with
             {
-                Entities = [Citation(answer.Source.Title, answer.Source.Url, answer.Sentence)],
-                Attachments = [AnswerCard.Create(answer, question ?? string.Empty, reply.Alternatives, oneToOne ? [] : reply.FollowUps)],
+                // The one place the source is named: Web Chat and Teams show it under the answer, from its [1].
+                Entities = [Citation($"{answer.Source.Title} — {answer.Source.Publisher}, {answer.Source.License} licence", answer.Source.Url, answer.Sentence)],
+                Attachments = [AnswerCard.Create(answer, question ?? string.Empty, reply.Alternatives, reply.AlternativeQuestions ?? [], oneToOne ? [] : reply.FollowUps)],
             };
         }
 

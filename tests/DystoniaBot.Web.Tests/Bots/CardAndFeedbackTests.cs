@@ -45,7 +45,7 @@ public sealed class CardAndFeedbackTests : IDisposable
     }
 
     [Fact]
-    public async Task Answer_ShouldCarryAnAdaptiveCard_WithSourceAndFeedbackButtons()
+    public async Task Answer_ShouldCarryAnAdaptiveCard_WithFeedbackAndTheFullParagraphOneClickAway()
     {
         var reply = Assert.Single(await Send(Message("c-card", "is there a cure?")));
 
@@ -54,8 +54,18 @@ public sealed class CardAndFeedbackTests : IDisposable
         var content = card.GetProperty("content");
         Assert.Equal("1.5", content.GetProperty("version").GetString());
         var titles = content.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
-        Assert.Equal(["Read the source", "Helpful", "Not helpful"], titles);
-        Assert.Equal("https://health.ccm.net/", content.GetProperty("actions")[0].GetProperty("url").GetString());
+        Assert.Equal(["Read the full paragraph"], titles);
+
+        // Helpful and Not helpful side by side: a row of two columns.
+        var row = content.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "ColumnSet");
+        Assert.Equal(["Helpful", "Not helpful"], row.GetProperty("columns").EnumerateArray()
+            .Select(c => c.GetProperty("items")[0].GetProperty("actions")[0].GetProperty("title").GetString()));
+
+        // The paragraph, asked for, comes whole.
+        var full = content.GetProperty("actions")[0].GetProperty("data");
+        var paragraph = Assert.Single(await Send(Message("c-card", null, full))).GetProperty("text").GetString()!;
+        Assert.Contains("**Dystonia has no cure.** The treatments", paragraph, StringComparison.Ordinal);
+        Assert.Contains("botulinum", paragraph, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,9 +74,9 @@ public sealed class CardAndFeedbackTests : IDisposable
         var reply = Assert.Single(await Send(Message("c-team", "is there a cure?", conversationAccount: new { id = "19:x", conversationType = "channel", isGroup = true })));
 
         var actions = reply.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray().ToList();
-        Assert.InRange(actions.Count, 4, 6);
-        Assert.Equal("ask", actions[3].GetProperty("data").GetProperty("action").GetString());
-        Assert.Equal("imBack", actions[3].GetProperty("data").GetProperty("msteams").GetProperty("type").GetString());
+        Assert.InRange(actions.Count, 2, 6);
+        Assert.Equal("ask", actions[1].GetProperty("data").GetProperty("action").GetString());
+        Assert.Equal("imBack", actions[1].GetProperty("data").GetProperty("msteams").GetProperty("type").GetString());
     }
 
     [Fact]
@@ -130,6 +140,10 @@ public sealed class CardAndFeedbackTests : IDisposable
         var answer = Assert.Single(await Send(Message("c-dym", "what causes dystonia?")));
         var choice = answer.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray()
             .First(a => a.GetProperty("title").GetString()!.StartsWith("Did you mean: ", StringComparison.Ordinal));
+
+        // A question a person would ask, never a sentence cut short.
+        Assert.EndsWith("?", choice.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("…", choice.GetProperty("title").GetString(), StringComparison.Ordinal);
 
         var reply = Assert.Single(await Send(Message("c-dym", null, choice.GetProperty("data"), id: "m-2")));
 

@@ -34,21 +34,29 @@ public sealed class MessagesEndpointTests : IClassFixture<BotFactory>
     }
 
     [Fact]
-    public async Task Message_ShouldBeAnsweredWithPassageSourceDisclaimerAndCitation_WhenRepliesAreExpected()
+    public async Task Message_ShouldBeAnsweredFirst_WithOneSourceAndOneDisclaimerLine_WhenRepliesAreExpected()
     {
         var reply = Assert.Single(await Replies(Message("is there a cure?")));
 
+        // The sentence that answers, its citation, one line of disclaimer: nothing else to read before the answer.
         var text = reply.GetProperty("text").GetString()!;
         Assert.Equal("message", reply.GetProperty("type").GetString());
         Assert.Equal("markdown", reply.GetProperty("textFormat").GetString());
-        Assert.Contains("**Dystonia has no cure.**", text, StringComparison.Ordinal);
-        Assert.Contains("[Dystonia](https://health.ccm.net/) — CCM Health, Creative Commons licence", text, StringComparison.Ordinal);
+        Assert.StartsWith("**Dystonia has no cure.** [1]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("botulinum", text, StringComparison.Ordinal);
         Assert.Contains("neurologist", text, StringComparison.Ordinal);
+        Assert.InRange(text.Split("\n\n")[..2].Sum(part => part.Split(' ').Length), 1, 40);
         Assert.Equal("user-1", reply.GetProperty("recipient").GetProperty("id").GetString());
         Assert.Equal("act-1", reply.GetProperty("replyToId").GetString());
         var citation = reply.GetProperty("entities")[0];
         Assert.Equal("https://schema.org/Message", citation.GetProperty("type").GetString());
         Assert.Equal("Claim", citation.GetProperty("citation")[0].GetProperty("@type").GetString());
+
+        // The source, once: title, publisher, licence and link, in the citation.
+        var source = citation.GetProperty("citation")[0].GetProperty("appearance");
+        Assert.Equal("Dystonia — CCM Health, Creative Commons licence", source.GetProperty("name").GetString());
+        Assert.Equal("https://health.ccm.net/", source.GetProperty("url").GetString());
         Assert.NotEmpty(reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray());
     }
 

@@ -51,7 +51,7 @@ public sealed class CuratedAnswersTests : IDisposable
         var reply = await AskAsync(Question);
 
         Assert.Contains("**Driving with cervical dystonia is safe", reply, StringComparison.Ordinal);
-        Assert.Contains($"Source: [{Question}](https://bot.example.org/) — Health-line staff", reply, StringComparison.Ordinal);
+        Assert.Contains($"[1]: https://bot.example.org/ \"{Question} — Health-line staff\"", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("CCM Health", reply, StringComparison.Ordinal);
         Assert.Contains("**Dystonia has no cure.**", await AskAsync("is there a cure?"), StringComparison.Ordinal);
         Assert.Contains("from the article «Dystonia» by CCM Health", await AskAsync("hello"), StringComparison.Ordinal);
