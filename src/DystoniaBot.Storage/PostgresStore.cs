@@ -132,11 +132,20 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
     }, rerunnable: true);
 
     /// <inheritdoc />
-    public async Task AddAsync(Feedback feedback, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(Feedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
+        if (await ExecuteAsync("""
+            UPDATE feedback SET helpful = $4, comment = COALESCE($5, comment), created_at = $6
+            WHERE conversation_key = $1 AND passage_id IS NOT DISTINCT FROM $3 AND question IS NOT DISTINCT FROM $2
+            """, cancellationToken, feedback.ConversationKey, feedback.Question, feedback.PassageId, feedback.Helpful, feedback.Comment, feedback.At) > 0)
+        {
+            return false;
+        }
+
         await ExecuteAsync("INSERT INTO feedback (conversation_key, question, passage_id, helpful, comment, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             cancellationToken, feedback.ConversationKey, feedback.Question, feedback.PassageId, feedback.Helpful, feedback.Comment, feedback.At);
+        return true;
     }
 
     /// <inheritdoc />

@@ -144,12 +144,22 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     }
 
     /// <inheritdoc />
-    public async Task AddAsync(Feedback feedback, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(Feedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
+        (string, object?)[] values = [("$key", feedback.ConversationKey), ("$question", feedback.Question), ("$passage", feedback.PassageId),
+            ("$helpful", feedback.Helpful ? 1 : 0), ("$comment", feedback.Comment), ("$at", feedback.At.ToString("O", CultureInfo.InvariantCulture))];
+        if (await ExecuteAsync("""
+            UPDATE feedback SET helpful = $helpful, comment = COALESCE($comment, comment), created_at = $at
+            WHERE conversation_key = $key AND passage_id IS $passage AND question IS $question
+            """, cancellationToken, values) > 0)
+        {
+            return false;
+        }
+
         await ExecuteAsync("INSERT INTO feedback (conversation_key, question, passage_id, helpful, comment, created_at) VALUES ($key, $question, $passage, $helpful, $comment, $at)",
-            cancellationToken, ("$key", feedback.ConversationKey), ("$question", feedback.Question), ("$passage", feedback.PassageId),
-            ("$helpful", feedback.Helpful ? 1 : 0), ("$comment", feedback.Comment), ("$at", feedback.At.ToString("O", CultureInfo.InvariantCulture)));
+            cancellationToken, values);
+        return true;
     }
 
     /// <inheritdoc />

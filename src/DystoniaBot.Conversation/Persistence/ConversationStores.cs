@@ -37,8 +37,11 @@ public interface IFeedbackStore
     /// <summary>The answer sent as <paramref name="activityId"/> in <paramref name="conversationKey"/>, or null.</summary>
     Task<SentAnswer?> FindAnswerAsync(string conversationKey, string activityId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a rating.</summary>
-    Task AddAsync(Feedback feedback, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a rating: one per answer (passage and question) per conversation, so rating it again replaces the first.
+    /// True when it is the conversation's first rating of that answer.
+    /// </summary>
+    Task<bool> AddAsync(Feedback feedback, CancellationToken cancellationToken);
 
     /// <summary>Ratings, newest first.</summary>
     Task<IReadOnlyList<Feedback>> ListAsync(int limit, CancellationToken cancellationToken);

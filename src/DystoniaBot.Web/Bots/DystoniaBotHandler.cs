@@ -24,6 +24,9 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     /// <summary>The reply to a rating.</summary>
     public const string FeedbackThanks = "Thank you for your feedback: it helps us improve the answers.";
 
+    /// <summary>The reply to a first "Not helpful": thanks, and the offer of a person's answer.</summary>
+    public const string NotHelpfulThanks = "Thank you for telling me. If you like, our health-line staff can answer your question themselves.";
+
     /// <summary>The reply to a rating that could not be stored (the database is unreachable).</summary>
     public const string FeedbackNotSaved = "Thank you, but I can't reach our records right now, so your rating wasn't saved. Please try again later.";
 
@@ -96,9 +99,11 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
                 // The card's fields come back from the client: a passage is kept only if the index has it (or it
                 // names a staff answer), and texts no longer than a message may be.
                 var passageId = Field(value, "passageId") is { } id && (_search.FindPassage(id) is not null || AnswerCard.IsStaffAnswerPassageId(id)) ? id : null;
-                var saved = await BestEffortAsync(() => _feedback.AddAsync(new Feedback(key, Capped(Field(value, "question")), passageId,
-                    value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True, Capped(Field(value, "comment")), _time.GetUtcNow()), cancellationToken), "rating");
-                await turnContext.SendActivityAsync(MessageFactory.Text(saved ? FeedbackThanks : FeedbackNotSaved), cancellationToken);
+                var ratedQuestion = Capped(Field(value, "question"));
+                var wasHelpful = value.TryGetProperty("helpful", out var helpful) && helpful.ValueKind == JsonValueKind.True;
+                var first = await BestEffortAsync<bool?>(async () => await _feedback.AddAsync(new Feedback(key, ratedQuestion, passageId,
+                    wasHelpful, Capped(Field(value, "comment")), _time.GetUtcNow()), cancellationToken), null, "rating");
+                await AcknowledgeRatingAsync(turnContext, key, first, wasHelpful, ratedQuestion, cancellationToken);
                 return;
             }
 
@@ -133,6 +138,38 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         {
             await BestEffortAsync(() => _feedback.RecordAnswerAsync(new SentAnswer(sentId, key, question, answer.Passage.Id), cancellationToken), "sent answer");
         }
+    }
+
+    /// <summary>
+    /// One rating per answer: the first is thanked (a "not helpful" with an offer to ask the health-line staff, the
+    /// question filled in); pressing again only changes it, with no second thanks.
+    /// </summary>
+    private async Task AcknowledgeRatingAsync(ITurnContext turnContext, string key, bool? first, bool helpful, string? question, CancellationToken cancellationToken)
+    {
+        if (first is null)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(FeedbackNotSaved), cancellationToken);
+            return;
+        }
+
+        if (first is false)
+        {
+            return;
+        }
+
+        if (helpful || string.IsNullOrWhiteSpace(question) || !IsOneToOne(turnContext.Activity))
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(FeedbackThanks), cancellationToken);
+            return;
+        }
+
+        // "Ask a question" then forwards what they asked, as after an answer the bot couldn't give.
+        var state = await BestEffortAsync(() => _states.GetAsync(key, cancellationToken), ConversationState.Empty, "conversation state");
+        await BestEffortAsync(() => _states.SetAsync(key, state with { LastUnanswered = question }, cancellationToken), "conversation state");
+        await turnContext.SendActivityAsync(MessageFactory.Text(NotHelpfulThanks) with
+        {
+            SuggestedActions = MessageFactory.SuggestedActions([Conversation.Handoff.HandoffDetector.AskButton], string.Empty).SuggestedActions,
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -80,16 +80,34 @@ public sealed class CardAndFeedbackTests : IDisposable
     }
 
     [Fact]
-    public async Task FeedbackSubmit_ShouldBeStoredWithQuestionAndPassage()
+    public async Task FeedbackSubmit_ShouldBeStoredWithQuestionAndPassage_OncePerAnswer()
     {
         var reply = Assert.Single(await Send(Message("c-fb", null, new { action = "feedback", helpful = false, passageId = "dystonia#4", question = "is there a cure?" })));
 
-        Assert.Contains("feedback", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        // "Not helpful" is thanked once, with the offer of a person's answer.
+        Assert.Equal(DystoniaBot.Web.Bots.DystoniaBotHandler.NotHelpfulThanks, reply.GetProperty("text").GetString());
+        Assert.Equal(["Ask a question"], reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
         var stored = await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(10, default);
         var feedback = Assert.Single(stored, f => f.ConversationKey == "webchat/c-fb");
         Assert.False(feedback.Helpful);
         Assert.Equal("dystonia#4", feedback.PassageId);
         Assert.Equal("is there a cure?", feedback.Question);
+
+        // Pressed again (the other button): the rating changes, and nothing more is said.
+        Assert.Empty(await Send(Message("c-fb", null, new { action = "feedback", helpful = true, passageId = "dystonia#4", question = "is there a cure?" }, id: "m-2")));
+        stored = await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(10, default);
+        Assert.True(Assert.Single(stored, f => f.ConversationKey == "webchat/c-fb").Helpful);
+    }
+
+    [Fact]
+    public async Task NotHelpful_ShouldOfferToAskTheStaff_WithTheQuestionFilledIn()
+    {
+        await Send(Message("c-nh", null, new { action = "feedback", helpful = false, passageId = "dystonia#2", question = "why does my hand cramp when I write?" }));
+
+        var consent = Assert.Single(await Send(Message("c-nh", "Ask a question", id: "m-2")));
+
+        Assert.Contains("why does my hand cramp when I write?", consent.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("health-line staff", consent.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
