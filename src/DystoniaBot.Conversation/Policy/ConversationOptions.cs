@@ -48,6 +48,12 @@ public sealed class ConversationOptions : IValidatableObject
     [Range(0, 6)]
     public int MaxFollowUps { get; set; } = 3;
 
+    /// <summary>
+    /// What the bot says about the service itself (how long things are kept): the host fills it from the storage,
+    /// Direct Line and handoff settings, so the answers always match what the service does.
+    /// </summary>
+    public ServiceFacts Service { get; set; } = new();
+
     /// <summary>Region (ISO 3166 code) assumed when the user's locale has none, e.g. <c>en</c>.</summary>
     [Required]
     public string DefaultRegion { get; set; } = "US";
@@ -104,4 +110,17 @@ public sealed class ConversationOptions : IValidatableObject
             }
         }
     }
+}
+
+/// <summary>How the service keeps what people write, as the bot tells them when asked.</summary>
+public sealed class ServiceFacts
+{
+    /// <summary>Days a conversation (its messages, its state) is kept after its last message.</summary>
+    public int ConversationRetentionDays { get; set; } = 30;
+
+    /// <summary>Days a question sent to the health-line staff, with its answer, is kept.</summary>
+    public int TicketRetentionDays { get; set; } = 90;
+
+    /// <summary>Days a rating is kept.</summary>
+    public int FeedbackRetentionDays { get; set; } = 365;
 }

@@ -260,6 +260,10 @@ public sealed partial class ConversationPolicy
             SmallTalkKind.Thanks => ReplyTexts.Thanks,
             SmallTalkKind.Goodbye => ReplyTexts.Goodbye,
             SmallTalkKind.Identity => ReplyTexts.Identity,
+            SmallTalkKind.AboutAnswerTime => ReplyTexts.AboutAnswerTime,
+            SmallTalkKind.AboutComingBack => ReplyTexts.AboutComingBack,
+            SmallTalkKind.AboutSources => ReplyTexts.AboutSources(_search.Documents),
+            SmallTalkKind.AboutPrivacy => ReplyTexts.AboutPrivacy(_options.Service),
             _ => Texts.Help,
         };
         var followUps = kind is SmallTalkKind.Greeting or SmallTalkKind.Help or SmallTalkKind.Thanks
@@ -268,7 +272,6 @@ public sealed partial class ConversationPolicy
         return new BotReply(ReplyKind.SmallTalk, text, null, [], null, false, followUps, null, SmallTalk: kind);
     }
 
-    /// <summary>Starter questions that lead somewhere new: not to the passage just shown nor to one seen before.</summary>
     /// <summary>The first example question whose answer is <paramref name="passageId"/>, or null.</summary>
     private string? QuestionLeadingTo(string passageId)
     {
@@ -290,6 +293,7 @@ public sealed partial class ConversationPolicy
         return cache;
     }
 
+    /// <summary>Starter questions that lead somewhere new: not to the passage just shown nor to one seen before.</summary>
     private List<string> FollowUps(string? currentPassageId, ConversationState state)
     {
         var cache = FollowUpAnswers();

@@ -110,6 +110,25 @@ internal static class ReplyTexts
 
     public const string Goodbye = "Take care. Come back any time you have a question about dystonia.";
 
+    public const string AboutAnswerTime =
+        "Questions sent to our health-line staff are read during working hours and usually answered within two working days. " +
+        "The answer comes into this chat; you don't need to stay online. In an emergency, don't wait: call your emergency number.";
+
+    public const string AboutComingBack =
+        "The staff's answer comes into this chat. In Teams it is waiting in the same chat. On our web page, open the page again " +
+        "in the same browser and the conversation is there, with the answer; for another device, use the link the page shows " +
+        "when you send a question. Type \"my questions\" to see where your questions are.";
+
+    public static string AboutSources(IReadOnlyList<KnowledgeDocument> documents) =>
+        $"My answers are quotes from {Sources(documents)}, named under every answer with a link to it; I don't write medical " +
+        "information myself. Answers to questions you send to the health line are written by our health-line staff, and an " +
+        "answer they add to what I know is named as theirs.";
+
+    public static string AboutPrivacy(ServiceFacts facts) =>
+        $"This chat keeps your messages for {facts.ConversationRetentionDays} days after your last one; a question you send to our " +
+        $"health-line staff, with its answer, for {facts.TicketRetentionDays} days after it is sent; a rating for {facts.FeedbackRetentionDays} days. " +
+        "Only the health-line staff read the questions you choose to send them. To delete everything this chat has kept, type \"delete my data\".";
+
     public const string Identity =
         "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
 

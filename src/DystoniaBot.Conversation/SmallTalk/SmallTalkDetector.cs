@@ -19,6 +19,18 @@ public enum SmallTalkKind
 
     /// <summary>Goodbye.</summary>
     Goodbye,
+
+    /// <summary>How long the health-line staff take to answer.</summary>
+    AboutAnswerTime,
+
+    /// <summary>How to come back to an answer, or where it will arrive.</summary>
+    AboutComingBack,
+
+    /// <summary>Who writes the answers and where they come from.</summary>
+    AboutSources,
+
+    /// <summary>What is kept of a conversation, for how long, and who sees it.</summary>
+    AboutPrivacy,
 }
 
 /// <summary>
@@ -43,6 +55,19 @@ public static partial class SmallTalkDetector
 
     [GeneratedRegex(@"^((who|what) are you|who is this|who am i (talking|chatting|speaking) (to|with)|((are you|is this|am i (talking|chatting|speaking) (to|with))( a| an)?( real)? (bot|robot|human|person|doctor|ai|machine|computer|real person|nurse))( or (a |an )?(real )?(bot|robot|human|person|doctor|ai|machine|computer|nurse))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Identity();
+
+    // Questions about the service itself, answered from its own facts, never from the article.
+    [GeneratedRegex(@"\b(how (long|soon|quickly|fast) (do|does|will|would) (the |your |a )?(staff|nurses?|health ?line( staff)?|people|someone|somebody|they|you|a person|a human)( usually| normally)?( take)?( to)? (answer|reply|respond|get back)|how long (does|will|would) it take (for (the )?(staff|them|you|someone|a person) )?to (answer|reply|respond|get an answer|get a reply|hear back)|how long (does|will|would) (an answer|a reply|my answer|the answer|a response) take|when (will|do|would|can) (i|we) (get|hear|receive|have) (an |my |the |a )?(answer|reply|response|back)|how long (is|will be) the wait)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAnswerTime();
+
+    [GeneratedRegex(@"\b(how (do|can|will|would|should) (i|we) (come back|get back|go back|return|find|see|read|get|check) (to )?(my|the|this|our) (answer|reply|response|question|conversation|chat)|where (will|do|can|would|should) (i|we) (find|see|get|read|check) (my|the) (answer|reply|response)|(do|must|should) i (need to |have to )?(stay|keep (this|the) (page|chat|tab) open|stay online)|can i (close|leave) (this|the) (page|chat|tab|window))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutComingBack();
+
+    [GeneratedRegex(@"\b(who (writes|wrote|makes|made|creates|checks|reviews|decides) (the |these |your |those )?(answers|information|info|replies|content|articles?)|where (do|does) (the |your |this |all this )?(answers|information|info|replies|content) come from|what (are|is) your (sources?|references)|where do you get (your |the |this )?(answers|information|info)( from)?|is (this|the|your) (information|info|advice|content) (reliable|trustworthy|checked|accurate))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutSources();
+
+    [GeneratedRegex(@"\b((is|are) (this|my|the|our) (chat|conversation|messages?|data|questions?|information|info) (private|confidential|secure|safe|stored|saved|kept|recorded|anonymous)|who (can|will|could) (see|read) (my|this|the|our) (chat|conversation|messages?|questions?|data)|how long (do|will|does) (you|the bot|this|dystoniabot) (keep|store|save|hold) (my|the|this|our) (data|messages?|chat|conversation|questions?|information|info)|(do|will) you (store|save|keep|record|log) (my|the|this|our) (data|messages?|chats?|conversations?|questions?|information|info)|what (do|will) you (do with|keep of) my (data|messages?|questions?|information|info)|privacy)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutPrivacy();
 
     [GeneratedRegex(@"(\s+(x+|:-?\)+|:-?d|<3+|;-?\)))+\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Warmth();
@@ -80,6 +105,11 @@ public static partial class SmallTalkDetector
             return SmallTalkKind.Identity;
         }
 
+        if (AboutService(whole) is { } aboutService)
+        {
+            return aboutService;
+        }
+
         // Otherwise every part of the message must be a pleasantry; the first one says what it is.
         SmallTalkKind? kind = null;
         foreach (var segment in SegmentBreak().Split(whole))
@@ -104,6 +134,13 @@ public static partial class SmallTalkDetector
 
         return kind;
     }
+
+    private static SmallTalkKind? AboutService(string text) =>
+        AboutPrivacy().IsMatch(text) ? SmallTalkKind.AboutPrivacy
+        : AboutComingBack().IsMatch(text) ? SmallTalkKind.AboutComingBack
+        : AboutAnswerTime().IsMatch(text) ? SmallTalkKind.AboutAnswerTime
+        : AboutSources().IsMatch(text) ? SmallTalkKind.AboutSources
+        : null;
 
     /// <summary><paramref name="text"/> without an opening greeting ("Hi, is there a cure?" → "is there a cure?").</summary>
     public static string StripGreeting(string text)

@@ -28,7 +28,14 @@ public static partial class DystoniaBotExtensions
     {
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(string.Empty).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<StorageOptions>, IOptions<DirectLineOptions>, IOptions<HandoffOptions>>((conversation, storage, directLine, handoff) =>
+            {
+                // What the bot says it keeps is what the retention service deletes: the longer of the two for a chat.
+                conversation.Service.ConversationRetentionDays = Math.Max(storage.Value.ConversationRetentionDays, directLine.Value.RetentionDays);
+                conversation.Service.TicketRetentionDays = handoff.Value.RetentionDays;
+                conversation.Service.FeedbackRetentionDays = storage.Value.FeedbackRetentionDays;
+            });
 
         // One embedding model and one index owner per process, built (or opened) once at startup.
         services.AddSingleton(provider =>

@@ -1,4 +1,6 @@
+using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Testing;
 
 namespace DystoniaBot.Conversation.Tests.SmallTalk;
 
@@ -22,6 +24,14 @@ public class SmallTalkDetectorTests
     [InlineData("help", SmallTalkKind.Help)]
     [InlineData("who are you?", SmallTalkKind.Identity)]
     [InlineData("are you a real doctor or a bot?", SmallTalkKind.Identity)]
+    [InlineData("how long do the staff take to answer?", SmallTalkKind.AboutAnswerTime)]
+    [InlineData("when will i get an answer", SmallTalkKind.AboutAnswerTime)]
+    [InlineData("how do i come back to my answer tomorrow?", SmallTalkKind.AboutComingBack)]
+    [InlineData("can i close the page now?", SmallTalkKind.AboutComingBack)]
+    [InlineData("who writes the answers?", SmallTalkKind.AboutSources)]
+    [InlineData("where does your information come from", SmallTalkKind.AboutSources)]
+    [InlineData("is this chat private?", SmallTalkKind.AboutPrivacy)]
+    [InlineData("how long do you keep my messages", SmallTalkKind.AboutPrivacy)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -32,6 +42,10 @@ public class SmallTalkDetectorTests
     [InlineData("thanks, and what about treatment?")]
     [InlineData("What are the symptoms?")]
     [InlineData("good treatments?")]
+    [InlineData("how long does it take for botox to work?")]
+    [InlineData("how long will it take before the injections help")]
+    [InlineData("who makes the decision about surgery?")]
+    [InlineData("how soon do symptoms appear?")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
@@ -44,5 +58,20 @@ public class SmallTalkDetectorTests
     public void StripGreeting_ShouldRemoveOnlyAnOpeningGreeting(string text, string expected)
     {
         Assert.Equal(expected, SmallTalkDetector.StripGreeting(text));
+    }
+
+    [Fact]
+    public void AQuestionAboutPrivacy_ShouldBeAnsweredWithTheServicesOwnRetention()
+    {
+        var options = new ConversationOptions();
+        options.Service.ConversationRetentionDays = 14;
+        options.Service.TicketRetentionDays = 60;
+
+        var reply = TestKnowledge.Policy(options).Respond("how long do you keep my messages?", null, ConversationState.Empty).Reply;
+
+        Assert.Equal(SmallTalkKind.AboutPrivacy, reply.SmallTalk);
+        Assert.Contains("14 days", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("60 days", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("delete my data", reply.Text, StringComparison.Ordinal);
     }
 }
