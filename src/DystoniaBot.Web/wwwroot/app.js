@@ -67,6 +67,34 @@
             + '</path></svg>') + '")'
     };
 
+    // The same look in the dark, for a browser that asks for it (bright light is a trigger for blepharospasm).
+    const DARK_STYLE_OPTIONS = Object.assign({}, STYLE_OPTIONS, {
+        accent: '#8fd3df',
+        backgroundColor: '#162026',
+        subtle: '#b4c3c9',
+        bubbleBackground: '#1f2d34',
+        bubbleBorderColor: '#2d3b43',
+        bubbleTextColor: '#e4ecef',
+        bubbleFromUserBackground: '#2a7f8d',
+        bubbleFromUserBorderColor: '#2a7f8d',
+        bubbleFromUserTextColor: '#ffffff',
+        sendBoxBackground: '#162026',
+        sendBoxTextColor: '#e4ecef',
+        sendBoxPlaceholderColor: '#a9b9bf',
+        sendBoxButtonColor: '#8fd3df',
+        sendBoxBorderTop: 'solid 1px #2d3b43',
+        suggestedActionBackgroundColor: '#162026',
+        suggestedActionBorderColor: '#8fd3df',
+        suggestedActionTextColor: '#8fd3df',
+        suggestedActionBackgroundColorOnHover: '#1f3a41',
+        timestampColor: '#b4c3c9',
+        notificationText: '#b4c3c9'
+    });
+
+    function styleOptions() {
+        return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? DARK_STYLE_OPTIONS : STYLE_OPTIONS;
+    }
+
     const statusElement = document.getElementById('status');
     const chatElement = document.getElementById('webchat');
 
@@ -247,7 +275,7 @@
             store: window.WebChat.createStore({}, lengthGuard(typeof session.maxTextLength === 'number' ? session.maxTextLength : DEFAULT_MAX_TEXT_LENGTH)),
             userID: session.userId,
             locale: navigator.language || 'en-US',
-            styleOptions: STYLE_OPTIONS
+            styleOptions: styleOptions()
         }, host);
 
         focusSendBox(host);
