@@ -15,9 +15,9 @@ public sealed class OurBot : IDisposable
     {
     }
 
-    public OurBot(Dictionary<string, string?> settings)
+    public OurBot(Dictionary<string, string?> settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        _factory = BotFactory.Create(settings);
+        _factory = BotFactory.Create(settings, services: services);
         Client = _factory.CreateClient();
     }
 
