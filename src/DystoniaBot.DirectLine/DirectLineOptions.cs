@@ -51,8 +51,11 @@ public sealed class DirectLineOptions
     [Range(1024 * 1024, 1L << 40)]
     public long MaxVisitorBytesPerDay { get; set; } = 1L << 30;
 
-    /// <summary>Requests one token (one conversation) may make per minute, polling included.</summary>
-    [Range(1, 100_000)]
+    /// <summary>
+    /// Requests one token (one conversation) may make per minute, polling included; without an app id, also what one
+    /// client address may post to /api/messages (up to ten million: tests/load/run.sh lifts it for its one address).
+    /// </summary>
+    [Range(1, 10_000_000)]
     public int RequestsPerMinute { get; set; } = 300;
 
     /// <summary>New conversations one client address may start per minute through the page's token endpoint.</summary>

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of /api/messages (expectReplies, varied questions) beside a bare Kestrel endpoint that only parses the
-# activity JSON (tests/DystoniaBot.LoadCeiling), measured with wrk on 127.0.0.1 in the same run; plus the bot's
+# activity JSON (tests/DystoniaBot.LoadCeiling), beside the official SDK's stock bot (tests/DystoniaBot.SdkBot, one reply
+# a message; then again with the clients the SDK builds every turn cached) and its twin on our protocol library
+# (tests/DystoniaBot.LibraryBot, the same one reply), measured with wrk on 127.0.0.1 in the same run; plus the bot's
 # start-to-first-answer and idle memory. Goals: bot >= 0.30 of the ceiling's requests/s with p99 <= 10 ms at 32
 # connections; idle memory <= 300 MB and start to first answer <= 2.5 s with the embedding model loaded. Not run by
 # CI; takes two to five minutes.
@@ -13,6 +15,8 @@ threads=${3:-2}
 script=$PWD/tests/load/wrk-messages.lua
 bot_dir=$PWD/artifacts/load/web
 ceiling_dir=$PWD/tests/DystoniaBot.LoadCeiling/bin/Release/net10.0
+sdk_dir=$PWD/tests/DystoniaBot.SdkBot/bin/Release/net10.0
+library_dir=$PWD/tests/DystoniaBot.LibraryBot/bin/Release/net10.0
 
 # shellcheck source=tests/load/common.sh
 source tests/load/common.sh
@@ -21,6 +25,8 @@ ensure_wrk
 log "publish the bot (Release, ReadyToRun) and build the ceiling"
 publish_bot "$bot_dir"
 dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LoadCeiling
+dotnet build -c Release -nologo -v quiet tests/DystoniaBot.SdkBot
+dotnet build -c Release -nologo -v quiet tests/DystoniaBot.LibraryBot
 
 activity='{"type":"message","id":"a1","channelId":"emulator","serviceUrl":"http://127.0.0.1:9","from":{"id":"u1"},"recipient":{"id":"bot"},"conversation":{"id":"c1"},"text":"is there a cure?","deliveryMode":"expectReplies","locale":"en-US"}'
 post() {
@@ -49,7 +55,9 @@ startups=()
 for run in 1 2 3; do
   bot_port=$(free_port)
   started=$(date +%s%N)
-  start "$bot_dir" DystoniaBot.Web.dll "$bot_port" bot
+  # The rate limits (per conversation, and per address without an app id) would refuse most of wrk's requests, all from
+  # 127.0.0.1 over 122 conversations: lifted, so that answering is measured, not the 429s.
+  start "$bot_dir" DystoniaBot.Web.dll "$bot_port" bot --ActivitiesPerMinutePerConversation=100000 --DirectLine:RequestsPerMinute=10000000
   bot_pid=$pid
   startups+=("$(first_answer_ms "$bot_port" "$started")")
   if [ "$run" -lt 3 ]; then stop "$bot_pid"; fi
@@ -63,6 +71,20 @@ ceiling_port=$(free_port)
 start "$ceiling_dir" DystoniaBot.LoadCeiling.dll "$ceiling_port" ceiling
 ceiling_pid=$pid
 echo "ceiling: first answer after $(first_answer_ms "$ceiling_port" "$(date +%s%N)") ms"
+
+# The SDK's bot, stock and with its per-turn clients cached; anonymous, like the bot here.
+sdk_port=$(free_port)
+start "$sdk_dir" DystoniaBot.SdkBot.dll "$sdk_port" sdk
+sdk_pid=$pid
+echo "sdk: first answer after $(first_answer_ms "$sdk_port" "$(date +%s%N)") ms"
+sdk_cached_port=$(free_port)
+start "$sdk_dir" DystoniaBot.SdkBot.dll "$sdk_cached_port" sdk-cached --CacheClients=true
+sdk_cached_pid=$pid
+echo "sdk-cached: first answer after $(first_answer_ms "$sdk_cached_port" "$(date +%s%N)") ms"
+library_port=$(free_port)
+start "$library_dir" DystoniaBot.LibraryBot.dll "$library_port" library
+library_pid=$pid
+echo "library: first answer after $(first_answer_ms "$library_port" "$(date +%s%N)") ms"
 
 run_wrk() {
   local port=$1 duration=$2 out=$3
@@ -112,10 +134,16 @@ warm_up() {
 log "warm-up (until steady)"
 warm_up ceiling "$ceiling_port"
 warm_up bot "$bot_port"
+warm_up sdk "$sdk_port"
+warm_up sdk-cached "$sdk_cached_port"
+warm_up library "$library_port"
 
 log "load: wrk -t $threads -c $connections -d ${seconds}s --latency -s tests/load/wrk-messages.lua, one server after the other"
 measure ceiling "$ceiling_port" "$ceiling_pid"
 measure bot "$bot_port" "$bot_pid"
+measure sdk "$sdk_port" "$sdk_pid"
+measure sdk-cached "$sdk_cached_port" "$sdk_cached_pid"
+measure library "$library_port" "$library_pid"
 bot_peak_mb=$(rss_mb "$bot_pid" VmHWM)
 
 # wrk prints latencies as 812.00us, 1.23ms or 1.02s; these print requests/s, p50 and p99 in ms, errors.
@@ -127,7 +155,7 @@ percentile_ms() {
 }
 errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
 
-for name in ceiling bot; do
+for name in ceiling bot sdk sdk-cached library; do
   printf '\n-- %s\n' "$name"
   cat "$work/$name.txt"
 done
@@ -138,20 +166,22 @@ ceiling_rps=$(requests_per_s "$work/ceiling.txt")
 bot_rps=$(requests_per_s "$work/bot.txt")
 bot_p99=$(percentile_ms "$work/bot.txt" 99)
 log "results ($threads wrk threads, $connections connections, ${seconds} s each, $(nproc) cores)"
-printf '%-8s %12s %8s %8s %12s %14s  %s\n' "" "requests/s" "p50 ms" "p99 ms" "CPU µs/req" "others' CPU %" "errors"
-for name in ceiling bot; do
-  printf '%-8s %12s %8s %8s %12s %14s  %s\n' "$name" "$(requests_per_s "$work/$name.txt")" \
+printf '%-11s %12s %8s %8s %12s %14s  %s\n' "" "requests/s" "p50 ms" "p99 ms" "CPU µs/req" "others' CPU %" "errors"
+for name in ceiling bot sdk sdk-cached library; do
+  printf '%-11s %12s %8s %8s %12s %14s  %s\n' "$name" "$(requests_per_s "$work/$name.txt")" \
     "$(percentile_ms "$work/$name.txt" 50)" "$(percentile_ms "$work/$name.txt" 99)" "$(cpu_per_request_us "$name")" \
     "$(cat "$work/$name.others")" "$(errors "$work/$name.txt")"
 done
-for name in ceiling bot; do
+for name in ceiling bot sdk sdk-cached library; do
   if [ "$(cat "$work/$name.others")" -gt 10 ]; then
     echo "warning: other processes took CPU during the $name run; rerun on a quiet machine" >&2
   fi
 done
-awk -v bc="$(cpu_per_request_us bot)" -v cc="$(cpu_per_request_us ceiling)" -v b="$bot_rps" -v c="$ceiling_rps" -v p="$bot_p99" -v m="$bot_idle_mb" -v s="$bot_startup_ms" -v h="$bot_peak_mb" 'BEGIN {
+awk -v bc="$(cpu_per_request_us bot)" -v cc="$(cpu_per_request_us ceiling)" -v b="$bot_rps" -v c="$ceiling_rps" -v sr="$(requests_per_s "$work/sdk.txt")" -v sc="$(requests_per_s "$work/sdk-cached.txt")" -v lr="$(requests_per_s "$work/library.txt")" -v scpu="$(cpu_per_request_us sdk)" -v sccpu="$(cpu_per_request_us sdk-cached)" -v lcpu="$(cpu_per_request_us library)" -v p="$bot_p99" -v m="$bot_idle_mb" -v s="$bot_startup_ms" -v h="$bot_peak_mb" 'BEGIN {
   printf "ratio bot/ceiling: %.3f (goal >= 0.30: %s)\n", b / c, (b / c >= 0.30 ? "met" : "MISSED")
   printf "CPU per request, bot/ceiling: %.1f (%d / %d µs)\n", bc / cc, bc, cc
+  printf "ratio SDK bot/ceiling: %.3f (1/%.1f); with cached clients: %.3f (1/%.1f); our library with the same bot: %.3f (1/%.1f)\n", sr / c, c / sr, sc / c, c / sc, lr / c, c / lr
+  printf "CPU per request, SDK bot / cached / our library: %d / %d / %d µs\n", scpu, sccpu, lcpu
   printf "bot p99: %.2f ms (goal <= 10 ms: %s)\n", p, (p <= 10 ? "met" : "MISSED")
   printf "bot idle RSS: %.1f MB (goal <= 300 MB: %s); peak RSS under load %.1f MB\n", m, (m <= 300 ? "met" : "MISSED"), h
   printf "bot start to first answer: %d ms, median of 3 (goal <= 2500 ms: %s)\n", s, (s <= 2500 ? "met" : "MISSED")

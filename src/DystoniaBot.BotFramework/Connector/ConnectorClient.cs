@@ -31,6 +31,18 @@ public interface IConnectorClient
 public sealed partial class ConnectorClient : IConnectorClient
 {
     private const int MaxAttempts = 4;
+
+    /// <summary>
+    /// The User-Agent in the shape of the SDK's (its ConnectorClient sends, after its REST runtime's products,
+    /// <c>Microsoft-BotFramework/3.1 BotBuilder/4.23.1.0 .NETCoreAppVersion/v8.0</c>): the protocol's version, the
+    /// client's, the runtime's.
+    /// </summary>
+    internal static readonly System.Net.Http.Headers.ProductInfoHeaderValue[] UserAgent =
+    [
+        new("Microsoft-BotFramework", "3.1"),
+        new("DystoniaBot", typeof(ConnectorClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
+        new(".NETCoreAppVersion", "v" + Environment.Version.ToString(2)),
+    ];
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http;
     private readonly ServiceUrlPolicy _serviceUrls;
@@ -92,6 +104,11 @@ public sealed partial class ConnectorClient : IConnectorClient
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
                 request.Headers.Authorization = authorization;
+                foreach (var product in UserAgent)
+                {
+                    request.Headers.UserAgent.Add(product);
+                }
+
                 response = await _http.SendAsync(request, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested

@@ -207,10 +207,21 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task ServiceUrlClaim_ShouldMatch_WhateverTheSpellingOfTheSameUrl()
     {
-        // The default port spelled out, the host in capitals, no trailing slash: still the activity's URL.
-        var response = await Post(_identity.ChannelToken("https://SMBA.example.net:443/emea"), Activity(serviceUrl: ServiceUrl));
+        // The default port spelled out, the host in capitals: still the activity's URL (RFC 3986 §6.2.2.1, §6.2.3).
+        var response = await Post(_identity.ChannelToken("https://SMBA.example.net:443/emea/"), Activity(serviceUrl: ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://smba.example.net/emea")]
+    [InlineData("https://smba.example.net/EMEA/")]
+    public async Task ServiceUrlClaim_ShouldBeRefused_WhenItsPathIsAnother(string claimed)
+    {
+        // Another path is another URL: without its trailing slash (the SDK refuses it too) or in other capitals.
+        var response = await Post(_identity.ChannelToken(claimed), Activity(serviceUrl: ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

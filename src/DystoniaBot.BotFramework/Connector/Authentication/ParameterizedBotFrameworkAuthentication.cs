@@ -145,8 +145,8 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         {
             ValidIssuers = issuers,
 
-            // The app id only: the SDK also takes "api://{app id}", which no channel sends, so nothing is lost by
-            // refusing what a token minted for another resource of the same app would carry.
+            // The app id only, never "api://{app id}" (a token minted for another resource of the same app), which no
+            // channel sends. The SDK 4.23.1 refuses it too (tests/DystoniaBot.BotFramework.Conformance.Tests).
             ValidAudience = _settings.AppId,
             IssuerSigningKey = key.Key,
             ValidAlgorithms = Algorithms,
@@ -199,8 +199,7 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         {
             case CallerKind.Channel:
                 // A channel token vouches for one service URL: it must say which, and it must be the activity's.
-                var claimed = NormalizeServiceUrl(Claim(caller.Identity, "serviceurl"));
-                if (claimed is null || claimed != NormalizeServiceUrl(activity.ServiceUrl))
+                if (!IsSameUrl(Claim(caller.Identity, "serviceurl"), activity.ServiceUrl))
                 {
                     return new AuthenticateRequestResult(false, 401, "serviceurl claim missing or not the activity's");
                 }
@@ -223,6 +222,16 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
 
         return header;
     }
+
+    /// <summary>
+    /// Whether two absolute http(s) URLs are one by RFC 3986's normalisations (§6.2.2.1 scheme and host in any case,
+    /// §6.2.3 the default port left out), the path compared as written: <c>/emea</c> is not <c>/emea/</c> (the SDK refuses
+    /// that too) nor <c>/EMEA/</c> (the SDK, comparing whole URLs in any case, accepts that).
+    /// </summary>
+    private static bool IsSameUrl(string? claimed, string? serviceUrl) =>
+        Uri.TryCreate(claimed?.Trim(), UriKind.Absolute, out var first) && Uri.TryCreate(serviceUrl?.Trim(), UriKind.Absolute, out var second)
+        && (first.Scheme == Uri.UriSchemeHttps || first.Scheme == Uri.UriSchemeHttp)
+        && Uri.Compare(first, second, UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
 
     private static string[] EntraIssuers(IEnumerable<string> tenants) =>
         tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }).ToArray();
