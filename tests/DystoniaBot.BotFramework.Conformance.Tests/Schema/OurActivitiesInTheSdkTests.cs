@@ -81,8 +81,9 @@ public sealed class OurActivitiesInTheSdkTests(OurBotAndChannel host) : IClassFi
         var content = Assert.IsType<JObject>(card.Content);
         Assert.Equal("AdaptiveCard", (string?)content["type"]);
         Assert.True(decimal.Parse((string)content["version"]!, System.Globalization.CultureInfo.InvariantCulture) <= 1.5m);
-        var openSource = content["actions"]!.Single(a => (string?)a["type"] == "Action.OpenUrl");
-        Assert.StartsWith("https://", (string?)openSource["url"], StringComparison.Ordinal);
+        var fullParagraph = content["actions"]!.Single(a => (string?)a["title"] == "Read the full paragraph");
+        Assert.Equal("Action.Submit", (string?)fullParagraph["type"]);
+        Assert.Equal("passage", (string?)fullParagraph["data"]!["action"]);
 
         // The citation is the schema.org Message entity that Teams and Web Chat render under the text.
         var citation = Assert.Single(reply.Entities);
@@ -91,7 +92,7 @@ public sealed class OurActivitiesInTheSdkTests(OurBotAndChannel host) : IClassFi
         Assert.Equal("Claim", (string?)claim["@type"]);
         Assert.Equal(1, (int)claim["position"]!);
         Assert.Equal("DigitalDocument", (string?)claim["appearance"]!["@type"]);
-        Assert.Equal((string?)openSource["url"], (string?)claim["appearance"]!["url"]);
+        Assert.StartsWith("https://", (string?)claim["appearance"]!["url"], StringComparison.Ordinal);
     }
 
     [Fact]
