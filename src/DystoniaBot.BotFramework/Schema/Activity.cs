@@ -80,6 +80,9 @@ public sealed record Activity
     /// <summary>acceptingInput, expectingInput or ignoringInput.</summary>
     public string? InputHint { get; init; }
 
+    /// <summary>What a client that reads replies aloud says, in place of the (Markdown) text.</summary>
+    public string? Speak { get; init; }
+
     /// <summary>normal or expectReplies.</summary>
     public string? DeliveryMode { get; init; }
 

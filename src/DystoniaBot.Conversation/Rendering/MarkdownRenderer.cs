@@ -45,6 +45,28 @@ public static partial class MarkdownRenderer
             .ToString();
     }
 
+    /// <summary>
+    /// The reply as a voice reads it: what the chat shows first, in plain words (no Markdown, no link addresses, no
+    /// citation marks), so a listener hears the answer and the disclaimer, not punctuation.
+    /// </summary>
+    public static string Speech(BotReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Kind == ReplyKind.Answer && reply.Answer is { } answer && !reply.WholePassage)
+        {
+            var lead = reply.Text == ReplyTexts.AnswerLead ? string.Empty : reply.Text + " ";
+            return lead + AnsweringSentence(answer) + ". " + (reply.Disclaimer ?? string.Empty);
+        }
+
+        return reply.Kind == ReplyKind.Answer && reply.Answer is { } whole
+            ? whole.Passage.Text.Replace("\n- ", ". ", StringComparison.Ordinal) + " " + (reply.Disclaimer ?? string.Empty)
+            : SpokenMarkdown().Replace(reply.Text, "$1").Replace("**", string.Empty, StringComparison.Ordinal);
+    }
+
+    // A Markdown link read as its words.
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenMarkdown();
+
     /// <summary>The sentence that answers, trimmed of a list item's dash and closing semicolon.</summary>
     public static string AnsweringSentence(SearchHit hit)
     {

@@ -16,7 +16,7 @@ internal static class ReplyActivities
     /// </summary>
     public static Activity From(BotReply reply, bool oneToOne, string? question = null)
     {
-        var activity = MessageFactory.Text(MarkdownRenderer.RenderForChat(reply));
+        var activity = MessageFactory.Text(MarkdownRenderer.RenderForChat(reply)) with { Speak = MarkdownRenderer.Speech(reply) };
         if (oneToOne && reply.FollowUps.Count > 0)
         {
             activity = activity with { SuggestedActions = MessageFactory.SuggestedActions(reply.FollowUps, string.Empty).SuggestedActions };

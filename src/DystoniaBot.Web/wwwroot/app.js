@@ -272,6 +272,10 @@
 
         window.WebChat.renderWebChat({
             directLine: directLine,
+
+            // Dictation with the browser's own speech recognition (a microphone button where it exists), and a reply
+            // to a spoken question read aloud with its speech synthesis.
+            webSpeechPonyfillFactory: speechRecognitionAvailable() ? window.WebChat.createBrowserWebSpeechPonyfillFactory() : undefined,
             store: window.WebChat.createStore({}, lengthGuard(typeof session.maxTextLength === 'number' ? session.maxTextLength : DEFAULT_MAX_TEXT_LENGTH)),
             userID: session.userId,
             locale: navigator.language || 'en-US',
@@ -322,6 +326,35 @@
         window.setTimeout(function () {
             start(true);
         }, 0);
+    }
+
+    // ---- Voice ----
+
+    function speechRecognitionAvailable() {
+        return typeof window.SpeechRecognition === 'function' || typeof window.webkitSpeechRecognition === 'function';
+    }
+
+    // "Read aloud" under every reply of the bot, for people who find reading hard (eyelids that close on their own).
+    function addReadAloudButtons() {
+        if (!('speechSynthesis' in window) || typeof window.SpeechSynthesisUtterance !== 'function') {
+            return;
+        }
+        chatElement.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').forEach(function (bubble) {
+            const content = bubble.querySelector('.webchat__text-content');
+            if (!content || bubble.querySelector('.read-aloud')) {
+                return;
+            }
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'read-aloud link-button';
+            button.textContent = 'Read aloud';
+            button.addEventListener('click', function () {
+                const words = (content.textContent || '').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\[\d+\]/g, '').trim();
+                window.speechSynthesis.cancel();
+                window.speechSynthesis.speak(new window.SpeechSynthesisUtterance(words));
+            });
+            bubble.append(button);
+        });
     }
 
     // ---- Long messages ----
@@ -420,6 +453,7 @@
         if (emergencyTexts.length > 0) {
             markEmergencyBubbles();
         }
+        addReadAloudButtons();
     }).observe(chatElement, { childList: true, subtree: true });
 
     // Shown once, when a question is sent: the way back from another device. The secret is in the link's fragment,
