@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
@@ -13,19 +14,24 @@ namespace DystoniaBot.Web.Staff;
 /// <param name="Status">open, answered or closed.</param>
 /// <param name="CreatedAt">When it was sent.</param>
 /// <param name="Answer">The staff answer, once given.</param>
-/// <param name="AnsweredBy">Who answered.</param>
+/// <param name="AnsweredBy">Who answered or closed it.</param>
 /// <param name="AnsweredAt">When.</param>
-/// <param name="Delivery">none, pending or delivered.</param>
+/// <param name="Delivery">none, pending or delivered: of the answer, or of the message telling the asker it was closed.</param>
 /// <param name="DeliveryError">Why the last delivery try failed, while pending.</param>
+/// <param name="NextDeliveryAt">When delivery is tried next, while pending.</param>
+/// <param name="CloseReason">Why it was closed (care-team, not-dystonia, duplicate, spam), once closed.</param>
+/// <param name="CloseNote">The note for the asker given when closing it, if any.</param>
 public sealed record StaffTicketJson(string Reference, string Question, string Status, DateTimeOffset CreatedAt, string? Answer, string? AnsweredBy,
-    DateTimeOffset? AnsweredAt, string Delivery, string? DeliveryError)
+    DateTimeOffset? AnsweredAt, string Delivery, string? DeliveryError, DateTimeOffset? NextDeliveryAt = null, string? CloseReason = null, string? CloseNote = null)
 {
     /// <summary>The API's view of <paramref name="ticket"/>.</summary>
     public static StaffTicketJson From(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return new(ticket.Reference, ticket.Question, ticket.Status.ToString().ToLowerInvariant(), ticket.CreatedAt, ticket.Answer, ticket.AnsweredBy,
-            ticket.AnsweredAt, ticket.Delivery.ToString().ToLowerInvariant(), ticket.DeliveryError);
+            ticket.AnsweredAt, ticket.Delivery.ToString().ToLowerInvariant(), ticket.DeliveryError,
+            ticket.Delivery == DeliveryStatus.Pending ? ticket.NextDeliveryAt : null,
+            ticket.CloseReason is { } reason ? TicketCloseReasons.Code(reason) : null, ticket.CloseNote);
     }
 }
 
@@ -50,6 +56,11 @@ public sealed record StaffSourceJson(string Title, string Publisher, Uri Url, st
 /// <param name="Answer">The staff answer, as the asker will read it.</param>
 public sealed record StaffAnswerRequest(string? Answer);
 
+/// <summary>The body of a close.</summary>
+/// <param name="Reason">Why it is closed: care-team, not-dystonia, duplicate or spam (required).</param>
+/// <param name="Note">A few words for the asker, added to the message telling them (not sent for spam).</param>
+public sealed record StaffCloseRequest(string? Reason, string? Note);
+
 /// <summary>A rating of "not helpful".</summary>
 /// <param name="At">When.</param>
 /// <param name="Question">The question.</param>
@@ -67,6 +78,8 @@ public sealed record StaffErasureJson(string Conversation, string? Reference, in
 /// <summary>The staff JSON API under /api/staff, for other tools (bearer API keys).</summary>
 public static class StaffApiEndpoints
 {
+    private static readonly string CloseBodyProblem = "Say why it is closed, as JSON: {\"reason\": \"not-dystonia\", \"note\": \"…\"} (the note is optional). " + StaffQuestions.ReasonRequired;
+
     /// <summary>Maps the API.</summary>
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
@@ -79,7 +92,12 @@ public static class StaffApiEndpoints
         api.MapPost("/questions/{reference}/answer", Answer).Accepts<StaffAnswerRequest>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Answer an open question; the answer is delivered into the asker's chat.");
-        api.MapPost("/questions/{reference}/close", Close).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close an open question without an answer.");
+        api.MapPost("/questions/{reference}/close", Close).Accepts<StaffCloseRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Close an open question without an answer, for a reason; unless it is spam the asker is told in their chat.")
+            .WithDescription("The reason is required: care-team (best answered by their neurologist or care team), not-dystonia, duplicate or spam. " +
+                "The asker gets a message saying it was closed, why, and what to do next (with the note, if given), delivered and retried like an answer; " +
+                "nothing is sent for spam. The audit log records who closed it and the reason's code.");
         api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
         api.MapDelete("/conversations", Erase).RequireAuthorization(StaffRoles.ApiAdminPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -150,14 +168,31 @@ public static class StaffApiEndpoints
         return Outcome(await questions.AnswerAsync(reference, body?.Answer, request.HttpContext.User.Identity!.Name!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Close(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Close(string reference, HttpRequest request, StaffQuestions questions, CancellationToken cancellationToken)
     {
         if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
         {
             return BadReference();
         }
 
-        return Outcome(await questions.CloseAsync(reference, http.User.Identity!.Name!, cancellationToken));
+        StaffCloseRequest? body;
+        try
+        {
+            body = request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType())
+                ? null
+                : await request.ReadFromJsonAsync<StaffCloseRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        if (body?.Reason is null)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        return Outcome(await questions.CloseAsync(reference, body.Reason, body.Note, request.HttpContext.User.Identity!.Name!, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<StaffFeedbackJson>>> Feedback(StaffQuestions questions, CancellationToken cancellationToken)

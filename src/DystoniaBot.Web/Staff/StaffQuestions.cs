@@ -135,8 +135,15 @@ public sealed partial class StaffQuestions
         return now is { Status: not TicketStatus.Open } ? NotOpen(now) : new StaffResult(StaffOutcome.Invalid, problem, now);
     }
 
-    /// <summary>Closes an open ticket without an answer, as <paramref name="staff"/>.</summary>
-    public async Task<StaffResult> CloseAsync(string reference, string staff, CancellationToken cancellationToken)
+    /// <summary>What staff are told when a close names no reason, or an unknown one.</summary>
+    public static readonly string ReasonRequired =
+        $"Choose why it is closed: {string.Join(", ", TicketCloseReasons.All.Select(TicketCloseReasons.Code))}.";
+
+    /// <summary>
+    /// Closes an open ticket without an answer, as <paramref name="staff"/>, for the reason coded
+    /// <paramref name="reasonCode"/> (required); unless it is spam the asker is told, with <paramref name="note"/>.
+    /// </summary>
+    public async Task<StaffResult> CloseAsync(string reference, string? reasonCode, string? note, string staff, CancellationToken cancellationToken)
     {
         var ticket = await FindAsync(reference, cancellationToken);
         if (ticket is null)
@@ -144,7 +151,17 @@ public sealed partial class StaffQuestions
             return new StaffResult(StaffOutcome.NotFound, "No question has that reference.", null);
         }
 
-        if (ticket.Status != TicketStatus.Open || !await _desk.CloseAsync(ticket.Reference, staff, cancellationToken))
+        if (TicketCloseReasons.FromCode(reasonCode) is not { } reason)
+        {
+            return new StaffResult(StaffOutcome.Invalid, ReasonRequired, ticket);
+        }
+
+        if (note?.Trim().Length > TicketDesk.MaxCloseNoteLength)
+        {
+            return new StaffResult(StaffOutcome.Invalid, $"The note for the user must have at most {TicketDesk.MaxCloseNoteLength} characters.", ticket);
+        }
+
+        if (ticket.Status != TicketStatus.Open || !await _desk.CloseAsync(ticket.Reference, staff, reason, note, cancellationToken))
         {
             return NotOpen(await _desk.FindAsync(ticket.Reference, cancellationToken) ?? ticket);
         }

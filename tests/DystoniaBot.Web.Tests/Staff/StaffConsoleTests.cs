@@ -142,7 +142,8 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
         var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
         var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
 
-        using var closed = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Close", view, [], form: 2);
+        var confirm = await nurse.GetPageAsync($"/staff/close?References={ticket.Reference}&Reason=duplicate");
+        using var closed = await nurse.PostFormAsync("/staff/close?handler=Confirm", confirm, new() { ["References"] = ticket.Reference, ["Reason"] = "duplicate" }, form: 1);
         using var late = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Answer", view, new() { ["Answer"] = "Written too late." });
         var page = await late.Content.ReadAsStringAsync();
 
@@ -151,7 +152,7 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
         Assert.Contains("already closed", page, StringComparison.Ordinal);
         Assert.Contains("Written too late.", page, StringComparison.Ordinal);
         var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(100, CancellationToken.None);
-        Assert.Contains(audit, e => e.Actor == StaffClient.NurseName && e.Action == "close" && e.Target == ticket.Reference);
+        Assert.Contains(audit, e => e.Actor == StaffClient.NurseName && e.Action == "close" && e.Target == ticket.Reference + " (duplicate)");
     }
 
     [Fact]
