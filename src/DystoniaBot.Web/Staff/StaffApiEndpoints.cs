@@ -35,6 +35,16 @@ public sealed record StaffTicketJson(string Reference, string Question, string S
     }
 }
 
+/// <summary>A page of questions and how many there are.</summary>
+/// <param name="Status">The status asked for (open, answered, closed or all).</param>
+/// <param name="Sort">oldest or newest (first).</param>
+/// <param name="Page">This page's number, from 1.</param>
+/// <param name="PageSize">Questions per page.</param>
+/// <param name="Total">How many questions of that status there are, on every page.</param>
+/// <param name="Pages">How many pages that makes.</param>
+/// <param name="Questions">This page's questions.</param>
+public sealed record StaffQuestionPageJson(string Status, string Sort, int Page, int PageSize, int Total, int Pages, IReadOnlyList<StaffTicketJson> Questions);
+
 /// <summary>A passage found by the API's search.</summary>
 /// <param name="PassageId">The passage's id.</param>
 /// <param name="Text">Its text.</param>
@@ -60,6 +70,17 @@ public sealed record StaffAnswerRequest(string? Answer);
 /// <param name="Reason">Why it is closed: care-team, not-dystonia, duplicate or spam (required).</param>
 /// <param name="Note">A few words for the asker, added to the message telling them (not sent for spam).</param>
 public sealed record StaffCloseRequest(string? Reason, string? Note);
+
+/// <summary>The body of a close of several questions at once.</summary>
+/// <param name="References">The questions' references (at most 100).</param>
+/// <param name="Reason">Why they are closed (spam, for junk).</param>
+/// <param name="Note">A note for the askers (not sent for spam).</param>
+public sealed record StaffBulkCloseRequest(IReadOnlyList<string>? References, string? Reason, string? Note);
+
+/// <summary>What a close of several questions did.</summary>
+/// <param name="Closed">The references closed.</param>
+/// <param name="NotClosed">The references left as they were: unknown, or no longer open.</param>
+public sealed record StaffBulkCloseJson(IReadOnlyList<string> Closed, IReadOnlyList<string> NotClosed);
 
 /// <summary>A rating of "not helpful".</summary>
 /// <param name="At">When.</param>
@@ -87,7 +108,10 @@ public static class StaffApiEndpoints
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized), new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden),
                 new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
         api.MapGet("/search", Search).WithSummary("Search the knowledge base: ranked passages with their source.");
-        api.MapGet("/questions", ListQuestions).WithSummary("Questions forwarded by users, oldest first; status = open, answered, closed or all.");
+        api.MapGet("/questions", ListQuestions)
+            .WithSummary("Questions forwarded by users, a page at a time, with the total: ?status=open|answered|closed|all&page=1&pageSize=50&sort=oldest|newest.")
+            .WithDescription($"Every parameter is optional: status all, page 1, pageSize {StaffQuestions.DefaultPageSize} (at most {StaffQuestions.MaxPageSize}), sort oldest (first). " +
+                "'total' counts the questions of that status on every page; a page past the last is empty.");
         api.MapGet("/questions/{reference}", GetQuestion).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One question by its reference (e.g. Q-7K3M9P).");
         api.MapPost("/questions/{reference}/answer", Answer).Accepts<StaffAnswerRequest>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -98,6 +122,9 @@ public static class StaffApiEndpoints
             .WithDescription("The reason is required: care-team (best answered by their neurologist or care team), not-dystonia, duplicate or spam. " +
                 "The asker gets a message saying it was closed, why, and what to do next (with the note, if given), delivered and retried like an answer; " +
                 "nothing is sent for spam. The audit log records who closed it and the reason's code.");
+        api.MapPost("/questions/close", CloseMany).Accepts<StaffBulkCloseRequest>("application/json")
+            .WithSummary("Close several open questions at once for one reason, e.g. junk as spam: {\"references\": [\"Q-…\"], \"reason\": \"spam\"}.")
+            .WithDescription("At most 100 at a time. Each is closed and audited as one close would be; those unknown or no longer open are listed in 'notClosed'.");
         api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
         api.MapDelete("/conversations", Erase).RequireAuthorization(StaffRoles.ApiAdminPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -126,15 +153,18 @@ public static class StaffApiEndpoints
         return TypedResults.Ok(hits);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StaffTicketJson>>, ProblemHttpResult>> ListQuestions(string? status, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffQuestionPageJson>, ProblemHttpResult>> ListQuestions(string? status, string? page, string? pageSize, string? sort,
+        StaffQuestions questions, CancellationToken cancellationToken)
     {
-        if (!StaffQuestions.TryParseStatus(status, out var parsed))
+        var (asked, problem) = StaffQuestions.ParsePage(status, page, pageSize, sort);
+        if (asked is null)
         {
-            return Problem("'status' must be open, answered, closed or all.");
+            return Problem(problem!);
         }
 
-        IReadOnlyList<StaffTicketJson> tickets = [.. (await questions.ListAsync(parsed, cancellationToken)).Select(StaffTicketJson.From)];
-        return TypedResults.Ok(tickets);
+        var found = await questions.PageAsync(asked, cancellationToken);
+        return TypedResults.Ok(new StaffQuestionPageJson(asked.Status?.ToString().ToLowerInvariant() ?? "all", asked.Sort, asked.Page, asked.PageSize, found.Total,
+            (found.Total + asked.PageSize - 1) / asked.PageSize, [.. found.Tickets.Select(StaffTicketJson.From)]));
     }
 
     private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
@@ -193,6 +223,43 @@ public static class StaffApiEndpoints
         }
 
         return Outcome(await questions.CloseAsync(reference, body.Reason, body.Note, request.HttpContext.User.Identity!.Name!, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<StaffBulkCloseJson>, ProblemHttpResult>> CloseMany(HttpRequest request, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        StaffBulkCloseRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<StaffBulkCloseRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            body = null;
+        }
+
+        if (body?.References is not { Count: > 0 and <= Pages.Staff.CloseModel.MaxAtOnce } references || references.Any(r => !StaffQuestions.IsReference(r?.Trim().ToUpperInvariant())))
+        {
+            return Problem($"Give 1 to {Pages.Staff.CloseModel.MaxAtOnce} references like Q-7K3M9P and a reason, as JSON: {{\"references\": [\"Q-7K3M9P\"], \"reason\": \"spam\"}}.");
+        }
+
+        if (TicketCloseReasons.FromCode(body.Reason) is null)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        var (closed, notClosed) = (new List<string>(), new List<string>());
+        foreach (var reference in references.Select(r => r.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            var result = await questions.CloseAsync(reference, body.Reason, body.Note, request.HttpContext.User.Identity!.Name!, cancellationToken);
+            if (result.Outcome == StaffOutcome.Invalid)
+            {
+                return Problem(result.Message!);
+            }
+
+            (result.Outcome == StaffOutcome.Done ? closed : notClosed).Add(reference);
+        }
+
+        return TypedResults.Ok(new StaffBulkCloseJson(closed, notClosed));
     }
 
     private static async Task<Ok<IReadOnlyList<StaffFeedbackJson>>> Feedback(StaffQuestions questions, CancellationToken cancellationToken)

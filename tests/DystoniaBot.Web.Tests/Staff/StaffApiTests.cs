@@ -65,7 +65,7 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     {
         var (chat, ticket) = await StaffTickets.AskThroughDirectLineAsync(_factory, "can dystonia affect my voice?");
         var open = await _api.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/questions?status=open", UriKind.Relative));
-        Assert.Contains(open.EnumerateArray(), t => t.GetProperty("reference").GetString() == ticket.Reference);
+        Assert.Contains(open.GetProperty("questions").EnumerateArray(), t => t.GetProperty("reference").GetString() == ticket.Reference);
 
         using var answered = await _api.PostAsJsonAsync(new Uri($"/api/staff/questions/{ticket.Reference}/answer", UriKind.Relative), new { answer = "It can: spasmodic dysphonia." });
         var body = await answered.Content.ReadFromJsonAsync<JsonElement>();
