@@ -63,7 +63,7 @@ public sealed class StaffAccessTests : IClassFixture<StaffHostFixture>
         var admin = await StaffClient.SignInAsync(_factory, StaffClient.AdminName, StaffClient.AdminPassword);
 
         Assert.Contains("Audit log", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
-        Assert.Contains("Promote to curated answer", await admin.GetPageAsync("/staff/admin/curated"), StringComparison.Ordinal);
+        Assert.Contains("Submit as a curated answer…", await admin.GetPageAsync("/staff/admin/curated"), StringComparison.Ordinal);
     }
 
     [Theory]
