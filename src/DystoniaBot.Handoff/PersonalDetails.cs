@@ -73,7 +73,7 @@ public static partial class PersonalDetails
     [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d \t().-]{5,}\d(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneLike();
 
-    [GeneratedRegex(@"(?i)\b(your|his|her) (husband|wife|partner|son|daughter|child|kids?|children|baby|mother|mum|mom|father|dad|brother|sister|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|fiancée?|carer)\b" +
+    [GeneratedRegex(@"(?i)\b(your|his|her|my) (husband|wife|partner|son|daughter|child|kids?|children|baby|mother|mum|mom|father|dad|brother|sister|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|fiancée?|carer)\b" +
         @"|\b(when|as|since) (we|I) (spoke|talked|discussed|met|mentioned)\b|\bwe spoke\b|\byou (told|mentioned to|wrote to|asked) (me|us)\b" +
         @"|\byour (last|next|recent|latest) (appointment|visit|scan|letter|email|e-mail|message|call|injection|clinic)\b|\bthanks? (you )?for (your|the) (question|message|email|e-mail|letter|call)\b" +
         @"|\bin your (case|situation)\b|\byour (results?|records?|file|notes)\b|\bI('m| am) sorry to hear\b", RegexOptions.CultureInvariant)]

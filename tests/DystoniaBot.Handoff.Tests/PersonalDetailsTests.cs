@@ -41,5 +41,6 @@ public sealed class PersonalDetailsTests
         var found = PersonalDetails.Find("I'm Ada, 42: can dystonia affect my voice?", "Yes: that is spasmodic dysphonia.", []);
 
         Assert.Contains(found, d => d is { Kind: PersonalDetailKind.Name, Field: "question" });
+        Assert.Contains(PersonalDetails.Find("My husband's neck pulls to one side: is it dystonia?", "It may be.", []), d => d is { Kind: PersonalDetailKind.Personal, Field: "question" });
     }
 }

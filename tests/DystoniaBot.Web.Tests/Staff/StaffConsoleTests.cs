@@ -172,6 +172,28 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
     }
 
     [Fact]
+    public async Task DeliveryState_ShouldBeJson_ForSignedInStaffOnly()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Is my answer there yet?");
+        await _factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Yes.", "nurse", CancellationToken.None);
+        await _factory.Services.GetRequiredService<StaffAnswerDelivery>().DeliverDueAsync(CancellationToken.None);
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var page = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+        var state = await nurse.Http.GetFromJsonAsync<JsonElement>(new Uri($"/staff/questions/{ticket.Reference}?handler=Delivery", UriKind.Relative));
+        using var anonymous = await StaffClient.Anonymous(_factory).Http.GetAsync(new Uri($"/staff/questions/{ticket.Reference}?handler=Delivery", UriKind.Relative));
+
+        Assert.Contains($"data-delivery-poll=\"/staff/questions/{ticket.Reference}?handler=Delivery\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-live=\"polite\"", page, StringComparison.Ordinal);
+        Assert.Equal("pending", state.GetProperty("delivery").GetString());
+        Assert.True(state.GetProperty("failed").GetBoolean());
+        Assert.StartsWith("Not delivered yet (1 failed try; last error: InvalidOperationException", state.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Next try at", state.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/staff/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Queue_ShouldExplainAnUnknownFilter()
     {
         var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);

@@ -11,7 +11,7 @@ namespace DystoniaBot.Web.Pages.Staff;
 /// /staff/close: closing one question, or several from the queue, without an answer. Staff choose a reason (and may
 /// add a note for the user), see what the user will be told, and confirm; only the confirming POST closes anything.
 /// </summary>
-public sealed class CloseModel : PageModel
+public sealed partial class CloseModel : PageModel
 {
     /// <summary>Most questions closed at once.</summary>
     public const int MaxAtOnce = 100;
@@ -151,6 +151,13 @@ public sealed class CloseModel : PageModel
         return References.Count == 1 && NotOpen == 1 && await _questions.FindAsync(References[0], cancellationToken) is null ? NotFound() : null;
     }
 
+    /// <summary>The message's Markdown as the user reads it once rendered: no bold markers, no escaping backslashes.</summary>
+    private static string AsPlainText(string markdown) =>
+        MarkdownEscape().Replace(markdown.Replace("**", string.Empty, StringComparison.Ordinal), "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!<>|~])")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownEscape();
+
     /// <summary>Checks the reason and note; on success the page shows the confirmation.</summary>
     private bool Choose()
     {
@@ -170,7 +177,7 @@ public sealed class CloseModel : PageModel
         Reason = TicketCloseReasons.Code(reason);
         Confirming = Tickets.Count > 0;
         Preview = Tickets.Count > 0 && TicketCloseReasons.TellsTheAsker(reason)
-            ? _policy.TicketClosed(Tickets[0].Reference, Tickets[0].Question, reason, Note, Tickets[0].Locale).Text
+            ? AsPlainText(_policy.TicketClosed(Tickets[0].Reference, Tickets[0].Question, reason, Note, Tickets[0].Locale).Text)
             : null;
         return true;
     }
