@@ -131,9 +131,13 @@ public sealed partial class DirectLineChannel : IDisposable
         }
     }
 
-    /// <summary>Stores what the user posted, shows it on the user's sockets and runs the bot's turn.</summary>
+    /// <summary>
+    /// Stores what the user posted, shows it on the user's sockets and runs the bot's turn, during which
+    /// <see cref="DirectLineVisitor.CurrentAddress"/> is the key of <paramref name="clientAddress"/>.
+    /// </summary>
     /// <returns>The stored activity's id, or why it was refused.</returns>
-    public async Task<(string? Id, DirectLineError? Error)> PostFromUserAsync(DirectLineGrant grant, Activity posted, CancellationToken cancellationToken)
+    public async Task<(string? Id, DirectLineError? Error)> PostFromUserAsync(DirectLineGrant grant, Activity posted, System.Net.IPAddress? clientAddress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(posted);
@@ -164,7 +168,10 @@ public sealed partial class DirectLineChannel : IDisposable
         }
 
         _hub.Publish(grant.ConversationId, new StreamItem(stored.Activity, stored.Sequence));
-        await DeliverAsync(stored.Activity);
+        using (DirectLineVisitor.Enter(clientAddress is null ? null : ClientAddress.Key(clientAddress)))
+        {
+            await DeliverAsync(stored.Activity);
+        }
         return (stored.Activity.Id, null);
     }
 

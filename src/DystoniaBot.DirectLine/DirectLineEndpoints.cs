@@ -187,7 +187,7 @@ public static partial class DirectLineEndpoints
             return problem!;
         }
 
-        var (id, error) = await channel.PostFromUserAsync(grant, activity, cancellationToken);
+        var (id, error) = await channel.PostFromUserAsync(grant, activity, request.HttpContext.Connection.RemoteIpAddress, cancellationToken);
         return error is not null ? Error(error.Status, error.Code, error.Message) : Results.Ok(new ResourceResponse(id ?? string.Empty));
     }
 

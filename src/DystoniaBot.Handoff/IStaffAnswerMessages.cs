@@ -8,6 +8,9 @@ namespace DystoniaBot.Handoff;
 /// </summary>
 public interface IStaffAnswerMessages
 {
-    /// <summary>The message carrying <paramref name="ticket"/>'s answer; delivery sets its id and addresses it.</summary>
+    /// <summary>
+    /// The message carrying <paramref name="ticket"/>'s answer, or, for a ticket closed without one, the message saying
+    /// so and why; delivery sets its id and addresses it.
+    /// </summary>
     Activity Create(Ticket ticket);
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace DystoniaBot.Handoff;
 
 /// <summary>
-/// Delivers staff answers into the askers' chats through the Connector API, from the stored conversation reference:
+/// Delivers staff answers, and the messages saying staff closed a question, into the askers' chats through the
+/// Connector API, from the stored conversation reference:
 /// due answers are tried at once and then with growing pauses until they get through, across restarts, since what is
 /// due lives in the ticket store. An answer is marked delivered only after the channel accepted it.
 /// </summary>
@@ -120,7 +121,7 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
             {
                 // The same id on every round and after a restart, so a channel that took the answer before we could
                 // record it can recognise the repeat (see ConnectorClient).
-                Id = "staff-answer-" + ticket.Reference,
+                Id = (ticket.Status == Conversation.Handoff.TicketStatus.Closed ? "staff-close-" : "staff-answer-") + ticket.Reference,
                 ChannelId = reference.ChannelId,
                 ServiceUrl = reference.ServiceUrl,
                 Conversation = reference.Conversation,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DystoniaBot.Handoff;
 
 /// <summary>What health-line staff do with tickets — answer, close — each recorded in the audit log.</summary>
+/// <remarks>The audit log names the ticket and, for a close, the reason's code: never what the asker or staff wrote.</remarks>
 public sealed class TicketDesk
 {
     private readonly ITicketStore _tickets;
@@ -20,9 +21,18 @@ public sealed class TicketDesk
         _options = options.Value;
     }
 
+    /// <summary>Longest note staff may add for the asker when closing a question, in characters.</summary>
+    public const int MaxCloseNoteLength = 500;
+
     /// <summary>The tickets, oldest first.</summary>
     public Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status, int max, CancellationToken cancellationToken) =>
         _tickets.ListAsync(status, max, cancellationToken);
+
+    /// <summary>A page of tickets and how many match in all.</summary>
+    public Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken) => _tickets.QueryAsync(query, cancellationToken);
+
+    /// <summary>How many tickets have each status.</summary>
+    public Task<IReadOnlyDictionary<TicketStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) => _tickets.CountByStatusAsync(cancellationToken);
 
     /// <summary>One ticket, or null.</summary>
     public Task<Ticket?> FindAsync(string reference, CancellationToken cancellationToken) => _tickets.FindTicketAsync(reference, cancellationToken);
@@ -49,15 +59,32 @@ public sealed class TicketDesk
         return (answered, null);
     }
 
-    /// <summary>Closes an open ticket without an answer.</summary>
-    public async Task<bool> CloseAsync(string reference, string staff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an open ticket without an answer, for <paramref name="reason"/>: unless it is spam, the asker is sent a
+    /// message saying so (with <paramref name="note"/>, if given), delivered and retried like an answer. The audit
+    /// entry names the reason's code, not the note.
+    /// </summary>
+    /// <returns>False when the ticket isn't open (or doesn't exist).</returns>
+    /// <exception cref="ArgumentException">The note is longer than <see cref="MaxCloseNoteLength"/>.</exception>
+    public async Task<bool> CloseAsync(string reference, string staff, TicketCloseReason reason, string? note, CancellationToken cancellationToken)
     {
-        if (!await _tickets.CloseAsync(reference, staff, cancellationToken))
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note?.Length > MaxCloseNoteLength)
+        {
+            throw new ArgumentException($"The note must have at most {MaxCloseNoteLength} characters.", nameof(note));
+        }
+
+        if (!await _tickets.CloseAsync(reference, staff, reason, note, cancellationToken))
         {
             return false;
         }
 
-        await _tickets.AuditAsync(staff, "close", reference, cancellationToken);
+        await _tickets.AuditAsync(staff, "close", $"{reference} ({TicketCloseReasons.Code(reason)})", cancellationToken);
+        if (TicketCloseReasons.TellsTheAsker(reason))
+        {
+            _delivery.Wake();
+        }
+
         return true;
     }
 }

@@ -5,13 +5,13 @@ namespace DystoniaBot.Handoff;
 /// <summary>Where the delivery of a staff answer into the asker's chat stands.</summary>
 public enum DeliveryStatus
 {
-    /// <summary>No answer to deliver.</summary>
+    /// <summary>Nothing to deliver.</summary>
     None,
 
-    /// <summary>Answered; not delivered yet (or a try failed and another is due).</summary>
+    /// <summary>Answered (or closed with a message); not delivered yet, or a try failed and another is due.</summary>
     Pending,
 
-    /// <summary>The answer reached the chat.</summary>
+    /// <summary>The answer (or the closing message) reached the chat.</summary>
     Delivered,
 }
 
@@ -26,12 +26,14 @@ public enum DeliveryStatus
 /// <param name="Status">Open, answered or closed.</param>
 /// <param name="CreatedAt">When the asker sent it.</param>
 /// <param name="Answer">The staff answer, once given.</param>
-/// <param name="AnsweredBy">Who answered (staff display name).</param>
+/// <param name="AnsweredBy">Who answered or closed it (staff display name).</param>
 /// <param name="AnsweredAt">When.</param>
-/// <param name="Delivery">Whether the answer reached the chat.</param>
+/// <param name="Delivery">Whether the answer (or the message saying it was closed) reached the chat.</param>
 /// <param name="DeliveryAttempts">Failed delivery tries so far.</param>
 /// <param name="NextDeliveryAt">When the next try is due.</param>
 /// <param name="DeliveryError">Why the last try failed (never question text).</param>
+/// <param name="CloseReason">Why staff closed it without an answer, when they did.</param>
+/// <param name="CloseNote">What staff added for the asker when closing it, if anything.</param>
 public sealed record Ticket(
     long Id,
     string Reference,
@@ -48,10 +50,12 @@ public sealed record Ticket(
     DeliveryStatus Delivery,
     int DeliveryAttempts,
     DateTimeOffset? NextDeliveryAt,
-    string? DeliveryError)
+    string? DeliveryError,
+    TicketCloseReason? CloseReason = null,
+    string? CloseNote = null)
 {
     /// <summary>The ticket as its asker sees it.</summary>
-    public TicketSummary Summary => new(Reference, Question, Status, CreatedAt);
+    public TicketSummary Summary => new(Reference, Question, Status, CreatedAt, CloseReason);
 }
 
 /// <summary>A question to store.</summary>
@@ -60,7 +64,23 @@ public sealed record Ticket(
 /// <param name="UserId">The asker's id on that channel.</param>
 /// <param name="Question">The question.</param>
 /// <param name="Locale">The asker's locale.</param>
-public sealed record NewTicket(string ConversationKey, string ChannelId, string? UserId, string Question, string? Locale);
+/// <param name="AskerKey">
+/// Who is asking, for the daily limit: a digest of the visitor's address on our Direct Line, or of the channel and
+/// user id elsewhere (see <see cref="TicketIntake"/>); null counts under no one.
+/// </param>
+public sealed record NewTicket(string ConversationKey, string ChannelId, string? UserId, string Question, string? Locale, string? AskerKey = null);
+
+/// <summary>Which tickets a queue shows, in which order, and which part of them.</summary>
+/// <param name="Status">One status, or every status.</param>
+/// <param name="NewestFirst">Newest first instead of oldest first.</param>
+/// <param name="Skip">How many to leave out from the start (the earlier pages).</param>
+/// <param name="Take">How many to return at most (a page).</param>
+public sealed record TicketQuery(TicketStatus? Status, bool NewestFirst, int Skip, int Take);
+
+/// <summary>A page of tickets and how many match in all.</summary>
+/// <param name="Tickets">The page.</param>
+/// <param name="Total">How many tickets match the query, on every page.</param>
+public sealed record TicketPage(IReadOnlyList<Ticket> Tickets, int Total);
 
 /// <summary>One line of the audit log: who did what to which ticket, when.</summary>
 /// <param name="At">When.</param>
@@ -87,8 +107,23 @@ public interface ITicketStore
     /// <summary>Records a staff answer to an open ticket and queues its delivery; null when the ticket isn't open.</summary>
     Task<Ticket?> AnswerAsync(string reference, string answer, string staff, CancellationToken cancellationToken);
 
-    /// <summary>Closes an open ticket without an answer; false when it isn't open.</summary>
-    Task<bool> CloseAsync(string reference, string staff, CancellationToken cancellationToken);
+    /// <summary>
+    /// Closes an open ticket without an answer, for <paramref name="reason"/>; unless the reason is spam, a message
+    /// telling the asker is queued for delivery like an answer. False when the ticket isn't open.
+    /// </summary>
+    Task<bool> CloseAsync(string reference, string staff, TicketCloseReason reason, string? note, CancellationToken cancellationToken);
+
+    /// <summary>A page of tickets of one status (or all), oldest or newest first, with how many there are in all.</summary>
+    Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many tickets have each status.</summary>
+    Task<IReadOnlyDictionary<TicketStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many open tickets the chat <paramref name="conversationKey"/> has.</summary>
+    Task<int> CountOpenForConversationAsync(string conversationKey, CancellationToken cancellationToken);
+
+    /// <summary>How many tickets the asker <paramref name="askerKey"/> sent since <paramref name="since"/>.</summary>
+    Task<int> CountForAskerSinceAsync(string askerKey, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims answers whose delivery is due at <paramref name="now"/>, oldest due first: each is held for the caller

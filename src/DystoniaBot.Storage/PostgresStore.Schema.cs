@@ -58,6 +58,14 @@ public sealed partial class PostgresStore
             created_at timestamptz NOT NULL);
         CREATE INDEX directline_resume_conversation ON directline_resume (conversation_id);
         """,
+        """
+        ALTER TABLE ticket ADD COLUMN close_reason text, ADD COLUMN close_note text, ADD COLUMN asker_key text;
+        CREATE INDEX ticket_asker ON ticket (asker_key, created_at) WHERE asker_key IS NOT NULL;
+        CREATE TABLE curated_submission (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ticket_reference text UNIQUE, question text NOT NULL,
+            answer text NOT NULL, author text NOT NULL, submitted_by text NOT NULL, submitted_at timestamptz NOT NULL, status integer NOT NULL,
+            reviewed_by text, review_note text);
+        CREATE INDEX curated_submission_submitted ON curated_submission (submitted_at);
+        """,
     ];
 
     /// <summary>The schema version this build creates.</summary>

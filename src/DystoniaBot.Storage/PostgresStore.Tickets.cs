@@ -9,7 +9,7 @@ namespace DystoniaBot.Storage;
 public sealed partial class PostgresStore : ITicketStore
 {
     private const string TicketColumns = "id, reference, conversation_key, channel_id, user_id, question, locale, status, created_at, answer, answered_by, " +
-        "answered_at, delivery, delivery_attempts, next_delivery_at, delivery_error";
+        "answered_at, delivery, delivery_attempts, next_delivery_at, delivery_error, close_reason, close_note";
 
     /// <inheritdoc />
     public async Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
@@ -49,9 +49,53 @@ public sealed partial class PostgresStore : ITicketStore
             $"WHERE reference = $1 AND status = 0 RETURNING {TicketColumns}", cancellationToken, reference, answer, staff, DateTimeOffset.UtcNow)).SingleOrDefault();
 
     /// <inheritdoc />
-    public async Task<bool> CloseAsync(string reference, string staff, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE ticket SET status = 2, answered_by = $2, answered_at = $3 WHERE reference = $1 AND status = 0", cancellationToken,
-            reference, staff, DateTimeOffset.UtcNow) == 1;
+    public async Task<bool> CloseAsync(string reference, string staff, TicketCloseReason reason, string? note, CancellationToken cancellationToken)
+    {
+        var tell = TicketCloseReasons.TellsTheAsker(reason);
+        return await ExecuteAsync("UPDATE ticket SET status = 2, answered_by = $2, answered_at = $3, close_reason = $4, close_note = $5, delivery = $6, next_delivery_at = $7 " +
+            "WHERE reference = $1 AND status = 0", cancellationToken, reference, staff, DateTimeOffset.UtcNow, TicketCloseReasons.Code(reason), note,
+            tell ? 1 : 0, tell ? DateTimeOffset.UtcNow : null) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var order = query.NewestFirst ? "DESC" : "ASC";
+        var (skip, take) = (Math.Max(0, query.Skip), Math.Max(0, query.Take));
+        if (query.Status is { } status)
+        {
+            return new TicketPage(
+                await QueryTicketsAsync($"SELECT {TicketColumns} FROM ticket WHERE status = $1 ORDER BY id {order} LIMIT $2 OFFSET $3", cancellationToken, (int)status, take, skip),
+                (int)await ScalarAsync<long>("SELECT count(*) FROM ticket WHERE status = $1", cancellationToken, (int)status));
+        }
+
+        return new TicketPage(
+            await QueryTicketsAsync($"SELECT {TicketColumns} FROM ticket ORDER BY id {order} LIMIT $1 OFFSET $2", cancellationToken, take, skip),
+            (int)await ScalarAsync<long>("SELECT count(*) FROM ticket", cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<TicketStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) => OnLiveConnectionAsync<IReadOnlyDictionary<TicketStatus, int>>(async () =>
+    {
+        var counts = Enum.GetValues<TicketStatus>().ToDictionary(s => s, _ => 0);
+        await using var command = Command("SELECT status, count(*) FROM ticket GROUP BY status");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[(TicketStatus)reader.GetInt32(0)] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
+    }, rerunnable: true);
+
+    /// <inheritdoc />
+    public async Task<int> CountOpenForConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync<long>("SELECT count(*) FROM ticket WHERE conversation_key = $1 AND status = 0", cancellationToken, conversationKey);
+
+    /// <inheritdoc />
+    public async Task<int> CountForAskerSinceAsync(string askerKey, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync<long>("SELECT count(*) FROM ticket WHERE asker_key = $1 AND created_at >= $2", cancellationToken, askerKey, since);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Ticket>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
@@ -101,9 +145,9 @@ public sealed partial class PostgresStore : ITicketStore
     private async Task<Ticket?> InsertTicketAsync(string reference, NewTicket ticket, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         await using var insert = Command(
-            "INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts) " +
-            $"VALUES ($1, $2, $3, $4, $5, $6, 0, $7, 0, 0) ON CONFLICT (reference) DO NOTHING RETURNING {TicketColumns}",
-            reference, ticket.ConversationKey, ticket.ChannelId, ticket.UserId, ticket.Question, ticket.Locale, createdAt);
+            "INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts, asker_key) " +
+            $"VALUES ($1, $2, $3, $4, $5, $6, 0, $7, 0, 0, $8) ON CONFLICT (reference) DO NOTHING RETURNING {TicketColumns}",
+            reference, ticket.ConversationKey, ticket.ChannelId, ticket.UserId, ticket.Question, ticket.Locale, createdAt, ticket.AskerKey);
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -135,5 +179,6 @@ public sealed partial class PostgresStore : ITicketStore
     private static Ticket ReadTicket(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), TextOrNull(reader, 4), reader.GetString(5), TextOrNull(reader, 6),
         (TicketStatus)reader.GetInt32(7), reader.GetFieldValue<DateTimeOffset>(8), TextOrNull(reader, 9), TextOrNull(reader, 10), TimeOrNull(reader, 11),
-        (DeliveryStatus)reader.GetInt32(12), reader.GetInt32(13), TimeOrNull(reader, 14), TextOrNull(reader, 15));
+        (DeliveryStatus)reader.GetInt32(12), reader.GetInt32(13), TimeOrNull(reader, 14), TextOrNull(reader, 15),
+        TicketCloseReasons.FromCode(TextOrNull(reader, 16)), TextOrNull(reader, 17));
 }

@@ -7,7 +7,8 @@ namespace DystoniaBot.Storage;
 /// <summary>
 /// Deletes what users and staff wrote once it is past its retention period, every table by its own rule: Direct Line
 /// conversations idle for <c>DirectLine:RetentionDays</c>; tickets (question and answer) older than
-/// <c>Handoff:RetentionDays</c>; conversation state, sent answers and conversation references not written for
+/// <c>Handoff:RetentionDays</c>, and curated answers waiting for review (or sent back) as long after they were submitted;
+/// conversation state, sent answers and conversation references not written for
 /// <c>Storage:ConversationRetentionDays</c> (a reference stays while its conversation has a ticket); ratings older
 /// than <c>Storage:FeedbackRetentionDays</c>; audit entries older than <c>Storage:AuditRetentionDays</c>; counts of failed
 /// staff sign-ins a day after their last failure. The Direct
@@ -18,6 +19,7 @@ public sealed partial class RetentionService : BackgroundService
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private readonly IDirectLineStore _conversations;
     private readonly ITicketStore _tickets;
+    private readonly ICuratedSubmissionStore _submissions;
     private readonly IRetentionStore _rest;
     private readonly IRevokedSessions _revokedSessions;
     private readonly ISignInFailures _signInFailures;
@@ -28,7 +30,7 @@ public sealed partial class RetentionService : BackgroundService
     private readonly ILogger<RetentionService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, IRetentionStore rest, IRevokedSessions revokedSessions, ISignInFailures signInFailures,
+    public RetentionService(IDirectLineStore conversations, ITicketStore tickets, ICuratedSubmissionStore submissions, IRetentionStore rest, IRevokedSessions revokedSessions, ISignInFailures signInFailures,
         IOptions<DirectLineOptions> directLine, IOptions<HandoffOptions> handoff, IOptions<StorageOptions> storage, TimeProvider time, ILogger<RetentionService> logger)
     {
         _revokedSessions = revokedSessions ?? throw new ArgumentNullException(nameof(revokedSessions));
@@ -36,6 +38,7 @@ public sealed partial class RetentionService : BackgroundService
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage.Value;
         _rest = rest ?? throw new ArgumentNullException(nameof(rest));
+        _submissions = submissions ?? throw new ArgumentNullException(nameof(submissions));
         ArgumentNullException.ThrowIfNull(directLine);
         ArgumentNullException.ThrowIfNull(handoff);
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
@@ -52,6 +55,7 @@ public sealed partial class RetentionService : BackgroundService
         var now = _time.GetUtcNow();
         return await _conversations.DeleteInactiveSinceAsync(now.AddDays(-_directLine.RetentionDays), cancellationToken)
             + await _tickets.DeleteCreatedBeforeAsync(now.AddDays(-_handoff.RetentionDays), cancellationToken)
+            + await _submissions.DeleteSubmissionsBeforeAsync(now.AddDays(-_handoff.RetentionDays), cancellationToken)
             + await _rest.DeleteConversationDataBeforeAsync(now.AddDays(-_storage.ConversationRetentionDays), cancellationToken)
             + await _rest.DeleteFeedbackBeforeAsync(now.AddDays(-_storage.FeedbackRetentionDays), cancellationToken)
             + await _rest.DeleteAuditBeforeAsync(now.AddDays(-_storage.AuditRetentionDays), cancellationToken)

@@ -8,9 +8,45 @@ namespace DystoniaBot.Storage;
 // Tickets are written before the asker is told they exist, and answers before anyone is told they will be delivered.
 public sealed partial class SqliteStore : ITicketStore
 {
-    private const string TicketColumns = "id, reference, conversation_key, channel_id, user_id, question, locale, status, created_at, answer, answered_by, answered_at, delivery, delivery_attempts, next_delivery_at, delivery_error";
+    private const string TicketColumns = "id, reference, conversation_key, channel_id, user_id, question, locale, status, created_at, answer, answered_by, answered_at, delivery, delivery_attempts, next_delivery_at, delivery_error, close_reason, close_note";
 
-    private static void CreateTicketTables(SqliteConnection connection) => Execute(connection, """
+    // Columns added after the table first shipped: a file made before gets them on open (see AddMissingColumns).
+    private static readonly (string Name, string Type)[] LaterTicketColumns = [("close_reason", "TEXT"), ("close_note", "TEXT"), ("asker_key", "TEXT")];
+
+    private static void CreateTicketTables(SqliteConnection connection)
+    {
+        CreateFirstTicketTables(connection);
+        AddMissingColumns(connection, "ticket", LaterTicketColumns);
+        Execute(connection, "CREATE INDEX IF NOT EXISTS ticket_asker ON ticket (asker_key, created_at)");
+    }
+
+    /// <summary>Adds the columns <paramref name="table"/> lacks (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static void AddMissingColumns(SqliteConnection connection, string table, IEnumerable<(string Name, string Type)> columns)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var read = Command(connection, $"SELECT name FROM pragma_table_info('{table}')"))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, type) in columns.Where(c => !existing.Contains(c.Name)))
+        {
+            try
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {name} {type}");
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process opening the same file added it first.
+            }
+        }
+    }
+
+    private static void CreateFirstTicketTables(SqliteConnection connection) => Execute(connection, """
         CREATE TABLE IF NOT EXISTS ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT NOT NULL UNIQUE, conversation_key TEXT NOT NULL, channel_id TEXT NOT NULL,
             user_id TEXT, question TEXT NOT NULL, locale TEXT, status INTEGER NOT NULL, created_at TEXT NOT NULL, answer TEXT, answered_by TEXT, answered_at TEXT,
             delivery INTEGER NOT NULL, delivery_attempts INTEGER NOT NULL, next_delivery_at TEXT, delivery_error TEXT);
@@ -29,10 +65,10 @@ public sealed partial class SqliteStore : ITicketStore
             var reference = TicketReferences.New();
             try
             {
-                await ExecuteAsync("INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts) " +
-                    "VALUES ($reference, $key, $channel, $user, $question, $locale, 0, $at, 0, 0)", cancellationToken,
+                await ExecuteAsync("INSERT INTO ticket (reference, conversation_key, channel_id, user_id, question, locale, status, created_at, delivery, delivery_attempts, asker_key) " +
+                    "VALUES ($reference, $key, $channel, $user, $question, $locale, 0, $at, 0, 0, $asker)", cancellationToken,
                     ("$reference", reference), ("$key", ticket.ConversationKey), ("$channel", ticket.ChannelId), ("$user", ticket.UserId),
-                    ("$question", ticket.Question), ("$locale", ticket.Locale), ("$at", Now()));
+                    ("$question", ticket.Question), ("$locale", ticket.Locale), ("$at", Now()), ("$asker", ticket.AskerKey));
                 return (await FindTicketAsync(reference, cancellationToken))!;
             }
             catch (SqliteException e) when (e.SqliteErrorCode == 19 && attempt < 5)
@@ -64,9 +100,53 @@ public sealed partial class SqliteStore : ITicketStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> CloseAsync(string reference, string staff, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE ticket SET status = 2, answered_by = $staff, answered_at = $at WHERE reference = $reference AND status = 0", cancellationToken,
-            ("$reference", reference), ("$staff", staff), ("$at", Now())) == 1;
+    public async Task<bool> CloseAsync(string reference, string staff, TicketCloseReason reason, string? note, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE ticket SET status = 2, answered_by = $staff, answered_at = $at, close_reason = $reason, close_note = $note, " +
+            "delivery = $delivery, next_delivery_at = CASE WHEN $delivery = 1 THEN $at END WHERE reference = $reference AND status = 0", cancellationToken,
+            ("$reference", reference), ("$staff", staff), ("$at", Now()), ("$reason", TicketCloseReasons.Code(reason)), ("$note", note),
+            ("$delivery", TicketCloseReasons.TellsTheAsker(reason) ? 1 : 0)) == 1;
+
+    /// <inheritdoc />
+    public async Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = query.Status is null ? "" : "WHERE status = $status";
+        var order = query.NewestFirst ? "DESC" : "ASC";
+        (string, object?)[] parameters = [("$status", query.Status is { } status ? (int)status : null), ("$skip", Math.Max(0, query.Skip)), ("$take", Math.Max(0, query.Take))];
+        var tickets = await QueryTicketsAsync($"SELECT {TicketColumns} FROM ticket {where} ORDER BY id {order} LIMIT $take OFFSET $skip", cancellationToken, parameters);
+        var total = await CountAsync($"SELECT count(*) FROM ticket {where}", cancellationToken, parameters);
+        return new TicketPage(tickets, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<TicketStatus, int>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        var counts = Enum.GetValues<TicketStatus>().ToDictionary(s => s, _ => 0);
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT status, count(*) FROM ticket GROUP BY status");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[(TicketStatus)reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountOpenForConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        CountAsync("SELECT count(*) FROM ticket WHERE conversation_key = $key AND status = 0", cancellationToken, ("$key", conversationKey));
+
+    /// <inheritdoc />
+    public Task<int> CountForAskerSinceAsync(string askerKey, DateTimeOffset since, CancellationToken cancellationToken) =>
+        CountAsync("SELECT count(*) FROM ticket WHERE asker_key = $asker AND created_at >= $since", cancellationToken, ("$asker", askerKey), ("$since", Format(since)));
+
+    private async Task<int> CountAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Ticket>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
@@ -122,7 +202,8 @@ public sealed partial class SqliteStore : ITicketStore
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             tickets.Add(new Ticket(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), reader.GetString(5), Text(6),
                 (TicketStatus)reader.GetInt32(7), Parse(reader.GetString(8)), Text(9), Text(10), Text(11) is { } answered ? Parse(answered) : null,
-                (DeliveryStatus)reader.GetInt32(12), reader.GetInt32(13), Text(14) is { } next ? Parse(next) : null, Text(15)));
+                (DeliveryStatus)reader.GetInt32(12), reader.GetInt32(13), Text(14) is { } next ? Parse(next) : null, Text(15),
+                TicketCloseReasons.FromCode(Text(16)), Text(17)));
         }
 
         return tickets;

@@ -69,6 +69,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             """);
         CreateDirectLineTables(connection);
         CreateTicketTables(connection);
+        CreateCuratedSubmissionTable(connection);
         CreateKeyRingTable(connection);
         _backgroundWriter = Task.Run(WriteBehindAsync);
         _appender = Task.Run(AppendInGroupsAsync);

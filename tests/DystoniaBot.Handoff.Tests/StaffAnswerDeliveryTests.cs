@@ -88,6 +88,28 @@ public sealed class StaffAnswerDeliveryTests
             Now + TimeSpan.FromSeconds(30), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task DeliverDueAsync_ShouldSendTheClosingMessage_UnderItsOwnId_AndRetryItLikeAnAnswer()
+    {
+        var ticket = Answered("Q-C10SED", deliveryAttempts: 0) with { Status = TicketStatus.Closed, Answer = null, CloseReason = TicketCloseReason.CareTeam };
+        _tickets.SetupSequence(t => t.ClaimDueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([ticket]).ReturnsAsync([]).ReturnsAsync([ticket]).ReturnsAsync([]);
+        _references.Setup(r => r.FindAsync(ticket.ConversationKey, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ConversationReference { ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/emea/", Conversation = new ConversationAccount { Id = "a:1" } });
+        _messages.Setup(m => m.Create(ticket)).Returns(new Activity { Type = ActivityTypes.Message, Text = "closed, because…" });
+        _connector.SetupSequence(c => c.SendAsync(It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("refused", null, System.Net.HttpStatusCode.BadGateway))
+            .ReturnsAsync(new ResourceResponse("1"));
+
+        using var delivery = Create();
+        Assert.Equal(0, await delivery.DeliverDueAsync(CancellationToken.None));
+        Assert.Equal(1, await delivery.DeliverDueAsync(CancellationToken.None));
+
+        _connector.Verify(c => c.SendAsync(It.Is<Activity>(a => a.Id == "staff-close-Q-C10SED" && a.Text == "closed, because…"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _tickets.Verify(t => t.MarkDeliveryFailedAsync("Q-C10SED", "channel answered 502", Now + TimeSpan.FromSeconds(30), It.IsAny<CancellationToken>()), Times.Once);
+        _tickets.Verify(t => t.MarkDeliveredAsync("Q-C10SED", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private StaffAnswerDelivery Create() => new(_tickets.Object, _references.Object, _connector.Object, _messages.Object,
         Mock.Of<BotFrameworkAuthentication>(), Options.Create(new HandoffOptions()), _time, NullLogger<StaffAnswerDelivery>.Instance);
 

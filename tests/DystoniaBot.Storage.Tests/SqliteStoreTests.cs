@@ -20,6 +20,44 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Task.FromResult(StoreUnderTest.Of(new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path }), NullLogger<SqliteStore>.Instance)));
 
     [Fact]
+    public async Task AFileMadeBeforeTicketsHadCloseReasons_ShouldGainTheColumns_KeepingItsTickets()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dystoniabot-store-{Guid.NewGuid():N}.db");
+        try
+        {
+            // The ticket table as it first shipped, with one ticket in it.
+            await using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT NOT NULL UNIQUE, conversation_key TEXT NOT NULL, channel_id TEXT NOT NULL,
+                        user_id TEXT, question TEXT NOT NULL, locale TEXT, status INTEGER NOT NULL, created_at TEXT NOT NULL, answer TEXT, answered_by TEXT, answered_at TEXT,
+                        delivery INTEGER NOT NULL, delivery_attempts INTEGER NOT NULL, next_delivery_at TEXT, delivery_error TEXT);
+                    INSERT INTO ticket (reference, conversation_key, channel_id, question, status, created_at, delivery, delivery_attempts)
+                        VALUES ('Q-OLD111', 'directline/old', 'directline', 'An old question', 0, '2026-01-01T00:00:00.0000000+00:00', 0, 0);
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = path }), NullLogger<SqliteStore>.Instance);
+            using var again = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = path }), NullLogger<SqliteStore>.Instance);
+
+            Assert.Null((await store.FindTicketAsync("Q-OLD111", default))!.CloseReason);
+            Assert.True(await store.CloseAsync("Q-OLD111", "Dr Lee", Conversation.Handoff.TicketCloseReason.Duplicate, null, default));
+            Assert.Equal(Conversation.Handoff.TicketCloseReason.Duplicate, (await again.FindTicketAsync("Q-OLD111", default))!.CloseReason);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task DatabaseFiles_ShouldBeReadableByTheirOwnerOnly()
     {

@@ -18,4 +18,5 @@ public enum TicketStatus
 /// <param name="Question">The question as sent.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="CreatedAt">When it was sent.</param>
-public sealed record TicketSummary(string Reference, string Question, TicketStatus Status, DateTimeOffset CreatedAt);
+/// <param name="CloseReason">Why staff closed it, when they did.</param>
+public sealed record TicketSummary(string Reference, string Question, TicketStatus Status, DateTimeOffset CreatedAt, TicketCloseReason? CloseReason = null);

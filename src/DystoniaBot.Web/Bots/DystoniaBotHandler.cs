@@ -41,12 +41,14 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     private readonly StarterQuestions _starters;
     private readonly int _maxTextLength;
     private readonly IRetentionStore _erasure;
+    private readonly TicketIntake _intake;
 
     /// <summary>Creates the handler for one turn.</summary>
     public DystoniaBotHandler(ConversationPolicy policy, IConversationStateStore states, IConversationReferenceStore references, IFeedbackStore feedback,
         ITicketStore tickets, TimeProvider time, ILogger<DystoniaBotHandler> logger, IKnowledgeSearch search, StarterQuestions starters,
-        IOptions<DirectLineOptions> directLine, IRetentionStore erasure)
+        IOptions<DirectLineOptions> directLine, IRetentionStore erasure, TicketIntake intake)
     {
+        _intake = intake ?? throw new ArgumentNullException(nameof(intake));
         ArgumentNullException.ThrowIfNull(directLine);
         _erasure = erasure ?? throw new ArgumentNullException(nameof(erasure));
 
@@ -214,7 +216,15 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
 
         try
         {
-            var ticket = await _tickets.CreateAsync(new NewTicket(key, activity.ChannelId ?? "unknown", activity.From?.Id, action.Question!, activity.Locale), cancellationToken);
+            // Only our own Direct Line knows the visitor's address (for this turn, from the connection, not the activity).
+            var channel = activity.ChannelId ?? "unknown";
+            var asker = TicketIntake.AskerKey(channel == DirectLineChannel.ChannelId ? DirectLineVisitor.CurrentAddress : null, channel, activity.From?.Id);
+            var intake = await _intake.CreateAsync(new NewTicket(key, channel, activity.From?.Id, action.Question!, activity.Locale, asker), cancellationToken);
+            if (intake.Ticket is not { } ticket)
+            {
+                return (intake.Limit == TicketLimit.OpenInConversation ? _policy.TooManyOpenTickets(intake.Max, activity.Locale) : _policy.TooManyTicketsToday(intake.Max, activity.Locale), null);
+            }
+
             Operations.BotMetrics.TicketCreated();
             return (ConversationPolicy.TicketCreated(ticket.Reference, onTheWebPage: activity.ChannelId == DirectLineChannel.ChannelId), ticket.Reference);
         }

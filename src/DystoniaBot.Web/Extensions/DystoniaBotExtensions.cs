@@ -63,6 +63,7 @@ public static partial class DystoniaBotExtensions
         services.AddSingleton<StaffAnswerDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<StaffAnswerDelivery>());
         services.AddSingleton<TicketDesk>();
+        services.AddSingleton<TicketIntake>();
         services.AddCuratedAnswers();
         services.AddHostedService<RetentionService>();
 

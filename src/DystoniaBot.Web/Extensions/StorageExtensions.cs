@@ -30,6 +30,7 @@ public static partial class StorageExtensions
         services.AddSingleton<IConversationReferenceStore>(Configured<IConversationReferenceStore>);
         services.AddSingleton<IFeedbackStore>(Configured<IFeedbackStore>);
         services.AddSingleton<ITicketStore>(Configured<ITicketStore>);
+        services.AddSingleton<ICuratedSubmissionStore>(Configured<ICuratedSubmissionStore>);
         services.AddSingleton<IDirectLineStore>(Configured<IDirectLineStore>);
         services.AddSingleton<IRetentionStore>(Configured<IRetentionStore>);
         services.AddSingleton<IRevokedSessions>(Configured<IRevokedSessions>);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
@@ -13,21 +14,36 @@ namespace DystoniaBot.Web.Staff;
 /// <param name="Status">open, answered or closed.</param>
 /// <param name="CreatedAt">When it was sent.</param>
 /// <param name="Answer">The staff answer, once given.</param>
-/// <param name="AnsweredBy">Who answered.</param>
+/// <param name="AnsweredBy">Who answered or closed it.</param>
 /// <param name="AnsweredAt">When.</param>
-/// <param name="Delivery">none, pending or delivered.</param>
+/// <param name="Delivery">none, pending or delivered: of the answer, or of the message telling the asker it was closed.</param>
 /// <param name="DeliveryError">Why the last delivery try failed, while pending.</param>
+/// <param name="NextDeliveryAt">When delivery is tried next, while pending.</param>
+/// <param name="CloseReason">Why it was closed (care-team, not-dystonia, duplicate, spam), once closed.</param>
+/// <param name="CloseNote">The note for the asker given when closing it, if any.</param>
 public sealed record StaffTicketJson(string Reference, string Question, string Status, DateTimeOffset CreatedAt, string? Answer, string? AnsweredBy,
-    DateTimeOffset? AnsweredAt, string Delivery, string? DeliveryError)
+    DateTimeOffset? AnsweredAt, string Delivery, string? DeliveryError, DateTimeOffset? NextDeliveryAt = null, string? CloseReason = null, string? CloseNote = null)
 {
     /// <summary>The API's view of <paramref name="ticket"/>.</summary>
     public static StaffTicketJson From(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return new(ticket.Reference, ticket.Question, ticket.Status.ToString().ToLowerInvariant(), ticket.CreatedAt, ticket.Answer, ticket.AnsweredBy,
-            ticket.AnsweredAt, ticket.Delivery.ToString().ToLowerInvariant(), ticket.DeliveryError);
+            ticket.AnsweredAt, ticket.Delivery.ToString().ToLowerInvariant(), ticket.DeliveryError,
+            ticket.Delivery == DeliveryStatus.Pending ? ticket.NextDeliveryAt : null,
+            ticket.CloseReason is { } reason ? TicketCloseReasons.Code(reason) : null, ticket.CloseNote);
     }
 }
+
+/// <summary>A page of questions and how many there are.</summary>
+/// <param name="Status">The status asked for (open, answered, closed or all).</param>
+/// <param name="Sort">oldest or newest (first).</param>
+/// <param name="Page">This page's number, from 1.</param>
+/// <param name="PageSize">Questions per page.</param>
+/// <param name="Total">How many questions of that status there are, on every page.</param>
+/// <param name="Pages">How many pages that makes.</param>
+/// <param name="Questions">This page's questions.</param>
+public sealed record StaffQuestionPageJson(string Status, string Sort, int Page, int PageSize, int Total, int Pages, IReadOnlyList<StaffTicketJson> Questions);
 
 /// <summary>A passage found by the API's search.</summary>
 /// <param name="PassageId">The passage's id.</param>
@@ -50,6 +66,22 @@ public sealed record StaffSourceJson(string Title, string Publisher, Uri Url, st
 /// <param name="Answer">The staff answer, as the asker will read it.</param>
 public sealed record StaffAnswerRequest(string? Answer);
 
+/// <summary>The body of a close.</summary>
+/// <param name="Reason">Why it is closed: care-team, not-dystonia, duplicate or spam (required).</param>
+/// <param name="Note">A few words for the asker, added to the message telling them (not sent for spam).</param>
+public sealed record StaffCloseRequest(string? Reason, string? Note);
+
+/// <summary>The body of a close of several questions at once.</summary>
+/// <param name="References">The questions' references (at most 100).</param>
+/// <param name="Reason">Why they are closed (spam, for junk).</param>
+/// <param name="Note">A note for the askers (not sent for spam).</param>
+public sealed record StaffBulkCloseRequest(IReadOnlyList<string>? References, string? Reason, string? Note);
+
+/// <summary>What a close of several questions did.</summary>
+/// <param name="Closed">The references closed.</param>
+/// <param name="NotClosed">The references left as they were: unknown, or no longer open.</param>
+public sealed record StaffBulkCloseJson(IReadOnlyList<string> Closed, IReadOnlyList<string> NotClosed);
+
 /// <summary>A rating of "not helpful".</summary>
 /// <param name="At">When.</param>
 /// <param name="Question">The question.</param>
@@ -67,6 +99,8 @@ public sealed record StaffErasureJson(string Conversation, string? Reference, in
 /// <summary>The staff JSON API under /api/staff, for other tools (bearer API keys).</summary>
 public static class StaffApiEndpoints
 {
+    private static readonly string CloseBodyProblem = "Say why it is closed, as JSON: {\"reason\": \"not-dystonia\", \"note\": \"…\"} (the note is optional). " + StaffQuestions.ReasonRequired;
+
     /// <summary>Maps the API.</summary>
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
@@ -74,12 +108,23 @@ public static class StaffApiEndpoints
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized), new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden),
                 new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
         api.MapGet("/search", Search).WithSummary("Search the knowledge base: ranked passages with their source.");
-        api.MapGet("/questions", ListQuestions).WithSummary("Questions forwarded by users, oldest first; status = open, answered, closed or all.");
+        api.MapGet("/questions", ListQuestions)
+            .WithSummary("Questions forwarded by users, a page at a time, with the total: ?status=open|answered|closed|all&page=1&pageSize=50&sort=oldest|newest.")
+            .WithDescription($"Every parameter is optional: status all, page 1, pageSize {StaffQuestions.DefaultPageSize} (at most {StaffQuestions.MaxPageSize}), sort oldest (first). " +
+                "'total' counts the questions of that status on every page; a page past the last is empty.");
         api.MapGet("/questions/{reference}", GetQuestion).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One question by its reference (e.g. Q-7K3M9P).");
         api.MapPost("/questions/{reference}/answer", Answer).Accepts<StaffAnswerRequest>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Answer an open question; the answer is delivered into the asker's chat.");
-        api.MapPost("/questions/{reference}/close", Close).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close an open question without an answer.");
+        api.MapPost("/questions/{reference}/close", Close).Accepts<StaffCloseRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Close an open question without an answer, for a reason; unless it is spam the asker is told in their chat.")
+            .WithDescription("The reason is required: care-team (best answered by their neurologist or care team), not-dystonia, duplicate or spam. " +
+                "The asker gets a message saying it was closed, why, and what to do next (with the note, if given), delivered and retried like an answer; " +
+                "nothing is sent for spam. The audit log records who closed it and the reason's code.");
+        api.MapPost("/questions/close", CloseMany).Accepts<StaffBulkCloseRequest>("application/json")
+            .WithSummary("Close several open questions at once for one reason, e.g. junk as spam: {\"references\": [\"Q-…\"], \"reason\": \"spam\"}.")
+            .WithDescription("At most 100 at a time. Each is closed and audited as one close would be; those unknown or no longer open are listed in 'notClosed'.");
         api.MapGet("/audit", Audit).RequireAuthorization(StaffRoles.ApiAdminPolicy).WithSummary("The audit log, newest first (admin keys only).");
         api.MapDelete("/conversations", Erase).RequireAuthorization(StaffRoles.ApiAdminPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -108,15 +153,18 @@ public static class StaffApiEndpoints
         return TypedResults.Ok(hits);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StaffTicketJson>>, ProblemHttpResult>> ListQuestions(string? status, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffQuestionPageJson>, ProblemHttpResult>> ListQuestions(string? status, string? page, string? pageSize, string? sort,
+        StaffQuestions questions, CancellationToken cancellationToken)
     {
-        if (!StaffQuestions.TryParseStatus(status, out var parsed))
+        var (asked, problem) = StaffQuestions.ParsePage(status, page, pageSize, sort);
+        if (asked is null)
         {
-            return Problem("'status' must be open, answered, closed or all.");
+            return Problem(problem!);
         }
 
-        IReadOnlyList<StaffTicketJson> tickets = [.. (await questions.ListAsync(parsed, cancellationToken)).Select(StaffTicketJson.From)];
-        return TypedResults.Ok(tickets);
+        var found = await questions.PageAsync(asked, cancellationToken);
+        return TypedResults.Ok(new StaffQuestionPageJson(asked.Status?.ToString().ToLowerInvariant() ?? "all", asked.Sort, asked.Page, asked.PageSize, found.Total,
+            (found.Total + asked.PageSize - 1) / asked.PageSize, [.. found.Tickets.Select(StaffTicketJson.From)]));
     }
 
     private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> GetQuestion(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
@@ -150,14 +198,68 @@ public static class StaffApiEndpoints
         return Outcome(await questions.AnswerAsync(reference, body?.Answer, request.HttpContext.User.Identity!.Name!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Close(string reference, HttpContext http, StaffQuestions questions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StaffTicketJson>, ProblemHttpResult>> Close(string reference, HttpRequest request, StaffQuestions questions, CancellationToken cancellationToken)
     {
         if (!StaffQuestions.IsReference(reference.ToUpperInvariant()))
         {
             return BadReference();
         }
 
-        return Outcome(await questions.CloseAsync(reference, http.User.Identity!.Name!, cancellationToken));
+        StaffCloseRequest? body;
+        try
+        {
+            body = request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType())
+                ? null
+                : await request.ReadFromJsonAsync<StaffCloseRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        if (body?.Reason is null)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        return Outcome(await questions.CloseAsync(reference, body.Reason, body.Note, request.HttpContext.User.Identity!.Name!, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<StaffBulkCloseJson>, ProblemHttpResult>> CloseMany(HttpRequest request, StaffQuestions questions, CancellationToken cancellationToken)
+    {
+        StaffBulkCloseRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<StaffBulkCloseRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            body = null;
+        }
+
+        if (body?.References is not { Count: > 0 and <= Pages.Staff.CloseModel.MaxAtOnce } references || references.Any(r => !StaffQuestions.IsReference(r?.Trim().ToUpperInvariant())))
+        {
+            return Problem($"Give 1 to {Pages.Staff.CloseModel.MaxAtOnce} references like Q-7K3M9P and a reason, as JSON: {{\"references\": [\"Q-7K3M9P\"], \"reason\": \"spam\"}}.");
+        }
+
+        if (TicketCloseReasons.FromCode(body.Reason) is null)
+        {
+            return Problem(CloseBodyProblem);
+        }
+
+        var (closed, notClosed) = (new List<string>(), new List<string>());
+        foreach (var reference in references.Select(r => r.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            var result = await questions.CloseAsync(reference, body.Reason, body.Note, request.HttpContext.User.Identity!.Name!, cancellationToken);
+            if (result.Outcome == StaffOutcome.Invalid)
+            {
+                return Problem(result.Message!);
+            }
+
+            (result.Outcome == StaffOutcome.Done ? closed : notClosed).Add(reference);
+        }
+
+        return TypedResults.Ok(new StaffBulkCloseJson(closed, notClosed));
     }
 
     private static async Task<Ok<IReadOnlyList<StaffFeedbackJson>>> Feedback(StaffQuestions questions, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DystoniaBot.Conversation.Handoff;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
@@ -32,6 +33,42 @@ public static class StaffFormat
 
     /// <summary>A time as staff read it (UTC, to the minute).</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A close reason as staff choose it.</summary>
+    public static string CloseReason(TicketCloseReason reason) => reason switch
+    {
+        TicketCloseReason.CareTeam => "Covered by their neurologist or care team",
+        TicketCloseReason.NotAboutDystonia => "Not a question about dystonia",
+        TicketCloseReason.Duplicate => "A duplicate of another question",
+        TicketCloseReason.Spam => "Spam or abuse (no message is sent)",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The start of a long text, on one line.</summary>
+    public static string Excerpt(string text, int max = 160)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= max ? line : line[..(max - 1)] + "…";
+    }
+
+    /// <summary>
+    /// Where the delivery of a ticket's answer (or closing message) stands, in a sentence for the ticket page:
+    /// "Sent to the user's chat ✓", the failure and the next try, or that it is on its way.
+    /// </summary>
+    public static string DeliveryState(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket.Delivery switch
+        {
+            DeliveryStatus.Delivered => "Sent to the user's chat ✓",
+            DeliveryStatus.Pending when ticket.DeliveryAttempts == 0 => "Sending to the user's chat…",
+            DeliveryStatus.Pending => string.Create(CultureInfo.InvariantCulture,
+                $"Not delivered yet ({ticket.DeliveryAttempts} failed tr{(ticket.DeliveryAttempts == 1 ? "y" : "ies")}{(ticket.DeliveryError is null ? "" : "; last error: " + ticket.DeliveryError)}).")
+                + (ticket.NextDeliveryAt is { } next ? $" Next try at {next.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}." : ""),
+            _ => ticket.Status == TicketStatus.Closed ? "No message sent (spam)." : "—",
+        };
+    }
 
     /// <summary>Where a ticket's answer stands.</summary>
     public static string Delivery(Ticket ticket)

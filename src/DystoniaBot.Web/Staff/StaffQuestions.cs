@@ -37,11 +37,28 @@ public sealed record StaffResult(StaffOutcome Outcome, string? Message, Ticket? 
 /// <param name="Comment">What the user added, if anything.</param>
 public sealed record UnhelpfulAnswer(DateTimeOffset At, string? Question, string? PassageId, string? PassageText, string? Comment);
 
+/// <summary>Which page of the queue to show, as asked for.</summary>
+/// <param name="Status">One status, or null for all.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Questions per page.</param>
+/// <param name="NewestFirst">Newest first instead of oldest first.</param>
+public sealed record QueuePage(TicketStatus? Status, int Page, int PageSize, bool NewestFirst)
+{
+    /// <summary>The sort order's name: oldest or newest.</summary>
+    public string Sort => NewestFirst ? "newest" : "oldest";
+}
+
 /// <summary>What the staff console and API do with questions and feedback; both go through here so they behave alike.</summary>
 public sealed partial class StaffQuestions
 {
     /// <summary>Most tickets or ratings listed at once.</summary>
     public const int MaxListed = 200;
+
+    /// <summary>Questions on a page unless asked otherwise.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>Most questions on one page.</summary>
+    public const int MaxPageSize = 100;
 
     private readonly TicketDesk _desk;
     private readonly IFeedbackStore _feedback;
@@ -78,9 +95,54 @@ public sealed partial class StaffQuestions
         return false;
     }
 
+    /// <summary>
+    /// Reads a queue request: status (open, answered, closed, all), page (from 1), page size (1 to
+    /// <see cref="MaxPageSize"/>) and sort (oldest or newest), each optional; null with the reason when one is not understood.
+    /// </summary>
+    public static (QueuePage? Page, string? Problem) ParsePage(string? status, string? page, string? pageSize, string? sort)
+    {
+        if (!TryParseStatus(status, out var parsed))
+        {
+            return (null, "'status' must be open, answered, closed or all.");
+        }
+
+        var number = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) || number < 1))
+        {
+            return (null, "'page' must be a whole number from 1.");
+        }
+
+        var size = DefaultPageSize;
+        if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
+            || size is < 1 or > MaxPageSize))
+        {
+            return (null, $"'pageSize' must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        if (!string.IsNullOrEmpty(sort) && sort is not ("oldest" or "newest"))
+        {
+            return (null, "'sort' must be oldest or newest.");
+        }
+
+        return (new QueuePage(parsed, number, size, sort == "newest"), null);
+    }
+
     /// <summary>Tickets, oldest first.</summary>
     public Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status, CancellationToken cancellationToken) =>
         _desk.ListAsync(status, MaxListed, cancellationToken);
+
+    /// <summary>One page of the queue, with how many questions match in all.</summary>
+    public Task<TicketPage> PageAsync(QueuePage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        // A page far beyond the last is empty rather than an overflow.
+        var skip = (int)Math.Min(int.MaxValue, (long)(page.Page - 1) * page.PageSize);
+        return _desk.QueryAsync(new TicketQuery(page.Status, page.NewestFirst, skip, page.PageSize), cancellationToken);
+    }
+
+    /// <summary>How many questions have each status.</summary>
+    public Task<IReadOnlyDictionary<TicketStatus, int>> CountsAsync(CancellationToken cancellationToken) => _desk.CountByStatusAsync(cancellationToken);
 
     /// <summary>One ticket, or null (also for a malformed reference).</summary>
     public async Task<Ticket?> FindAsync(string reference, CancellationToken cancellationToken)
@@ -135,8 +197,15 @@ public sealed partial class StaffQuestions
         return now is { Status: not TicketStatus.Open } ? NotOpen(now) : new StaffResult(StaffOutcome.Invalid, problem, now);
     }
 
-    /// <summary>Closes an open ticket without an answer, as <paramref name="staff"/>.</summary>
-    public async Task<StaffResult> CloseAsync(string reference, string staff, CancellationToken cancellationToken)
+    /// <summary>What staff are told when a close names no reason, or an unknown one.</summary>
+    public static readonly string ReasonRequired =
+        $"Choose why it is closed: {string.Join(", ", TicketCloseReasons.All.Select(TicketCloseReasons.Code))}.";
+
+    /// <summary>
+    /// Closes an open ticket without an answer, as <paramref name="staff"/>, for the reason coded
+    /// <paramref name="reasonCode"/> (required); unless it is spam the asker is told, with <paramref name="note"/>.
+    /// </summary>
+    public async Task<StaffResult> CloseAsync(string reference, string? reasonCode, string? note, string staff, CancellationToken cancellationToken)
     {
         var ticket = await FindAsync(reference, cancellationToken);
         if (ticket is null)
@@ -144,7 +213,17 @@ public sealed partial class StaffQuestions
             return new StaffResult(StaffOutcome.NotFound, "No question has that reference.", null);
         }
 
-        if (ticket.Status != TicketStatus.Open || !await _desk.CloseAsync(ticket.Reference, staff, cancellationToken))
+        if (TicketCloseReasons.FromCode(reasonCode) is not { } reason)
+        {
+            return new StaffResult(StaffOutcome.Invalid, ReasonRequired, ticket);
+        }
+
+        if (note?.Trim().Length > TicketDesk.MaxCloseNoteLength)
+        {
+            return new StaffResult(StaffOutcome.Invalid, $"The note for the user must have at most {TicketDesk.MaxCloseNoteLength} characters.", ticket);
+        }
+
+        if (ticket.Status != TicketStatus.Open || !await _desk.CloseAsync(ticket.Reference, staff, reason, note, cancellationToken))
         {
             return NotOpen(await _desk.FindAsync(ticket.Reference, cancellationToken) ?? ticket);
         }

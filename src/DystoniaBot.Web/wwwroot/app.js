@@ -410,13 +410,15 @@
             saved.linkShown = true;
             writeSaved(saved);
             showComeBackLink(saved.resume);
-        } else if (event.event === 'staffAnswer' && typeof activity.id === 'string') {
+        } else if ((event.event === 'staffAnswer' || event.event === 'questionClosed') && typeof activity.id === 'string') {
             const seen = Array.isArray(saved.seenAnswers) ? saved.seenAnswers : [];
             if (seen.indexOf(activity.id) < 0) {
                 saved.seenAnswers = seen.concat([activity.id]).slice(-20);
                 writeSaved(saved);
-                showNotice('The health-line staff have answered your question'
-                    + (typeof event.reference === 'string' ? ' ' + event.reference : '') + ': the answer is in the chat below.');
+                const reference = typeof event.reference === 'string' ? ' ' + event.reference : '';
+                showNotice(event.event === 'staffAnswer'
+                    ? 'The health-line staff have answered your question' + reference + ': the answer is in the chat below.'
+                    : 'The health-line staff have replied about your question' + reference + ': their message is in the chat below.');
             }
         }
     }

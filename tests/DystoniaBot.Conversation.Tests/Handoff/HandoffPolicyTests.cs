@@ -11,6 +11,54 @@ public sealed class HandoffPolicyTests
 
     private static PolicyTurn Say(string text, ConversationState state) => Policy.Respond(text, "en-US", state);
 
+    [Theory]
+    [InlineData(TicketCloseReason.CareTeam, "your neurologist or care team knows your situation")]
+    [InlineData(TicketCloseReason.NotAboutDystonia, "isn't a question about dystonia")]
+    [InlineData(TicketCloseReason.Duplicate, "the same as another question you sent us")]
+    public void TicketClosed_ShouldSayWhy_AndWhatToDoNext_WithTheLocalesNumbers(TicketCloseReason reason, string why)
+    {
+        var reply = Policy.TicketClosed("Q-7K3M9P", "Is *this* dystonia?", reason, "Ask your GP for a referral.", "en-GB");
+
+        Assert.Equal(ReplyKind.Handoff, reply.Kind);
+        Assert.Contains("Q-7K3M9P", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("have closed it without a written answer", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(why, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("A note from our staff: Ask your GP for a referral.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("please see a neurologist", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("In an emergency, call 999 now; if you are thinking of harming yourself, call 116 123.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("ask us again", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("\\*this\\*", reply.Text, StringComparison.Ordinal);
+        Assert.Equal([HandoffDetector.AskButton], reply.FollowUps);
+    }
+
+    [Fact]
+    public void TicketClosed_ShouldRefuseSpam_WhichIsClosedInSilence() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Policy.TicketClosed("Q-7K3M9P", "buy pills", TicketCloseReason.Spam, null, "en-US"));
+
+    [Fact]
+    public void TicketList_ShouldSayWhyAQuestionWasClosed_InPlainWords()
+    {
+        var reply = ConversationPolicy.TicketList([new TicketSummary("Q-7K3M9P", "What is the capital of France?", TicketStatus.Closed, DateTimeOffset.UtcNow, TicketCloseReason.NotAboutDystonia),
+            new TicketSummary("Q-2B4D6F", "spam", TicketStatus.Closed, DateTimeOffset.UtcNow, TicketCloseReason.Spam)]);
+
+        Assert.Contains("Q-7K3M9P", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("closed: not a question about dystonia", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("— closed", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TicketLimits_ShouldSayNothingWasSent_AndGiveTheEmergencyNumber()
+    {
+        var open = Policy.TooManyOpenTickets(3, "en-GB");
+        var today = Policy.TooManyTicketsToday(10, "en-US");
+
+        Assert.StartsWith("You already have 3 questions waiting for our health-line staff", open.Text, StringComparison.Ordinal);
+        Assert.Contains("call 999", open.Text, StringComparison.Ordinal);
+        Assert.Contains("You have sent 10 questions", today.Text, StringComparison.Ordinal);
+        Assert.Contains("call 911", today.Text, StringComparison.Ordinal);
+        Assert.Equal([HandoffDetector.MyQuestionsButton], open.FollowUps);
+    }
+
     [Fact]
     public void NoAnswer_ShouldOfferToAsk_AndForwardThatQuestion_WithConsent()
     {

@@ -172,6 +172,19 @@ public sealed class HostileInputTests
             }
 
             await TryAsync($"answer {reference} without a body", HttpMethod.Post, $"questions/{reference}/answer");
+            foreach (var body in HostileInputCorpus.Variants(new JsonObject { ["reason"] = "spam", ["note"] = "junk" }, "note"))
+            {
+                var content = new ByteArrayContent(body.Bytes);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                await TryAsync($"close {reference} {body.Name}", HttpMethod.Post, reference == theirs ? "questions/Q-ZZZZZZ/close" : $"questions/{reference}/close", content);
+            }
+        }
+
+        foreach (var body in new[] { "{}", "[]", "null", "{\"references\": \"Q-ZZZZZZ\", \"reason\": \"spam\"}", "{\"references\": [null], \"reason\": \"spam\"}",
+            "{\"references\": [\"../audit\"], \"reason\": \"spam\"}", "{\"references\": [" + string.Join(',', Enumerable.Repeat("\"Q-ZZZZZZ\"", 101)) + "], \"reason\": \"spam\"}",
+            "{\"references\": [\"Q-ZZZZZZ\"], \"reason\": \"spam\"}" })
+        {
+            await TryAsync("bulk close " + body[..Math.Min(body.Length, 24)], HttpMethod.Post, "questions/close", new StringContent(body, Encoding.UTF8, "application/json"));
         }
 
         // Ids that look like paths, are too long or too odd, and another asker's question (staff may see every question).
@@ -203,6 +216,12 @@ public sealed class HostileInputTests
         foreach (var status in new[] { "0", "1", "OPEN", "Answered", "unknown", "open;drop", "open&status=closed", new string('o', 5_000) })
         {
             await TryAsync("status " + status[..Math.Min(status.Length, 24)], HttpMethod.Get, "questions?status=" + status);
+        }
+
+        foreach (var paging in new[] { "page=0", "page=-1", "page=2147483647", "page=99999999999999999999", "page=1e3", "page=%00", "page= 1", "pageSize=0", "pageSize=101",
+            "pageSize=-5", "pageSize=1&pageSize=2", "sort=oldest;drop", "sort=NEWEST", "sort=" + new string('n', 5_000), "page=2147483647&pageSize=100" })
+        {
+            await TryAsync("paging " + paging[..Math.Min(paging.Length, 24)], HttpMethod.Get, "questions?" + paging);
         }
 
         // Forged, altered, malformed and wrong-role keys.
@@ -268,7 +287,8 @@ public sealed class HostileInputTests
         using (var list = await api.GetAsync(new Uri("/api/staff/questions", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-            Assert.Equal(2, (await list.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+            var listed = await list.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((2, 2), (listed.GetProperty("questions").GetArrayLength(), listed.GetProperty("total").GetInt32()));
         }
 
         await AssertStillAnswersAsync(http);

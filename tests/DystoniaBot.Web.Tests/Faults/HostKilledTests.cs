@@ -66,7 +66,7 @@ public sealed class HostKilledTests : IDisposable
     {
         using var response = await http.SendAsync(Authorized(HttpMethod.Get, "/api/staff/questions?status=open"));
         response.EnsureSuccessStatusCode();
-        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(t => t.GetProperty("reference").GetString()!)];
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("questions").EnumerateArray().Select(t => t.GetProperty("reference").GetString()!)];
     }
 
     private static Task<HttpResponseMessage> AnswerAsync(HttpClient http, string reference, string answer)

@@ -242,7 +242,7 @@ public sealed class ReplicaKilledTests(PostgresServer server, ITestOutputHelper 
     private static async Task<List<string>> OpenTicketsAsync(HostProcess host)
     {
         var tickets = await host.Staff.GetFromJsonAsync<JsonElement>("/api/staff/questions?status=open");
-        return [.. tickets.EnumerateArray().Select(t => t.GetProperty("reference").GetString()!)];
+        return [.. tickets.GetProperty("questions").EnumerateArray().Select(t => t.GetProperty("reference").GetString()!)];
     }
 
     private static bool IsFromBot(JsonElement activity) => activity.GetProperty("from").TryGetProperty("role", out var role) ? role.GetString() == "bot" : false;

@@ -210,7 +210,7 @@ public class HandoffFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tickets_ShouldBeDeleted_AfterTheConfiguredRetention()
+    public async Task TicketsAndCuratedSubmissions_ShouldBeDeleted_AfterTheConfiguredRetention()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var factory = BotFactory.Create(new(_storage) { ["Handoff:RetentionDays"] = "7" }, services: s => s.AddSingleton<TimeProvider>(time));
@@ -220,15 +220,19 @@ public class HandoffFlowTests : IAsyncLifetime
         await client.SayAsync("Send it");
         var tickets = factory.Services.GetRequiredService<ITicketStore>();
         var reference = Assert.Single(await tickets.ListAsync(null, 5, CancellationToken.None)).Reference;
+        var submissions = factory.Services.GetRequiredService<ICuratedSubmissionStore>();
+        var submission = await submissions.SubmitAsync(new NewCuratedSubmission(reference, "Can dystonia affect the voice?", "It can.", "nurse", "admin"), CancellationToken.None);
         var retention = factory.Services.GetServices<IHostedService>().OfType<RetentionService>().Single();
 
         time.Advance(TimeSpan.FromDays(6));
         await retention.SweepAsync(CancellationToken.None);
         Assert.NotNull(await tickets.FindTicketAsync(reference, CancellationToken.None));
+        Assert.NotNull(await submissions.FindSubmissionAsync(submission.Id, CancellationToken.None));
 
         time.Advance(TimeSpan.FromDays(2));
         await retention.SweepAsync(CancellationToken.None);
         Assert.Null(await tickets.FindTicketAsync(reference, CancellationToken.None));
+        Assert.Null(await submissions.FindSubmissionAsync(submission.Id, CancellationToken.None));
     }
 
     private BotFactory NewHost(string? databasePath = null, Action<IServiceCollection>? services = null) => BotFactory.Create(_storage, databasePath, services);

@@ -19,7 +19,7 @@ public sealed class StaffAccessTests : IClassFixture<StaffHostFixture>
     public StaffAccessTests(StaffHostFixture fixture) => _factory = fixture.Factory;
 
     public static TheoryData<string> ConsolePages => ["/staff", "/staff/search?q=cure", "/staff/feedback", "/staff/questions/Q-ABCDEF", "/staff/admin/audit",
-        "/staff/admin/curated", "/staff/admin/promote/Q-ABCDEF"];
+        "/staff/admin/curated", "/staff/admin/promote/Q-ABCDEF", "/staff/close?References=Q-ABCDEF", "/staff/questions/Q-ABCDEF?handler=Delivery"];
 
     public static TheoryData<string> AdminPages => ["/staff/admin/audit", "/staff/admin/curated", "/staff/admin/promote/Q-ABCDEF"];
 
@@ -30,6 +30,7 @@ public sealed class StaffAccessTests : IClassFixture<StaffHostFixture>
         { "GET", "/api/staff/questions/Q-ABCDEF" },
         { "POST", "/api/staff/questions/Q-ABCDEF/answer" },
         { "POST", "/api/staff/questions/Q-ABCDEF/close" },
+        { "POST", "/api/staff/questions/close" },
         { "GET", "/api/staff/feedback" },
         { "GET", "/api/staff/audit" },
     };
@@ -63,7 +64,7 @@ public sealed class StaffAccessTests : IClassFixture<StaffHostFixture>
         var admin = await StaffClient.SignInAsync(_factory, StaffClient.AdminName, StaffClient.AdminPassword);
 
         Assert.Contains("Audit log", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
-        Assert.Contains("Promote to curated answer", await admin.GetPageAsync("/staff/admin/curated"), StringComparison.Ordinal);
+        Assert.Contains("Submit as a curated answer…", await admin.GetPageAsync("/staff/admin/curated"), StringComparison.Ordinal);
     }
 
     [Theory]

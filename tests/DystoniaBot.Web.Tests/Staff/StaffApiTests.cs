@@ -53,7 +53,7 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     {
         using var get = await _api.GetAsync(new Uri("/api/staff/questions/Q-ZZZZZZ", UriKind.Relative));
         using var answer = await _api.PostAsJsonAsync(new Uri("/api/staff/questions/Q-ZZZZZZ/answer", UriKind.Relative), new { answer = "x" });
-        using var close = await _api.PostAsync(new Uri("/api/staff/questions/Q-ZZZZZZ/close", UriKind.Relative), null);
+        using var close = await _api.PostAsJsonAsync(new Uri("/api/staff/questions/Q-ZZZZZZ/close", UriKind.Relative), new { reason = "spam" });
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
@@ -65,7 +65,7 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     {
         var (chat, ticket) = await StaffTickets.AskThroughDirectLineAsync(_factory, "can dystonia affect my voice?");
         var open = await _api.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/questions?status=open", UriKind.Relative));
-        Assert.Contains(open.EnumerateArray(), t => t.GetProperty("reference").GetString() == ticket.Reference);
+        Assert.Contains(open.GetProperty("questions").EnumerateArray(), t => t.GetProperty("reference").GetString() == ticket.Reference);
 
         using var answered = await _api.PostAsJsonAsync(new Uri($"/api/staff/questions/{ticket.Reference}/answer", UriKind.Relative), new { answer = "It can: spasmodic dysphonia." });
         var body = await answered.Content.ReadFromJsonAsync<JsonElement>();
@@ -110,13 +110,33 @@ public sealed class StaffApiTests : IClassFixture<StaffHostFixture>
     {
         var ticket = await StaffTickets.CreateAsync(_factory, "Does botox wear off?");
 
-        using var first = await _api.PostAsync(new Uri($"/api/staff/questions/{ticket.Reference.ToLowerInvariant()}/close", UriKind.Relative), null);
-        using var second = await _api.PostAsync(new Uri($"/api/staff/questions/{ticket.Reference}/close", UriKind.Relative), null);
+        using var first = await _api.PostAsJsonAsync(new Uri($"/api/staff/questions/{ticket.Reference.ToLowerInvariant()}/close", UriKind.Relative), new { reason = "duplicate" });
+        using var second = await _api.PostAsJsonAsync(new Uri($"/api/staff/questions/{ticket.Reference}/close", UriKind.Relative), new { reason = "duplicate" });
         var closed = await _api.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/questions/{ticket.Reference}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal("duplicate", closed.GetProperty("closeReason").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("{}", "application/json")]
+    [InlineData("{\"reason\": \"boring\"}", "application/json")]
+    [InlineData("{\"reason\": 3}", "application/json")]
+    [InlineData("{\"note\": \"no reason given\"}", "application/json")]
+    [InlineData("not json", "application/json")]
+    public async Task CloseWithoutAKnownReason_ShouldBe400_SayingWhichReasonsThereAre_AndLeaveItOpen(string? body, string? contentType)
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Does botox wear off?");
+
+        using var response = await _api.PostAsync(new Uri($"/api/staff/questions/{ticket.Reference}/close", UriKind.Relative),
+            body is null ? null : new StringContent(body, Encoding.UTF8, contentType!));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("care-team, not-dystonia, duplicate, spam", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(DystoniaBot.Conversation.Handoff.TicketStatus.Open, (await _factory.Services.GetRequiredService<ITicketStore>().FindTicketAsync(ticket.Reference, CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -44,6 +44,21 @@ public sealed partial class StaffClient
 
     private StaffClient(HttpClient http) => Http = http;
 
+    /// <summary>A second admin, for what one admin may not do alone (approving their own curated answer).</summary>
+    public const string ReviewerName = "lee";
+    public const string ReviewerPassword = "lee-password-1";
+
+    /// <summary>The settings of the second admin, to pass as extra settings to a host.</summary>
+    public static Dictionary<string, string?> ReviewerSettings()
+    {
+        var hasher = new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = StaffPasswords.Iterations }));
+        return new Dictionary<string, string?>
+        {
+            [$"Staff:Accounts:{ReviewerName}:Role"] = StaffRoles.Admin,
+            [$"Staff:Accounts:{ReviewerName}:PasswordHash"] = hasher.HashPassword(new object(), ReviewerPassword),
+        };
+    }
+
     /// <summary>A staff file that doesn't exist (in a folder of its own, which the host watches), so that no staff file on the machine running the tests adds accounts.</summary>
     public static string NoStaffFile { get; } = Path.Combine(Path.GetTempPath(), "dystoniabot-staff-tests", "none.json");
 

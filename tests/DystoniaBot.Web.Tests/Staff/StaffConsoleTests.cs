@@ -142,7 +142,8 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
         var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
         var view = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
 
-        using var closed = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Close", view, [], form: 2);
+        var confirm = await nurse.GetPageAsync($"/staff/close?References={ticket.Reference}&Reason=duplicate");
+        using var closed = await nurse.PostFormAsync("/staff/close?handler=Confirm", confirm, new() { ["References"] = ticket.Reference, ["Reason"] = "duplicate" }, form: 1);
         using var late = await nurse.PostFormAsync($"/staff/questions/{ticket.Reference}?handler=Answer", view, new() { ["Answer"] = "Written too late." });
         var page = await late.Content.ReadAsStringAsync();
 
@@ -151,7 +152,7 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
         Assert.Contains("already closed", page, StringComparison.Ordinal);
         Assert.Contains("Written too late.", page, StringComparison.Ordinal);
         var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(100, CancellationToken.None);
-        Assert.Contains(audit, e => e.Actor == StaffClient.NurseName && e.Action == "close" && e.Target == ticket.Reference);
+        Assert.Contains(audit, e => e.Actor == StaffClient.NurseName && e.Action == "close" && e.Target == ticket.Reference + " (duplicate)");
     }
 
     [Fact]
@@ -168,6 +169,28 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
         Assert.Contains(ticket.Reference, queue, StringComparison.Ordinal);
         Assert.Contains("not delivered yet", queue, StringComparison.Ordinal);
         Assert.Contains("last error: InvalidOperationException: no conversation reference is stored for the chat", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliveryState_ShouldBeJson_ForSignedInStaffOnly()
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, "Is my answer there yet?");
+        await _factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Yes.", "nurse", CancellationToken.None);
+        await _factory.Services.GetRequiredService<StaffAnswerDelivery>().DeliverDueAsync(CancellationToken.None);
+        var nurse = await StaffClient.SignInAsync(_factory, StaffClient.NurseName, StaffClient.NursePassword);
+
+        var page = await nurse.GetPageAsync("/staff/questions/" + ticket.Reference);
+        var state = await nurse.Http.GetFromJsonAsync<JsonElement>(new Uri($"/staff/questions/{ticket.Reference}?handler=Delivery", UriKind.Relative));
+        using var anonymous = await StaffClient.Anonymous(_factory).Http.GetAsync(new Uri($"/staff/questions/{ticket.Reference}?handler=Delivery", UriKind.Relative));
+
+        Assert.Contains($"data-delivery-poll=\"/staff/questions/{ticket.Reference}?handler=Delivery\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-live=\"polite\"", page, StringComparison.Ordinal);
+        Assert.Equal("pending", state.GetProperty("delivery").GetString());
+        Assert.True(state.GetProperty("failed").GetBoolean());
+        Assert.StartsWith("Not delivered yet (1 failed try; last error: InvalidOperationException", state.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Next try at", state.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/staff/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,49 +229,131 @@ public sealed class StaffConsoleTests : IClassFixture<StaffHostFixture>
     }
 }
 
-/// <summary>Curated answers from the console: an admin promotes a reviewed staff answer and the bot answers from it.</summary>
+/// <summary>
+/// Curated answers from the console: an admin submits an edited staff answer (nothing personal in it), a second admin
+/// approves it, and only then does the bot answer from it; removing one asks for confirmation.
+/// </summary>
 public sealed class StaffCuratedAnswerTests : IDisposable
 {
+    private const string PersonalReply = "Dear Margaret, thank you for your question.\n\nYes: dystonia of the vocal cords is called spasmodic dysphonia. Call me on 020 7946 0958.\n\nBest wishes,\nAda";
+    private const string GeneralAnswer = "Yes: dystonia of the vocal cords is called <b>spasmodic dysphonia</b>.";
     private readonly KnowledgeCopy _knowledge = new();
+    private readonly BotFactory _factory;
 
-    public void Dispose() => _knowledge.Dispose();
+    public StaffCuratedAnswerTests()
+    {
+        var settings = StaffClient.ReviewerSettings();
+        settings["Knowledge:Path"] = _knowledge.Path;
+        _factory = StaffClient.Host(settings);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _knowledge.Dispose();
+    }
+
+    private async Task<Ticket> AnsweredAsync(string question, string answer)
+    {
+        var ticket = await StaffTickets.CreateAsync(_factory, question);
+        await _factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, answer, "nurse", CancellationToken.None);
+        return ticket;
+    }
+
+    private Task<string> AskTheBotAsync(string text) => new Conversation(_factory.CreateClient()).AskAsync(text);
 
     [Fact]
-    public async Task Admin_ShouldPromoteAnAnsweredTicket_AfterEditing_SoTheBotAnswersFromIt_AndRemoveIt_BothAudited()
+    public async Task ASubmittedAnswer_ShouldBeServedOnlyOnceASecondAdminApprovesIt_AndRemovedOnlyAfterAConfirmation_EachStepAudited()
     {
-        using var factory = StaffClient.Host(new() { ["Knowledge:Path"] = _knowledge.Path });
-        var ticket = await StaffTickets.CreateAsync(factory, "can dystonia affect my voice? I'm Ada, 42");
-        await factory.Services.GetRequiredService<TicketDesk>().AnswerAsync(ticket.Reference, "Yes, Ada: spasmodic dysphonia.", "nurse", CancellationToken.None);
-        var admin = await StaffClient.SignInAsync(factory, StaffClient.AdminName, StaffClient.AdminPassword);
+        var ticket = await AnsweredAsync("can dystonia affect my voice? I'm Ada, 42", PersonalReply);
+        var admin = await StaffClient.SignInAsync(_factory, StaffClient.AdminName, StaffClient.AdminPassword);
 
-        Assert.Contains("Promote to curated answer", await admin.GetPageAsync("/staff/questions/" + ticket.Reference), StringComparison.Ordinal);
+        Assert.Contains("Submit as a curated answer…", await admin.GetPageAsync("/staff/questions/" + ticket.Reference), StringComparison.Ordinal);
         var form = await admin.GetPageAsync("/staff/admin/promote/" + ticket.Reference);
-        Assert.Contains("I&#x27;m Ada, 42", form, StringComparison.Ordinal);
-        using var empty = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form, new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = " " });
-        using var saved = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form,
-            new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = "Yes: dystonia of the vocal cords is called <b>spasmodic dysphonia</b>." });
+        Assert.Contains("This looks personal", form, StringComparison.Ordinal);
+        Assert.Contains("<mark>Dear Margaret,</mark>", form, StringComparison.Ordinal);
+        Assert.Contains("<mark>020 7946 0958</mark>", form, StringComparison.Ordinal);
+        Assert.Contains("<mark>Best wishes,</mark>", form, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Contains("Can dystonia affect the voice?", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // As it stands it can't be submitted; nothing is stored.
+        using var asItIs = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form, new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = PersonalReply });
+        Assert.Equal(HttpStatusCode.BadRequest, asItIs.StatusCode);
+        Assert.Contains("Edit out what looks personal before submitting", await asItIs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _factory.Services.GetRequiredService<ICuratedSubmissionStore>().ListSubmissionsAsync(10, CancellationToken.None));
 
-        // The reviewed text, not the asker's, is what everyone now gets from the bot, credited to the staff.
-        var reply = await new Conversation(factory.CreateClient()).AskAsync("does dystonia affect the voice?");
+        using var submitted = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form, new() { ["Question"] = "Can dystonia affect the voice?", ["Answer"] = GeneralAnswer });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+
+        // Pending: listed for review, not served; its author can't approve it.
+        var review = await admin.GetPageAsync("/staff/admin/curated");
+        Assert.Contains("Waiting for review (1)", review, StringComparison.Ordinal);
+        Assert.Contains("You submitted this, so another staff member must approve it.", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("spasmodic dysphonia", await AskTheBotAsync("does dystonia affect the voice?"), StringComparison.Ordinal);
+        var id = Assert.Single(await _factory.Services.GetRequiredService<ICuratedSubmissionStore>().ListSubmissionsAsync(10, CancellationToken.None)).Id;
+        using var own = await admin.PostFormAsync("/staff/admin/curated?handler=Approve", review, new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, form: 1);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("You submitted this answer, so another staff member must approve it.", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
+
+        var lee = await StaffClient.SignInAsync(_factory, StaffClient.ReviewerName, StaffClient.ReviewerPassword);
+        var leesReview = await lee.GetPageAsync("/staff/admin/curated");
+        using var approved = await lee.PostFormAsync("/staff/admin/curated?handler=Approve", leesReview, new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, form: 1);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        // The edited text, not the asker's, is what everyone now gets from the bot, credited to the staff.
+        var reply = await AskTheBotAsync("does dystonia affect the voice?");
         Assert.Contains("spasmodic dysphonia", reply, StringComparison.Ordinal);
         Assert.Contains("Health-line staff", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Ada", reply, StringComparison.Ordinal);
+        var entry = Assert.Single(await _factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
+        Assert.Equal(("nurse", StaffClient.ReviewerName), (entry.Author, entry.ReviewedBy));
 
+        // Removing asks first; only the confirming POST removes it.
         var list = await admin.GetPageAsync("/staff/admin/curated");
         Assert.Contains("&lt;b&gt;spasmodic dysphonia&lt;/b&gt;", list, StringComparison.Ordinal);
-        var id = Assert.Single(await factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None)).Id;
-        using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", list, new() { ["id"] = id }, form: 1);
+        Assert.Contains($"href=\"/staff/admin/curated?remove={entry.Id}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Remove", list, StringComparison.Ordinal);
+        var confirm = await admin.GetPageAsync("/staff/admin/curated?remove=" + entry.Id);
+        Assert.Contains("Remove this curated answer?", confirm, StringComparison.Ordinal);
+        Assert.Single(await _factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
+        using var removed = await admin.PostFormAsync("/staff/admin/curated?handler=Remove", confirm, new() { ["id"] = entry.Id }, form: 1);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Empty(await factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
-        Assert.DoesNotContain("spasmodic dysphonia", await new Conversation(factory.CreateClient()).AskAsync("does dystonia affect the voice?"), StringComparison.Ordinal);
+        Assert.Empty(await _factory.Services.GetRequiredService<ICuratedAnswers>().ListAsync(CancellationToken.None));
+        Assert.DoesNotContain("spasmodic dysphonia", await AskTheBotAsync("does dystonia affect the voice?"), StringComparison.Ordinal);
 
-        var audit = await factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(20, CancellationToken.None);
-        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "promote-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
-        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-answer" && e.Target == id);
-        Assert.Contains("promote-answer", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
+        var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(50, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "submit-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == StaffClient.ReviewerName && e.Action == "approve-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == StaffClient.ReviewerName && e.Action == "promote-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Actor == "admin" && e.Action == "remove-answer" && e.Target == entry.Id);
+        Assert.DoesNotContain(audit, e => e.Action == "approve-answer" && e.Actor == "admin");
+        Assert.Contains("approve-answer", await admin.GetPageAsync("/staff/admin/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASentBackAnswer_ShouldShowItsNoteToItsAuthor_AndBeSubmittedAgain()
+    {
+        var ticket = await AnsweredAsync("Is botox safe for a child?", "It can be used in children; ask a paediatric neurologist.");
+        var admin = await StaffClient.SignInAsync(_factory, StaffClient.AdminName, StaffClient.AdminPassword);
+        var form = await admin.GetPageAsync("/staff/admin/promote/" + ticket.Reference);
+        using var submitted = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, form,
+            new() { ["Question"] = "Is botulinum toxin used in children?", ["Answer"] = "It can be used in children; ask a paediatric neurologist." });
+        var id = Assert.Single(await _factory.Services.GetRequiredService<ICuratedSubmissionStore>().ListSubmissionsAsync(10, CancellationToken.None)).Id;
+
+        var lee = await StaffClient.SignInAsync(_factory, StaffClient.ReviewerName, StaffClient.ReviewerPassword);
+        using var sentBack = await lee.PostFormAsync("/staff/admin/curated?handler=SendBack", await lee.GetPageAsync("/staff/admin/curated"),
+            new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["note"] = "Say from which age." }, form: 2);
+        Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
+
+        var again = await admin.GetPageAsync("/staff/admin/promote/" + ticket.Reference);
+        Assert.Contains("Sent back by lee: Say from which age.", again, StringComparison.Ordinal);
+        Assert.Contains("Is botulinum toxin used in children?", again, StringComparison.Ordinal);
+        using var resubmitted = await admin.PostFormAsync("/staff/admin/promote/" + ticket.Reference, again,
+            new() { ["Question"] = "Is botulinum toxin used in children?", ["Answer"] = "It can be used from the age of two; ask a paediatric neurologist." });
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
+        var pending = Assert.Single(await _factory.Services.GetRequiredService<ICuratedSubmissionStore>().ListSubmissionsAsync(10, CancellationToken.None));
+        Assert.Equal((CuratedSubmissionStatus.Pending, "It can be used from the age of two; ask a paediatric neurologist."), (pending.Status, pending.Answer));
+        var audit = await _factory.Services.GetRequiredService<ITicketStore>().ListAuditAsync(50, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == StaffClient.ReviewerName && e.Action == "send-back-answer" && e.Target.StartsWith(ticket.Reference, StringComparison.Ordinal));
     }
 }

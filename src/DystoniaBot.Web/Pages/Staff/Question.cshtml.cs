@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Pages.Staff;
 
-/// <summary>/staff/questions/{reference}: the question as the user agreed to share it, the answer form and the close button.</summary>
+/// <summary>
+/// /staff/questions/{reference}: the question as the user agreed to share it, the answer form and the way to close
+/// it; once answered or closed, what was done and whether it reached the user's chat (kept up to date by staff.js
+/// through the Delivery handler).
+/// </summary>
 public sealed class QuestionModel : PageModel
 {
     private readonly StaffQuestions _questions;
@@ -29,6 +33,10 @@ public sealed class QuestionModel : PageModel
     /// <summary>The answer typed (kept when it is refused, so nothing typed is lost).</summary>
     [BindProperty]
     public string? Answer { get; set; }
+
+    /// <summary>What the last action did (closing, from the close page).</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     /// <summary>Why the action was refused.</summary>
     public string? Problem { get; private set; }
@@ -56,9 +64,17 @@ public sealed class QuestionModel : PageModel
     public async Task<IActionResult> OnPostAnswerAsync(string reference, CancellationToken cancellationToken) =>
         Act(await _questions.AnswerAsync(reference, Answer, User.Identity!.Name!, cancellationToken));
 
-    /// <summary>Closes the ticket without an answer.</summary>
-    public async Task<IActionResult> OnPostCloseAsync(string reference, CancellationToken cancellationToken) =>
-        Act(await _questions.CloseAsync(reference, User.Identity!.Name!, cancellationToken));
+    /// <summary>
+    /// Where the delivery of the answer (or closing message) stands, as JSON for the page's script:
+    /// <c>{"delivery": "none|pending|delivered", "text": "…"}</c>. Not audited as a read: it holds nothing the user wrote.
+    /// </summary>
+    public async Task<IActionResult> OnGetDeliveryAsync(string reference, CancellationToken cancellationToken)
+    {
+        var ticket = await _questions.FindAsync(reference, cancellationToken);
+        return ticket is null
+            ? NotFound()
+            : new JsonResult(new { delivery = ticket.Delivery.ToString().ToLowerInvariant(), text = StaffFormat.DeliveryState(ticket), failed = ticket.DeliveryAttempts > 0 });
+    }
 
     private IActionResult Act(StaffResult result)
     {

@@ -1,14 +1,16 @@
 using DystoniaBot.Conversation.Handoff;
-using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Handoff;
-using DystoniaBot.Storage;
 using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DystoniaBot.Web.Pages.Staff.Admin;
 
-/// <summary>/staff/admin/promote/{reference}: an admin reviews an answered question and its answer and saves them as a curated answer.</summary>
+/// <summary>
+/// /staff/admin/promote/{reference}: an admin edits an answered question and its answer for everyone and submits
+/// them for review; what looks personal is pointed out and must be edited out first. Another staff member approves
+/// it on /staff/admin/curated before the bot uses it.
+/// </summary>
 public sealed class PromoteModel : PageModel
 {
     private readonly StaffQuestions _questions;
@@ -24,18 +26,24 @@ public sealed class PromoteModel : PageModel
     /// <summary>The answered ticket.</summary>
     public Ticket Ticket { get; private set; } = null!;
 
-    /// <summary>The question, as reviewed.</summary>
+    /// <summary>The question, as edited.</summary>
     [BindProperty]
     public string? Question { get; set; }
 
-    /// <summary>The answer, as reviewed.</summary>
+    /// <summary>The answer, as edited.</summary>
     [BindProperty]
     public string? Answer { get; set; }
 
-    /// <summary>Why it can't be saved.</summary>
+    /// <summary>Why it can't be submitted.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>Shows the form filled with the ticket's question and answer.</summary>
+    /// <summary>What looks personal in the texts shown.</summary>
+    public IReadOnlyList<PersonalDetail> Details { get; private set; } = [];
+
+    /// <summary>The earlier submission of this ticket, sent back or waiting.</summary>
+    public CuratedSubmission? Earlier { get; private set; }
+
+    /// <summary>Shows the form filled with the ticket's texts (or the earlier submission's), with what looks personal in them.</summary>
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(reference, cancellationToken))
@@ -43,12 +51,13 @@ public sealed class PromoteModel : PageModel
             return NotFound();
         }
 
-        Question = Ticket.Question;
-        Answer = Ticket.Answer;
+        Question = Earlier?.Question ?? Ticket.Question;
+        Answer = Earlier?.Answer ?? Ticket.Answer;
+        Details = _curated.PersonalDetailsIn(Question, Answer ?? string.Empty, Ticket.AnsweredBy, User.Identity!.Name);
         return Page();
     }
 
-    /// <summary>Saves the reviewed texts; on a refusal the form comes back with them.</summary>
+    /// <summary>Submits the edited texts for review; on a refusal the form comes back with them and the reasons.</summary>
     public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(reference, cancellationToken))
@@ -56,26 +65,15 @@ public sealed class PromoteModel : PageModel
             return NotFound();
         }
 
-        Problem = CuratedAnswerDesk.Problem(Question, Answer);
-        if (Problem is not null)
+        var result = await _curated.SubmitAsync(Question, Answer, Ticket.AnsweredBy ?? User.Identity!.Name!, User.Identity!.Name!, Ticket.Reference, cancellationToken);
+        if (result.Outcome != ReviewOutcome.Done)
         {
+            (Problem, Details) = (result.Message, result.Details);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        try
-        {
-            await _curated.PromoteAsync(Question!, Answer!, Ticket.AnsweredBy ?? User.Identity!.Name!, User.Identity!.Name!, Ticket.Reference, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // The store couldn't write it: keep the reviewed texts on the page so the work isn't lost.
-            Problem = "The curated answer could not be saved right now; try again in a moment.";
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
-        }
-
-        TempData["Message"] = "Saved as a curated answer.";
+        TempData["Message"] = $"Submitted for review. Another staff member must approve it before the bot uses it.";
         return RedirectToPage("/Staff/Admin/Curated");
     }
 
@@ -88,6 +86,7 @@ public sealed class PromoteModel : PageModel
         }
 
         Ticket = ticket;
+        Earlier = await _curated.FindSubmissionForTicketAsync(ticket.Reference, cancellationToken);
         return true;
     }
 }
