@@ -13,13 +13,7 @@ public sealed partial class PostgresStore : IXmlRepository
     {
         using var command = Command("SELECT xml FROM data_protection_key ORDER BY created_at");
         using var reader = command.ExecuteReader();
-        var elements = new List<XElement>();
-        while (reader.Read())
-        {
-            elements.Add(XElement.Parse(reader.GetString(0)));
-        }
-
-        return elements;
+        return KeyRingRows.Read(reader);
     }
 
     /// <inheritdoc />
