@@ -14,7 +14,7 @@ internal static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = "The question" };
-        var json = new Option<bool>("--json") { Description = "Write the answer as one JSON object (the contract in README)" };
+        var json = new Option<bool>("--json") { Description = "Write the answer as one JSON object (the contract in docs/cli.md)" };
         var file = new Option<string?>("--file", "-f")
         {
             Description = "Answer every line of this JSON-lines file (field \"q\"; '-' reads standard input), one JSON line each",
