@@ -22,6 +22,9 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
     // Past it, expired entries are swept before another is added: a bounded map whatever the traffic.
     private const int SweepThreshold = 1000;
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+    private static readonly string[] ChannelIssuers = [AuthenticationConstants.ToBotFromChannelTokenIssuer];
+    private static readonly string[] EmulatorIssuers = EntraIssuers(AuthenticationConstants.EmulatorTenants);
+    private readonly string[] _tenantIssuers;
     private readonly BotCredentialsSettings _settings;
     private readonly OpenIdMetadata _channelKeys;
     private readonly OpenIdMetadata _emulatorKeys;
@@ -39,6 +42,7 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
         }
 
         _time = time ?? TimeProvider.System;
+        _tenantIssuers = settings.AppType == "SingleTenant" && !string.IsNullOrWhiteSpace(settings.TenantId) ? EntraIssuers([settings.TenantId]) : [];
         _channelKeys = new OpenIdMetadata(metadataClient, settings.ChannelOpenIdMetadataUrl, _time);
         _emulatorKeys = new OpenIdMetadata(metadataClient, settings.EmulatorOpenIdMetadataUrl, _time);
     }
@@ -112,14 +116,15 @@ public sealed class ParameterizedBotFrameworkAuthentication : BotFrameworkAuthen
             return new AuthenticateRequestResult(false, 401, "malformed token");
         }
 
+        // The issuers are worked out once: this runs for every request.
         var kind = token.Issuer == AuthenticationConstants.ToBotFromChannelTokenIssuer ? CallerKind.Channel
-            : EntraIssuers(AuthenticationConstants.EmulatorTenants).Contains(token.Issuer, StringComparer.Ordinal) ? CallerKind.Emulator
+            : EmulatorIssuers.Contains(token.Issuer, StringComparer.Ordinal) ? CallerKind.Emulator
             : CallerKind.Tenant;
         var issuers = kind switch
         {
-            CallerKind.Channel => [AuthenticationConstants.ToBotFromChannelTokenIssuer],
-            CallerKind.Emulator => EntraIssuers(AuthenticationConstants.EmulatorTenants),
-            _ => _settings.AppType == "SingleTenant" && !string.IsNullOrWhiteSpace(_settings.TenantId) ? EntraIssuers([_settings.TenantId]) : [],
+            CallerKind.Channel => ChannelIssuers,
+            CallerKind.Emulator => EmulatorIssuers,
+            _ => _tenantIssuers,
         };
         if (!issuers.Contains(token.Issuer, StringComparer.Ordinal))
         {
