@@ -55,7 +55,8 @@ public static partial class MarkdownRenderer
         if (reply.Kind == ReplyKind.Answer && reply.Answer is { } answer && !reply.WholePassage)
         {
             var lead = reply.Text == ReplyTexts.AnswerLead ? string.Empty : reply.Text + " ";
-            return lead + AnsweringSentence(answer) + ". " + (reply.Disclaimer ?? string.Empty);
+            var sentence = AnsweringSentence(answer);
+            return lead + sentence + (sentence.EndsWith('.') || sentence.EndsWith('?') || sentence.EndsWith('!') ? " " : ". ") + (reply.Disclaimer ?? string.Empty);
         }
 
         return reply.Kind == ReplyKind.Answer && reply.Answer is { } whole

@@ -35,6 +35,20 @@ public class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("is there a cure?", "Dystonia has no cure. This is general information")]
+    [InlineData("what is blepharospasm", "a dystonic blepharospasm, which affects the upper eyelid making it close involuntarily. This is general information")]
+    public void Speech_ShouldBeTheAnswerInPlainWords_OneFullStopEach(string question, string start)
+    {
+        var reply = TestKnowledge.Policy().Respond(question, null, ConversationState.Empty).Reply;
+
+        var speech = MarkdownRenderer.Speech(reply);
+
+        Assert.StartsWith(start, speech, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", speech, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", speech, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("my husband can't breathe", "en-US", "[911](tel:911)")]
     [InlineData("I want to kill myself", "en-US", "[988](tel:988)")]
     [InlineData("I want to kill myself", "en-GB", "[116 123](tel:116123)")]
