@@ -52,6 +52,12 @@ fi
 "${cli[@]}" eval tests/eval/blind-8.jsonl --min 0.82 || quality=1
 "${cli[@]}" eval tests/eval/blind-9.jsonl --min 0.76 || quality=1
 
+# A CI log may keep only its last lines, so the failed tests are named again here, each with its first message lines.
+if grep -Eq '^ +Failed [^:]' "$results/output.txt"; then
+  log "failed tests"
+  grep -E -A 4 '^ +Failed [^:]' "$results/output.txt" | cut -c 1-300 || true
+fi
+
 # One closing line that any CI reads: totals over every test assembly, plus the quality gate.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
