@@ -69,6 +69,7 @@ public static partial class RedFlagDetector
         ("bleeding", RedFlagKind.Emergency, false, Bleeding()),
         ("poisoning or overdose", RedFlagKind.Emergency, false, PoisoningOrOverdose()),
         ("too many pills", RedFlagKind.Emergency, true, TooManyPills()),
+        ("a dose taken twice or more", RedFlagKind.Emergency, true, DoseTakenTwice()),
         ("child swallowed medicine", RedFlagKind.Emergency, true, ChildSwallowedMedicine()),
         ("head injury with warning signs", RedFlagKind.Emergency, false, HeadInjuryWithWarningSigns()),
         ("fever, rigidity and confusion", RedFlagKind.Emergency, false, FeverRigidityConfusion()),
@@ -150,6 +151,10 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(took|taken|swallowed|ate|had)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a load of|loads of|a bunch of|heaps of|a strip of|a packet of|a box of|a handful of|a whole|the whole|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|relax(ers|ants)|painkillers|sleeping pills|sleepers|antidepressants|meds|medicines?|medications?|capsules?|doses?|bottle|" + Medicines + @")\b", Options)]
     private static partial Regex TooManyPills();
 
+    // "I have taken my evening tablets twice", said after the medicine; "twice a day" is a dosing schedule, not this.
+    [GeneratedRegex(@"\b(took|taken|had|swallowed)\b (my |his |her |their |the |this |today's |todays |tonight's |tonights )?(morning |evening |night |nighttime |bedtime |usual |daily )?(\w+ )?(pills?|tablets?|meds|medicines?|medications?|doses?|capsules?|" + Medicines + @")\b[^.!?]{0,40}?\b(twice|two times|2 times|three times|3 times|several times|double|by mistake again)\b(?! (a|per|each|every) (day|week|night|month)| daily| weekly)", Options)]
+    private static partial Regex DoseTakenTwice();
+
     [GeneratedRegex(@"\bstatus dystonicus\b|" + SentenceStart + @"(?=" + SameSentence + @"\b" + Spasms + @")(?=" + SameSentence + @"\b" + NonStop + @")(?=" + SameSentence + @"\b" + Exhausted + @")|^(?=" + SameMessageOpening + @"\b" + Spasms + @")(?=" + SameMessageOpening + @"\b" + NonStop + @")(?=" + SameMessageOpening + @"\b" + BodyFailing + @")", Options)]
     private static partial Regex StatusDystonicus();
 
@@ -169,7 +174,7 @@ public static partial class RedFlagDetector
     private static partial Regex RapidSevereWorsening();
 
     // An anti-sickness or antipsychotic medicine, then the jaw, tongue, eyes, neck or throat taken over by spasm.
-    [GeneratedRegex(@"\b(metoclopramide|maxolon|reglan|prochlorperazine|stemetil|buccastem|domperidone|haloperidol|droperidol|antipsychotics?|anti-? ?sickness|anti-? ?nausea|(sickness|vomiting|nausea) (injection|jab|tablets?|medicine|meds|drug)|(injection|jab|shot|drip|iv|tablets?|medicine|meds|drug|something) for (the )?(vomiting|nausea|sickness|being sick|feeling sick))\b[^.!?]{0,160}\b(jaw (is |has |got )?(stuck|locked|clenched|clamped)|lock ?jaw|tongue (keeps |is )?(pushing|sticking|poking|thrusting|hanging) out|tongue (won't|will not|can't|cannot) go back( in)?|eyes (are |have |keep )?(rolled|rolling|stuck) (up|back)|eyes (are |keep )?(stuck|rolling)|neck (is |keeps )?(twisting|arching|pulled|bending) (back|to)|throat (is |feels )?(tight\w*|closing))", Options)]
+    [GeneratedRegex(@"\b(metoclopramide|maxolon|reglan|prochlorperazine|stemetil|buccastem|domperidone|haloperidol|droperidol|risperidone|olanzapine|aripiprazole|quetiapine|chlorpromazine|fluphenazine|zuclopenthixol|antipsychotics?|anti-? ?psychotics?|anti-? ?sickness|anti-? ?nausea|(new |first )?(medicine|meds|medication|tablets?|pills?|injection|jab|depot|drug)s? for (his |her |my |their )?(schizophrenia|psychosis|bipolar|(the )?voices|hallucinations|agitation|nerves)|(new|started|starting|changed|different) (medicine|meds|medication|tablets?|pills?|injection|jab|drug|prescription)s?|(sickness|vomiting|nausea) (injection|jab|tablets?|medicine|meds|drug)|(injection|jab|shot|drip|iv|tablets?|medicine|meds|drug|something) for (the )?(vomiting|nausea|sickness|being sick|feeling sick))\b[^.!?]{0,160}\b(jaw (is |has |got )?(stuck|locked|clenched|clamped)|lock ?jaw|tongue (keeps |is )?(pushing|sticking|poking|thrusting|hanging) out|tongue (won't|will not|can't|cannot) go back( in)?|eyes (are |have |keep )?(rolled|rolling|stuck) (up|back)|eyes (are |keep )?(stuck|rolling)|neck (is |keeps )?(twisting|arching|pulled|bending) (back|to)|throat (is |feels )?(tight\w*|closing)|(neck|head) (is |has |keeps )?(bend|bends|bent|bending|go|goes|going|went|gone|pull|pulls|pulled|pulling|arch|arches|arched|arching|thrown|jerks|jerked) (right )?(back|backwards)|eyes (are |have |keep |keeps )?(go|goes|going|went|gone|roll|rolls|turn|turns|turned|turning) (right )?(up|upwards|back)|(can't|cant|cannot|can not|unable to|won't|wont) (close|shut) (his |her |my |their |the )?mouth|mouth (is |keeps )?(stuck|locked|jammed) open)", Options)]
     private static partial Regex AcuteDystonicReaction();
 
     // Someone else's prescription taken, and now a symptom: poisoning until a professional says otherwise.

@@ -64,6 +64,11 @@ public class RedFlagDetectorTests
     [InlineData("swallowed about 20 of my clonazepam, feeling far away")]
     [InlineData("my 3 year old had my pill box open and a few are missing")]
     [InlineData("since the jabs last week mum is taking tiny quick breaths and can't lift her head")]
+    [InlineData("she started on olanzapine and now her head is pulled back and her eyes keep going up")]
+    [InlineData("my uncle got a depot injection for the voices, today his eyes turned up and he cant shut his mouth")]
+    [InlineData("since the new tablets his neck goes back and his mouth is stuck open")]
+    [InlineData("I think I took my night tablets three times, I feel very strange")]
+    [InlineData("grandma has taken her baclofen twice this evening and is very drowsy")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -129,6 +134,10 @@ public class RedFlagDetectorTests
     [InlineData("I wish the spasms would stop, what helps?")]
     [InlineData("my son had the bottle of his medicine open, is it ok to store it in the fridge?")]
     [InlineData("does botox ever make breathing harder?")]
+    [InlineData("I have taken my tablets twice a day for years and my neck is still bad")]
+    [InlineData("can antipsychotic medicine cause dystonia later on?")]
+    [InlineData("my new tablets make my eyes tired, is that dystonia?")]
+    [InlineData("is it bad if I take my dose twice daily instead of once?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
