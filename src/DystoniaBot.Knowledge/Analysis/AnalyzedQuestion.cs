@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DystoniaBot.Knowledge.Analysis;
 
 /// <summary>One way of saying an idea of the question: a term or a phrase of terms.</summary>
@@ -26,4 +28,21 @@ public sealed record AnalyzedQuestion(
     string Text,
     IReadOnlyList<QueryConcept> Concepts,
     IReadOnlyList<SpellingFix> Corrections,
-    bool AsksForDefinition);
+    bool AsksForDefinition)
+{
+    /// <summary>
+    /// <paramref name="question"/> with the misspelled words replaced by what they were read as: the meaning model
+    /// reads "servical" as a word it never learned, so it gets the words the search understood.
+    /// </summary>
+    public string Corrected(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        foreach (var fix in Corrections)
+        {
+            question = Regex.Replace(question, @"(?<![\p{L}'])" + Regex.Escape(fix.Word) + @"(?![\p{L}'])", fix.Correction,
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+
+        return question;
+    }
+}

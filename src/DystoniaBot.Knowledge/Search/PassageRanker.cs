@@ -180,7 +180,7 @@ internal static class PassageRanker
             }
         }
 
-        var dense = DenseMatch.Find(snapshot, snapshot.Embedder.EmbedQuery(question));
+        var dense = DenseMatch.Find(snapshot, snapshot.Embedder.EmbedQuery(analyzed.Corrected(question)));
         var pool = new HashSet<int>(lexical.Keys);
         pool.UnionWith(dense.Nearest);
         var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));

@@ -71,6 +71,16 @@ public class QuestionAnalyzerTests
         Assert.Equal(["cure", "dystonia"], question.Concepts.Select(c => c.Key));
     }
 
+    [Fact]
+    public void Corrected_ShouldGiveTheMeaningModelTheWordsTheSearchRead()
+    {
+        const string Typed = "Servical distonia, what's that?";
+
+        var corrected = TestKnowledge.Index.Analyze(Typed).Corrected(Typed);
+
+        Assert.Equal("cervical dystonia, what's that?", corrected);
+    }
+
     [Theory]
     [InlineData("What is focal dystonia?", true)]
     [InlineData("what's an EMG", true)]
