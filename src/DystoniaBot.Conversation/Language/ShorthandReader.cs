@@ -11,43 +11,15 @@ namespace DystoniaBot.Conversation.Language;
 /// </summary>
 public sealed class ShorthandReader
 {
-    private readonly Dictionary<string, int> _counts;
+    private readonly ReadingVocabulary _vocabulary;
     private readonly (string Word, string Skeleton, int Count)[] _words;
 
-    /// <summary>Learns the vocabulary (and how often each word is used) from <paramref name="texts"/>.</summary>
-    public ShorthandReader(IEnumerable<string> texts)
+    /// <summary>Reads shorthand as the words of <paramref name="vocabulary"/>.</summary>
+    public ShorthandReader(ReadingVocabulary vocabulary)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        _counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            foreach (var (start, end) in Words(text.ToLowerInvariant()))
-            {
-                var word = text.Substring(start, end - start).ToLowerInvariant().Replace('\u2019', '\'');
-                _counts[word] = _counts.GetValueOrDefault(word) + 1;
-            }
-        }
-
-        _words = [.. _counts.Where(w => w.Key.Length >= 2).Select(w => (w.Key, Skeleton(w.Key), w.Value))
+        _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+        _words = [.. vocabulary.Counts.Where(w => w.Key.Length >= 2).Select(w => (w.Key, Skeleton(w.Key), w.Value))
             .OrderByDescending(w => w.Value).ThenBy(w => w.Key.Length).ThenBy(w => w.Key, StringComparer.Ordinal)];
-    }
-
-    /// <summary>
-    /// A reader whose vocabulary is <paramref name="texts"/> (the articles, the starter questions) and the words of
-    /// this library's own lists: the red-flag and small-talk exemplars and the English of other languages' words, so
-    /// that "cnt brth" is read in the words people use when they need help.
-    /// </summary>
-    public static ShorthandReader WithOwnLists(IEnumerable<string> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var assembly = typeof(ShorthandReader).Assembly;
-        var lists = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".txt", StringComparison.Ordinal)).Select(name =>
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }).ToList();
-        return new ShorthandReader(texts.Concat(lists));
     }
 
     /// <summary><paramref name="text"/> with its shorthand read as words; the same string when there is none.</summary>
@@ -56,7 +28,7 @@ public sealed class ShorthandReader
         ArgumentNullException.ThrowIfNull(text);
         StringBuilder? expanded = null;
         var copied = 0;
-        foreach (var (start, end) in Words(text))
+        foreach (var (start, end) in ReadingVocabulary.Words(text))
         {
             var typed = text.Substring(start, end - start);
             if (Read(typed.ToLowerInvariant(), typed.All(char.IsUpper)) is not { } word)
@@ -77,7 +49,7 @@ public sealed class ShorthandReader
         // Only words with no vowel at all ("y" counts as one in words under four letters: "my", "try", "gym"), never an
         // acronym ("MS", "RN", "EMG"), a texting word the readers know ("pls", "thx") or a word of the vocabulary.
         if (token.Length < 2 || token.Any(IsVowel) || (token.Length < 4 && token.Contains('y', StringComparison.Ordinal))
-            || (allCaps && token.Length <= 4) || Texting.Contains(token) || _counts.ContainsKey(token))
+            || (allCaps && token.Length <= 4) || Texting.Contains(token) || _vocabulary.Contains(token))
         {
             return null;
         }
@@ -134,29 +106,4 @@ public sealed class ShorthandReader
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
-
-    /// <summary>Runs of ASCII letters, with inner apostrophes.</summary>
-    private static IEnumerable<(int Start, int End)> Words(string text)
-    {
-        for (var i = 0; i < text.Length;)
-        {
-            if (!char.IsAsciiLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsAsciiLetter(text[i]) || ((text[i] is '\'' or '\u2019') && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
-            {
-                i++;
-            }
-
-            // A word run into digits ("2wk") is not shorthand for a word.
-            if ((start == 0 || !char.IsAsciiDigit(text[start - 1])) && (i == text.Length || !char.IsAsciiDigit(text[i])))
-            {
-                yield return (start, i);
-            }
-        }
-    }
 }

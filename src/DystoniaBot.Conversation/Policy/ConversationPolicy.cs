@@ -34,7 +34,7 @@ public sealed partial class ConversationPolicy
     private readonly BoundedCache<Reading> _readings = new(4096);
     private FollowUpCache? _followUps;
     private TextCache? _texts;
-    private ShorthandCache? _shorthand;
+    private WordReaderCache? _wordReaders;
 
     /// <summary>Creates the policy.</summary>
     public ConversationPolicy(IKnowledgeSearch search, IOptions<ConversationOptions> options, StarterQuestions starters, SemanticReaders readers)
@@ -111,7 +111,7 @@ public sealed partial class ConversationPolicy
     {
         // Words of other languages mixed in are read in English, and shorthand as words, by everything but the rules,
         // which read both.
-        var english = Shorthand().Expand(ForeignWords.ToEnglish(text));
+        var english = WordReaders().Read(ForeignWords.ToEnglish(text));
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
@@ -139,18 +139,19 @@ public sealed partial class ConversationPolicy
             PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false);
     }
 
-    /// <summary>The shorthand reader over the current articles' words (made again when the articles change).</summary>
-    private ShorthandReader Shorthand()
+    /// <summary>The readers of shorthand and dictated words over the current articles' words (made again when the articles change).</summary>
+    private WordReaderCache WordReaders()
     {
         var documents = _search.Documents;
-        if (_shorthand is { } cached && ReferenceEquals(cached.Documents, documents))
+        if (_wordReaders is { } cached && ReferenceEquals(cached.Documents, documents))
         {
-            return cached.Reader;
+            return cached;
         }
 
-        var reader = ShorthandReader.WithOwnLists(documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).Concat(_starters.Questions));
-        _shorthand = new ShorthandCache(documents, reader);
-        return reader;
+        var vocabulary = ReadingVocabulary.WithOwnLists(documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).Concat(_starters.Questions));
+        var readers = new WordReaderCache(documents, new SplitWordReader(vocabulary), new ShorthandReader(vocabulary));
+        _wordReaders = readers;
+        return readers;
     }
 
     private PolicyTurn Answer(string question, string search, AskedAbout? about, ConversationState state)
@@ -334,7 +335,11 @@ public sealed partial class ConversationPolicy
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase);
 
-    private sealed record ShorthandCache(IReadOnlyList<KnowledgeDocument> Documents, ShorthandReader Reader);
+    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, SplitWordReader SplitWords, ShorthandReader Shorthand)
+    {
+        /// <summary>Words dictation split are joined first, so a piece without a vowel ("m r i") is not read as shorthand.</summary>
+        public string Read(string text) => Shorthand.Expand(SplitWords.Join(text));
+    }
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 

@@ -155,7 +155,7 @@ public sealed class SpellingCorrector
     }
 
     /// <summary>Optimal string alignment distance, stopping early once it exceeds <paramref name="max"/>.</summary>
-    internal static int Distance(string a, string b, int max)
+    public static int Distance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {

@@ -4,8 +4,8 @@ namespace DystoniaBot.Conversation.Tests.Language;
 
 public class ShorthandReaderTests
 {
-    private static readonly ShorthandReader Reader = ShorthandReader.WithOwnLists(
-        ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. Botulinum toxin (botox) injections help. Is there a cure?"]);
+    private static readonly ShorthandReader Reader = new(ReadingVocabulary.WithOwnLists(
+        ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. Botulinum toxin (botox) injections help. Is there a cure?"]));
 
     [Theory]
     [InlineData("cnt swllw. chkng. btx 2wk ago", "can't swallow. choking. botox 2wk ago")]
