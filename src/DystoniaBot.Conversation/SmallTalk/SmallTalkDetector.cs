@@ -41,14 +41,25 @@ public static partial class SmallTalkDetector
 {
     private const int MaxLength = 100;
 
-    [GeneratedRegex(@"^(hi+|hel+o+|he+y+|hiya+|howdy|yo+|greetings|good (morning|afternoon|evening|day)|hallo|bonjour|hola|salut)( there| bot| dystoniabot| everyone| all| again)?$", RegexOptions.CultureInvariant)]
+    // Pleasantries are read one after another from the start of a message ("ok goodbye take care", "thank you sir,
+    // God bless you"); each ends at a word boundary. Greetings and thanks in the languages most often mixed into English.
+    private const string PleasantryEnd = @"(?=$|[\s,.!?;:-])";
+
+    [GeneratedRegex(@"\G(hi+|hel+o+|he+y+|hiya+|howdy|yo+|greetings|good (morning|afternoon|evening|day)|morning|evening|hallo|bonjour|hola|salut|namaste|namaskar|as?-?salaa?m(u|o)? ?(o )?(alaikum|alaykum|aleikum|alykum|walaikum)|salaa?m( alaikum| alaykum| aleikum)?|wa ?alaikum( (as)?salaa?m)?|buen[oa]s( (tardes|noches|d[ií]as))?|bom dia|boa (tarde|noite)|dzie[nń] dobry|kumusta( po)?|magandang (umaga|hapon|gabi)( po)?|(what's|whats|wats|wat's) up|wass?up|sup|how are you( doing| today)?|how('s| is) it going|hope you('re| are) (well|ok|okay|good)|(can|do) you hear me( okay| ok| alright| now)?|is (this|it) (working|on))" + PleasantryEnd, RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(((ok|okay|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful)( then)?,? ){0,2})(thanks?|thank you|thank u|thankyou|thx|ty|tysm|many thanks|merci( beaucoup)?|gracias|danke( sch(ö|oe)n)?|grazie( mille)?|obrigad[oa]|dank je( wel)?|cheers|much appreciated|appreciate (it|that)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind)|very helpful|helpful|got it|understood|ok|okay|great|cool|perfect|nice|good|i see|makes sense|good to know|noted)( (so|very) much| sm| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply))?( (bye|bye bye|goodbye|see you|take care))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G((thank you|thank u|thankyou|thanks a million|thanks?|thx|tysm|ty|ta|many thanks|merci( beaucoup)?|gracias|danke( sch(ö|oe)n)?|grazie( mille)?|obrigad[oa]|dank je( wel)?|shukran( jazeelan)?|shukriya|shukria|dhanyavaa?d|dzi[eę]kuj[eę]( bardzo)?|salamat( po)?|jazak ?allah?( khair(an)?)?|much obliged|cheers|much appreciated|appreciate (it|that|you)|(that|this|it|you)( really)? (helped|helps)|(that|this|it)('s| is| was) (very |really |so )?(helpful|useful|great|clear|good to know)|(you('ve| have) been|you're|you are) (very |really |so )?(helpful|great|kind|a star)|(god|allah) bless( you)?|bless you|(you|that|it) explained (it|that|this|things|everything)( (really|very|so))? (well|clearly|nicely|better)( than (the|my|our|his|her) (doctor|doctors|neurologist|gp|specialist))?)( (so|very) much| sm| a lot| again| loads| for (your |the |all the )?(help|answer|answers|info|information|reply|time|explanation))?|good to know|very good|very helpful|okay|ok|great|cool|perfect|nice|good|fine|brilliant|awesome|wonderful|excellent|lovely|helpful|got it|understood|i see|makes sense|noted|alright|all right)" + PleasantryEnd, RegexOptions.CultureInvariant)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you( later| soon)?|see ya|cya|later|good night|goodnight|farewell|take care|cheerio|ta-ra|tara|i('ll| will) be off( now)?|i('m| am) off( now)?|(gotta|got to|have to|need to) go( now)?|have a (nice|good|great|lovely) (day|evening|night|weekend|one)|talk (to you )?(later|soon))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(bye( bye| now)?|goodbye|good bye|see you( later| soon| tomorrow)?|see ya|cya|later|good night|goodnight|farewell|take care( of yourself)?|cheerio|ta-ra|tara|i('ll| will) be off( now)?|i('m| am) off( now)?|(gotta|got to|have to|need to) go( now)?|have a (nice|good|great|lovely|blessed) (day|evening|night|weekend|one)|talk (to you )?(later|soon)|adi[oó]s|hasta (luego|pronto|ma[nñ]ana)|tchau|do widzenia|khuda hafiz|allah hafiz|ma ?(a|')? ?salama)" + PleasantryEnd, RegexOptions.CultureInvariant)]
     private static partial Regex Goodbye();
+
+    // Words that go with a pleasantry and say nothing of their own: whom it is said to, and small joining words.
+    [GeneratedRegex(@"\G(right then|so much|very much|a lot|and|but|so|well|right|then|again|there|bot|dystoniabot|everyone|all|guys|folks|sir|madam|ma'am|maam|mam|miss|brother|bro|sister|sis|mate|buddy|friend|my friend|dear|doc|po|ji|lol|haha+|hehe+|um+|uh+|erm+|er|hmm+|oh)" + PleasantryEnd, RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"\G[\s,.!?;:-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Separator();
 
     [GeneratedRegex(@"^(help( me)?( please)?|\?+|menu|start|/start|/help|options|commands|examples?|what can you do( for me)?|what do you do|how can you help( me)?|what can you help (me )?with|what can i ask( you)?( about)?|what should i ask|what do you know( about)?|how does this work|how do i use (this|you)|what are you for|what is this (chat|bot|site|service|page|thing) for|what('s| is) this for|(what|which) (kinds? |sorts? |types? )?(of )?(questions|things|topics|stuff)( can| do| should| could)? (i|you) (ask|answer|help with|know about|cover)( you)?( about)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Help();
@@ -71,9 +82,6 @@ public static partial class SmallTalkDetector
 
     [GeneratedRegex(@"(\s+(x+|:-?\)+|:-?d|<3+|;-?\)))+\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Warmth();
-
-    [GeneratedRegex(@"[,.!?;:]+|\s+-\s+|\s+(and|but)\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex SegmentBreak();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening))( there)?[\s,!.:;-]+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningGreeting();
@@ -110,30 +118,61 @@ public static partial class SmallTalkDetector
             return aboutService;
         }
 
-        // Otherwise every part of the message must be a pleasantry; the first one says what it is.
+        return Pleasantries(whole);
+    }
+
+    /// <summary>
+    /// What a message made only of pleasantries is (the first greeting, thanks or goodbye says which), or null when
+    /// anything else is in it.
+    /// </summary>
+    private static SmallTalkKind? Pleasantries(string text)
+    {
         SmallTalkKind? kind = null;
-        foreach (var segment in SegmentBreak().Split(whole))
+        var at = 0;
+        while (at < text.Length)
         {
-            var part = segment.Trim();
-            if (part.Length == 0 || part is "and" or "but" or "right" or "well" or "so" or "alright" or "right then")
+            if (Separator().Match(text, at) is { Success: true } separator)
             {
+                at += separator.Length;
                 continue;
             }
 
-            SmallTalkKind? partKind = Greeting().IsMatch(part) ? SmallTalkKind.Greeting
-                : Thanks().IsMatch(part) ? SmallTalkKind.Thanks
-                : Goodbye().IsMatch(part) ? SmallTalkKind.Goodbye
-                : null;
-            if (partKind is null)
+            // The longest pleasantry here wins ("good morning" is a greeting, not "good" and then "morning").
+            var (length, partKind) = Longest(text, at);
+            if (length == 0)
             {
                 return null;
             }
 
-            kind ??= partKind;
+            // Whatever else it says, a message that says goodbye is someone leaving.
+            kind = partKind == SmallTalkKind.Goodbye ? partKind : kind ?? partKind;
+            at += length;
         }
 
         return kind;
     }
+
+    private static (int Length, SmallTalkKind? Kind) Longest(string text, int at)
+    {
+        (int Length, SmallTalkKind? Kind) longest = (0, null);
+        foreach (var (pattern, kind) in PleasantryKinds)
+        {
+            if (pattern.Match(text, at) is { Success: true } match && match.Length > longest.Length)
+            {
+                longest = (match.Length, kind);
+            }
+        }
+
+        return longest;
+    }
+
+    private static readonly (Regex Pattern, SmallTalkKind? Kind)[] PleasantryKinds =
+    [
+        (Greeting(), SmallTalkKind.Greeting),
+        (Thanks(), SmallTalkKind.Thanks),
+        (Goodbye(), SmallTalkKind.Goodbye),
+        (Filler(), null),
+    ];
 
     private static SmallTalkKind? AboutService(string text) =>
         AboutPrivacy().IsMatch(text) ? SmallTalkKind.AboutPrivacy

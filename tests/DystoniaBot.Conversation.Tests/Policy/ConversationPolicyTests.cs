@@ -28,6 +28,18 @@ public class ConversationPolicyTests
         Assert.InRange(reply.FollowUps.Count, 1, 3);
     }
 
+    [Theory]
+    [InlineData("hi, is there a cure?")]
+    [InlineData("hello is there a cure for this")]
+    [InlineData("is there a cure for dis tonia")]
+    public void Respond_ShouldAnswerTheQuestion_WhateverOpensIt_OrHowDictationSplitIt(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#4", reply.Answer!.Passage.Id);
+    }
+
     [Fact]
     public void Respond_ShouldSearchOtherLanguagesWordsInEnglish_AndKeepTheAskersWordsForStaff()
     {

@@ -11,8 +11,8 @@ public class SmallTalkDetectorTests
     [InlineData("Good morning!", SmallTalkKind.Greeting)]
     [InlineData("thank you", SmallTalkKind.Thanks)]
     [InlineData("thanks a lot, that helped", SmallTalkKind.Thanks)]
-    [InlineData("cheers, have a nice day", SmallTalkKind.Thanks)]
-    [InlineData("ok thanks bye", SmallTalkKind.Thanks)]
+    [InlineData("cheers, have a nice day", SmallTalkKind.Goodbye)]
+    [InlineData("ok thanks bye", SmallTalkKind.Goodbye)]
     [InlineData("thanks so much xx", SmallTalkKind.Thanks)]
     [InlineData("thx sm :)", SmallTalkKind.Thanks)]
     [InlineData("ok great thanks", SmallTalkKind.Thanks)]
@@ -32,6 +32,17 @@ public class SmallTalkDetectorTests
     [InlineData("where does your information come from", SmallTalkKind.AboutSources)]
     [InlineData("is this chat private?", SmallTalkKind.AboutPrivacy)]
     [InlineData("how long do you keep my messages", SmallTalkKind.AboutPrivacy)]
+    [InlineData("ok goodbye take care", SmallTalkKind.Goodbye)]
+    [InlineData("thank you sir, God bless you", SmallTalkKind.Thanks)]
+    [InlineData("thank you so much, you explained it better than the doctor. God bless you", SmallTalkKind.Thanks)]
+    [InlineData("shukran brother very good", SmallTalkKind.Thanks)]
+    [InlineData("salam alaikum", SmallTalkKind.Greeting)]
+    [InlineData("Assalam o alaikum", SmallTalkKind.Greeting)]
+    [InlineData("hola buenas tardes", SmallTalkKind.Greeting)]
+    [InlineData("yo wassup", SmallTalkKind.Greeting)]
+    [InlineData("hey there can you hear me okay um hi", SmallTalkKind.Greeting)]
+    [InlineData("dziękuję bardzo, thank you", SmallTalkKind.Thanks)]
+    [InlineData("good morning, how are you doing", SmallTalkKind.Greeting)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -46,6 +57,10 @@ public class SmallTalkDetectorTests
     [InlineData("how long will it take before the injections help")]
     [InlineData("who makes the decision about surgery?")]
     [InlineData("how soon do symptoms appear?")]
+    [InlineData("hello is there a cure for this")]
+    [InlineData("ok so what causes it")]
+    [InlineData("thank you, but can it be passed on to children?")]
+    [InlineData("good morning my mother has it in her neck")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
