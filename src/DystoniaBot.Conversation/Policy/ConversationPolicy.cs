@@ -171,8 +171,11 @@ public sealed partial class ConversationPolicy
         var best = result.Best;
 
         // "How do I bake bread?" is in the first person but not about health: only health questions escalate.
+        // A question that names what the articles are about ("a pupil with dystonia wants to do PE, should I let him?")
+        // is about health, however little of it they answer.
         var personal = about is not null
-            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic));
+            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic)
+                || NamesASubject(search));
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,
@@ -221,6 +224,9 @@ public sealed partial class ConversationPolicy
 
     /// <summary>A turn whose answer shows its whole passage: the user asked to read it.</summary>
     private static PolicyTurn Whole(PolicyTurn turn) => turn with { Reply = turn.Reply with { WholePassage = true } };
+
+    private bool NamesASubject(string text) =>
+        _search.Documents.Any(d => !d.Source.IsCurated && text.Contains(d.Source.Title, StringComparison.OrdinalIgnoreCase));
 
     private PolicyTurn AnswerWith(SearchHit hit, IReadOnlyList<SearchHit> alternatives, AskedAbout? about, ConversationState state)
     {

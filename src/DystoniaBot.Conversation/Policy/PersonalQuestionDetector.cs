@@ -12,7 +12,7 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(i('d| would)? (like|want|wanted|need) to (know|ask|understand|find out)|i (was|am|'m) (wondering|curious)|i wonder|i have (a|another|one more|some) questions?|i('ve| have)? (heard|read|seen)|can (i|you) (ask|tell me)|could you (tell|explain to) me|tell me|let me know|help me understand|explain to me|show me|give me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Framing();
 
-    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine|we|we're|we've|our|us|ourselves)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
     [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|nan|grandpa|grandfather|grandad|granddad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client)\b", RegexOptions.CultureInvariant)]

@@ -40,6 +40,17 @@ public class ConversationPolicyTests
         Assert.Equal("dystonia#4", reply.Answer!.Passage.Id);
     }
 
+    [Theory]
+    [InlineData("A student with dystonia in my class wants to do PE. Should I let him join in?")]
+    [InlineData("One of our residents with dystonia keeps refusing her medication. Should we crush it into her food?")]
+    public void Respond_ShouldEscalate_ADecisionAboutSomeoneWithTheCondition_ThoughTheArticleSaysNothingOfIt(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.True(reply.Escalate);
+        Assert.True(reply.OffersHandoff);
+    }
+
     [Fact]
     public void Respond_ShouldSearchOtherLanguagesWordsInEnglish_AndKeepTheAskersWordsForStaff()
     {

@@ -9,6 +9,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("Should I get botulinum toxin injections?")]
     [InlineData("what dose should my daughter take")]
     [InlineData("I'd like to know if my tremor is dystonia")]
+    [InlineData("One of our residents keeps refusing her medication. Should we crush it into her food?")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
