@@ -285,7 +285,9 @@
             directLine: directLine,
 
             // Dictation with the browser's own speech recognition (a microphone button where it exists), and a reply
-            // to a spoken question read aloud with its speech synthesis.
+            // to a spoken question read aloud with its speech synthesis. Web Chat's factory takes SpeechRecognition
+            // (or webkitSpeechRecognition), SpeechGrammarList and speechSynthesis from the window when it builds its
+            // ponyfill, so a polyfill, or the tests' fake engine, installed before this script runs is the one used.
             webSpeechPonyfillFactory: speechRecognitionAvailable() ? window.WebChat.createBrowserWebSpeechPonyfillFactory() : undefined,
             store: window.WebChat.createStore({}, lengthGuard(typeof session.maxTextLength === 'number' ? session.maxTextLength : DEFAULT_MAX_TEXT_LENGTH)),
             userID: session.userId,
