@@ -226,11 +226,11 @@
     let restartedAfterFailedResume = false;
     let reopenedAt = 0;
 
-    async function start(allowResume) {
+    async function start(allowResume, pendingSession) {
         showStatus(null);
         let result;
         try {
-            result = await obtainSession(allowResume);
+            result = await (pendingSession || obtainSession(allowResume));
         } catch (error) {
             showTokenError(error);
             return;
@@ -827,14 +827,30 @@
 
     // ---- Start ----
 
+    // This script runs before the Web Chat bundle (index.html loads it first, both deferred): the conversation's token
+    // is asked for while the browser is still downloading and compiling the bundle, which on a first visit takes most
+    // of the time before the welcome; the chat is drawn once the bundle has run (DOMContentLoaded follows the deferred
+    // scripts).
+    adoptResumeLink();
+    const firstSession = obtainSession(true);
+    firstSession.catch(function () {
+        // Shown by start(), once the page is ready to show it.
+    });
     showSources();
 
-    if (typeof window.WebChat === 'undefined' || typeof window.WebChat.renderWebChat !== 'function') {
-        showBundleMissing();
-        return;
+    function startWhenWebChatHasRun() {
+        if (typeof window.WebChat === 'undefined' || typeof window.WebChat.renderWebChat !== 'function') {
+            showBundleMissing();
+            return;
+        }
+        showForgetControl();
+        start(true, firstSession);
     }
 
-    adoptResumeLink();
-    showForgetControl();
-    start(true);
+    // A deferred script runs while the document is 'interactive', before DOMContentLoaded and the bundle after it.
+    if (document.readyState === 'complete') {
+        startWhenWebChatHasRun();
+    } else {
+        document.addEventListener('DOMContentLoaded', startWhenWebChatHasRun, { once: true });
+    }
 })();
