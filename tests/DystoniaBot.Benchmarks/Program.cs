@@ -4,7 +4,8 @@ using DystoniaBot.Benchmarks;
 
 // Modes: BenchmarkDotNet (default), "naive <knowledge> <questions.jsonl>" (the batch baseline),
 // "questions <count> <out.jsonl> [eval.jsonl…]" (a batch of varied questions for the batch comparison), and
-// "directline <url> <conversations> <seconds> <visitors>" (Direct Line under load; tests/load/directline.sh) and
+// "directline <url> <conversations> <seconds> <visitors>" (Direct Line under load; tests/load/directline.sh),
+// "welcome <url> <loads>" (the page in Chromium: navigation start to the welcome painted; tests/load/welcome.sh) and
 // "index-memory [passages…]" (heap held by an open index, per passage).
 if (args is ["naive", var knowledge, var questions])
 {
@@ -25,6 +26,11 @@ if (args is ["directline", var url, var conversationsText, var secondsText, var 
 {
     return await DirectLineLoad.RunAsync(new Uri(url), int.Parse(conversationsText, System.Globalization.CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture)), int.Parse(sendersText, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["welcome", var pageUrl, var loadsText])
+{
+    return await WelcomeTiming.RunAsync(new Uri(pageUrl), int.Parse(loadsText, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args is ["index-memory", .. var sizes])

@@ -39,6 +39,10 @@ public enum ReplyKind
 /// </param>
 /// <param name="WholePassage">An answer the user asked to read whole ("Read the full paragraph", "tell me more"), not a search's answer.</param>
 /// <param name="SmallTalk">The small talk recognised, for <see cref="ReplyKind.SmallTalk"/>.</param>
+/// <param name="NumbersToCall">
+/// For <see cref="ReplyKind.Emergency"/>, the numbers the reply asks the user to call, in the order to offer them: the
+/// crisis line first for a crisis, then the emergency number; null for every other reply.
+/// </param>
 public sealed record BotReply(
     ReplyKind Kind,
     string Text,
@@ -51,10 +55,20 @@ public sealed record BotReply(
     RedFlag? RedFlag = null,
     SmallTalkKind? SmallTalk = null,
     bool WholePassage = false,
-    IReadOnlyList<string?>? AlternativeQuestions = null)
+    IReadOnlyList<string?>? AlternativeQuestions = null,
+    IReadOnlyList<NumberToCall>? NumbersToCall = null)
 {
     /// <summary>Whether the reply offers to forward the question to health-line staff.</summary>
     public bool OffersHandoff => Kind == ReplyKind.NoAnswer || Escalate;
+}
+
+/// <summary>A telephone number an emergency reply asks the user to call, and whom it reaches.</summary>
+/// <param name="Number">The number as people write it, e.g. <c>911</c> or <c>116 123</c>.</param>
+/// <param name="Name">Whom it reaches, e.g. <c>emergency services</c> or <c>Samaritans</c>.</param>
+public sealed record NumberToCall(string Number, string Name)
+{
+    /// <summary>The <c>tel:</c> link that dials it from a phone (<c>tel:116123</c>).</summary>
+    public Uri TelUri => new("tel:" + Number.Replace(" ", string.Empty, StringComparison.Ordinal));
 }
 
 /// <summary>What the bot remembers of a conversation between turns.</summary>

@@ -247,7 +247,13 @@ public sealed partial class ConversationPolicy
         var reply = redFlag.Kind != RedFlagKind.Crisis ? ReplyTexts.Emergency(contacts)
             : AboutSomeoneElse(TextNormalizer.Normalize(text)) ? ReplyTexts.CrisisForSomeoneElse(contacts)
             : ReplyTexts.Crisis(contacts);
-        return new BotReply(ReplyKind.Emergency, reply, null, [], null, true, [], null, RedFlag: redFlag);
+
+        // The order the reply itself gives them in: for a crisis the line to talk to first, the emergency number for danger.
+        var emergency = new NumberToCall(contacts.EmergencyNumber, ReplyTexts.EmergencyServices);
+        IReadOnlyList<NumberToCall> numbers = redFlag.Kind == RedFlagKind.Crisis && contacts.CrisisLine is { } crisisLine
+            ? [new NumberToCall(crisisLine, contacts.CrisisLineName ?? ReplyTexts.CrisisLineUnnamed), emergency]
+            : [emergency];
+        return new BotReply(ReplyKind.Emergency, reply, null, [], null, true, [], null, RedFlag: redFlag, NumbersToCall: numbers);
     }
 
     // A crisis told of another person ("my student has a plan to kill herself"): the reply speaks to the helper. Any

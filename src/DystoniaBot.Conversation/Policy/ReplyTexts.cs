@@ -74,6 +74,12 @@ internal static class ReplyTexts
 
     public const string NoTickets = "You haven't sent any questions to our health-line staff from this chat yet.";
 
+    /// <summary>Whom the emergency number reaches, where an emergency reply lists the numbers to call.</summary>
+    public const string EmergencyServices = "emergency services";
+
+    /// <summary>A crisis line configured without a name.</summary>
+    public const string CrisisLineUnnamed = "crisis line";
+
     public static string Emergency(EmergencyContacts contacts) =>
         $"This may be a medical emergency. Call {contacts.EmergencyNumber} now, or go to the nearest emergency department. " +
         "Don't wait for an answer here: I'm an information bot and can't help in an emergency.";
@@ -95,7 +101,7 @@ internal static class ReplyTexts
 
     /// <summary>The sentence giving the locale's crisis line ("988 (988 Suicide &amp; Crisis Lifeline)" in place of {0}), or <paramref name="none"/>.</summary>
     private static string CrisisLine(EmergencyContacts contacts, string none, string withLine) =>
-        contacts.CrisisLine is null ? none : string.Format(CultureInfo.InvariantCulture, withLine, $"{contacts.CrisisLine} ({contacts.CrisisLineName ?? "crisis line"})");
+        contacts.CrisisLine is null ? none : string.Format(CultureInfo.InvariantCulture, withLine, $"{contacts.CrisisLine} ({contacts.CrisisLineName ?? CrisisLineUnnamed})");
 
     public static string Greeting(IReadOnlyList<KnowledgeDocument> documents) =>
         "Hello! I'm DystoniaBot. I answer questions about dystonia from " + Sources(documents) + ". " +

@@ -90,7 +90,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         var question = activity.RemoveRecipientMention();
         if (question.Length > _maxTextLength)
         {
-            await turnContext.SendActivityAsync(ReplyActivities.From(TooLong(question, activity.Locale), IsOneToOne(activity)), cancellationToken);
+            await turnContext.SendActivityAsync(ReplyActivities.From(TooLong(question, activity.Locale), IsOneToOne(activity), channelId: activity.ChannelId), cancellationToken);
             return;
         }
 
@@ -127,7 +127,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
             await BestEffortAsync(() => _states.SetAsync(key, turn.State, cancellationToken), "conversation state");
         }
 
-        var replyActivity = ReplyActivities.From(reply, IsOneToOne(activity), question);
+        var replyActivity = ReplyActivities.From(reply, IsOneToOne(activity), question, activity.ChannelId);
         if (activity.ChannelId == DirectLineChannel.ChannelId && (ticketSent is not null || reply.Kind == ReplyKind.Emergency))
         {
             // The bot's page shows an emergency reply as an alert, and the visitor a link to come back from another

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using DystoniaBot.BotFramework.Builder;
+using DystoniaBot.BotFramework.Connector;
 using DystoniaBot.BotFramework.Schema;
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Rendering;
@@ -11,10 +12,11 @@ namespace DystoniaBot.Web.Bots;
 internal static class ReplyActivities
 {
     /// <summary>
-    /// The message for <paramref name="reply"/>: Markdown text, plus for an answer a citation and a card. Follow-ups
-    /// are suggested actions in 1:1 chats and card buttons elsewhere, since Teams ignores suggested actions there.
+    /// The message for <paramref name="reply"/>: Markdown text, plus for an answer a citation and a card, and in Teams
+    /// for an emergency a card with the numbers to call. Follow-ups are suggested actions in 1:1 chats and card buttons
+    /// elsewhere, since Teams ignores suggested actions there.
     /// </summary>
-    public static Activity From(BotReply reply, bool oneToOne, string? question = null)
+    public static Activity From(BotReply reply, bool oneToOne, string? question = null, string? channelId = null)
     {
         var activity = MessageFactory.Text(MarkdownRenderer.RenderForChat(reply)) with { Speak = MarkdownRenderer.Speech(reply) };
         if (oneToOne && reply.FollowUps.Count > 0)
@@ -30,6 +32,12 @@ internal static class ReplyActivities
                 Entities = [Citation($"{answer.Source.Title} — {answer.Source.Publisher}, {answer.Source.License} licence", answer.Source.Url, answer.Sentence)],
                 Attachments = [AnswerCard.Create(answer, question ?? string.Empty, reply.Alternatives, reply.AlternativeQuestions ?? [], oneToOne ? [] : reply.FollowUps)],
             };
+        }
+
+        if (reply.Kind == ReplyKind.Emergency && channelId == Channels.Msteams && reply.NumbersToCall is { Count: > 0 })
+        {
+            // Web Chat on the bot's page marks the reply as an alert itself (see PageEvent); Teams gets the alert as a card.
+            activity = activity with { Attachments = [EmergencyCard.Create(reply)] };
         }
 
         return activity;

@@ -55,6 +55,16 @@
         suggestedActionBackgroundColorOnHover: '#e3eff1',
         suggestedActionHeight: 40,
 
+        // A new reply scrolls the transcript until its first line reaches the top, not to its end: on a phone a long
+        // answer's start would otherwise scroll out of sight and leave only its buttons. Past that, Web Chat offers
+        // its "new messages" button.
+        autoScrollSnapOnPage: true,
+        autoScrollSnapOnPageOffset: -8,
+
+        // A card button once pressed (a rating given, the paragraph asked for) in the page's own colours.
+        cardPushButtonBackgroundColor: '#0f5f6e',
+        cardPushButtonTextColor: '#ffffff',
+
         timestampColor: '#56636b',
         notificationText: '#4a555c',
 
@@ -87,6 +97,7 @@
         suggestedActionBorderColor: '#8fd3df',
         suggestedActionTextColor: '#8fd3df',
         suggestedActionBackgroundColorOnHover: '#1f3a41',
+        cardPushButtonBackgroundColor: '#2a7f8d',
         timestampColor: '#b4c3c9',
         notificationText: '#b4c3c9'
     });
@@ -215,11 +226,11 @@
     let restartedAfterFailedResume = false;
     let reopenedAt = 0;
 
-    async function start(allowResume) {
+    async function start(allowResume, pendingSession) {
         showStatus(null);
         let result;
         try {
-            result = await obtainSession(allowResume);
+            result = await (pendingSession || obtainSession(allowResume));
         } catch (error) {
             showTokenError(error);
             return;
@@ -274,7 +285,9 @@
             directLine: directLine,
 
             // Dictation with the browser's own speech recognition (a microphone button where it exists), and a reply
-            // to a spoken question read aloud with its speech synthesis.
+            // to a spoken question read aloud with its speech synthesis. Web Chat's factory takes SpeechRecognition
+            // (or webkitSpeechRecognition), SpeechGrammarList and speechSynthesis from the window when it builds its
+            // ponyfill, so a polyfill, or the tests' fake engine, installed before this script runs is the one used.
             webSpeechPonyfillFactory: speechRecognitionAvailable() ? window.WebChat.createBrowserWebSpeechPonyfillFactory() : undefined,
             store: window.WebChat.createStore({}, lengthGuard(typeof session.maxTextLength === 'number' ? session.maxTextLength : DEFAULT_MAX_TEXT_LENGTH)),
             userID: session.userId,
@@ -283,6 +296,22 @@
         }, host);
 
         focusSendBox(host);
+        showWholeChatOnShortScreens();
+    }
+
+    // On a short screen (see app.css) the chat is one screen tall and the header scrolls away: open with the chat
+    // filling the screen, so the send box and the latest message are in view, and again when the screen becomes short
+    // (zooming in, turning a phone).
+    const shortScreen = window.matchMedia ? window.matchMedia('(max-height: 40rem)') : null;
+
+    function showWholeChatOnShortScreens() {
+        if (shortScreen && shortScreen.matches) {
+            window.scrollTo({ top: window.scrollY + chatElement.getBoundingClientRect().top, behavior: 'instant' });
+        }
+    }
+
+    if (shortScreen) {
+        shortScreen.addEventListener('change', showWholeChatOnShortScreens);
     }
 
     function stop() {
@@ -456,7 +485,84 @@
             markEmergencyBubbles();
         }
         addReadAloudButtons();
+        watchNewReplies();
     }).observe(chatElement, { childList: true, subtree: true });
+
+    // ---- A new reply's first line in view ----
+
+    // Web Chat stops scrolling at a new reply's first line (autoScrollSnapOnPage) only after something the visitor has
+    // seen, such as their own question: a reply with nothing before it (the welcome, or a staff answer arriving in a
+    // resumed conversation) is scrolled to its end, and on a short screen its start goes out of sight. Once Web Chat
+    // has scrolled to the end and come to rest, the reply's first line is brought back into view; anything the visitor
+    // does to the transcript in the meantime wins.
+    let knownReplies = 0;
+    let restWatch = null;
+
+    function botReplies() {
+        return Array.prototype.filter.call(chatElement.querySelectorAll('.webchat__basic-transcript__activity'), function (activity) {
+            return activity.querySelector('.webchat__bubble:not(.webchat__bubble--from-user)') !== null;
+        });
+    }
+
+    function watchNewReplies() {
+        const replies = botReplies();
+        if (replies.length <= knownReplies) {
+            knownReplies = replies.length; // a new conversation starts again from none
+            return;
+        }
+        knownReplies = replies.length;
+        const scroller = chatElement.querySelector('.webchat__basic-transcript__scrollable');
+        if (scroller) {
+            bringFirstLineIntoViewAtRest(scroller);
+        }
+    }
+
+    function bringFirstLineIntoViewAtRest(scroller) {
+        if (restWatch) {
+            restWatch.cancel();
+        }
+        let lastTop = -1;
+        let framesAtRest = 0;
+        let framesLeft = 300; // about five seconds
+        let frame = 0;
+        const visitorEvents = ['wheel', 'touchstart', 'pointerdown', 'keydown'];
+        const watch = {
+            cancel: function () {
+                window.cancelAnimationFrame(frame);
+                visitorEvents.forEach(function (type) {
+                    scroller.removeEventListener(type, watch.cancel, true);
+                });
+                if (restWatch === watch) {
+                    restWatch = null;
+                }
+            }
+        };
+        visitorEvents.forEach(function (type) {
+            scroller.addEventListener(type, watch.cancel, { capture: true, passive: true });
+        });
+        restWatch = watch;
+
+        function step() {
+            const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+            framesAtRest = atEnd && scroller.scrollTop === lastTop ? framesAtRest + 1 : 0;
+            lastTop = scroller.scrollTop;
+            if (framesAtRest < 5 && --framesLeft > 0) {
+                frame = window.requestAnimationFrame(step);
+                return;
+            }
+            watch.cancel();
+            const replies = botReplies();
+            const newest = replies[replies.length - 1];
+            if (!atEnd || !newest) {
+                return; // Web Chat stopped at the reply itself, or the visitor took over
+            }
+            const hidden = scroller.getBoundingClientRect().top - newest.getBoundingClientRect().top;
+            if (hidden > 0) {
+                scroller.scrollTop -= hidden + 8;
+            }
+        }
+        frame = window.requestAnimationFrame(step);
+    }
 
     // Shown once, when a question is sent: the way back from another device. The secret is in the link's fragment,
     // which browsers never send to a server.
@@ -721,14 +827,30 @@
 
     // ---- Start ----
 
+    // This script runs before the Web Chat bundle (index.html loads it first, both deferred): the conversation's token
+    // is asked for while the browser is still downloading and compiling the bundle, which on a first visit takes most
+    // of the time before the welcome; the chat is drawn once the bundle has run (DOMContentLoaded follows the deferred
+    // scripts).
+    adoptResumeLink();
+    const firstSession = obtainSession(true);
+    firstSession.catch(function () {
+        // Shown by start(), once the page is ready to show it.
+    });
     showSources();
 
-    if (typeof window.WebChat === 'undefined' || typeof window.WebChat.renderWebChat !== 'function') {
-        showBundleMissing();
-        return;
+    function startWhenWebChatHasRun() {
+        if (typeof window.WebChat === 'undefined' || typeof window.WebChat.renderWebChat !== 'function') {
+            showBundleMissing();
+            return;
+        }
+        showForgetControl();
+        start(true, firstSession);
     }
 
-    adoptResumeLink();
-    showForgetControl();
-    start(true);
+    // A deferred script runs while the document is 'interactive', before DOMContentLoaded and the bundle after it.
+    if (document.readyState === 'complete') {
+        startWhenWebChatHasRun();
+    } else {
+        document.addEventListener('DOMContentLoaded', startWhenWebChatHasRun, { once: true });
+    }
 })();

@@ -108,20 +108,37 @@ public sealed class OurActivitiesInTheSdkTests(OurBotAndChannel host) : IClassFi
         Assert.Contains(card["actions"]!, a => (string?)a["type"] == "Action.Submit");
     }
 
-    [Theory]
-    [InlineData("how do I bake sourdough bread", "neurologist")]
-    [InlineData("my son can't breathe and his throat is closing after the injection", "999")]
-    public async Task NoAnswerAndEmergency_ShouldReadInTheSdk_AsPlainMarkdownReplies(string question, string expected)
+    [Fact]
+    public async Task NoAnswer_ShouldReadInTheSdk_AsAPlainMarkdownReply()
     {
-        var incoming = TeamsMessage(question);
+        var incoming = TeamsMessage("how do I bake sourdough bread");
 
         var reply = ReadLosslessly((await _bot.ExpectRepliesAsync(incoming))[^1]);
 
         AssertAddressedAsTheSdkWould(incoming, reply);
         Assert.Equal(TextFormatTypes.Markdown, reply.TextFormat);
-        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("neurologist", reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Attachments is null || reply.Attachments.Count == 0);
         Assert.True(reply.Entities is null || reply.Entities.Count == 0);
+    }
+
+    [Fact]
+    public async Task EmergencyInTeams_ShouldReadInTheSdk_AsMarkdownWithAnAlertCardOfNumbersToDial()
+    {
+        var incoming = TeamsMessage("my son can't breathe and his throat is closing after the injection");
+
+        var reply = ReadLosslessly((await _bot.ExpectRepliesAsync(incoming))[^1]);
+
+        AssertAddressedAsTheSdkWould(incoming, reply);
+        Assert.Equal(TextFormatTypes.Markdown, reply.TextFormat);
+        Assert.Contains("999", reply.Text, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(reply.Speak));
+        Assert.True(reply.Entities is null || reply.Entities.Count == 0);
+        var attachment = Assert.Single(reply.Attachments);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        var alert = ((JObject)attachment.Content)["body"]![0]!;
+        Assert.Equal("attention", (string?)alert["style"]);
+        Assert.Equal("tel:999", (string?)alert["items"]![1]!["actions"]![0]!["url"]);
     }
 
     [Fact]

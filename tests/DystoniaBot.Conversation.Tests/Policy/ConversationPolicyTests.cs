@@ -143,6 +143,29 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("I want to kill myself", "en-US", new[] { "988", "911" })]
+    [InlineData("my son keeps saying he wants to end his life", "en-GB", new[] { "116 123", "999" })]
+    [InlineData("I want to kill myself", "de-DE", new[] { "112" })]
+    [InlineData("I can't breathe", "en-US", new[] { "911" })]
+    [InlineData("I can't breathe", "en-GB", new[] { "999" })]
+    public void Respond_ShouldListTheNumbersToCall_TheCrisisLineFirstForACrisis(string text, string locale, string[] numbers)
+    {
+        var reply = Ask(text, locale);
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+        Assert.Equal(numbers, reply.NumbersToCall!.Select(n => n.Number));
+        Assert.All(reply.NumbersToCall!, n => Assert.Contains(n.Number, reply.Text, StringComparison.Ordinal));
+        Assert.Equal("tel:" + numbers[0].Replace(" ", "", StringComparison.Ordinal), reply.NumbersToCall![0].TelUri.ToString());
+    }
+
+    [Fact]
+    public void Respond_ShouldListNoNumbersToCall_OutsideAnEmergency()
+    {
+        Assert.Null(Ask("is there a cure?").NumbersToCall);
+        Assert.Null(Ask("hello").NumbersToCall);
+    }
+
+    [Theory]
     [InlineData("en-US", "911", "988")]
     [InlineData("en-GB", "999", "116 123")]
     [InlineData("de-DE", "112", null)]

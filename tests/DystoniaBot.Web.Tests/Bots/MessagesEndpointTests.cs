@@ -67,6 +67,9 @@ public sealed class MessagesEndpointTests : IClassFixture<BotFactory>
 
         Assert.Contains("911", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.False(reply.TryGetProperty("entities", out _));
+
+        // The alert card is Teams': the Emulator (like Web Chat) shows the Markdown with its tel: links.
+        Assert.False(reply.TryGetProperty("attachments", out _));
     }
 
     [Fact]

@@ -13,11 +13,15 @@ public sealed class RecordedActivityTests : IClassFixture<BotFactory>
     public RecordedActivityTests(BotFactory factory) => _client = factory.CreateClient();
 
     /// <summary>Posts a fixture with its serviceUrl pointed at the fake channel; returns what the channel received.</summary>
-    private async Task<IReadOnlyList<(string Path, JsonElement Activity)>> Replay(string fixture, int expected)
+    private async Task<IReadOnlyList<(string Path, JsonElement Activity)>> Replay(string fixture, int expected, string? text = null)
     {
         await using var channel = await FakeChannel.StartAsync();
         var activity = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)))!;
         activity["serviceUrl"] = channel.ServiceUrl;
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
 
         var response = await _client.PostAsJsonAsync("/api/messages", activity);
         await channel.WaitForAsync(expected);
@@ -40,6 +44,31 @@ public sealed class RecordedActivityTests : IClassFixture<BotFactory>
         Assert.Contains("**Symptoms vary", message.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(message.TryGetProperty("suggestedActions", out _));
         Assert.EndsWith("/v3/conversations/a:1personal-conversation-id/activities/1763633911456", received[1].Path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I want to kill myself", "Talk to someone now", new[] { "tel:116123", "tel:999" })]
+    [InlineData("my husband suddenly can't breathe and his lips are blue", "Call for help now", new[] { "tel:999" })]
+    public async Task TeamsEmergency_ShouldBeAnAlertCard_WithTheNumbersToDial_AndTheTextKept(string question, string heading, string[] dial)
+    {
+        // The personal chat's locale is en-GB: Samaritans and 999.
+        var message = Message(await Replay("teams-personal-message.json", 2, question));
+
+        var text = message.GetProperty("text").GetString()!;
+        Assert.Contains("[999](tel:999)", text, StringComparison.Ordinal);
+        var speak = message.GetProperty("speak").GetString()!;
+        Assert.Contains("999", speak, StringComparison.Ordinal);
+        Assert.DoesNotContain("tel:", speak, StringComparison.Ordinal);
+
+        var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        var card = attachment.GetProperty("content");
+        Assert.Equal(speak, card.GetProperty("speak").GetString());
+        var alert = card.GetProperty("body")[0];
+        Assert.Equal("attention", alert.GetProperty("style").GetString());
+        Assert.Equal(heading, alert.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal(dial, alert.GetProperty("items")[1].GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("url").GetString()));
+        Assert.False(message.TryGetProperty("entities", out var entities) && entities.GetArrayLength() > 0);
     }
 
     [Fact]

@@ -24,8 +24,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
     }
 
+    /// <summary>A new browser with its own empty profile (no stored conversation), showing the page as <paramref name="screen"/> does.</summary>
+    public Task<IBrowserContext> NewBrowserAsync(Screen screen, bool bypassContentSecurityPolicy = false)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        return NewBrowserAsync(new ViewportSize { Width = screen.Width, Height = screen.Height }, bypassContentSecurityPolicy, screen.DeviceScaleFactor, screen.IsPhone);
+    }
+
     /// <summary>A new browser with its own empty profile (no stored conversation), on <paramref name="viewport"/>.</summary>
-    public async Task<IBrowserContext> NewBrowserAsync(ViewportSize? viewport = null, bool bypassContentSecurityPolicy = false)
+    public async Task<IBrowserContext> NewBrowserAsync(ViewportSize? viewport = null, bool bypassContentSecurityPolicy = false, float deviceScaleFactor = 1,
+        bool isPhone = false)
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? DefaultChromium;
         if (!File.Exists(chromium))
@@ -43,6 +51,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
             BypassCSP = bypassContentSecurityPolicy,
+            DeviceScaleFactor = deviceScaleFactor,
+            IsMobile = isPhone,
+            HasTouch = isPhone,
         });
     }
 

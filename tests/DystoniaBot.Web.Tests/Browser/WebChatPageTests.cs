@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DystoniaBot.Conversation.Persistence;
 using DystoniaBot.Handoff;
 using DystoniaBot.Storage;
@@ -162,18 +161,10 @@ public sealed class WebChatPageTests
         await AskAsync(page, "is there a cure?");
         await Expect(page.Locator(BotText).Filter(new() { HasText = "no cure" })).ToBeVisibleAsync();
 
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe.min.js") });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const r = await axe.run(document, { resultTypes: ['violations'] });
-              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')');
-            }
-            """);
+        var violations = await SeriousAccessibilityViolationsAsync(page);
         var noHorizontalScroll = await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth");
         await ScreenshotAsync(page, theme == "dark" ? "phone-dark" : "phone");
 
-        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         Assert.True(noHorizontalScroll, "the page scrolls sideways on a phone");
         await Expect(page.Locator("footer")).ToContainTextAsync("CCM Health");

@@ -249,14 +249,19 @@ public sealed class PostgresDirectLineTests(PostgresServer server)
 
     private static string Id(JsonElement activity) => activity.GetProperty("id").GetString()!;
 
-    /// <summary>Waits until both hosts listen on connections other than <paramref name="not"/>; returns their backends' ids.</summary>
+    /// <summary>
+    /// Waits until both hosts listen on connections other than <paramref name="not"/>; returns their backends' ids. A
+    /// listener's connection is open a moment before its LISTEN has run, and a notice sent in that moment (typing,
+    /// which is never stored) is lost: a backend counts once its last statement was the LISTEN (or the heartbeat that
+    /// follows it) and it is idle, waiting for notices.
+    /// </summary>
     private static async Task<int[]> ListenersAsync(string database, IReadOnlyCollection<int> not)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         for (var i = 0; i < 100; i++)
         {
-            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection)
+            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() AND state = 'idle' AND (query LIKE 'LISTEN %' OR query = 'SELECT 1')", connection)
             {
                 Parameters = { new() { Value = PostgresStore.ListenerApplicationName } },
             };
