@@ -26,9 +26,15 @@ public static partial class MarkdownRenderer
     public static string RenderForChat(BotReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Kind != ReplyKind.Answer || reply.Answer is not { } answer || reply.WholePassage)
+        if (reply.Kind != ReplyKind.Answer || reply.Answer is not { } answer)
         {
             return Render(reply);
+        }
+
+        if (reply.WholePassage)
+        {
+            // The citation under the passage names the source: a "Source:" line would show it twice.
+            return RenderAnswer(reply, answer, withSourceLine: false);
         }
 
         // A lead that says something (see a neurologist about your own case; a curated answer's framing) stays first.
@@ -86,27 +92,13 @@ public static partial class MarkdownRenderer
     public static string Render(BotReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var text = new StringBuilder();
         if (reply.Kind == ReplyKind.Answer && reply.Answer is { } answer)
         {
-            text.Append(MarkdownText.Escape(reply.Text)).Append("\n\n");
-            // "[1]" cites the source: Web Chat and Teams show it as a badge with the reference below (the citation
-            // entity describes it); elsewhere it is an ordinary link.
-            text.Append(Passage(answer)).Append(" [1]\n\n");
-            text.Append(SourceLine(answer.Source)).Append("\n\n");
-            text.Append('*').Append(MarkdownText.Escape(reply.Disclaimer ?? string.Empty)).Append('*');
-            if (reply.Alternatives.Count > 0)
-            {
-                text.Append("\n\nDid you mean:");
-                foreach (var alternative in reply.Alternatives)
-                {
-                    text.Append("\n- ").Append(MarkdownText.Escape(alternative.Passage.SentenceText(alternative.SentenceIndex)));
-                }
-            }
-
-            text.Append("\n\n").Append(Reference(answer.Source));
+            return RenderAnswer(reply, answer, withSourceLine: true);
         }
-        else if (reply.Kind == ReplyKind.Handoff)
+
+        var text = new StringBuilder();
+        if (reply.Kind == ReplyKind.Handoff)
         {
             // The policy writes these steps in Markdown itself, with the user's words already escaped.
             text.Append(reply.Text);
@@ -130,6 +122,31 @@ public static partial class MarkdownRenderer
         }
 
         return text.ToString();
+    }
+
+    private static string RenderAnswer(BotReply reply, SearchHit answer, bool withSourceLine)
+    {
+        var text = new StringBuilder();
+        text.Append(MarkdownText.Escape(reply.Text)).Append("\n\n");
+        // "[1]" cites the source: Web Chat and Teams show it as a badge with the reference below (the citation entity
+        // describes it); elsewhere it is an ordinary link.
+        text.Append(Passage(answer)).Append(" [1]\n\n");
+        if (withSourceLine)
+        {
+            text.Append(SourceLine(answer.Source)).Append("\n\n");
+        }
+
+        text.Append('*').Append(MarkdownText.Escape(reply.Disclaimer ?? string.Empty)).Append('*');
+        if (reply.Alternatives.Count > 0)
+        {
+            text.Append("\n\nDid you mean:");
+            foreach (var alternative in reply.Alternatives)
+            {
+                text.Append("\n- ").Append(MarkdownText.Escape(alternative.Passage.SentenceText(alternative.SentenceIndex)));
+            }
+        }
+
+        return text.Append("\n\n").Append(Reference(answer.Source)).ToString();
     }
 
     /// <summary>The passage with the answering sentence in bold; list items stay a list.</summary>

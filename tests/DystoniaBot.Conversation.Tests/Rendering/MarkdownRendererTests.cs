@@ -24,6 +24,19 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void RenderForChat_ShouldNameTheSourceOnce_WhenTheWholeParagraphIsAskedFor()
+    {
+        var whole = TestKnowledge.Policy().ShowPassage("dystonia#4", ConversationState.Empty).Reply;
+
+        var markdown = MarkdownRenderer.RenderForChat(whole);
+
+        Assert.True(whole.WholePassage);
+        Assert.Contains("The treatments that exist simply help to relieve symptoms.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source:", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n[1]: https://health.ccm.net/ \"Dystonia — CCM Health\"", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ShouldKeepTheListAndBoldTheMatchingItem()
     {
         var reply = TestKnowledge.Policy().Respond("what is blepharospasm", null, ConversationState.Empty).Reply;
