@@ -96,13 +96,23 @@ internal static class AnswerCard
     public static bool IsStaffAnswerPassageId(string passageId) =>
         passageId.Length <= 32 && passageId.StartsWith("ticket:Q-", StringComparison.Ordinal) && passageId[9..].All(char.IsAsciiLetterOrDigit);
 
-    /// <summary>Opens the card object and its body.</summary>
-    internal static void StartCard(Utf8JsonWriter json)
+    /// <summary>Opens the card object (with what a voice reads and what a client without cards shows, if given) and its body.</summary>
+    internal static void StartCard(Utf8JsonWriter json, string? speak = null, string? fallbackText = null)
     {
         json.WriteStartObject();
         json.WriteString("type", "AdaptiveCard");
         json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         json.WriteString("version", "1.5");
+        if (speak is not null)
+        {
+            json.WriteString("speak", speak);
+        }
+
+        if (fallbackText is not null)
+        {
+            json.WriteString("fallbackText", fallbackText);
+        }
+
         json.WriteStartArray("body");
     }
 
@@ -116,7 +126,7 @@ internal static class AnswerCard
         json.WriteEndObject();
     }
 
-    private static Attachment ToAttachment(ArrayBufferWriter<byte> buffer) => new() { ContentType = ContentType, Content = new RawJson(buffer.WrittenMemory) };
+    internal static Attachment ToAttachment(ArrayBufferWriter<byte> buffer) => new() { ContentType = ContentType, Content = new RawJson(buffer.WrittenMemory) };
 
     /// <summary>A small wrapped text block, subtle for source lines.</summary>
     internal static void TextBlock(Utf8JsonWriter json, string text, bool subtle)

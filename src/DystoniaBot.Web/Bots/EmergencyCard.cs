@@ -34,13 +34,7 @@ internal static class EmergencyCard
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("type", "AdaptiveCard");
-            json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-            json.WriteString("version", "1.5");
-            json.WriteString("speak", MarkdownRenderer.Speech(reply));
-            json.WriteString("fallbackText", reply.Text);
-            json.WriteStartArray("body");
+            AnswerCard.StartCard(json, speak: MarkdownRenderer.Speech(reply), fallbackText: reply.Text);
 
             json.WriteStartObject();
             json.WriteString("type", "Container");
@@ -84,6 +78,6 @@ internal static class EmergencyCard
             json.WriteEndObject();
         }
 
-        return new Attachment { ContentType = AnswerCard.ContentType, Content = new RawJson(buffer.WrittenMemory) };
+        return AnswerCard.ToAttachment(buffer);
     }
 }
