@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Embeddings;
 using Lucene.Net.Index;
@@ -13,7 +14,7 @@ namespace DystoniaBot.Knowledge.Search;
 /// something else never looks more than half answered. The confidence is that weighted coverage, softened for synonyms and
 /// focused by the best sentence, which is what makes abstention possible.
 /// </summary>
-internal static class PassageRanker
+internal static partial class PassageRanker
 {
     /// <summary>How much a synonym counts against the user's own word.</summary>
     private const double SynonymStrength = 0.85;
@@ -121,10 +122,40 @@ internal static class PassageRanker
             return null;
         }
 
+        // "What is the sensory trick in dystonia?" asks what a sensory trick is: the words after "what is" are what is
+        // asked about, and words the articles don't know there are not framing.
+        if (AskedAbout().Match(analyzed.Text) is { Success: true } asked && !NamesTheSubject(snapshot, analyzed, asked.Groups["first"].Value))
+        {
+            return null;
+        }
+
         // "Short definition please" names no subject: the subject is what the articles are about.
         var articles = snapshot.Documents.Where(d => !d.Source.IsCurated).ToList();
         var named = articles.FirstOrDefault(d => snapshot.Analyzer.Terms(d.Source.Title).Any(t => analyzed.Concepts.Any(c => c.Alternatives.Any(a => a.Terms.Contains(t)))));
         return (named ?? (onlyFraming ? articles.FirstOrDefault() : null))?.Source.Title;
+    }
+
+    [GeneratedRegex(@"\bwhat(?:'s|s| is| are)\s+(?:a |an |the )?(?<first>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedAbout();
+
+    /// <summary>Words after "what is" that point at the subject already named ("what is it", "what is this condition").</summary>
+    private static readonly HashSet<string> PointsAtTheSubject = new(StringComparer.Ordinal)
+    {
+        "it", "this", "that", "these", "those", "they", "my", "his", "her", "their", "your", "our", "its", "condition", "disease",
+        "illness", "disorder", "thing", "problem", "exactly", "actually", "really", "even", "wrong", "happening", "going", "meant",
+        "meaning", "definition", "word", "term",
+    };
+
+    private static bool NamesTheSubject(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (PointsAtTheSubject.Contains(lower))
+        {
+            return true;
+        }
+
+        var read = analyzed.Corrections.FirstOrDefault(c => c.Word == lower).Correction ?? lower;
+        return snapshot.Analyzer.Terms(read).Any(snapshot.TitleTerms.Contains);
     }
 
     /// <summary>Words that say how to define, not what: "a short, simple definition please".</summary>

@@ -41,6 +41,17 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("what is the sensory trick in dystonia", null)]
+    [InlineData("what is the meaning of dystonia? my lola was told she has it", "dystonia#1")]
+    [InlineData("whats distonia my doctor rote it on the leter", "dystonia#1")]
+    public void Respond_ShouldDefineTheSubject_OnlyWhenItIsWhatIsAskedAbout(string text, string? passage)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(passage, reply.Kind == ReplyKind.Answer ? reply.Answer!.Passage.Id : null);
+    }
+
+    [Theory]
     [InlineData("A student with dystonia in my class wants to do PE. Should I let him join in?")]
     [InlineData("One of our residents with dystonia keeps refusing her medication. Should we crush it into her food?")]
     public void Respond_ShouldEscalate_ADecisionAboutSomeoneWithTheCondition_ThoughTheArticleSaysNothingOfIt(string text)
