@@ -71,6 +71,7 @@ public sealed class SplitWordReader
     private (string Word, int Parts)? Read(string text, List<(int Start, int End)> words, int first)
     {
         (string Word, int Parts, int Distance)? best = null;
+        var pieces = new List<string>(MaxParts) { Piece(text, words[first]) };
         for (var parts = 2; parts <= MaxParts && first + parts <= words.Count; parts++)
         {
             var last = first + parts - 1;
@@ -81,7 +82,7 @@ public sealed class SplitWordReader
                 break;
             }
 
-            var pieces = words.GetRange(first, parts).Select(w => text[w.Start..w.End].ToLowerInvariant()).ToList();
+            pieces.Add(Piece(text, words[last]));
             var candidate = string.Concat(pieces);
             if (pieces.All(p => p.Length == 1))
             {
@@ -109,6 +110,8 @@ public sealed class SplitWordReader
 
         return best is { } read ? (read.Word, read.Parts) : null;
     }
+
+    private static string Piece(string text, (int Start, int End) word) => text[word.Start..word.End].ToLowerInvariant();
 
     private (string Word, int Distance)? Nearest(string joined)
     {

@@ -117,12 +117,35 @@ internal static class AnswerCard
     }
 
     /// <summary>The "Read the source" button.</summary>
-    internal static void ReadTheSource(Utf8JsonWriter json, Uri url)
+    internal static void ReadTheSource(Utf8JsonWriter json, Uri url) => OpenUrl(json, "Read the source", url);
+
+    /// <summary>A button that opens <paramref name="url"/> (a page, or a number to dial), optionally in a style ("positive").</summary>
+    internal static void OpenUrl(Utf8JsonWriter json, string title, Uri url, string? style = null)
     {
         json.WriteStartObject();
         json.WriteString("type", "Action.OpenUrl");
-        json.WriteString("title", "Read the source");
+        json.WriteString("title", title);
         json.WriteString("url", url.ToString());
+        if (style is not null)
+        {
+            json.WriteString("style", style);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Opens a set of buttons placed among the body's items; close it with <see cref="EndActionSet"/>.</summary>
+    internal static void StartActionSet(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "ActionSet");
+        json.WriteStartArray("actions");
+    }
+
+    /// <summary>Closes what <see cref="StartActionSet"/> opened.</summary>
+    internal static void EndActionSet(Utf8JsonWriter json)
+    {
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -159,12 +182,9 @@ internal static class AnswerCard
             json.WriteString("type", "Column");
             json.WriteString("width", "auto");
             json.WriteStartArray("items");
-            json.WriteStartObject();
-            json.WriteString("type", "ActionSet");
-            json.WriteStartArray("actions");
+            StartActionSet(json);
             Feedback(json, helpful ? "Helpful" : "Not helpful", helpful, passageId, question);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            EndActionSet(json);
             json.WriteEndArray();
             json.WriteEndObject();
         }

@@ -51,25 +51,13 @@ internal static class EmergencyCard
             json.WriteEndObject();
 
             // The numbers before any other words: in an emergency the first thing to reach is the call.
-            json.WriteStartObject();
-            json.WriteString("type", "ActionSet");
-            json.WriteStartArray("actions");
+            AnswerCard.StartActionSet(json);
             for (var i = 0; i < numbers.Count; i++)
             {
-                json.WriteStartObject();
-                json.WriteString("type", "Action.OpenUrl");
-                json.WriteString("title", $"Call {numbers[i].Number} — {numbers[i].Name}");
-                json.WriteString("url", numbers[i].TelUri.ToString());
-                if (i == 0)
-                {
-                    json.WriteString("style", "positive");
-                }
-
-                json.WriteEndObject();
+                AnswerCard.OpenUrl(json, $"Call {numbers[i].Number} — {numbers[i].Name}", numbers[i].TelUri, i == 0 ? "positive" : null);
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+            AnswerCard.EndActionSet(json);
 
             json.WriteEndArray();
             json.WriteEndObject();
