@@ -13,15 +13,22 @@ namespace DystoniaBot.Benchmarks;
 /// </summary>
 internal static class WelcomeTiming
 {
-    // Before the page's own scripts: when the welcome's text appears, it is marked for the browser's Element Timing,
-    // which reports when the text is actually painted (the time of insertion and the next frame are kept as fallbacks).
+    // Before the page's own scripts: when the welcome's text appears (read by the page before Web Chat has run, or
+    // drawn by Web Chat), it is marked for the browser's Element Timing, which reports when the text is actually
+    // painted (the time of insertion and the next frame are kept as fallbacks). When Web Chat itself has drawn it, the
+    // chat is ready to type in: that moment is kept too.
     private const string Probe = """
         (() => {
-          const timing = window.__welcome = { painted: null, inserted: null, frame: null, longTasks: [] };
+          const timing = window.__welcome = { painted: null, inserted: null, frame: null, webChat: null, longTasks: [] };
           new PerformanceObserver(list => list.getEntries().forEach(e => timing.longTasks.push([e.startTime, e.duration])))
             .observe({ type: 'longtask', buffered: true });
-          const welcome = () => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__text-content')]
+          const inWebChat = () => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__text-content')]
             .find(e => e.textContent.includes('DystoniaBot'));
+          const welcome = () => [...document.querySelectorAll('.welcome-preview-bubble')].find(e => e.textContent.includes('DystoniaBot')) || inWebChat();
+          const webChatObserver = new MutationObserver(() => {
+            if (inWebChat()) { webChatObserver.disconnect(); timing.webChat = performance.now(); }
+          });
+          webChatObserver.observe(document, { childList: true, subtree: true, characterData: true });
           new PerformanceObserver(list => {
             for (const entry of list.getEntries()) {
               if (entry.identifier === 'welcome' && timing.painted === null) { timing.painted = entry.renderTime || entry.loadTime; }
@@ -52,6 +59,7 @@ internal static class WelcomeTiming
             scripts: navigation.domContentLoadedEventEnd,
             token: resource('/api/directline/token'),
             welcome,
+            webChat: w.webChat,
             afterScripts: welcome - navigation.domContentLoadedEventEnd,
             longTasks: w.longTasks.filter(([start]) => start < welcome).reduce((sum, [, duration]) => sum + duration, 0),
             paintTimed: w.painted !== null
@@ -59,7 +67,7 @@ internal static class WelcomeTiming
         }
         """;
 
-    private static readonly string[] StepNames = ["bundle", "scripts", "token", "welcome", "afterScripts", "longTasks"];
+    private static readonly string[] StepNames = ["bundle", "scripts", "token", "welcome", "webChat", "afterScripts", "longTasks"];
 
     private static readonly Dictionary<string, string> StepLabels = new()
     {
@@ -67,6 +75,7 @@ internal static class WelcomeTiming
         ["scripts"] = "scripts run (DOMContentLoaded)",
         ["token"] = "Direct Line token received",
         ["welcome"] = "welcome painted",
+        ["webChat"] = "Web Chat drew it (ready to type)",
         ["afterScripts"] = "(from the scripts run to the welcome)",
         ["longTasks"] = "(main thread in long tasks till then)",
     };
@@ -135,7 +144,7 @@ internal static class WelcomeTiming
     private static async Task<JsonElement> LoadAsync(IPage tab, Uri page)
     {
         await tab.GotoAsync(page.ToString());
-        await tab.WaitForFunctionAsync("() => window.__welcome && (window.__welcome.painted !== null || (window.__welcome.frame !== null && performance.now() - window.__welcome.frame > 500))",
+        await tab.WaitForFunctionAsync("() => window.__welcome && window.__welcome.webChat !== null && (window.__welcome.painted !== null || (window.__welcome.frame !== null && performance.now() - window.__welcome.frame > 500))",
             null, new() { Timeout = 30_000 });
         return await tab.EvaluateAsync<JsonElement>(Steps);
     }

@@ -8,6 +8,7 @@
     // resume secret opens it again another day (tokens last 30 minutes); localStorage, so every tab and visit shares it.
     const STORAGE_KEY = 'dystoniabot.conversation';
     const TOKEN_URL = '/api/directline/token';
+    const DIRECT_LINE_PATH = '/v3/directline';
     const FORGET_URL = '/api/directline/forget';
 
     // Direct Line's DirectLine:MaxTextLength, when the server doesn't say.
@@ -241,15 +242,15 @@
     function render(session, resumed) {
         stop();
 
+        // Always the conversation's id: Web Chat joins it (GET /conversations/{id}?watermark=, which starts it if
+        // nothing has yet) and reads its log from the start, so a welcome already written (see previewWelcome) or a
+        // transcript to come back to is shown, and no second conversation is opened.
         const options = {
             token: session.token,
-            domain: window.location.origin + '/v3/directline',
-            webSocket: new URLSearchParams(window.location.search).get('transport') !== 'polling'
+            domain: window.location.origin + DIRECT_LINE_PATH,
+            webSocket: new URLSearchParams(window.location.search).get('transport') !== 'polling',
+            conversationId: session.conversationId
         };
-        if (resumed) {
-            // Reconnects to the same conversation (GET /conversations/{id}?watermark=) instead of starting one.
-            options.conversationId = session.conversationId;
-        }
         directLine = window.WebChat.createDirectLine(options);
         window.dystoniaBot = { directLine: directLine };
 
@@ -276,10 +277,15 @@
             }
         });
 
-        // A fresh element for each conversation: Web Chat keeps its state in the element it rendered into.
+        // A fresh element for each conversation: Web Chat keeps its state in the element it rendered into. The welcome
+        // shown before Web Chat ran stays over it until Web Chat has drawn the same message.
         const host = document.createElement('div');
         host.className = 'webchat-host';
+        const preview = chatElement.querySelector('.welcome-preview');
         chatElement.replaceChildren(host);
+        if (preview) {
+            keepPreviewUntilWebChatShowsItsFirstMessage(preview, host);
+        }
 
         window.WebChat.renderWebChat({
             directLine: directLine,
@@ -745,6 +751,97 @@
         ]);
     }
 
+    // ---- The welcome before Web Chat has run ----
+
+    // On a first visit the browser spends most of a second compiling and running Web Chat's bundle. A new
+    // conversation's welcome can be read long before that: this starts the conversation as Web Chat would (the bot
+    // writes its welcome into the log at once), reads it over Direct Line's REST API and shows its words where
+    // "Loading the chat…" was. Web Chat then joins the same conversation and draws the same message. Anything that
+    // fails here only means the welcome waits for Web Chat, as before.
+    async function previewWelcome(pendingSession) {
+        let result;
+        try {
+            result = await pendingSession;
+        } catch {
+            return; // start() shows why the chat could not start
+        }
+        if (result.resumed) {
+            return; // a transcript is coming back, not a welcome
+        }
+        const session = result.session;
+        const conversations = DIRECT_LINE_PATH + '/conversations';
+        const headers = { Authorization: 'Bearer ' + session.token, Accept: 'application/json' };
+        try {
+            const started = await fetch(conversations, { method: 'POST', headers: headers, cache: 'no-store' });
+            if (!started.ok) {
+                return;
+            }
+            const log = await fetch(conversations + '/' + encodeURIComponent(session.conversationId) + '/activities',
+                { headers: headers, cache: 'no-store' });
+            if (!log.ok) {
+                return;
+            }
+            const body = await log.json();
+            const welcome = (Array.isArray(body.activities) ? body.activities : []).find(function (activity) {
+                return activity && activity.type === 'message' && activity.from && activity.from.role === 'bot'
+                    && typeof activity.text === 'string' && activity.text !== '';
+            });
+            const loading = document.getElementById('webchat-placeholder');
+            if (welcome && loading && chatElement.contains(loading)) {
+                chatElement.replaceChildren(welcomePreview(plainText(welcome.text)));
+            }
+        } catch (error) {
+            console.warn('DystoniaBot: the welcome could not be read before the chat started', error);
+        }
+    }
+
+    // The bot's first message as Web Chat will draw it: a bubble at the top of the chat. Not a live region: Web Chat
+    // announces the same message when it draws it.
+    function welcomePreview(text) {
+        const preview = document.createElement('div');
+        preview.className = 'welcome-preview';
+        const bubble = document.createElement('p');
+        bubble.className = 'welcome-preview-bubble';
+        bubble.textContent = text;
+        preview.append(bubble);
+        return preview;
+    }
+
+    // A markdown message as plain text that reads as Web Chat will draw it: a link's label, emphasis without its
+    // marks, a typographic apostrophe.
+    function plainText(markdown) {
+        return markdown
+            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+            .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
+            .replace(/(\w)'(\w)/g, '$1\u2019$2');
+    }
+
+    // Over Web Chat (which needs a moment to connect and draw the log) until its first message from the bot is on
+    // screen, then gone; hidden from screen readers at once, since Web Chat's transcript is the one they read.
+    function keepPreviewUntilWebChatShowsItsFirstMessage(preview, host) {
+        preview.classList.add('is-over-webchat');
+        preview.setAttribute('aria-hidden', 'true');
+        chatElement.append(preview);
+        let removed = false;
+        const remove = function () {
+            if (!removed) {
+                removed = true;
+                observer.disconnect();
+                preview.remove();
+            }
+        };
+        const observer = new MutationObserver(function () {
+            if (host.querySelector('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')) {
+                // The next frame has Web Chat's bubble painted under the preview.
+                requestAnimationFrame(function () {
+                    requestAnimationFrame(remove);
+                });
+            }
+        });
+        observer.observe(host, { childList: true, subtree: true });
+        setTimeout(remove, 10000); // never left over a chat that could not connect
+    }
+
     function placeholder(text) {
         const p = document.createElement('p');
         p.className = 'webchat-placeholder';
@@ -836,6 +933,7 @@
     firstSession.catch(function () {
         // Shown by start(), once the page is ready to show it.
     });
+    previewWelcome(firstSession);
     showSources();
 
     function startWhenWebChatHasRun() {

@@ -47,6 +47,35 @@ public sealed class WebChatPageTests
     }
 
     [Fact]
+    public async Task Welcome_ShouldShowBeforeWebChatHasRun_ThenOnceInWebChatsConversation()
+    {
+        await using var browser = await _browser.NewBrowserAsync();
+        var page = await browser.NewPageAsync();
+
+        // Web Chat's bundle held back, as a first visit's download and compile hold it back: the welcome can't wait for it.
+        var bundle = new TaskCompletionSource();
+        await page.RouteAsync("**/lib/botframework-webchat/webchat.js", async route =>
+        {
+            await bundle.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(_browser.BaseAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+
+        await Expect(page.Locator(".welcome-preview-bubble")).ToContainTextAsync("DystoniaBot. I answer");
+        await Expect(page.Locator(Transcript)).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "welcome-before-web-chat");
+
+        // Web Chat joins the conversation the page started: the same welcome, drawn once, and the preview gone.
+        bundle.SetResult();
+        await Expect(page.Locator(BotText).First).ToContainTextAsync("DystoniaBot. I answer");
+        await Expect(page.Locator(".welcome-preview")).ToHaveCountAsync(0);
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "DystoniaBot. I answer" })).ToHaveCountAsync(1);
+        await AskAsync(page, "is there a cure?");
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "no cure" })).ToBeVisibleAsync();
+        await AssertNoSendFailedAsync(page);
+    }
+
+    [Fact]
     public async Task SuggestedFollowUp_ShouldBeAnswered_WhenClicked()
     {
         await using var browser = await _browser.NewBrowserAsync();
