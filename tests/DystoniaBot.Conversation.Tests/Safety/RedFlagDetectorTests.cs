@@ -69,6 +69,10 @@ public class RedFlagDetectorTests
     [InlineData("since the new tablets his neck goes back and his mouth is stuck open")]
     [InlineData("I think I took my night tablets three times, I feel very strange")]
     [InlineData("grandma has taken her baclofen twice this evening and is very drowsy")]
+    [InlineData("our little girl got into the diazepam, we think two are gone, she is very sleepy")]
+    [InlineData("since the anti sickness jab her throat feels like it is closing and her head is pulled back")]
+    [InlineData("my husbands mouth is dropping on the left and he talks all jumbled")]
+    [InlineData("grandad cant lift his cup, his right arm has no strength since lunch")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -97,6 +101,8 @@ public class RedFlagDetectorTests
     [InlineData("i just want everything to stop")]
     [InlineData("been looking up how many of my pills it would take")]
     [InlineData("I've written goodbye letters")]
+    [InlineData("honestly i am sick of being alive with this pain")]
+    [InlineData("wrote notes for my family tonight, they are on the table")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -138,6 +144,9 @@ public class RedFlagDetectorTests
     [InlineData("can antipsychotic medicine cause dystonia later on?")]
     [InlineData("my new tablets make my eyes tired, is that dystonia?")]
     [InlineData("is it bad if I take my dose twice daily instead of once?")]
+    [InlineData("my daughter is tired of the injections, are there other treatments?")]
+    [InlineData("I wrote a letter to my family doctor about the twisting in my neck")]
+    [InlineData("does clonazepam help dystonia in children?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
