@@ -29,8 +29,9 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
 
-    // Words that only frame a question ("could you help me understand…") say nothing about its subject.
-    [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Words that only frame a question ("could you help me understand…", "I'm writing for my dad") say nothing about its
+    // subject ("writing" would otherwise be read as the hand it is done with).
+    [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious)|(i'm |im |i am )?(writing|asking|typing|messaging) (this )?(for|on behalf of) (my|our|a|an|the|his|her) \w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Framing();
 
     [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -89,16 +89,34 @@ internal static partial class PassageRanker
     /// </summary>
     private static string? SubjectOfDefinition(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed)
     {
-        if (!analyzed.AsksForDefinition || analyzed.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic))
+        if (!analyzed.AsksForDefinition)
+        {
+            return null;
+        }
+
+        bool NamesTitle(QueryConcept concept) => concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0]));
+
+        // When the message names the subject, what its other sentences tell ("he is 90 and can't see the screen. The
+        // specialist said dystonia.") is who and why: only the words of the sentence that asks can make it a question
+        // about something else.
+        var concepts = analyzed.Concepts;
+        var asked = AskedAbout().Match(analyzed.Text);
+        if (asked.Success && concepts.Any(NamesTitle))
+        {
+            var asking = SentenceAround(analyzed.Text, asked.Index);
+            concepts = concepts.Where(c => NamesTitle(c) || asking.Contains(c.Surface, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        if (concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic))
         {
             return null;
         }
 
         var namesTitle = false;
         var onlyFraming = true;
-        foreach (var concept in analyzed.Concepts)
+        foreach (var concept in concepts)
         {
-            if (concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0])))
+            if (NamesTitle(concept))
             {
                 namesTitle = true;
                 onlyFraming = false;
@@ -124,7 +142,7 @@ internal static partial class PassageRanker
 
         // "What is the sensory trick in dystonia?" asks what a sensory trick is: the words after "what is" are what is
         // asked about, and words the articles don't know there are not framing.
-        if (AskedAbout().Match(analyzed.Text) is { Success: true } asked && !NamesTheSubject(snapshot, analyzed, asked.Groups["first"].Value))
+        if (asked.Success && !NamesTheSubject(snapshot, analyzed, asked.Groups["first"].Value))
         {
             return null;
         }
@@ -137,6 +155,16 @@ internal static partial class PassageRanker
 
     [GeneratedRegex(@"\bwhat(?:'s|s| is| are)\s+(?:a |an |the )?(?<first>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedAbout();
+
+    /// <summary>The sentence of <paramref name="text"/> around <paramref name="index"/>.</summary>
+    private static string SentenceAround(string text, int index)
+    {
+        var start = text.LastIndexOfAny(SentenceEnds, Math.Max(0, index - 1)) + 1;
+        var end = text.IndexOfAny(SentenceEnds, index);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n'];
 
     /// <summary>Words after "what is" that point at the subject already named ("what is it", "what is this condition").</summary>
     private static readonly HashSet<string> PointsAtTheSubject = new(StringComparer.Ordinal)

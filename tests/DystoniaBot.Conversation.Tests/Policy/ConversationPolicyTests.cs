@@ -44,6 +44,8 @@ public class ConversationPolicyTests
     [InlineData("what is the sensory trick in dystonia", null)]
     [InlineData("what is the meaning of dystonia? my lola was told she has it", "dystonia#1")]
     [InlineData("whats distonia my doctor rote it on the leter", "dystonia#1")]
+    [InlineData("hello, I am typing this for my grandad who is 90 and can't see the screen. the specialist said dystonia. what is that", "dystonia#1")]
+    [InlineData("my dad has dystonia, what is it", "dystonia#1")]
     public void Respond_ShouldDefineTheSubject_OnlyWhenItIsWhatIsAskedAbout(string text, string? passage)
     {
         var reply = Ask(text);

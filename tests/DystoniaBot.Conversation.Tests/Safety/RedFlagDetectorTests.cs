@@ -73,6 +73,7 @@ public class RedFlagDetectorTests
     [InlineData("since the anti sickness jab her throat feels like it is closing and her head is pulled back")]
     [InlineData("my husbands mouth is dropping on the left and he talks all jumbled")]
     [InlineData("grandad cant lift his cup, his right arm has no strength since lunch")]
+    [InlineData("my wife suddenly can't speak and her hand is weak")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -147,6 +148,8 @@ public class RedFlagDetectorTests
     [InlineData("my daughter is tired of the injections, are there other treatments?")]
     [InlineData("I wrote a letter to my family doctor about the twisting in my neck")]
     [InlineData("does clonazepam help dystonia in children?")]
+    [InlineData("my eyelids shut by themselves so I can't see the road, is that blepharospasm?")]
+    [InlineData("my voice keeps breaking and I can't talk properly on the phone, is it dystonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
