@@ -166,7 +166,9 @@ public sealed partial class QuestionAnalyzer
                 var key = length == 1 ? terms[i].Term : string.Join(' ', terms.GetRange(i, length).Select(t => t.Term));
                 var isSynonym = _synonyms.TryGetValue(key, out var alternatives);
                 var isCondition = _conditions.Contains(key);
-                var isTopic = !isCondition && _topics.Contains(key);
+                // A word said for an uncovered topic ("exercises", "stretching" for physiotherapy) is that topic too.
+                var isTopic = !isCondition && (_topics.Contains(key)
+                    || (isSynonym && alternatives!.Any(a => _topics.Contains(string.Join(' ', a.Terms)))));
                 if (length > 1 && !isSynonym && !isCondition && !isTopic)
                 {
                     continue;

@@ -15,6 +15,16 @@ public class QuestionAnalyzerTests
         Assert.Contains(kids.Concepts, c => c.Key == "kid" && c.IsUncoveredTopic && !c.IsOtherCondition);
     }
 
+    [Theory]
+    [InlineData("stretching exercises for a twisted neck", "stretch")]
+    [InlineData("would an operation help", "oper")]
+    public void Analyze_ShouldMarkAWordSaidForAnUncoveredTopic_AsThatTopic(string question, string key)
+    {
+        var analyzed = TestKnowledge.Index.Analyze(question);
+
+        Assert.Contains(analyzed.Concepts, c => c.Key == key && c.IsUncoveredTopic);
+    }
+
     [Fact]
     public void LexiconParse_ShouldReadTopics_AfterTheMarkerLine()
     {
