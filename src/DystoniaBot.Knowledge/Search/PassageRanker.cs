@@ -94,17 +94,15 @@ internal static partial class PassageRanker
             return null;
         }
 
-        bool NamesTitle(QueryConcept concept) => concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0]));
-
         // When the message names the subject, what its other sentences tell ("he is 90 and can't see the screen. The
         // specialist said dystonia.") is who and why: only the words of the sentence that asks can make it a question
         // about something else.
         var concepts = analyzed.Concepts;
         var asked = AskedAbout().Match(analyzed.Text);
-        if (asked.Success && concepts.Any(NamesTitle))
+        if (asked.Success && concepts.Any(c => NamesTitle(snapshot, c)))
         {
             var asking = SentenceAround(analyzed.Text, asked.Index);
-            concepts = concepts.Where(c => NamesTitle(c) || asking.Contains(c.Surface, StringComparison.OrdinalIgnoreCase)).ToList();
+            concepts = concepts.Where(c => NamesTitle(snapshot, c) || asking.Contains(c.Surface, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
         if (concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic))
@@ -116,7 +114,7 @@ internal static partial class PassageRanker
         var onlyFraming = true;
         foreach (var concept in concepts)
         {
-            if (NamesTitle(concept))
+            if (NamesTitle(snapshot, concept))
             {
                 namesTitle = true;
                 onlyFraming = false;
@@ -182,9 +180,15 @@ internal static partial class PassageRanker
             return true;
         }
 
+        // The word itself, or any word said for it ("dystonic").
         var read = analyzed.Corrections.FirstOrDefault(c => c.Word == lower).Correction ?? lower;
-        return snapshot.Analyzer.Terms(read).Any(snapshot.TitleTerms.Contains);
+        return snapshot.Analyzer.Terms(read).Any(snapshot.TitleTerms.Contains)
+            || analyzed.Concepts.Any(c => c.Surface.Equals(read, StringComparison.OrdinalIgnoreCase) && NamesTitle(snapshot, c));
     }
+
+    /// <summary>Whether <paramref name="concept"/> is, or is said for, a word of an article's title.</summary>
+    private static bool NamesTitle(KnowledgeSnapshot snapshot, QueryConcept concept) =>
+        concept.Alternatives.Any(a => a.Terms.Count == 1 && snapshot.TitleTerms.Contains(a.Terms[0]));
 
     /// <summary>Words that say how to define, not what: "a short, simple definition please".</summary>
     private static readonly HashSet<string> DefinitionFraming = new(StringComparer.Ordinal)

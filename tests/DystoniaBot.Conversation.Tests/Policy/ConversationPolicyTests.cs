@@ -46,6 +46,7 @@ public class ConversationPolicyTests
     [InlineData("whats distonia my doctor rote it on the leter", "dystonia#1")]
     [InlineData("hello, I am typing this for my grandad who is 90 and can't see the screen. the specialist said dystonia. what is that", "dystonia#1")]
     [InlineData("my dad has dystonia, what is it", "dystonia#1")]
+    [InlineData("what is dis tonic? the nurse said my aunt has it", "dystonia#1")]
     public void Respond_ShouldDefineTheSubject_OnlyWhenItIsWhatIsAskedAbout(string text, string? passage)
     {
         var reply = Ask(text);
@@ -310,6 +311,8 @@ public class ConversationPolicyTests
     [Theory]
     [InlineData("I have cervical dystonia, should I get botox injections?", "your neurologist")]
     [InlineData("my husband has been diagnosed with dystonia, should he take the tablets?", "your husband's health")]
+    [InlineData("the neurologist said my gran has it. should she stop driving?", "your gran's health")]
+    [InlineData("the specialist wrote dystonia on my dad's letter, should he have the injections?", "your dad's health")]
     public void Respond_ShouldNeverAskSomeoneDiagnosedToFindOutWhetherItIsDystonia(string question, string expected)
     {
         var reply = Ask(question);
