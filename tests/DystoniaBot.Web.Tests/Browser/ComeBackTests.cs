@@ -90,6 +90,42 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
         await ScreenshotAsync(back, "come-back-forgotten");
     }
 
+    [Fact]
+    public async Task APageLeftOpen_ShouldKeepItsConversation_WhenItsTokenExpiresWithTheSocketOpen()
+    {
+        // The server closes the socket when its token expires and refuses the token it had: the page opens the same
+        // conversation again with its secret (a laptop woken after the lunch break).
+        await using var host = BotFactory.CreateLive(StaffClient.Settings(new() { ["DirectLine:TokenLifetime"] = "00:01:00" }));
+        var address = host.StartLive();
+        await using var visitor = await browser.NewBrowserAsync();
+        var chat = await OpenAsync(visitor, address);
+        var reference = await SendAQuestionAsync(chat);
+        var issued = DateTime.UtcNow;
+        var token = await chat.EvaluateAsync<string>("() => window.dystoniaBot.directLine.token");
+        var conversation = await StoredConversationAsync(chat);
+
+        var wait = issued.AddSeconds(65) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        // Answered while the tab stays open: it reaches the same tab, without a reload, in the same conversation.
+        using var api = StaffClient.LiveApi(address, StaffClient.StaffKey);
+        using var answered = await api.PostAsJsonAsync(new Uri($"api/staff/questions/{reference}/answer", UriKind.Relative), new { answer = StaffAnswer });
+        Assert.True(answered.IsSuccessStatusCode, $"answering answered {(int)answered.StatusCode}");
+        await Expect(chat.Locator(BotText).Filter(new() { HasText = "spasmodic dysphonia" })).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.Equal(conversation, await StoredConversationAsync(chat));
+        Assert.NotEqual(token, await chat.EvaluateAsync<string>("() => window.dystoniaBot.directLine.token"));
+
+        // And the visitor can go on asking there.
+        await AskAsync(chat, "is there a cure?");
+        await Expect(chat.Locator(BotText).Filter(new() { HasText = "no cure" }).Last).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(chat.Locator(Transcript + " .webchat__bubble--from-user").Filter(new() { HasText = Unanswerable })).ToHaveCountAsync(1);
+        await AssertNoSendFailedAsync(chat);
+        await ScreenshotAsync(chat, "come-back-open-tab");
+    }
+
     private static async Task<string> SendAQuestionAsync(IPage chat)
     {
         await AskAsync(chat, Unanswerable);
