@@ -149,8 +149,11 @@ public sealed partial class PostgresStore : IDirectLineStore
 
     /// <inheritdoc />
     /// <remarks>The log, the byte budget and the secrets go with the conversation (ON DELETE CASCADE).</remarks>
-    public Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM directline_conversation WHERE id = $1", cancellationToken, conversationId);
+    public async Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await StoredActivities.EraseForgottenAsync(this, conversationId, cancellationToken);
+        await ExecuteAsync("DELETE FROM directline_conversation WHERE id = $1", cancellationToken, conversationId);
+    }
 
     /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -199,6 +199,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public async Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        await StoredActivities.EraseForgottenAsync(this, conversationId, cancellationToken);
         await ExecuteAsync("""
             DELETE FROM directline_resume WHERE conversation_id = $id;
             DELETE FROM directline_budget WHERE conversation_id = $id;

@@ -28,6 +28,21 @@ internal static class StoredActivities
     public static string? ConversationOf(string conversationKey) =>
         conversationKey.StartsWith(DirectLineChannel.ChannelId + "/", StringComparison.Ordinal) ? conversationKey[(DirectLineChannel.ChannelId.Length + 1)..] : null;
 
+    /// <summary>
+    /// "Forget this conversation": what the bot kept of Direct Line conversation <paramref name="conversationId"/> goes
+    /// too, so staff are never left a question whose answer could reach nobody; audited as the chat's "delete my data"
+    /// is (how many rows, never what).
+    /// </summary>
+    public static async Task EraseForgottenAsync<TStore>(TStore store, string conversationId, CancellationToken cancellationToken)
+        where TStore : IRetentionStore, Handoff.ITicketStore
+    {
+        var erased = await store.EraseConversationAsync(DirectLineChannel.ChannelId + "/" + conversationId, cancellationToken);
+        if (erased > 0)
+        {
+            await store.AuditAsync("user", "forgot their web conversation", $"{erased} rows", cancellationToken);
+        }
+    }
+
     /// <summary>Reads rows of (sequence, activity JSON), oldest first, into a set whose watermark is the last one read.</summary>
     public static async Task<ActivitySet> ReadSetAsync(DbDataReader reader, long watermark, CancellationToken cancellationToken)
     {
