@@ -65,6 +65,9 @@ public interface IDirectLineStore
     /// </summary>
     Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes conversations whose last activity is older than <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes conversations whose last activity is older than <paramref name="cutoff"/>, except those a question sent
+    /// to staff from them still waits on (for its answer, or for its delivery); returns how many.
+    /// </summary>
     Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -158,8 +158,8 @@ public sealed partial class PostgresStore : IDirectLineStore
     /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         // The activity log and the byte budget go with their conversation (ON DELETE CASCADE); old days' totals too.
-        ExecuteAsync("""
+        ExecuteAsync($"""
             WITH old_days AS (DELETE FROM directline_daily_bytes WHERE day < $2)
-            DELETE FROM directline_conversation WHERE updated_at < $1
+            DELETE FROM directline_conversation c WHERE c.updated_at < $1 AND NOT {StoredActivities.AwaitedByATicket}
             """, cancellationToken, cutoff, StoredActivities.BudgetDay(cutoff));
 }

@@ -10,6 +10,14 @@ namespace DystoniaBot.Storage;
 /// <summary>Direct Line activities as every store keeps them: numbered per conversation, stored as protocol JSON.</summary>
 internal static class StoredActivities
 {
+    /// <summary>
+    /// SQL, true for Direct Line conversation <c>c</c> while a question from it waits for staff or its answer (or closing
+    /// message) waits to be delivered: idle or not, it is kept, so that the answer can reach it and the visitor come
+    /// back for it. Once delivered, the answer's activity starts the conversation's idle time again.
+    /// </summary>
+    public const string AwaitedByATicket =
+        $"EXISTS (SELECT 1 FROM ticket t WHERE t.conversation_key = '{DirectLineChannel.ChannelId}/' || c.id AND (t.status = 0 OR t.delivery = 1))";
+
     /// <summary>Direct Line's activity id: the conversation and the sequence number, as the service itself does.</summary>
     public static string IdFor(string conversationId, long sequence) =>
         conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
