@@ -59,9 +59,15 @@ public interface IDirectLineStore
     /// <summary>The conversation a resume secret's hash belongs to, or null.</summary>
     Task<string?> FindResumableAsync(string secretHash, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the conversation, its log and its resume secrets, for good.</summary>
+    /// <summary>
+    /// Deletes the conversation, its log and its resume secrets, for good, and everything the bot kept of it (its
+    /// state, reference, sent answers, ratings and questions to staff, none of which could reach it any more).
+    /// </summary>
     Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes conversations whose last activity is older than <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes conversations whose last activity is older than <paramref name="cutoff"/>, except those a question sent
+    /// to staff from them still waits on (for its answer, or for its delivery); returns how many.
+    /// </summary>
     Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

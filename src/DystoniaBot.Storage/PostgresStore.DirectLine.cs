@@ -149,14 +149,17 @@ public sealed partial class PostgresStore : IDirectLineStore
 
     /// <inheritdoc />
     /// <remarks>The log, the byte budget and the secrets go with the conversation (ON DELETE CASCADE).</remarks>
-    public Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM directline_conversation WHERE id = $1", cancellationToken, conversationId);
+    public async Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await StoredActivities.EraseForgottenAsync(this, conversationId, cancellationToken);
+        await ExecuteAsync("DELETE FROM directline_conversation WHERE id = $1", cancellationToken, conversationId);
+    }
 
     /// <inheritdoc />
     public Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         // The activity log and the byte budget go with their conversation (ON DELETE CASCADE); old days' totals too.
-        ExecuteAsync("""
+        ExecuteAsync($"""
             WITH old_days AS (DELETE FROM directline_daily_bytes WHERE day < $2)
-            DELETE FROM directline_conversation WHERE updated_at < $1
+            DELETE FROM directline_conversation c WHERE c.updated_at < $1 AND NOT {StoredActivities.AwaitedByATicket}
             """, cancellationToken, cutoff, StoredActivities.BudgetDay(cutoff));
 }

@@ -199,6 +199,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public async Task ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        await StoredActivities.EraseForgottenAsync(this, conversationId, cancellationToken);
         await ExecuteAsync("""
             DELETE FROM directline_resume WHERE conversation_id = $id;
             DELETE FROM directline_budget WHERE conversation_id = $id;
@@ -212,14 +213,12 @@ public sealed partial class SqliteStore
     public async Task<int> DeleteInactiveSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        await ExecuteAsync("DELETE FROM directline_activity WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
-            cancellationToken, ("$before", before));
-        await ExecuteAsync("DELETE FROM directline_budget WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
-            cancellationToken, ("$before", before));
-        await ExecuteAsync("DELETE FROM directline_resume WHERE conversation_id IN (SELECT id FROM directline_conversation WHERE updated_at < $before)",
-            cancellationToken, ("$before", before));
+        const string Idle = $"SELECT c.id FROM directline_conversation c WHERE c.updated_at < $before AND NOT {StoredActivities.AwaitedByATicket}";
+        await ExecuteAsync($"DELETE FROM directline_activity WHERE conversation_id IN ({Idle})", cancellationToken, ("$before", before));
+        await ExecuteAsync($"DELETE FROM directline_budget WHERE conversation_id IN ({Idle})", cancellationToken, ("$before", before));
+        await ExecuteAsync($"DELETE FROM directline_resume WHERE conversation_id IN ({Idle})", cancellationToken, ("$before", before));
         await ExecuteAsync("DELETE FROM directline_daily_bytes WHERE day < $day", cancellationToken, ("$day", BudgetDay(cutoff)));
-        var deleted = await ExecuteAsync("DELETE FROM directline_conversation WHERE updated_at < $before", cancellationToken, ("$before", before));
+        var deleted = await ExecuteAsync($"DELETE FROM directline_conversation WHERE id IN ({Idle})", cancellationToken, ("$before", before));
         _startedConversations.Clear();
         return deleted;
     }

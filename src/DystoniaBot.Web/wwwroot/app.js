@@ -620,7 +620,7 @@
 
     function askToForget(tools) {
         const question = paragraph(['Forget this conversation? It is deleted from this browser and from our server, '
-            + 'and an answer from the staff that has not arrived yet will not reach you here. This can\'t be undone.']);
+            + 'with any question you sent our staff: an answer that has not arrived yet will not reach you. This can\'t be undone.']);
         question.id = 'forget-question';
         const yes = document.createElement('button');
         yes.type = 'button';

@@ -22,13 +22,11 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
     [Fact]
     public async Task AVisitorWhoLeft_ShouldFindTheStaffAnswer_WhenComingBackAfterTheTokenExpired()
     {
-        // Tokens of one minute (the shortest allowed), so the test can outlive one.
-        await using var host = BotFactory.CreateLive(StaffClient.Settings(new() { ["DirectLine:TokenLifetime"] = "00:01:00" }));
+        await using var host = ShortTokensHost();
         var address = host.StartLive();
         await using var visitor = await browser.NewBrowserAsync();
         var chat = await OpenAsync(visitor, address);
-        var reference = await SendAQuestionAsync(chat);
-        var issued = DateTime.UtcNow;
+        var (reference, issued) = await SendAQuestionAsync(chat);
 
         // The bot says how to come back; the page shows the link for another device, once.
         await Expect(chat.Locator(BotText).Filter(new() { HasText = "open this page again in this browser" }).Last).ToBeVisibleAsync();
@@ -40,11 +38,7 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
         await chat.CloseAsync();
 
         // Gone past the token's life: the token the page had is refused.
-        var wait = issued.AddSeconds(65) - DateTime.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait);
-        }
+        await OutliveTheTokenAsync(issued);
 
         using var http = new HttpClient { BaseAddress = address };
         using var stale = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{conversation}/activities");
@@ -52,9 +46,7 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(stale)).StatusCode);
 
         // Staff answer through the API while nobody is on the page.
-        using var api = StaffClient.LiveApi(address, StaffClient.StaffKey);
-        using var answered = await api.PostAsJsonAsync(new Uri($"api/staff/questions/{reference}/answer", UriKind.Relative), new { answer = StaffAnswer });
-        Assert.True(answered.IsSuccessStatusCode, $"answering answered {(int)answered.StatusCode}");
+        using var api = await AnswerThroughTheApiAsync(address, reference);
         await WaitForDeliveryAsync(api, reference);
 
         // The same browser, a new tab: the transcript, the answer, and a notice that it came.
@@ -90,7 +82,58 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
         await ScreenshotAsync(back, "come-back-forgotten");
     }
 
-    private static async Task<string> SendAQuestionAsync(IPage chat)
+    [Fact]
+    public async Task APageLeftOpen_ShouldKeepItsConversation_WhenItsTokenExpiresWithTheSocketOpen()
+    {
+        // The server closes the socket when its token expires and refuses the token it had: the page opens the same
+        // conversation again with its secret (a laptop woken after the lunch break).
+        await using var host = ShortTokensHost();
+        var address = host.StartLive();
+        await using var visitor = await browser.NewBrowserAsync();
+        var chat = await OpenAsync(visitor, address);
+        var (reference, issued) = await SendAQuestionAsync(chat);
+        var token = await chat.EvaluateAsync<string>("() => window.dystoniaBot.directLine.token");
+        var conversation = await StoredConversationAsync(chat);
+
+        await OutliveTheTokenAsync(issued);
+
+        // Answered while the tab stays open: it reaches the same tab, without a reload, in the same conversation.
+        using var api = await AnswerThroughTheApiAsync(address, reference);
+        await Expect(chat.Locator(BotText).Filter(new() { HasText = "spasmodic dysphonia" })).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.Equal(conversation, await StoredConversationAsync(chat));
+        Assert.NotEqual(token, await chat.EvaluateAsync<string>("() => window.dystoniaBot.directLine.token"));
+
+        // And the visitor can go on asking there.
+        await AskAsync(chat, "is there a cure?");
+        await Expect(chat.Locator(BotText).Filter(new() { HasText = "no cure" }).Last).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(chat.Locator(Transcript + " .webchat__bubble--from-user").Filter(new() { HasText = Unanswerable })).ToHaveCountAsync(1);
+        await AssertNoSendFailedAsync(chat);
+        await ScreenshotAsync(chat, "come-back-open-tab");
+    }
+
+    /// <summary>A host whose tokens live one minute (the shortest allowed), so a test can outlive one.</summary>
+    private static BotFactory ShortTokensHost() => BotFactory.CreateLive(StaffClient.Settings(new() { ["DirectLine:TokenLifetime"] = "00:01:00" }));
+
+    private static async Task OutliveTheTokenAsync(DateTime issued)
+    {
+        var wait = issued.AddSeconds(65) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+    }
+
+    /// <summary>Staff answer <paramref name="reference"/> through the API; the client stays open for what follows.</summary>
+    private static async Task<HttpClient> AnswerThroughTheApiAsync(Uri address, string reference)
+    {
+        var api = StaffClient.LiveApi(address, StaffClient.StaffKey);
+        using var answered = await api.PostAsJsonAsync(new Uri($"api/staff/questions/{reference}/answer", UriKind.Relative), new { answer = StaffAnswer });
+        Assert.True(answered.IsSuccessStatusCode, $"answering answered {(int)answered.StatusCode}");
+        return api;
+    }
+
+    /// <summary>Sends a question to staff from the chat: its reference, and a time no earlier than its token's.</summary>
+    private static async Task<(string Reference, DateTime Sent)> SendAQuestionAsync(IPage chat)
     {
         await AskAsync(chat, Unanswerable);
         await chat.Locator(".webchat__suggested-action").Filter(new() { HasText = "Ask a question" }).ClickAsync();
@@ -98,7 +141,7 @@ public sealed partial class ComeBackTests(BrowserFixture browser)
         await chat.Locator(".webchat__suggested-action").Filter(new() { HasText = "Send it" }).ClickAsync();
         var sent = chat.Locator(BotText).Filter(new() { HasText = "Your reference is" }).Last;
         await Expect(sent).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
-        return ReferencePattern().Match(await sent.InnerTextAsync()).Value;
+        return (ReferencePattern().Match(await sent.InnerTextAsync()).Value, DateTime.UtcNow);
     }
 
     private static async Task WaitForDeliveryAsync(HttpClient api, string reference)

@@ -78,6 +78,33 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task ForgettingTheConversation_ShouldTakeItsQuestionOffTheStaffQueue_WithAnAuditEntry()
+    {
+        using var factory = Staff.StaffClient.Host();
+        var http = factory.CreateClient();
+        var visitor = await DirectLineClient.VisitAsync(http);
+        await visitor.StartAsync();
+        await visitor.SayAsync("ask a specialist: can dystonia affect my voice?");
+        await visitor.SayAsync("Send it");
+        var sent = await visitor.WaitForAsync(a => DirectLineClient.Text(a)?.Contains("Your reference is", StringComparison.Ordinal) == true);
+        var reference = System.Text.RegularExpressions.Regex.Match(DirectLineClient.Text(sent)!, "Q-[A-Z0-9]+").Value;
+        using var api = factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Staff.StaffClient.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri($"/api/staff/questions/{reference}", UriKind.Relative))).StatusCode);
+
+        using var forgotten = await http.PostAsJsonAsync(new Uri("/api/directline/forget", UriKind.Relative), new { resume = visitor.Resume });
+
+        // Its answer could reach nobody: the question is gone, not left for staff to answer into the void.
+        Assert.Equal(HttpStatusCode.NoContent, forgotten.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(new Uri($"/api/staff/questions/{reference}", UriKind.Relative))).StatusCode);
+        var queue = await api.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/questions?status=all", UriKind.Relative));
+        Assert.Equal(0, queue.GetProperty("total").GetInt32());
+        var audit = await api.GetStringAsync(new Uri("/api/staff/audit", UriKind.Relative));
+        Assert.Contains("forgot their web conversation", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("voice", audit, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task TheStreamUrlsToken_ShouldOpenTheStreamOnly()
     {
         using var factory = BotFactory.Create([]);
