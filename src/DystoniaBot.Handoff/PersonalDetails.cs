@@ -66,6 +66,22 @@ public static partial class PersonalDetails
     [GeneratedRegex(@"\b(my name is|I'm|I am|I’m|name's)[ \t]+[A-Z][a-z][\w'-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SelfIntroduction();
 
+    // A person spoken to by name: a capitalised word opening a line or the reply before a comma ("Margaret, botox
+    // wears off…"), or closing a sentence after one ("I hope this helps, Tom."). Words that open sentences in any
+    // answer ("However,", "Sadly,", "Botox,") are left to OrdinaryOpeners.
+    [GeneratedRegex(@"(?m)(^[ \t]*(?<name>[A-Z][a-z][\w'-]*),|,[ \t]+(?<name>[A-Z][a-z][\w'-]*)[ \t]*[.!?](?=\s|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressedByName();
+
+    private static readonly HashSet<string> OrdinaryOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "yes", "no", "well", "so", "also", "however", "but", "and", "then", "now", "first", "second", "third", "finally",
+        "overall", "often", "sometimes", "usually", "generally", "sadly", "unfortunately", "fortunately", "again", "still",
+        "otherwise", "meanwhile", "instead", "besides", "moreover", "therefore", "thus", "indeed", "importantly", "briefly",
+        "botox", "dystonia", "medicines", "medication", "treatment", "treatments", "injections", "surgery", "physiotherapy",
+        "today", "tomorrow", "there", "here", "thanks", "please", "sorry", "ok", "okay", "sure", "true", "right",
+        "dysport", "xeomin", "baclofen", "levodopa", "clonazepam", "etc",
+    };
+
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
 
@@ -112,6 +128,8 @@ public static partial class PersonalDetails
         Add(SignOffAtEnd(), PersonalDetailKind.SignOff, m => !found.Any(f => f.Detail.Kind == PersonalDetailKind.SignOff && m.Index <= f.Index));
         Add(Titled(), PersonalDetailKind.Name);
         Add(SelfIntroduction(), PersonalDetailKind.Name);
+        Add(AddressedByName(), PersonalDetailKind.Name, m => m.Groups["name"].Value is var name
+            && !OrdinaryOpeners.Contains(name) && !name.EndsWith("ly", StringComparison.Ordinal));
         Add(EmailAddress(), PersonalDetailKind.Email);
         Add(PhoneLike(), PersonalDetailKind.PhoneNumber, m => m.Value.Count(char.IsAsciiDigit) >= 7);
         Add(AboutOnePerson(), PersonalDetailKind.Personal);

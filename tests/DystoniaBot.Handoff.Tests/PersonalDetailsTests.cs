@@ -25,6 +25,8 @@ public sealed class PersonalDetailsTests
     [InlineData("Bring it up at your next appointment.", PersonalDetailKind.Personal)]
     [InlineData("In your case the dose may change.", PersonalDetailKind.Personal)]
     [InlineData("Dr Patel will see you.", PersonalDetailKind.Name)]
+    [InlineData("Margaret, botox wears off after about three months.", PersonalDetailKind.Name)]
+    [InlineData("It can spread. I hope this helps, Tom.", PersonalDetailKind.Name)]
     [InlineData("Hi Tom! Yes, it can.", PersonalDetailKind.Salutation)]
     [InlineData("Yes, it can.\nKind regards, Bo", PersonalDetailKind.SignOff)]
     public void Find_ShouldFlag(string answer, PersonalDetailKind kind) => Assert.Contains(InAnswer(answer), d => d.Kind == kind);
@@ -33,6 +35,8 @@ public sealed class PersonalDetailsTests
     [InlineData("Dystonia can spread to nearby muscles in some people; ask your neurologist about your own case.")]
     [InlineData("Botulinum toxin injections usually wear off after about 3 months, and 999 is the emergency number in the UK.")]
     [InlineData("Deep brain stimulation (DBS) is considered when medicines don't help. Your nurse can explain the risks.")]
+    [InlineData("However, it can spread. Sadly, there is no cure, but Botox, given every three months, helps many people.")]
+    [InlineData("Unfortunately, yes.\nUsually, it stays in one part of the body.")]
     public void Find_ShouldFlagNothing_InAGeneralAnswer(string answer) => Assert.Empty(InAnswer(answer, "nurse", "ada"));
 
     [Fact]
