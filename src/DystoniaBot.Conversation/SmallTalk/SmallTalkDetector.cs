@@ -58,6 +58,11 @@ public static partial class SmallTalkDetector
     [GeneratedRegex(@"\G(right then|so much|very much|a lot|and|but|so|well|right|then|again|there|bot|dystoniabot|everyone|all|guys|folks|sir|madam|ma'am|maam|mam|miss|brother|bro|sister|sis|mate|buddy|friend|my friend|dear|doc|po|ji|lol|haha+|hehe+|um+|uh+|erm+|er|hmm+|oh)" + PleasantryEnd, RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
+    // Asides that excuse how the message is written or ask to be understood ("sorry im typing with one hand", "I speak
+    // little english, you understand?"): said around a greeting or a question, they ask for nothing of their own.
+    [GeneratedRegex(@"\G(sorry( for| about)?( my| the)? (typing|spelling|english|grammar|mistakes|bad english|bad typing|bad spelling)|(sorry,? )?(i'm |im |i am )?(typing|writing|texting) (with|using) (one|1|my left|my right|only one) hand( only)?|(sorry,? )?(i )?(speak|know) (only )?(a )?little english|my english (is )?(not (so |very )?good|bad|poor|weak)|excuse my (english|typing|spelling)|(do |can )?you understand( me)?|(do|can) you speak (english|spanish|portuguese|french|arabic|hindi|tagalog|urdu)|sorry to (bother|trouble) you|sorry|excuse me|pardon)" + PleasantryEnd, RegexOptions.CultureInvariant)]
+    private static partial Regex Aside();
+
     [GeneratedRegex(@"\G[\s,.!?;:-]+", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 
@@ -172,6 +177,7 @@ public static partial class SmallTalkDetector
         (Thanks(), SmallTalkKind.Thanks),
         (Goodbye(), SmallTalkKind.Goodbye),
         (Filler(), null),
+        (Aside(), null),
     ];
 
     private static SmallTalkKind? AboutService(string text) =>

@@ -43,6 +43,8 @@ public class SmallTalkDetectorTests
     [InlineData("hey there can you hear me okay um hi", SmallTalkKind.Greeting)]
     [InlineData("dziękuję bardzo, thank you", SmallTalkKind.Thanks)]
     [InlineData("good morning, how are you doing", SmallTalkKind.Greeting)]
+    [InlineData("hello, sorry for my bad spelling, i am writing with one hand", SmallTalkKind.Greeting)]
+    [InlineData("bom dia! my english is not so good, do you speak portuguese?", SmallTalkKind.Greeting)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -61,6 +63,8 @@ public class SmallTalkDetectorTests
     [InlineData("ok so what causes it")]
     [InlineData("thank you, but can it be passed on to children?")]
     [InlineData("good morning my mother has it in her neck")]
+    [InlineData("hi, sorry for my english, is dystonia hereditary?")]
+    [InlineData("sorry to bother you, what does botox do")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
