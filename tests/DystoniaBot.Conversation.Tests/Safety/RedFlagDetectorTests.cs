@@ -74,6 +74,9 @@ public class RedFlagDetectorTests
     [InlineData("my husbands mouth is dropping on the left and he talks all jumbled")]
     [InlineData("grandad cant lift his cup, his right arm has no strength since lunch")]
     [InlineData("my wife suddenly can't speak and her hand is weak")]
+    [InlineData("my gran tripped on the step this morning, now she seems very confused and sleepy")]
+    [InlineData("swallowed half a packet of sleeping tablets an hour ago")]
+    [InlineData("also her mouth has looked droopy since lunch")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -104,6 +107,7 @@ public class RedFlagDetectorTests
     [InlineData("I've written goodbye letters")]
     [InlineData("honestly i am sick of being alive with this pain")]
     [InlineData("wrote notes for my family tonight, they are on the table")]
+    [InlineData("i am sat on the railings of the bridge now")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -150,6 +154,8 @@ public class RedFlagDetectorTests
     [InlineData("does clonazepam help dystonia in children?")]
     [InlineData("my eyelids shut by themselves so I can't see the road, is that blepharospasm?")]
     [InlineData("my voice keeps breaking and I can't talk properly on the phone, is it dystonia?")]
+    [InlineData("I fell over last month and I'm confused about whether dystonia makes you fall")]
+    [InlineData("my voice sounds weird when I talk, can dystonia do that?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -44,6 +44,7 @@ public class SemanticRedFlagDetectorTests
     [InlineData("what medicines can cause a dystonic reaction?")]
     [InlineData("i feel a bit down about my diagnosis")]
     [InlineData("What are the symptoms of dystonia?")]
+    [InlineData("my mum's neck pulls to the left, the doctor said dystonia. is the pain part of it too?")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));
