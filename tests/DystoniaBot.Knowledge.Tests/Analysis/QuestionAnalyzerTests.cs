@@ -25,6 +25,35 @@ public class QuestionAnalyzerTests
         Assert.Contains(analyzed.Concepts, c => c.Key == key && c.IsUncoveredTopic);
     }
 
+    [Theory]
+    [InlineData("does dystonia affect memory", "memori")]
+    [InlineData("is it the dyt1 gene", "dyt1")]
+    [InlineData("can I afford the injections", "afford")]
+    public void Analyze_ShouldMarkADystoniaTopicTheArticleLeavesOut_AsUncovered(string question, string key)
+    {
+        var analyzed = TestKnowledge.Index.Analyze(question);
+
+        Assert.Contains(analyzed.Concepts, c => c.Key == key && c.IsUncoveredTopic);
+    }
+
+    [Theory]
+    [InlineData("can botox help period cramps", "period cramp")]
+    [InlineData("botox for forehead lines", "forehead line")]
+    public void Analyze_ShouldMarkAnotherSubjectWhoseWordsMeetTheArticles_AsAnotherCondition(string question, string key)
+    {
+        var analyzed = TestKnowledge.Index.Analyze(question);
+
+        Assert.Contains(analyzed.Concepts, c => c.Key == key && c.IsOtherCondition);
+    }
+
+    [Fact]
+    public void Analyze_ShouldNotTakeDoseForAnUncoveredTopic_BecauseItIsHowDoesIsTyped()
+    {
+        var analyzed = TestKnowledge.Index.Analyze("wat dose primary dystonia mean");
+
+        Assert.DoesNotContain(analyzed.Concepts, c => c.IsUncoveredTopic);
+    }
+
     [Fact]
     public void LexiconParse_ShouldReadTopics_AfterTheMarkerLine()
     {
