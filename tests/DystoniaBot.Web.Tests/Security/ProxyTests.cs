@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DystoniaBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,52 @@ public sealed class ProxyTests
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         Assert.False(context.Request.IsHttps);
         Assert.Equal(IPAddress.Parse("203.0.113.7"), context.Connection.RemoteIpAddress);
+    }
+
+    [Fact]
+    public async Task TheSignInReturnAddress_ShouldBeHttps_WhenAKnownProxySaysSo()
+    {
+        await using var provider = await Browser.FakeOpenIdProvider.StartAsync("Nurse Entra", StaffRoles.Staff);
+        await using var factory = BotFactory.CreateLive(provider.Settings(), services: services =>
+            services.Configure<OpenIdConnectOptions>(StaffRoles.OpenIdConnectScheme, oidc => oidc.BackchannelHttpHandler = provider.BackchannelHandler()));
+        var address = factory.StartLive();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+
+        async Task<string> ReturnAddress(string? forwardedProto)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "staff/login?handler=External");
+            if (forwardedProto is not null)
+            {
+                request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+            }
+
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith(provider.Authority + "/authorize?", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+            return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(response.Headers.Location.Query)["redirect_uri"].ToString();
+        }
+
+        Assert.Equal($"https://{address.Authority}/staff/signin-oidc", await ReturnAddress("https"));
+        Assert.Equal($"http://{address.Authority}/staff/signin-oidc", await ReturnAddress(null));
+    }
+
+    [Fact]
+    public async Task AHostNameNotAllowed_ShouldBeRefused_WhenAllowedHostsIsSet()
+    {
+        await using var factory = BotFactory.CreateLive(new() { ["AllowedHosts"] = "bot.example.org" });
+        using var http = new HttpClient { BaseAddress = factory.StartLive() };
+
+        async Task<HttpStatusCode> VisitAs(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "healthz");
+            request.Headers.Host = host;
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await VisitAs("bot.example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, await VisitAs("attacker.example"));
+        Assert.Equal(HttpStatusCode.BadRequest, await VisitAs("127.0.0.1"));
     }
 
     [Theory]
