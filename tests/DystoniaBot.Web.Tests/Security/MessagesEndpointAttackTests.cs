@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DystoniaBot.Conversation.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Security;
 
@@ -121,6 +123,23 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
         var reply = Assert.Single(replies);
         Assert.Contains("characters long, and I can read up to 2,000", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("911", Assert.Single(emergency).GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AForgedRating_ShouldKeepOnlyAPassageTheIndexHas_AndTextsNoLongerThanAMessage()
+    {
+        using var client = host.CreateClient();
+        var rating = Activity("emulator", "http://127.0.0.1:9");
+        rating.Remove("text");
+        rating["value"] = new { action = "feedback", helpful = false, passageId = "made-up#99", question = new string('q', 60_000), comment = new string('c', 60_000) };
+        var conversation = JsonSerializer.SerializeToElement(rating["conversation"]).GetProperty("id").GetString();
+
+        Assert.Single(await Replies(client, rating));
+
+        var stored = Assert.Single(await host.Factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(100, default), f => f.ConversationKey == "emulator/" + conversation);
+        Assert.Null(stored.PassageId);
+        Assert.Equal(2_000, stored.Question!.Length);
+        Assert.Equal(2_000, stored.Comment!.Length);
     }
 
     /// <summary>An Emulator message, from this machine or from a visitor at <paramref name="forwardedFor"/> behind a proxy on it.</summary>
