@@ -82,7 +82,9 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
     [Fact]
     public async Task AnonymousMessages_ShouldComeFromThisMachineOnly_UnlessOpenedOnPurpose()
     {
-        await using var opened = BotFactory.CreateLive(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" });
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var opened = BotFactory.CreateLive(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" },
+            services: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new ApiKeyExpiryTests.CapturingLogs(logs)));
         var openedAddress = opened.StartLive();
 
         var fromAfar = await Post(host.Address, "203.0.113.9");
@@ -93,6 +95,10 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
         Assert.Contains("from this machine only", await fromAfar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, fromHere.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fromAfarWhenOpened.StatusCode);
+
+        // Opened, the host says so at startup.
+        Assert.Contains("Warning: No MicrosoftAppId configured: /api/messages accepts unauthenticated requests from any address (AllowAnonymousMessagesFromAnyAddress is set)"
+            + " (local development and the Emulator)", logs);
     }
 
     [Fact]
