@@ -77,6 +77,10 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
         var accepted = await listed.PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(2, channel.Received.Count(r => r.Activity.GetProperty("type").GetString() == "message"));
+
+        // Every reply came with its length, never chunked: a channel that reads by Content-Length gets all of it.
+        Assert.NotEmpty(channel.Framing);
+        Assert.All(channel.Framing, f => Assert.Equal((f.BytesRead, (string?)null), (f.ContentLength!.Value, f.TransferEncoding)));
     }
 
     [Fact]
