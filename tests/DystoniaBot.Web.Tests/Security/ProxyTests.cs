@@ -29,8 +29,11 @@ public sealed class ProxyTests
         Assert.StartsWith("wss://", started.GetProperty("streamUrl").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AKnownProxysForwardedAddress_ShouldTellVisitorsApart_ForRateLimits()
+    [Theory]
+    [InlineData("198.51.100.1", "198.51.100.1", "198.51.100.2")]
+    // An IPv6 visitor is counted by its /64 (its own network hands out 2^64 addresses), whichever of them it uses.
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:3::1")]
+    public async Task AKnownProxysForwardedAddress_ShouldTellVisitorsApart_ForRateLimits(string visitor, string sameVisitor, string someoneElse)
     {
         using var factory = BotFactory.CreateLive(new() { ["DirectLine:ConversationsPerMinute"] = "2" });
         using var http = new HttpClient { BaseAddress = factory.StartLive() };
@@ -42,10 +45,10 @@ public sealed class ProxyTests
             return (await http.SendAsync(request)).StatusCode;
         }
 
-        Assert.Equal(HttpStatusCode.OK, await VisitFrom("198.51.100.1"));
-        Assert.Equal(HttpStatusCode.OK, await VisitFrom("198.51.100.1"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await VisitFrom("198.51.100.1"));
-        Assert.Equal(HttpStatusCode.OK, await VisitFrom("198.51.100.2"));
+        Assert.Equal(HttpStatusCode.OK, await VisitFrom(visitor));
+        Assert.Equal(HttpStatusCode.OK, await VisitFrom(sameVisitor));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await VisitFrom(sameVisitor));
+        Assert.Equal(HttpStatusCode.OK, await VisitFrom(someoneElse));
     }
 
     [Fact]
