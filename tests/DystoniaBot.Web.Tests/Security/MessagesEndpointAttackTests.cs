@@ -125,7 +125,7 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
     public async Task AMessageOverTheLimit_ShouldGetARequestForAShorterOne_ButAnEmergencyInItItsReply()
     {
         using var client = host.CreateClient();
-        var question = "Please could you tell me whether my neck will get better. " + new string('x', 234 * 1024 / 2);
+        var question = "Please could you tell me whether my neck will get better, my quokka asks. " + new string('x', 234 * 1024 / 2);
 
         var replies = await Replies(client, Activity("emulator", "http://127.0.0.1:9", question));
         var emergency = await Replies(client, Activity("emulator", "http://127.0.0.1:9", "I took the whole bottle of my pills and I can't stay awake. " + new string('x', 3000)));
@@ -133,6 +133,14 @@ public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<L
         var reply = Assert.Single(replies);
         Assert.Contains("characters long, and I can read up to 2,000", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("911", Assert.Single(emergency).GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // Nothing of the long message is kept: not a word of it in the database's files.
+        foreach (var file in new[] { host.Factory.DatabasePath, host.Factory.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            Assert.DoesNotContain("my quokka asks", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
