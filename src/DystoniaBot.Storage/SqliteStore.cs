@@ -442,6 +442,10 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             await transaction.CommitAsync(cancellationToken);
             _states.Clear();
             _writtenReferences.Clear();
+
+            // The erased rows' pages are overwritten (secure_delete), but the log still holds their earlier copies
+            // until it is emptied: at once, so nothing of the conversation can be read from the files afterwards.
+            Checkpoint(connection, "TRUNCATE");
             return deleted;
         }
         finally

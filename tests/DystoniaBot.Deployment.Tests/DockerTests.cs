@@ -73,6 +73,19 @@ public sealed partial class DockerTests
     }
 
     [Fact]
+    public void Compose_ShouldPublishEveryPortOnThisMachineOnly_ByDefault()
+    {
+        var compose = Assert.Single(DeploymentFiles.Yaml(DeploymentFiles.PathOf("docker", "compose.yaml")));
+        var services = (YamlMappingNode)compose.At("services")!;
+
+        // "host address:host port:container port", the address 127.0.0.1 unless DYSTONIABOT_BIND says otherwise: a bare
+        // "3978:3978" would publish the bot (anonymous without an app id) on every interface.
+        var published = services.Children.SelectMany(service => service.Value.Items("ports")).Select(port => ((YamlScalarNode)port).Value!).ToList();
+        Assert.NotEmpty(published);
+        Assert.All(published, port => Assert.StartsWith("${DYSTONIABOT_BIND:-127.0.0.1}:", port, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_ShouldUseOnlyVariablesTheReadmeDescribes()
     {
         var readme = DeploymentFiles.Text("README.md");

@@ -94,6 +94,37 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
     }
 
     [Fact]
+    public async Task AnErasedConversation_ShouldLeaveNothingReadable_InTheDatabaseFiles()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dystoniabot-erased-{Guid.NewGuid():N}.db");
+        const string Secret = "Quenby-Marchetti-took-forty-tablets";
+        try
+        {
+            using (var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = path }), NullLogger<SqliteStore>.Instance))
+            {
+                await store.SaveAsync("msteams/a:erased", new ConversationReference { User = new ChannelAccount { Id = "29:user", Name = Secret }, ServiceUrl = "https://smba.trafficmanager.net/emea/" }, default);
+                await store.SaveAsync("msteams/a:kept", new ConversationReference { User = new ChannelAccount { Id = "29:other", Name = "Kept Person" } }, default);
+                Assert.Equal(1, await store.EraseConversationAsync("msteams/a:erased", default));
+            }
+
+            // The row is gone, and so are its bytes: overwritten in the page (secure_delete), not left in free space
+            // for anyone who reads the file, nor in the write-ahead log.
+            SqliteConnection.ClearAllPools();
+            var files = new[] { path, path + "-wal" }.Where(File.Exists).ToList();
+            Assert.Contains(files, f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f)).Contains("Kept Person", StringComparison.Ordinal));
+            Assert.All(files, f => Assert.DoesNotContain(Secret, System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f)), StringComparison.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     public async Task WriteAheadLog_ShouldBeEmptied_WhenItOutgrowsItsLimit()
     {
         using var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = _path, SqliteLogLimitMegabytes = 1 }), NullLogger<SqliteStore>.Instance);

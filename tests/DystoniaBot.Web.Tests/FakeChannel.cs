@@ -28,6 +28,9 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
+    /// <summary>How every request's body came: its Content-Length header, its Transfer-Encoding header, the bytes read.</summary>
+    public ConcurrentQueue<(long? ContentLength, string? TransferEncoding, long BytesRead)> Framing { get; } = new();
+
     /// <summary>Every request, taken or not: the activity id it carried, when it arrived and the status it got.</summary>
     public ConcurrentQueue<(string? ActivityId, DateTimeOffset At, int Status)> Attempts { get; } = new();
 
@@ -102,7 +105,11 @@ public sealed class FakeChannel : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpContext http)
     {
         Interlocked.Increment(ref _requests);
-        var activity = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body);
+        Framing.Enqueue((http.Request.ContentLength, http.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } encoding ? encoding : null, body.Length));
+        body.Position = 0;
+        var activity = await JsonSerializer.DeserializeAsync<JsonElement>(body);
         var id = activity.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         var isMessage = activity.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "message";
         if (!_faults.TryDequeue(out var fault) && isMessage)

@@ -8,6 +8,10 @@ public interface ITurnContext
     /// <summary>The incoming activity.</summary>
     Activity Activity { get; }
 
+    /// <summary>Whether the activity came without a token (a bot without an app id): nothing vouches for its sender.</summary>
+    // DYSTONIABOT: the SDK keeps the caller's ClaimsIdentity in TurnState; an anonymous request's has no claims.
+    bool IsAnonymous { get; }
+
     /// <summary>Whether the bot has replied during this turn.</summary>
     bool Responded { get; }
 

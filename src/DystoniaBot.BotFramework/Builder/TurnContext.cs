@@ -25,6 +25,9 @@ public sealed class TurnContext : ITurnContext
     public Activity Activity { get; }
 
     /// <inheritdoc />
+    public bool IsAnonymous { get; init; }
+
+    /// <inheritdoc />
     public bool Responded { get; private set; }
 
     /// <summary>The replies buffered for an expectReplies request, in order.</summary>

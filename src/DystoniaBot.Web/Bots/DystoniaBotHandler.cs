@@ -85,7 +85,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var key = StateKey(activity);
-        await BestEffortAsync(() => _references.SaveAsync(key, activity.GetConversationReference(), cancellationToken), "conversation reference");
+        await BestEffortAsync(() => _references.SaveAsync(key, Reference(turnContext), cancellationToken), "conversation reference");
 
         var question = activity.RemoveRecipientMention();
         if (question.Length > _maxTextLength)
@@ -280,7 +280,7 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         // never for every member who joins later.
         if (IsOneToOne(activity) ? membersAdded.Any(m => m is not null && m.Id != activity.Recipient?.Id) : botJoined)
         {
-            await _references.SaveAsync(StateKey(activity), activity.GetConversationReference(), cancellationToken);
+            await _references.SaveAsync(StateKey(activity), Reference(turnContext), cancellationToken);
             await turnContext.SendActivityAsync(ReplyActivities.From(_policy.Welcome(), IsOneToOne(activity)), cancellationToken);
         }
     }
@@ -328,6 +328,10 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
         activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";
 
     private static string StateKey(Activity activity) => $"{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    /// <summary>The turn's reference, marked when no token vouched for it (so a staff answer never carries the bot's token there).</summary>
+    private static ConversationReference Reference(ITurnContext turnContext) =>
+        turnContext.Activity.GetConversationReference() with { FromAnonymousRequest = turnContext.IsAnonymous ? true : null };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached for the {What}; the turn went on without it")]
     private static partial void LogStorageSkipped(ILogger logger, string what, Exception exception);

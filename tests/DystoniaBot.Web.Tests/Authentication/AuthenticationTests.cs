@@ -6,7 +6,10 @@ using System.Text.Json;
 
 namespace DystoniaBot.Web.Tests.Authentication;
 
-/// <summary>/api/messages with an app id: Bot Framework and Emulator tokens signed by our own keys, every rejection.</summary>
+/// <summary>
+/// /api/messages with an app id, on the host's real port of 127.0.0.1: Bot Framework and Emulator tokens signed by our
+/// own keys, every rejection.
+/// </summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string ServiceUrl = "https://smba.example.net/emea/";
@@ -17,8 +20,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _identity = await FakeIdentityProvider.StartAsync("msteams", "webchat", "directline");
-        _factory = BotFactory.Create(_identity.Configuration());
-        _client = _factory.CreateClient();
+        _factory = BotFactory.CreateLive(_identity.Configuration());
+        _client = LiveHost.Client(_factory.StartLive());
     }
 
     public async Task DisposeAsync()
@@ -180,8 +183,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task SigningKeyEndorsedForNoChannel_ShouldGet403()
     {
         await using var identity = await FakeIdentityProvider.StartAsync();
-        await using var factory = BotFactory.Create(identity.Configuration());
-        using var client = factory.CreateClient();
+        await using var factory = BotFactory.CreateLive(identity.Configuration());
+        using var client = LiveHost.Client(factory.StartLive());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Activity()) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.ChannelToken(ServiceUrl));
 
@@ -229,8 +232,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task AConversationThatPostsFasterThanPeopleType_ShouldGet429_AndOthersStillBeAnswered()
     {
-        await using var factory = BotFactory.Create(new Dictionary<string, string?>(_identity.Configuration()) { ["ActivitiesPerMinutePerConversation"] = "3" });
-        using var client = factory.CreateClient();
+        await using var factory = BotFactory.CreateLive(new Dictionary<string, string?>(_identity.Configuration()) { ["ActivitiesPerMinutePerConversation"] = "3" });
+        using var client = LiveHost.Client(factory.StartLive());
         var flooding = "a:personal-flood";
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)

@@ -6,20 +6,20 @@ namespace DystoniaBot.Web.Tests.Browser;
 /// The real host on a Kestrel port of 127.0.0.1 and Debian's Chromium driven by Playwright, shared by a test class;
 /// each test gets a fresh browser profile.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private const string DefaultChromium = "/usr/bin/chromium";
     private readonly List<string> _profiles = [];
     private IPlaywright? _playwright;
 
-    // With the test staff accounts, so a second browser can answer in the staff console.
-    public BotFactory Host { get; } = BotFactory.CreateLive(Staff.StaffClient.Settings());
+    public BotFactory Host { get; private set; } = null!;
 
     /// <summary>The page's address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        Host = await CreateHostAsync();
         BaseAddress = Host.StartLive();
         _playwright = await Playwright.CreateAsync();
     }
@@ -47,7 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .. BrowserArguments],
             ViewportSize = viewport ?? new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
             BypassCSP = bypassContentSecurityPolicy,
@@ -57,7 +58,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>More of Chromium's command-line arguments.</summary>
+    protected virtual IReadOnlyList<string> BrowserArguments => [];
+
+    /// <summary>The host the browsers visit, not yet started.</summary>
+    // With the test staff accounts, so a second browser can answer in the staff console.
+    protected virtual Task<BotFactory> CreateHostAsync() => Task.FromResult(BotFactory.CreateLive(Staff.StaffClient.Settings()));
+
+    public virtual async Task DisposeAsync()
     {
         _playwright?.Dispose();
         await Host.DisposeAsync();

@@ -2,7 +2,6 @@ using System.Net;
 using DystoniaBot.Testing;
 using DystoniaBot.Web.Tests.Staff;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,25 +9,23 @@ namespace DystoniaBot.Web.Tests.Security;
 
 /// <summary>
 /// The key ring behind the staff's cookies lives in the bot's database: a restart keeps staff signed in, and a cookie one
-/// replica issued works on the others, whatever the machine's own folders hold.
+/// replica issued works on the others, whatever the machine's own folders hold. Each host on a real port of 127.0.0.1.
 /// </summary>
 [Collection(UsesPostgres.Name)]
 public sealed class KeyRingTests(PostgresServer server)
 {
-    private static readonly WebApplicationFactoryClientOptions ByHand = new() { AllowAutoRedirect = false, HandleCookies = false };
-
     [Fact]
     public async Task AStaffCookie_ShouldWorkOnEveryReplica_WithTheKeysInTheSharedDatabase()
     {
         var database = await server.CreateDatabaseAsync();
-        using var first = StaffClient.Host(new() { ["Storage:PostgresConnectionString"] = database });
-        using var second = StaffClient.Host(new() { ["Storage:PostgresConnectionString"] = database });
+        await using var first = StaffClient.LiveHost(new() { ["Storage:PostgresConnectionString"] = database });
+        await using var second = StaffClient.LiveHost(new() { ["Storage:PostgresConnectionString"] = database });
         var jar = new CookieJar();
 
-        await jar.SignInAsync(first.CreateClient(ByHand), StaffClient.NurseName, StaffClient.NursePassword);
+        await jar.SignInAsync(ByHand(first), StaffClient.NurseName, StaffClient.NursePassword);
 
         Assert.NotEmpty(KeysInTheStore(first));
-        Assert.Contains("Sign out", await jar.GetAsync(second.CreateClient(ByHand), "/staff"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sign out", await jar.GetAsync(ByHand(second), "/staff"), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -38,14 +35,14 @@ public sealed class KeyRingTests(PostgresServer server)
         var jar = new CookieJar();
         try
         {
-            using (var before = BotFactory.Create(StaffClient.Settings(), path))
+            await using (var before = BotFactory.CreateLive(StaffClient.Settings(), path))
             {
-                await jar.SignInAsync(before.CreateClient(ByHand), StaffClient.NurseName, StaffClient.NursePassword);
+                await jar.SignInAsync(ByHand(before), StaffClient.NurseName, StaffClient.NursePassword);
                 Assert.NotEmpty(KeysInTheStore(before));
             }
 
-            using var after = BotFactory.Create(StaffClient.Settings(), path);
-            Assert.Contains("Sign out", await jar.GetAsync(after.CreateClient(ByHand), "/staff"), StringComparison.OrdinalIgnoreCase);
+            await using var after = BotFactory.CreateLive(StaffClient.Settings(), path);
+            Assert.Contains("Sign out", await jar.GetAsync(ByHand(after), "/staff"), StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
@@ -59,16 +56,20 @@ public sealed class KeyRingTests(PostgresServer server)
     [Fact]
     public async Task ACookieFromAnotherDatabasesKeys_ShouldNotWork()
     {
-        using var first = StaffClient.Host();
-        using var stranger = StaffClient.Host();
+        await using var first = StaffClient.LiveHost();
+        await using var stranger = StaffClient.LiveHost();
         var jar = new CookieJar();
-        await jar.SignInAsync(first.CreateClient(ByHand), StaffClient.NurseName, StaffClient.NursePassword);
+        await jar.SignInAsync(ByHand(first), StaffClient.NurseName, StaffClient.NursePassword);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/staff", UriKind.Relative));
-        using var response = await jar.SendAsync(stranger.CreateClient(ByHand), request);
+        using var response = await jar.SendAsync(ByHand(stranger), request);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    /// <summary>A client of the host, started now, that follows no redirect and keeps no cookie (the jar does).</summary>
+    private static HttpClient ByHand(BotFactory host) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.StartLive() };
 
     private static IReadOnlyCollection<System.Xml.Linq.XElement> KeysInTheStore(BotFactory host) =>
         host.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!.GetAllElements();

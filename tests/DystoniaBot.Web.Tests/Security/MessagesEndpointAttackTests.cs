@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
+using DystoniaBot.Conversation.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Security;
 
 /// <summary>
 /// What someone on the network can do with /api/messages when the bot has no app id: they may not pose as our own
 /// Direct Line, make the bot send requests anywhere, or talk to it from another machine unless it is opened on purpose.
+/// All against the host on a real port of 127.0.0.1; "another machine" is a visitor a proxy on this one forwards.
 /// </summary>
-public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixture<BotFactory>
+public sealed class MessagesEndpointAttackTests(LiveHost host) : IClassFixture<LiveHost>
 {
     private static Dictionary<string, object?> Activity(string channelId, string serviceUrl, string text = "is there a cure?", string? deliveryMode = "expectReplies") => new()
     {
@@ -34,7 +34,8 @@ public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixt
     [InlineData("DirectLine", "http://127.0.0.1:9")]
     public async Task PosingAsOurDirectLine_ShouldBeRefused(string channelId, string serviceUrl)
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl));
+        using var client = host.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("hosted by this bot", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -48,7 +49,8 @@ public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixt
     [InlineData("emulator", "http://169.254.169.254/latest/")]
     public async Task AServiceUrlThatIsNotAChannels_ShouldBeRefused_BeforeAnyTurn(string channelId, string serviceUrl)
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl, deliveryMode: null));
+        using var client = host.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/messages", Activity(channelId, serviceUrl, deliveryMode: null));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("serviceUrl is refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -60,56 +62,70 @@ public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixt
         await using var channel = await FakeChannel.StartAsync();
 
         // Not listed: a Teams activity may not send the bot's replies (or the staff's answer) to a local port.
-        using (var strict = BotFactory.Create(new() { ["ChannelServiceHosts:0"] = "" }))
+        await using (var strict = BotFactory.CreateLive(new() { ["ChannelServiceHosts:0"] = "" }))
         {
-            var refused = await strict.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
-            var emulator = await strict.CreateClient().PostAsJsonAsync("/api/messages", Activity("emulator", channel.ServiceUrl, deliveryMode: null));
+            using var client = LiveHost.Client(strict.StartLive());
+            var refused = await client.PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
+            var emulator = await client.PostAsJsonAsync("/api/messages", Activity("emulator", channel.ServiceUrl, deliveryMode: null));
 
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal(HttpStatusCode.OK, emulator.StatusCode);
         }
 
         // Listed (as the tests' fake channels are): any channel id.
-        var accepted = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
+        using var listed = host.CreateClient();
+        var accepted = await listed.PostAsJsonAsync("/api/messages", Activity("msteams", channel.ServiceUrl, deliveryMode: null));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(2, channel.Received.Count(r => r.Activity.GetProperty("type").GetString() == "message"));
+
+        // Every reply came with its length, never chunked: a channel that reads by Content-Length gets all of it.
+        Assert.NotEmpty(channel.Framing);
+        Assert.All(channel.Framing, f => Assert.Equal((f.BytesRead, (string?)null), (f.ContentLength!.Value, f.TransferEncoding)));
     }
 
     [Fact]
     public async Task AnonymousMessages_ShouldComeFromThisMachineOnly_UnlessOpenedOnPurpose()
     {
-        using var opened = BotFactory.Create(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" });
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var opened = BotFactory.CreateLive(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true" },
+            services: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new ApiKeyExpiryTests.CapturingLogs(logs)));
+        var openedAddress = opened.StartLive();
 
-        var fromAfar = await Post(factory.Server, IPAddress.Parse("203.0.113.9"));
-        var fromHere = await Post(factory.Server, IPAddress.Loopback);
-        var fromAfarWhenOpened = await Post(opened.Server, IPAddress.Parse("203.0.113.9"));
+        var fromAfar = await Post(host.Address, "203.0.113.9");
+        var fromHere = await Post(host.Address, null);
+        var fromAfarWhenOpened = await Post(openedAddress, "203.0.113.9");
 
-        Assert.Equal(StatusCodes.Status403Forbidden, fromAfar.Response.StatusCode);
-        Assert.Contains("from this machine only", await new StreamReader(fromAfar.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
-        Assert.Equal(StatusCodes.Status200OK, fromHere.Response.StatusCode);
-        Assert.Equal(StatusCodes.Status200OK, fromAfarWhenOpened.Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, fromAfar.StatusCode);
+        Assert.Contains("from this machine only", await fromAfar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, fromHere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromAfarWhenOpened.StatusCode);
+
+        // Opened, the host says so at startup.
+        Assert.Contains("Warning: No MicrosoftAppId configured: /api/messages accepts unauthenticated requests from any address (AllowAnonymousMessagesFromAnyAddress is set)"
+            + " (local development and the Emulator)", logs);
     }
 
     [Fact]
     public async Task AnonymousMessagesFromAfar_ShouldBeLimitedPerAddress_WhateverConversationTheyClaim()
     {
-        using var opened = BotFactory.Create(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true", ["DirectLine:RequestsPerMinute"] = "3" });
-        var statuses = new List<int>();
+        await using var opened = BotFactory.CreateLive(new() { ["AllowAnonymousMessagesFromAnyAddress"] = "true", ["DirectLine:RequestsPerMinute"] = "3" });
+        var address = opened.StartLive();
+        var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
             // A new conversation id each time (Activity makes one): only the address can be counted.
-            statuses.Add((await Post(opened.Server, IPAddress.Parse("203.0.113.9"))).Response.StatusCode);
+            statuses.Add((await Post(address, "203.0.113.9")).StatusCode);
         }
 
-        Assert.Equal([200, 200, 200, 429, 429], statuses);
-        Assert.Equal(StatusCodes.Status200OK, (await Post(opened.Server, IPAddress.Parse("198.51.100.7"))).Response.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await Post(address, "198.51.100.7")).StatusCode);
     }
 
     [Fact]
     public async Task AMessageOverTheLimit_ShouldGetARequestForAShorterOne_ButAnEmergencyInItItsReply()
     {
-        var client = factory.CreateClient();
-        var question = "Please could you tell me whether my neck will get better. " + new string('x', 234 * 1024 / 2);
+        using var client = host.CreateClient();
+        var question = "Please could you tell me whether my neck will get better, my quokka asks. " + new string('x', 234 * 1024 / 2);
 
         var replies = await Replies(client, Activity("emulator", "http://127.0.0.1:9", question));
         var emergency = await Replies(client, Activity("emulator", "http://127.0.0.1:9", "I took the whole bottle of my pills and I can't stay awake. " + new string('x', 3000)));
@@ -117,17 +133,39 @@ public sealed class MessagesEndpointAttackTests(BotFactory factory) : IClassFixt
         var reply = Assert.Single(replies);
         Assert.Contains("characters long, and I can read up to 2,000", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("911", Assert.Single(emergency).GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // Nothing of the long message is kept: not a word of it in the database's files.
+        foreach (var file in new[] { host.Factory.DatabasePath, host.Factory.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            Assert.DoesNotContain("my quokka asks", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
     }
 
-    private static async Task<HttpContext> Post(TestServer server, IPAddress from) =>
-        await server.SendAsync(context =>
-        {
-            context.Connection.RemoteIpAddress = from;
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Path = "/api/messages";
-            context.Request.ContentType = "application/json";
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Activity("emulator", "http://127.0.0.1:9"))));
-        });
+    [Fact]
+    public async Task AForgedRating_ShouldKeepOnlyAPassageTheIndexHas_AndTextsNoLongerThanAMessage()
+    {
+        using var client = host.CreateClient();
+        var rating = Activity("emulator", "http://127.0.0.1:9");
+        rating.Remove("text");
+        rating["value"] = new { action = "feedback", helpful = false, passageId = "made-up#99", question = new string('q', 60_000), comment = new string('c', 60_000) };
+        var conversation = JsonSerializer.SerializeToElement(rating["conversation"]).GetProperty("id").GetString();
+
+        Assert.Single(await Replies(client, rating));
+
+        var stored = Assert.Single(await host.Factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(100, default), f => f.ConversationKey == "emulator/" + conversation);
+        Assert.Null(stored.PassageId);
+        Assert.Equal(2_000, stored.Question!.Length);
+        Assert.Equal(2_000, stored.Comment!.Length);
+    }
+
+    /// <summary>An Emulator message, from this machine or from a visitor at <paramref name="forwardedFor"/> behind a proxy on it.</summary>
+    private static async Task<HttpResponseMessage> Post(Uri host, string? forwardedFor)
+    {
+        using var client = LiveHost.Client(host, forwardedFor);
+        return await client.PostAsJsonAsync("/api/messages", Activity("emulator", "http://127.0.0.1:9"));
+    }
 
     private static async Task<JsonElement[]> Replies(HttpClient client, object activity)
     {

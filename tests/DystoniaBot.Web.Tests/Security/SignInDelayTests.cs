@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DystoniaBot.Web.Tests.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DystoniaBot.Web.Tests.Security;
 
@@ -71,8 +73,12 @@ public sealed partial class SignInDelayTests
     public async Task EachFailure_ShouldDoubleTheWait_OnEveryInstanceSharingTheDatabase()
     {
         var settings = new Dictionary<string, string?> { ["Staff:SignInDelay"] = "00:00:01", ["Staff:MaxSignInDelay"] = "00:01:00" };
-        using var first = StaffClient.LiveHost(settings);
-        using var second = StaffClient.LiveHost(settings, first.DatabasePath);
+
+        // Both instances' clock stands still until the test moves it: on a busy machine the real one could run on
+        // between a failure and the next try, and the wait asked for would be shorter than the one counted.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var first = StaffClient.LiveHost(settings, services: services => services.AddSingleton<TimeProvider>(time));
+        using var second = StaffClient.LiveHost(settings, first.DatabasePath, services => services.AddSingleton<TimeProvider>(time));
         var one = StaffClient.Live(first.StartLive(), Attacker);
         var other = StaffClient.Live(second.StartLive(), Attacker);
 
@@ -88,7 +94,7 @@ public sealed partial class SignInDelayTests
             using var paused = await askOn.SignInResponseAsync(StaffClient.AdminName, StaffClient.AdminPassword);
             Assert.Equal(HttpStatusCode.TooManyRequests, paused.StatusCode);
             waits.Add(RetryAfter(paused));
-            await Task.Delay(RetryAfter(paused) + TimeSpan.FromMilliseconds(100));
+            time.Advance(RetryAfter(paused) + TimeSpan.FromMilliseconds(100));
         }
 
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], waits);

@@ -1,20 +1,22 @@
 using System.Net;
 using DystoniaBot.Web.Tests.Staff;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DystoniaBot.Web.Tests.Security;
 
-/// <summary>A staff session ends when it signs out, and when its account changes, whatever a copy of its cookie says.</summary>
+/// <summary>
+/// A staff session ends when it signs out, and when its account changes, whatever a copy of its cookie says; on the
+/// host's real port of 127.0.0.1.
+/// </summary>
 public sealed class StaffSessionTests
 {
     [Fact]
     public async Task ACopyOfTheCookie_ShouldNotWork_AfterSigningOut()
     {
-        using var factory = StaffClient.Host();
-        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        await using var factory = StaffClient.LiveHost();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = factory.StartLive() };
 
         // Sign in by hand, keeping the cookies as an attacker who copied them would.
         var jar = new CookieJar();
@@ -38,8 +40,8 @@ public sealed class StaffSessionTests
     [InlineData("password")]
     public async Task ASession_ShouldEnd_WhenItsAccountChanges(string change)
     {
-        using var factory = StaffClient.Host();
-        var admin = await StaffClient.SignInAsync(factory, StaffClient.AdminName, StaffClient.AdminPassword);
+        await using var factory = StaffClient.LiveHost();
+        var admin = await StaffClient.SignInLiveAsync(factory.StartLive(), StaffClient.AdminName, StaffClient.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync(new Uri("/staff/admin/audit", UriKind.Relative))).StatusCode);
 
         var configuration = (IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>();

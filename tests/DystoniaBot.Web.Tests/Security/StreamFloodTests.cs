@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
 using DystoniaBot.Web.Tests.DirectLine;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DystoniaBot.Web.Tests.Security;
 
@@ -61,6 +64,18 @@ public sealed class StreamFloodTests
         Assert.Equal(HttpStatusCode.TooManyRequests, await RefusedWithAsync(urls[2]));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
 
+        // Other visitors (each at its own address, forwarded by a proxy on this machine) up to the host's cap of 8;
+        // then one more is refused, though its address and conversation are under theirs.
+        for (var i = 1; i <= 3; i++)
+        {
+            open.Add(await ConnectAsync(urls[2], $"198.51.100.{i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RefusedWithAsync(urls[0], "198.51.100.9"));
+
+        // Behind the host's cap, Kestrel's own bound on upgraded connections.
+        Assert.Equal(8 + 16, factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentUpgradedConnections);
+
         // The page still hands out tokens and answers over HTTP while the sockets are held.
         var late = await DirectLineClient.VisitAsync(http);
         await late.StartAsync();
@@ -75,12 +90,17 @@ public sealed class StreamFloodTests
         return true;
     }
 
-    private static async Task<ClientWebSocket> ConnectAsync(Uri url) =>
-        await TryConnectAsync(url) ?? throw new InvalidOperationException("the stream was refused");
+    private static async Task<ClientWebSocket> ConnectAsync(Uri url, string? forwardedFor = null) =>
+        await TryConnectAsync(url, forwardedFor) ?? throw new InvalidOperationException("the stream was refused");
 
-    private static async Task<ClientWebSocket?> TryConnectAsync(Uri url)
+    private static async Task<ClientWebSocket?> TryConnectAsync(Uri url, string? forwardedFor = null)
     {
         var socket = new ClientWebSocket();
+        if (forwardedFor is not null)
+        {
+            socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
+        }
+
         try
         {
             await socket.ConnectAsync(url, CancellationToken.None);
@@ -93,10 +113,15 @@ public sealed class StreamFloodTests
         }
     }
 
-    private static async Task<HttpStatusCode> RefusedWithAsync(Uri url)
+    private static async Task<HttpStatusCode> RefusedWithAsync(Uri url, string? forwardedFor = null)
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (forwardedFor is not null)
+        {
+            socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
+        }
+
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(url, CancellationToken.None));
         return socket.HttpStatusCode;
     }

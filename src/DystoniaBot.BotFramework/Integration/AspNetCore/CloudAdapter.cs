@@ -108,7 +108,8 @@ public sealed partial class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
-        var context = new TurnContext(this, activity);
+        // With an app id every accepted request has a validated caller; without one nothing vouches for the sender.
+        var context = new TurnContext(this, activity) { IsAnonymous = authentication.Caller is null };
         var failure = await RunTurnAsync(context, bot, cancellationToken);
         if (cancellationToken.IsCancellationRequested)
         {

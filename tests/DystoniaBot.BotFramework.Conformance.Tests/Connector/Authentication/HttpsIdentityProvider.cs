@@ -49,7 +49,7 @@ public sealed class HttpsIdentityProvider : IAsyncDisposable
 
     public static async Task<HttpsIdentityProvider> StartAsync()
     {
-        var certificate = SelfSignedCertificate();
+        var certificate = DystoniaBot.Testing.LoopbackCertificate.Create();
         var folder = Directory.CreateTempSubdirectory("dystoniabot-conformance-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -142,21 +142,6 @@ public sealed class HttpsIdentityProvider : IAsyncDisposable
             return entry;
         }),
     });
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-
-        // Through PKCS#12, so that Kestrel gets a certificate whose private key it can use.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
 
     public async ValueTask DisposeAsync()
     {
