@@ -12,7 +12,9 @@ internal static partial class TextNormalizer
     public const int MaxLength = 2000;
 
     public static string Normalize(string text) =>
-        Informal().Replace(UserText.Canonical(text, MaxLength), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value);
+        DroppedG().Replace(
+            Informal().Replace(UserText.Canonical(text, MaxLength), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
+            "$1ing");
 
     // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
     // be anything else ("ill", "id", "were", "well", "its" can) are restored.
@@ -27,4 +29,9 @@ internal static partial class TextNormalizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Informal();
+
+    // Speech typed as it sounds drops the g of "-ing" ("his face is droopin", "hes talkin funny"). Only the verbs the
+    // detectors read, so "within", "toxin" or "insulin" stay as they are.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(droop|talk|speak|breath|chok|shak|jerk|fitt|seiz|convuls|twitch|bleed|throw|vomit|swell|wak|respond|go|gett|turn|slurr|stopp|fall|burn|sweat|twist|cry|dy|kill|hurt|cutt|walk|gasp|struggl|drift|lock|clench|pass|foam|sleep|sav|giv|tak|look|feel|los)in'?(?=\W|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DroppedG();
 }

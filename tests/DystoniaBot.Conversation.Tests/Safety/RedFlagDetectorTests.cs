@@ -77,6 +77,11 @@ public class RedFlagDetectorTests
     [InlineData("my gran tripped on the step this morning, now she seems very confused and sleepy")]
     [InlineData("swallowed half a packet of sleeping tablets an hour ago")]
     [InlineData("also her mouth has looked droopy since lunch")]
+    [InlineData("my moms face is droopin and shes talkin weird")]
+    [InlineData("her lips have gone a bit blue and she is wheezing")]
+    [InlineData("my daughter is shaking and her lips are turning grey")]
+    [InlineData("the skin over his pump is hot and weeping, he has a fever and seems confused")]
+    [InlineData("no me entra el aire despues de la inyeccion")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -87,6 +92,7 @@ public class RedFlagDetectorTests
 
     [Theory]
     [InlineData("I want to kill myself")]
+    [InlineData("this pain makes me want to kill me")]
     [InlineData("i don't see the point in living anymore")]
     [InlineData("sometimes I think everyone would be better off if I was dead, better off dead")]
     [InlineData("I keep thinking about suicide")]
@@ -108,6 +114,8 @@ public class RedFlagDetectorTests
     [InlineData("honestly i am sick of being alive with this pain")]
     [InlineData("wrote notes for my family tonight, they are on the table")]
     [InlineData("i am sat on the railings of the bridge now")]
+    [InlineData("i've decided who gets my cat and my guitar")]
+    [InlineData("i will not need my pills after tonight")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -156,6 +164,13 @@ public class RedFlagDetectorTests
     [InlineData("my voice keeps breaking and I can't talk properly on the phone, is it dystonia?")]
     [InlineData("I fell over last month and I'm confused about whether dystonia makes you fall")]
     [InlineData("my voice sounds weird when I talk, can dystonia do that?")]
+    [InlineData("is botox a poison?")]
+    [InlineData("can you overdose on baclofen?")]
+    [InlineData("what is the risk of overdose with clonazepam")]
+    [InlineData("im confused, can you get a fever after botox?")]
+    [InlineData("my neck pain is killing me, what helps")]
+    [InlineData("my son is talkin about getting botox, is it safe")]
+    [InlineData("se me cierra el ojo izquierdo, es distonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
