@@ -108,15 +108,16 @@ public sealed partial class StaffAnswerDelivery : BackgroundService
     {
         try
         {
-            var reference = await _references.FindAsync(ticket.ConversationKey, cancellationToken)
+            var stored = await _references.FindAsync(ticket.ConversationKey, cancellationToken)
                 ?? throw new InvalidOperationException("no conversation reference is stored for the chat");
+            var reference = stored.Reference;
 
             // A reference stored from a validated turn names a service URL the bot may send its token to; one stored
             // from a request without a token (while the bot had no app id) names whatever its sender chose, so the
             // bot's credentials are never used with it.
             if (_authentication is ParameterizedBotFrameworkAuthentication validated && reference.ServiceUrl is { } serviceUrl)
             {
-                if (reference.FromAnonymousRequest == true)
+                if (stored.FromAnonymousRequest)
                 {
                     throw new UnauthorizedAccessException(
                         "the chat's reference came from a request without a token, and the bot's credentials are never sent with one; the user can ask again");

@@ -91,7 +91,7 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
             cancellationToken, conversationKey, JsonSerializer.Serialize(state), DateTimeOffset.UtcNow);
 
     /// <inheritdoc />
-    public async Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken)
+    public async Task SaveAsync(string conversationKey, StoredConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (_writtenReferences.IsUnchanged(conversationKey, reference))
@@ -103,15 +103,15 @@ public sealed partial class PostgresStore : IConversationStateStore, IConversati
         await ExecuteAsync("INSERT INTO conversation_reference VALUES ($1, $2, $3) " +
             "ON CONFLICT (conversation_key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at " +
             "WHERE conversation_reference.reference <> excluded.reference",
-            cancellationToken, conversationKey, JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options), DateTimeOffset.UtcNow);
+            cancellationToken, conversationKey, ReferenceJson.Write(reference), DateTimeOffset.UtcNow);
         _writtenReferences.Remember(conversationKey, reference);
     }
 
     /// <inheritdoc />
-    public async Task<ConversationReference?> FindAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task<StoredConversationReference?> FindAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var json = await ScalarAsync<string>("SELECT reference FROM conversation_reference WHERE conversation_key = $1", cancellationToken, conversationKey);
-        return json is null ? null : JsonSerializer.Deserialize<ConversationReference>(json, ProtocolJson.Options);
+        return json is null ? null : ReferenceJson.Read(json);
     }
 
     /// <inheritdoc />

@@ -102,7 +102,7 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(string conversationKey, ConversationReference reference, CancellationToken cancellationToken)
+    public async Task SaveAsync(string conversationKey, StoredConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (_writtenReferences.IsUnchanged(conversationKey, reference))
@@ -110,17 +110,17 @@ public sealed partial class SqliteStore : IConversationStateStore, IConversation
             return;
         }
 
-        var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ProtocolJson.Options);
+        var json = ReferenceJson.Write(reference);
         await ExecuteAsync("INSERT INTO conversation_reference VALUES ($key, $value, $at) ON CONFLICT(conversation_key) DO UPDATE SET reference = $value, updated_at = $at",
             cancellationToken, ("$key", conversationKey), ("$value", json), ("$at", Now()));
         _writtenReferences.Remember(conversationKey, reference);
     }
 
     /// <inheritdoc />
-    public async Task<ConversationReference?> FindAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task<StoredConversationReference?> FindAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var json = await ScalarAsync("SELECT reference FROM conversation_reference WHERE conversation_key = $key", cancellationToken, ("$key", conversationKey));
-        return json is null ? null : JsonSerializer.Deserialize<ConversationReference>(json, ProtocolJson.Options);
+        return json is null ? null : ReferenceJson.Read(json);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,4 @@
-using DystoniaBot.BotFramework.Schema;
+using DystoniaBot.Handoff;
 
 namespace DystoniaBot.Storage;
 
@@ -13,12 +13,12 @@ internal sealed class WrittenReferences
     private readonly ConversationCache<(Identity Identity, long WrittenAt)> _written = new();
 
     /// <summary>Whether <paramref name="reference"/> is the one last written for <paramref name="conversationKey"/>, within the hour.</summary>
-    public bool IsUnchanged(string conversationKey, ConversationReference reference) =>
+    public bool IsUnchanged(string conversationKey, StoredConversationReference reference) =>
         _written.TryGetValue(conversationKey, out var written) && written.Identity == Identity.Of(reference)
         && Environment.TickCount64 - written.WrittenAt < RememberedFor;
 
     /// <summary>Remembers <paramref name="reference"/> as written.</summary>
-    public void Remember(string conversationKey, ConversationReference reference)
+    public void Remember(string conversationKey, StoredConversationReference reference)
     {
         _written.Set(conversationKey, (Identity.Of(reference), Environment.TickCount64));
     }
@@ -28,9 +28,13 @@ internal sealed class WrittenReferences
 
     /// <summary>What a proactive message needs from a reference; unknown fields don't count.</summary>
     private readonly record struct Identity(string? ServiceUrl, string? ChannelId, string? Locale, string? UserId, string? UserName, string? BotId,
-        string? ConversationId, string? ConversationType, string? TenantId, bool? IsGroup)
+        string? ConversationId, string? ConversationType, string? TenantId, bool? IsGroup, bool FromAnonymousRequest)
     {
-        public static Identity Of(ConversationReference r) => new(r.ServiceUrl, r.ChannelId, r.Locale, r.User?.Id, r.User?.Name, r.Bot?.Id,
-            r.Conversation?.Id, r.Conversation?.ConversationType, r.Conversation?.TenantId, r.Conversation?.IsGroup);
+        public static Identity Of(StoredConversationReference stored)
+        {
+            var r = stored.Reference;
+            return new(r.ServiceUrl, r.ChannelId, r.Locale, r.User?.Id, r.User?.Name, r.Bot?.Id,
+                r.Conversation?.Id, r.Conversation?.ConversationType, r.Conversation?.TenantId, r.Conversation?.IsGroup, stored.FromAnonymousRequest);
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class StaffAnswerDeliveryTests
             User = new ChannelAccount { Id = "29:user" },
             Locale = "en-GB",
         };
-        _references.Setup(r => r.FindAsync(ticket.ConversationKey, It.IsAny<CancellationToken>())).ReturnsAsync(reference);
+        _references.Setup(r => r.FindAsync(ticket.ConversationKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredConversationReference(reference));
         _messages.Setup(m => m.Create(ticket)).Returns(new Activity { Type = ActivityTypes.Message, Text = "the staff answer" });
         Activity? sent = null;
         _connector.Setup(c => c.SendAsync(It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
@@ -61,7 +61,7 @@ public sealed class StaffAnswerDeliveryTests
         var ticket = Answered("Q-2B4D6F", deliveryAttempts: 2);
         ClaimOnce(ticket);
         _references.Setup(r => r.FindAsync(ticket.ConversationKey, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ConversationReference { ChannelId = "directline", ServiceUrl = "http://127.0.0.1:3978/" });
+            .ReturnsAsync(new StoredConversationReference(new ConversationReference { ChannelId = "directline", ServiceUrl = "http://127.0.0.1:3978/" }));
         _messages.Setup(m => m.Create(ticket)).Returns(new Activity { Type = ActivityTypes.Message, Text = "answer" });
         _connector.Setup(c => c.SendAsync(It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("refused", null, System.Net.HttpStatusCode.ServiceUnavailable));
@@ -95,7 +95,7 @@ public sealed class StaffAnswerDeliveryTests
         _tickets.SetupSequence(t => t.ClaimDueDeliveriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([ticket]).ReturnsAsync([]).ReturnsAsync([ticket]).ReturnsAsync([]);
         _references.Setup(r => r.FindAsync(ticket.ConversationKey, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ConversationReference { ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/emea/", Conversation = new ConversationAccount { Id = "a:1" } });
+            .ReturnsAsync(new StoredConversationReference(new ConversationReference { ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/emea/", Conversation = new ConversationAccount { Id = "a:1" } }));
         _messages.Setup(m => m.Create(ticket)).Returns(new Activity { Type = ActivityTypes.Message, Text = "closed, because…" });
         _connector.SetupSequence(c => c.SendAsync(It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("refused", null, System.Net.HttpStatusCode.BadGateway))

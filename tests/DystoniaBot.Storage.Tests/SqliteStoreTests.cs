@@ -102,8 +102,8 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         {
             using (var store = new SqliteStore(Options.Create(new StorageOptions { SqlitePath = path }), NullLogger<SqliteStore>.Instance))
             {
-                await store.SaveAsync("msteams/a:erased", new ConversationReference { User = new ChannelAccount { Id = "29:user", Name = Secret }, ServiceUrl = "https://smba.trafficmanager.net/emea/" }, default);
-                await store.SaveAsync("msteams/a:kept", new ConversationReference { User = new ChannelAccount { Id = "29:other", Name = "Kept Person" } }, default);
+                await store.SaveAsync("msteams/a:erased", new StoredConversationReference(new ConversationReference { User = new ChannelAccount { Id = "29:user", Name = Secret }, ServiceUrl = "https://smba.trafficmanager.net/emea/" }), default);
+                await store.SaveAsync("msteams/a:kept", new StoredConversationReference(new ConversationReference { User = new ChannelAccount { Id = "29:other", Name = "Kept Person" } }), default);
                 Assert.Equal(1, await store.EraseConversationAsync("msteams/a:erased", default));
             }
 

@@ -69,11 +69,4 @@ public sealed record ConversationReference
 
     /// <summary>Where replies go.</summary>
     public string? ServiceUrl { get; init; }
-
-    /// <summary>
-    /// True when the reference was taken from a request that carried no token (a bot without an app id): nothing
-    /// vouches for its service URL, so the bot's credentials are never used with it. Null otherwise.
-    /// </summary>
-    // DYSTONIABOT: the SDK's reference has no such field; it trusts whatever service URL a stored reference names.
-    public bool? FromAnonymousRequest { get; init; }
 }

@@ -330,8 +330,8 @@ public sealed partial class DystoniaBotHandler : TeamsActivityHandler
     private static string StateKey(Activity activity) => $"{activity.ChannelId}/{activity.Conversation?.Id}";
 
     /// <summary>The turn's reference, marked when no token vouched for it (so a staff answer never carries the bot's token there).</summary>
-    private static ConversationReference Reference(ITurnContext turnContext) =>
-        turnContext.Activity.GetConversationReference() with { FromAnonymousRequest = turnContext.IsAnonymous ? true : null };
+    private static StoredConversationReference Reference(ITurnContext turnContext) =>
+        new(turnContext.Activity.GetConversationReference(), turnContext.IsAnonymous);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached for the {What}; the turn went on without it")]
     private static partial void LogStorageSkipped(ILogger logger, string what, Exception exception);

@@ -182,7 +182,7 @@ public sealed class CardAndFeedbackTests : IDisposable
 
         var response = await client.PostAsJsonAsync("/api/messages", Message("c-restart", "tell me more", id: "m-2"));
         var more = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0];
-        var reference = await restarted.Services.GetRequiredService<IConversationReferenceStore>().FindAsync("webchat/c-restart", default);
+        var reference = (await restarted.Services.GetRequiredService<IConversationReferenceStore>().FindAsync("webchat/c-restart", default))?.Reference;
 
         Assert.Contains("Symptoms vary", more.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("http://127.0.0.1:9", reference!.ServiceUrl);

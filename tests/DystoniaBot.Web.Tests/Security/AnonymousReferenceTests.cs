@@ -37,7 +37,7 @@ public sealed class AnonymousReferenceTests
             using var client = new HttpClient { BaseAddress = validated.StartLive() };
             await SayAsync(client, channel, "a:genuine", "ask a specialist: does botox wear off?", identity.ChannelToken(channel.ServiceUrl));
             await SayAsync(client, channel, "a:genuine", "Send it", identity.ChannelToken(channel.ServiceUrl));
-            Assert.Null((await validated.Services.GetRequiredService<IConversationReferenceStore>().FindAsync("msteams/a:genuine", CancellationToken.None))?.FromAnonymousRequest);
+            Assert.False((await validated.Services.GetRequiredService<IConversationReferenceStore>().FindAsync("msteams/a:genuine", CancellationToken.None))?.FromAnonymousRequest);
 
             var tickets = validated.Services.GetRequiredService<ITicketStore>();
             var all = await tickets.ListAsync(null, 5, CancellationToken.None);
