@@ -149,8 +149,9 @@ public sealed partial class ConversationPolicy
             return cached;
         }
 
-        var vocabulary = ReadingVocabulary.WithOwnLists(documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).Concat(_starters.Questions));
-        var readers = new WordReaderCache(documents, new SplitWordReader(vocabulary), new ShorthandReader(vocabulary));
+        var articles = documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).ToList();
+        var vocabulary = ReadingVocabulary.WithOwnLists(articles.Concat(_starters.Questions));
+        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles)), new SplitWordReader(vocabulary), new ShorthandReader(vocabulary));
         _wordReaders = readers;
         return readers;
     }
@@ -348,10 +349,13 @@ public sealed partial class ConversationPolicy
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase);
 
-    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, SplitWordReader SplitWords, ShorthandReader Shorthand)
+    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, ShorthandReader Shorthand)
     {
-        /// <summary>Words dictation split are joined first, so a piece without a vowel ("m r i") is not read as shorthand.</summary>
-        public string Read(string text) => Shorthand.Expand(SplitWords.Join(text));
+        /// <summary>
+        /// Words run together are split first; then words dictation split are joined, so a piece without a vowel
+        /// ("m r i") is not read as shorthand.
+        /// </summary>
+        public string Read(string text) => Shorthand.Expand(SplitWords.Join(RunTogether.Split(text)));
     }
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);

@@ -25,6 +25,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContext();
 
+    // "list of dystonia symptoms for my school project": what the answer is for says nothing of what is asked (and a
+    // school is a subject the articles leave out).
+    [GeneratedRegex(@"\b(for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Purpose();
+
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
     public static string Question(string text) => WithoutContext(Unframed(text));
 
@@ -69,7 +74,7 @@ public static partial class QuestionFraming
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").
-        var stripped = DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": ").Trim();
+        var stripped = Purpose().Replace(DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": "), " ").Trim();
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -107,11 +107,11 @@ public static partial class RedFlagDetector
     private static partial Regex StiffNeckWithFever();
 
     // A frightened person may type the few words that matter in their first language, around English ones: the
-    // languages most spoken by people writing to an English-language service in Europe and the Americas.
+    // languages most spoken by people writing to an English-language service in Europe and the Americas, and Tagalog.
     [GeneratedRegex(@"\b(quiero morir\w*|me quiero matar|quero morrer|me quero matar|je veux mourir|ich will sterben|chc[ęe] umrze[ćc]|chc[ęe] si[ęe] zabi[ćc]|marna chahta|marna chahti|mar jaana chahta|mar jana chahta)\b", Options)]
     private static partial Regex WantsToDieInAnotherLanguage();
 
-    [GeneratedRegex(@"\b(n[ãa]o consigo respirar|n[ãa]o consigo engolir|no puedo respirar|no puede respirar|no puedo tragar|je ne peux pas respirer|je n'arrive pas [àa] respirer|ich kann nicht atmen|ich bekomme keine luft|nie mog[ęe] oddycha[ćc]|nie mo[żz]e oddycha[ćc]|saa?ns nahi[n]? (aa|le pa|ho pa) rah[ia]|no me entra (el )?aire|me falta el aire|me estoy ahogando|se me (esta )?cierra(ndo)? la garganta|la garganta se me (esta )?cerrando|ambulancia|ambul[âa]ncia|krankenwagen|karetk[aęi])\b", Options)]
+    [GeneratedRegex(@"\b(n[ãa]o consigo respirar|n[ãa]o consigo engolir|no puedo respirar|no puede respirar|no puedo tragar|je ne peux pas respirer|je n'arrive pas [àa] respirer|ich kann nicht atmen|ich bekomme keine luft|nie mog[ęe] oddycha[ćc]|nie mo[żz]e oddycha[ćc]|saa?ns nahi[n]? (aa|le pa|ho pa) rah[ia]|no me entra (el )?aire|hindi (ako |siya |sya )?(po )?makahinga|di (ako |siya |sya )?makahinga|me falta el aire|me estoy ahogando|se me (esta )?cierra(ndo)? la garganta|la garganta se me (esta )?cerrando|ambulancia|ambul[âa]ncia|krankenwagen|karetk[aęi])\b", Options)]
     private static partial Regex EmergencyInAnotherLanguage();
 
     // The warning signs crisis lines teach beside the words: affairs put in order, belongings and pets given away, pills

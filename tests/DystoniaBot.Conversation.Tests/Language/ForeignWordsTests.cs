@@ -12,6 +12,8 @@ public class ForeignWordsTests
     [InlineData("dystonia kya hota hai bhai", "dystonia what is it")]
     [InlineData("mam dystonię, is it curable", "i have dystonia, is it curable")]
     [InlineData("merci beaucoup", "thank you very much")]
+    [InlineData("cuales son los sintomas?", "what are the symptoms?")]
+    [InlineData("meron po bang gamot sa dystonia?", "is there medicine for dystonia?")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

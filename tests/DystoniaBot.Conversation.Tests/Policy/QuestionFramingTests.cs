@@ -25,6 +25,15 @@ public class QuestionFramingTests
     }
 
     [Theory]
+    [InlineData("what causes dystonia, its for my biology project", "what causes dystonia, its")]
+    [InlineData("how is it treated? I need it for a school report", "how is it treated? I need it")]
+    [InlineData("is there a school for children with dystonia?", "is there a school for children with dystonia?")]
+    public void Question_ShouldLeaveOutWhatTheAnswerIsFor(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
     [InlineData("can dystonia be inherited? my grandmother had it and I'm pregnant.", "can dystonia be inherited?")]
     [InlineData("My wife's eyelids keep closing. Is this dystonia?", null)]
     [InlineData("what is blepharospasm?", null)]

@@ -82,6 +82,7 @@ public class RedFlagDetectorTests
     [InlineData("my daughter is shaking and her lips are turning grey")]
     [InlineData("the skin over his pump is hot and weeping, he has a fever and seems confused")]
     [InlineData("no me entra el aire despues de la inyeccion")]
+    [InlineData("lola hindi makahinga after the injection po")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);

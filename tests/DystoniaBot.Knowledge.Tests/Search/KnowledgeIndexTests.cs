@@ -16,6 +16,7 @@ public class KnowledgeIndexTests
     [InlineData("what is a wry neck", "dystonia#2", "cervical dystonia, with tight and painful neck muscles;")]
     [InlineData("what tests confirm it", "dystonia#3", "A blood test or an MRI of the brain is needed to rule out other possible causes of dystonia such as a stroke.")]
     [InlineData("do botox shots work", "dystonia#4", "Various drug treatments are used and injections of botulinum toxin can help with symptoms in some cases.")]
+    [InlineData("how many kinds of dystonia are there", "dystonia#1", "Furthermore, dystonia is categorized according to the affected body parts.")]
     public void Search_ShouldFindTheAnsweringSentence(string question, string passageId, string sentence)
     {
         var best = Index.Search(question).Best;

@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace DystoniaBot.Conversation.Language;
+
+/// <summary>
+/// Reads words run together ("whatisdystonia", "dystoniasymptoms", "botoxsafe") as the words they are: how dictation
+/// without pauses and typing with a missed space write them. A word is split only when it is no word of the
+/// vocabulary, it is made of two to four of its words with nothing left over, and one of them is an article's word of
+/// five letters or more; so an ordinary word the vocabulary lacks ("therapist") is never cut into others.
+/// </summary>
+/// <remarks>Immutable after construction and safe to share between threads.</remarks>
+public sealed class RunTogetherReader
+{
+    private const int MinLength = 7;
+    private const int MaxParts = 4;
+    private const int MinAnchorLength = 5;
+
+    private readonly ReadingVocabulary _vocabulary;
+    private readonly ReadingVocabulary _articles;
+
+    /// <summary>Splits run-together words into words of <paramref name="vocabulary"/>, one of them of <paramref name="articles"/>.</summary>
+    public RunTogetherReader(ReadingVocabulary vocabulary, ReadingVocabulary articles)
+    {
+        _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+        _articles = articles ?? throw new ArgumentNullException(nameof(articles));
+    }
+
+    /// <summary><paramref name="text"/> with its run-together words split; the same string when there are none.</summary>
+    public string Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? split = null;
+        var copied = 0;
+        foreach (var (start, end) in ReadingVocabulary.Words(text))
+        {
+            if (end - start < MinLength || Parts(text.Substring(start, end - start).ToLowerInvariant()) is not { } parts)
+            {
+                continue;
+            }
+
+            split ??= new StringBuilder(text.Length + 8);
+            split.Append(text, copied, start - copied).AppendJoin(' ', parts);
+            copied = end;
+        }
+
+        return split is null ? text : split.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private string[]? Parts(string token)
+    {
+        if (_vocabulary.Contains(token) || token.Contains('\'', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Fewest words first, then the longest ones (the sum of their squared lengths): "what is dystonia", not
+        // "what is dys tonia".
+        var best = new (int Parts, int Weight, int From)?[token.Length + 1];
+        best[0] = (0, 0, 0);
+        for (var end = 1; end <= token.Length; end++)
+        {
+            for (var start = 0; start < end; start++)
+            {
+                if (best[start] is not { } before || before.Parts == MaxParts || !IsPiece(token[start..end]))
+                {
+                    continue;
+                }
+
+                var length = end - start;
+                var candidate = (Parts: before.Parts + 1, Weight: before.Weight + (length * length), From: start);
+                if (best[end] is not { } current || candidate.Parts < current.Parts
+                    || (candidate.Parts == current.Parts && candidate.Weight > current.Weight))
+                {
+                    best[end] = candidate;
+                }
+            }
+        }
+
+        if (best[token.Length] is not { Parts: >= 2 })
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        for (var end = token.Length; end > 0; end = best[end]!.Value.From)
+        {
+            parts.Insert(0, token[best[end]!.Value.From..end]);
+        }
+
+        return parts.Any(p => p.Length >= MinAnchorLength && _articles.Contains(p)) ? [.. parts] : null;
+    }
+
+    private bool IsPiece(string piece) => (piece.Length >= 2 || piece is "a" or "i") && _vocabulary.Contains(piece);
+}
