@@ -529,7 +529,8 @@
         }
         let lastTop = -1;
         let framesAtRest = 0;
-        let framesLeft = 300; // about five seconds
+        // Five seconds, by the clock: a slow phone draws fewer frames, and a busy one can't be left without the fix.
+        const giveUpAt = window.performance.now() + 5000;
         let frame = 0;
         const visitorEvents = ['wheel', 'touchstart', 'pointerdown', 'keydown'];
         const watch = {
@@ -552,16 +553,18 @@
             const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
             framesAtRest = atEnd && scroller.scrollTop === lastTop ? framesAtRest + 1 : 0;
             lastTop = scroller.scrollTop;
-            if (framesAtRest < 5 && --framesLeft > 0) {
+            if (framesAtRest < 5 && window.performance.now() < giveUpAt) {
                 frame = window.requestAnimationFrame(step);
                 return;
             }
             watch.cancel();
             const replies = botReplies();
             const newest = replies[replies.length - 1];
-            if (!atEnd || !newest) {
-                return; // Web Chat stopped at the reply itself, or the visitor took over
+            if (!newest) {
+                return;
             }
+            // Nothing hidden when Web Chat stopped at the reply itself or the visitor scrolled back up (their own
+            // scrolling cancels this watch before it gets here).
             const hidden = scroller.getBoundingClientRect().top - newest.getBoundingClientRect().top;
             if (hidden > 0) {
                 scroller.scrollTop -= hidden + 8;
