@@ -13,6 +13,7 @@ public class KnowledgeIndexTests
     [InlineData("Is there a cure for dystonia?", "dystonia#4", "Dystonia has no cure.")]
     [InlineData("can this condition be healed", "dystonia#4", "Dystonia has no cure.")]
     [InlineData("does it run in families", "dystonia#1", "The causes of this disease are essentially hereditary.")]
+    [InlineData("can it be passed from parents to kids", "dystonia#1", "The causes of this disease are essentially hereditary.")]
     [InlineData("what is a wry neck", "dystonia#2", "cervical dystonia, with tight and painful neck muscles;")]
     [InlineData("what tests confirm it", "dystonia#3", "A blood test or an MRI of the brain is needed to rule out other possible causes of dystonia such as a stroke.")]
     [InlineData("do botox shots work", "dystonia#4", "Various drug treatments are used and injections of botulinum toxin can help with symptoms in some cases.")]
