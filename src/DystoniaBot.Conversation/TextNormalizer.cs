@@ -13,7 +13,7 @@ internal static partial class TextNormalizer
 
     public static string Normalize(string text) =>
         DroppedG().Replace(
-            Informal().Replace(UserText.Canonical(text, MaxLength), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
+            Informal().Replace(Stammer().Replace(UserText.Canonical(text, MaxLength), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
             "$1ing");
 
     // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
@@ -29,6 +29,10 @@ internal static partial class TextNormalizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Informal();
+
+    // A stammer typed as it is heard repeats a word's start before the word ("c-cant", "b-b-breathe").
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([a-z])-(?=\1)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Stammer();
 
     // Speech typed as it sounds drops the g of "-ing" ("his face is droopin", "hes talkin funny"). Only the verbs the
     // detectors read, so "within", "toxin" or "insulin" stay as they are.

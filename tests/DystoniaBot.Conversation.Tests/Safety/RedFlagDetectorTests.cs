@@ -83,6 +83,11 @@ public class RedFlagDetectorTests
     [InlineData("the skin over his pump is hot and weeping, he has a fever and seems confused")]
     [InlineData("no me entra el aire despues de la inyeccion")]
     [InlineData("lola hindi makahinga after the injection po")]
+    [InlineData("he fell off the ladder and hit his head, now his pupils are different sizes")]
+    [InlineData("mum banged her head on the cupboard and keeps asking the same question over and over")]
+    [InlineData("my brother is on the floor shaking with foam coming out of his mouth")]
+    [InlineData("h-help. c-cant. b-breathe. throat. closing")]
+    [InlineData("she drank a whole bottle of her sleeping tablets")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -117,6 +122,14 @@ public class RedFlagDetectorTests
     [InlineData("i am sat on the railings of the bridge now")]
     [InlineData("i've decided who gets my cat and my guitar")]
     [InlineData("i will not need my pills after tonight")]
+    [InlineData("whats the point anymore, nothing helps the spasms")]
+    [InlineData("i wrote letters to my family today, they will understand")]
+    [InlineData("im so tired of this life with the pain")]
+    [InlineData("i have the rope ready for tonight")]
+    [InlineData("i am going to take all my pills tonight and that is it")]
+    [InlineData("so i am no longer a burden to anyone")]
+    [InlineData("my son texted sorry for everything and now he is not picking up his phone")]
+    [InlineData("mi nuh waan live again")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -172,6 +185,12 @@ public class RedFlagDetectorTests
     [InlineData("my neck pain is killing me, what helps")]
     [InlineData("my son is talkin about getting botox, is it safe")]
     [InlineData("se me cierra el ojo izquierdo, es distonia?")]
+    [InlineData("my teenager says she cant do this anymore, the injections hurt so much, what else is there")]
+    [InlineData("she keeps repeating the exercises the physio gave, is that good")]
+    [InlineData("can co-codamol help the neck pain")]
+    [InlineData("what's the point of the emg test")]
+    [InlineData("the rope exercises at physio help my arms")]
+    [InlineData("my son is not picking up his phone, is it normal for teens with dystonia to withdraw")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -45,6 +45,10 @@ public class SmallTalkDetectorTests
     [InlineData("good morning, how are you doing", SmallTalkKind.Greeting)]
     [InlineData("hello, sorry for my bad spelling, i am writing with one hand", SmallTalkKind.Greeting)]
     [InlineData("bom dia! my english is not so good, do you speak portuguese?", SmallTalkKind.Greeting)]
+    [InlineData("hey how r u doing this morning", SmallTalkKind.Greeting)]
+    [InlineData("hi hows your day going", SmallTalkKind.Greeting)]
+    [InlineData("thanks 🙏🏽", SmallTalkKind.Thanks)]
+    [InlineData("great, bye 👋😊", SmallTalkKind.Goodbye)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -65,6 +69,7 @@ public class SmallTalkDetectorTests
     [InlineData("good morning my mother has it in her neck")]
     [InlineData("hi, sorry for my english, is dystonia hereditary?")]
     [InlineData("sorry to bother you, what does botox do")]
+    [InlineData("hi how are you, is botox safe 👍")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
