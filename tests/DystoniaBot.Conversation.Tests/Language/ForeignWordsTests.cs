@@ -14,6 +14,7 @@ public class ForeignWordsTests
     [InlineData("merci beaucoup", "thank you very much")]
     [InlineData("cuales son los sintomas?", "what are the symptoms?")]
     [InlineData("meron po bang gamot sa dystonia?", "is there medicine for dystonia?")]
+    [InlineData("abeg wetin dey cause am", "please what does cause am")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -49,6 +49,11 @@ public class SmallTalkDetectorTests
     [InlineData("hi hows your day going", SmallTalkKind.Greeting)]
     [InlineData("thanks 🙏🏽", SmallTalkKind.Thanks)]
     [InlineData("great, bye 👋😊", SmallTalkKind.Goodbye)]
+    [InlineData("are you a bot haha", SmallTalkKind.Identity)]
+    [InlineData("bonsoir 👋", SmallTalkKind.Greeting)]
+    [InlineData("how far, hope you dey well", SmallTalkKind.Greeting)]
+    [InlineData("Thank you my dear. Goodnight. - Grandpa Joe", SmallTalkKind.Goodbye)]
+    [InlineData("you are honestly so helpful", SmallTalkKind.Thanks)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -70,6 +75,7 @@ public class SmallTalkDetectorTests
     [InlineData("hi, sorry for my english, is dystonia hereditary?")]
     [InlineData("sorry to bother you, what does botox do")]
     [InlineData("hi how are you, is botox safe 👍")]
+    [InlineData("thanks - is there a cure")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
