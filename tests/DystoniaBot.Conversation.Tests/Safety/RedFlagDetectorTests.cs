@@ -88,6 +88,7 @@ public class RedFlagDetectorTests
     [InlineData("my brother is on the floor shaking with foam coming out of his mouth")]
     [InlineData("h-help. c-cant. b-breathe. throat. closing")]
     [InlineData("she drank a whole bottle of her sleeping tablets")]
+    [InlineData("the scar from her pump op is weeping, her temperature is 39.5 and she feels really confused")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -130,6 +131,10 @@ public class RedFlagDetectorTests
     [InlineData("so i am no longer a burden to anyone")]
     [InlineData("my son texted sorry for everything and now he is not picking up his phone")]
     [InlineData("mi nuh waan live again")]
+    [InlineData("honestly gonna kms this weekend")]
+    [InlineData("he said he would end the pain for good tonight")]
+    [InlineData("the pills feel like the only way out now")]
+    [InlineData("gave the cat to my neighbour and cleaned the flat")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -191,6 +196,10 @@ public class RedFlagDetectorTests
     [InlineData("what's the point of the emg test")]
     [InlineData("the rope exercises at physio help my arms")]
     [InlineData("my son is not picking up his phone, is it normal for teens with dystonia to withdraw")]
+    [InlineData("what is status dystonicus? read about it online")]
+    [InlineData("i walked 5 kms today and my foot cramped")]
+    [InlineData("does botox end the pain for good or does it wear off")]
+    [InlineData("I feel confused about all the treatment options")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
