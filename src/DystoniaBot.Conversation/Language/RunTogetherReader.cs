@@ -18,11 +18,16 @@ public sealed class RunTogetherReader
     private readonly ReadingVocabulary _vocabulary;
     private readonly ReadingVocabulary _articles;
 
+    // No piece is longer than the vocabulary's longest word, so a typed run of letters (a crafted one of thousands) is
+    // searched in time and memory proportional to its length, and one too long to be four words is not searched.
+    private readonly int _longestWord;
+
     /// <summary>Splits run-together words into words of <paramref name="vocabulary"/>, one of them of <paramref name="articles"/>.</summary>
     public RunTogetherReader(ReadingVocabulary vocabulary, ReadingVocabulary articles)
     {
         _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         _articles = articles ?? throw new ArgumentNullException(nameof(articles));
+        _longestWord = vocabulary.Counts.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary><paramref name="text"/> with its run-together words split; the same string when there are none.</summary>
@@ -48,7 +53,7 @@ public sealed class RunTogetherReader
 
     private string[]? Parts(string token)
     {
-        if (_vocabulary.Contains(token) || token.Contains('\'', StringComparison.Ordinal))
+        if (token.Length > MaxParts * _longestWord || _vocabulary.Contains(token) || token.Contains('\'', StringComparison.Ordinal))
         {
             return null;
         }
@@ -59,7 +64,7 @@ public sealed class RunTogetherReader
         best[0] = (0, 0, 0);
         for (var end = 1; end <= token.Length; end++)
         {
-            for (var start = 0; start < end; start++)
+            for (var start = Math.Max(0, end - _longestWord); start < end; start++)
             {
                 if (best[start] is not { } before || before.Parts == MaxParts || !IsPiece(token[start..end]))
                 {

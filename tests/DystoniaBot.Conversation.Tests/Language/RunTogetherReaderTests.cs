@@ -32,4 +32,12 @@ public class RunTogetherReaderTests
     {
         Assert.Same(text, Reader.Split(text));
     }
+
+    [Fact]
+    public void Split_ShouldLeaveAHugeRunOfLettersAlone_WithoutSearchingIt()
+    {
+        var crafted = string.Concat(Enumerable.Repeat("dystonia", 2_000));
+
+        Assert.Same(crafted, Reader.Split(crafted));
+    }
 }
