@@ -52,6 +52,9 @@ public static partial class RedFlagDetector
     // burning hot."): the body failing in words that never describe a chronic complaint (fever, dark urine, no fluids,
     // drenched), so the three may sit in different sentences of one message's opening.
     private const string BodyFailing = @"((can't|cannot|unable to|not) (even )?(drink\w*|take a sip|keep (anything|fluids|water|drinks) down)|(urine|wee|pee) (is |has gone |has turned |turned |went |gone |looks )?(very |really |quite )?(dark|brown|cola|red)|dark (urine|wee|pee)|soaked in sweat|drenched|" + Fever + ")";
+    // A lot of drink, as people say it ("like a bottle of vodka", "6 pints").
+    private const string LotOfAlcohol = @"((like |about |nearly |almost )?((a|the|half a|a whole|most of a|two|three|\d+) (bottles?|litres?|liters?) of( \w+)? (vodka|whisky|whiskey|wine|gin|rum|tequila|brandy|spirits)|(\d+|four|five|six|seven|eight|nine|ten|loads of|lots of|several) (pints|shots|cans|glasses|beers|drinks)( of \w+)?|(loads|lots|a lot|too much) of( the)? (alcohol|booze|drink|vodka|whisky|whiskey|wine|gin|rum|spirits)))";
+
     private const string SameMessageOpening = @"[\s\S]{0,600}";
 
     // Confusion as a state someone is in now, not being confused about a question ("I'm confused about whether…").
@@ -73,6 +76,7 @@ public static partial class RedFlagDetector
         ("bleeding", RedFlagKind.Emergency, false, Bleeding()),
         ("poisoning or overdose", RedFlagKind.Emergency, false, PoisoningOrOverdose()),
         ("too many pills", RedFlagKind.Emergency, true, TooManyPills()),
+        ("medicine with a lot of alcohol", RedFlagKind.Emergency, true, MedicineWithLotsOfAlcohol()),
         ("a dose taken twice or more", RedFlagKind.Emergency, true, DoseTakenTwice()),
         ("child swallowed medicine", RedFlagKind.Emergency, true, ChildSwallowedMedicine()),
         ("head injury with warning signs", RedFlagKind.Emergency, false, HeadInjuryWithWarningSigns()),
@@ -96,7 +100,7 @@ public static partial class RedFlagDetector
     ];
 
     // Lowered consciousness and failing breathing: the signs every emergency list starts with, in lay words.
-    [GeneratedRegex(@"\b((hard|difficult|impossible|can't|cannot) to wake( up)?|(can't|cannot|won't|will not|isn't|is not) (stay|staying|keep|keeping) awake|(can't|cannot) wake (him|her|them|me)|(breathing|breaths?) (is |are |sounds |seems |looks |feels |felt |has gone |went )?(really |very |a bit )?(slow|shallow|funny|weird|strange|noisy|rattly|rattling|gurgling|irregular|stopped)|gcs (is )?(dropping|falling|\d+)|(only |just |tiny |little )?(small|quick|fast|short|rapid|tiny|shallow|little) (little |quick |shallow |short )?(breaths|gasps)|breathing (very |really |so )?(fast|quick\w*|rapid\w*|hard|heavily) and (shallow\w*|short|weak\w*))\b", Options)]
+    [GeneratedRegex(@"\b((hard|difficult|impossible|can't|cannot) to wake( up)?|(can't|cannot|won't|will not|isn't|is not) (stay|staying|keep|keeping) awake|(can't|cannot) wake (him|her|them|me)|(breathing('?s)?|breaths?) (is |are |sounds |seems |looks |feels |felt |has gone |went )?(really |very |a bit )?(slow|shallow|funny|weird|strange|noisy|rattly|rattling|gurgling|irregular|stopped)|gcs (is )?(dropping|falling|\d+)|(only |just |tiny |little )?(small|quick|fast|short|rapid|tiny|shallow|little) (little |quick |shallow |short )?(breaths|gasps)|breathing (very |really |so )?(fast|quick\w*|rapid\w*|hard|heavily) and (shallow\w*|short|weak\w*))\b", Options)]
     private static partial Regex HardToWakeOrBreathingStrangely();
 
     // The glass test for meningococcal sepsis: spots or a rash that stay when pressed.
@@ -117,7 +121,7 @@ public static partial class RedFlagDetector
 
     // The warning signs crisis lines teach beside the words: affairs put in order, belongings and pets given away, pills
     // gathered, and telling people they won't be needing what comes next.
-    [GeneratedRegex(@"\b((sorted|sorting|put|putting|got|getting) (out )?(all )?(of )?my affairs( in order)?|affairs in order|giv(e|en|ing) away (all )?(of )?my (things|stuff|belongings|possessions)|(giv(en|ing)|gave) (away )?(my|the|our) (dog|cat|pets?|things|stuff|guitar|belongings) (away|to)|(won't|will not|wont) be needing|(sorted|sorting|decided|arranged|arranging|worked) (out )?who (gets|will get|is getting|should get|takes|will take|can have|is having) my (dog|cat|pets?|things|stuff|belongings|kids|children)|(won't|will not) need\b[^.!?]{0,40}\b(after|past|beyond) (tonight|today|this week|this weekend|tomorrow)|(pills|tablets|meds) (are )?(all )?(saved|savd|stockpiled|stored up|lined up|counted out))\b", Options)]
+    [GeneratedRegex(@"\b((sorted|sorting|put|putting|got|getting) (out )?(all )?(of )?my affairs( in order)?|affairs in order|giv(e|en|ing) away (all )?(of )?(my|his|her|their) (things|stuff|belongings|possessions)|(giv(en|ing)|gave) (away )?(my|the|our|his|her|their) (dog|cat|pets?|things|stuff|guitar|belongings) (away|to)|(won't|will not|wont) be needing|(don't|do not|dont) think (i'll|ill|i will|he'll|she'll) be needing (it|this|them|anything|any of (it|this|them)) (much longer|for (much )?longer|for long|any ?more|after (tonight|today))|(sorted|sorting|decided|arranged|arranging|worked) (out )?who (gets|will get|is getting|should get|takes|will take|can have|is having) my (dog|cat|pets?|things|stuff|belongings|kids|children)|(won't|will not) need\b[^.!?]{0,40}\b(after|past|beyond) (tonight|today|this week|this weekend|tomorrow)|(pills|tablets|meds) (are )?(all )?(saved|savd|stockpiled|stored up|lined up|counted out))\b", Options)]
     private static partial Regex PuttingAffairsInOrder();
 
     // A message that sounds like a goodbye, then nobody can reach its sender ("'sorry mum i cant do this anymore' and
@@ -126,7 +130,7 @@ public static partial class RedFlagDetector
     private static partial Regex GoodbyeThenOutOfReach();
 
     // Someone with the means at hand who says they have had enough: what crisis lines are trained to hear.
-    [GeneratedRegex(@"\b((have |i've |ive |just )?(bought|got|buying|getting|have|has) (the |a )?(rope|gun) (already|ready|for (it|tonight|myself))|(going to|gonna|decided to|planning to|plan to|will) take (all|every one|the whole (bottle|packet|box|lot)) (of )?(my |the |these |those )?(tablets|pills|meds|medication|medicine)\b[^.!?]{0,60}\b(tonight|today|so|and|with|then))\b|\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
+    [GeneratedRegex(@"\b(noose|(have |i've |ive |just )?(bought|got|buying|getting|have|has) (the |a )?(rope|gun) (already|ready|for (it|tonight|myself))|(got|have|has|hid|hidden|put|keep|kept|left|tied|hung) (a |the |some )?rope (up )?(in|under|behind|from|on) (the |my |a )?(garage|shed|loft|attic|cellar|basement|barn|woods|car|wardrobe|closet|bedroom|room|tree|beam|banister|stairs)|(going to|gonna|decided to|planning to|plan to|will) take (all|every one|the whole (bottle|packet|box|lot)) (of )?(my |the |these |those )?(tablets|pills|meds|medication|medicine)\b[^.!?]{0,60}\b(tonight|today|so|and|with|then))\b|\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b[^.!?]{0,80}\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (this|it|everything|life|living)|(can't|cannot) (take|do) (this|it) any ?more|say(ing)? goodbye|end (it|this|things))\b|\b((i'm|i am) (done|finished) with (all of )?(this|it|everything|life|living)|had enough of (life|living|everything))\b[^.!?]{0,80}\b(pills|tablets|meds|medication|rope|knife|blade|gun|bridge)\b", Options)]
     private static partial Regex MeansAndIntent();
 
     // "My neck pain is killing me" is how pain is told, not a wish to die; "kill myself" and "want to kill me" are.
@@ -142,7 +146,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|pain in (my|his|her|the) chest|heart attack)\b", Options)]
     private static partial Regex ChestPain();
 
-    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped|dropping)|(he|she|they)('s|'re| is| are)? (talks?|talking|speaks?|speaking|is talking|is speaking) (all |really |a bit |kind of |very |so )?(funny|strange|weird|slurred|garbled|jumbled|muddled)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(all |really |a bit |kind of |very )?(strange|funny|weird|garbled|jumbled|slurred|wrong|muddled)|(smile|face|mouth) (is |looks |looked |has looked |has been |has gone |went |gone )?(all |a bit |kind of |really |very )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring|speech (is |was |has |went |got |gone |has gone )?(suddenly )?(slurred|garbled|jumbled))\b", Options)]
+    [GeneratedRegex(@"\b((having|is having|just had|has just had) (a )?stroke|stroke (right )?now|(face|mouth|smile) (is |has )?(drooping|droops|droopy|dropped|dropping)|(he|she|they)('s|'re| is| are)? (talks?|talking|speaks?|speaking|is talking|is speaking) (all |really |a bit |kind of |very |so )?(funny|strange|weird|slurred|garbled|jumbled|muddled)|(one side of )?(his|her|my|their|the) (face|mouth) (has |is |went |has gone )?(suddenly )?(slipped|dropped|drooped|fallen|gone lopsided|lopsided|gone crooked|crooked)|(his|her|my|their) (speech|words|talking) (has |have |is |are )?(suddenly )?(gone |going |went |come out |coming out )?(all |really |a bit |kind of |very )?(strange|funny|weird|garbled|jumbled|slurred|wrong|muddled)|(smile|face|mouth) (is |looks |looked |has looked |has been |has gone |went |gone )?(all |aw |a bit |kind of |really |very )?(lopsided|crooked|uneven|droopy)|(can't|cannot|couldn't) get (her|his|my|their) words out|slurred speech|slurring|speech (is |was |has |went |got |gone |has gone )?(suddenly )?(slurred|garbled|jumbled))\b", Options)]
     private static partial Regex Stroke();
 
     // Not seeing, speaking or talking counts only when it came on suddenly: blepharospasm closes the eyes, dystonia of the
@@ -162,8 +166,13 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((?<!\b(can|could|do|does|would|will) (you|u|one|people|someone|somebody|a person|i|they) )(?<!\bpossible to )(?<!\brisk of (an )?)overdos\w*|poisoned|poisoning|took too many|(swallowed|drank|drunk|ate) (some |a lot of |the )?(too many|a bottle|the bottle|a whole bottle|poison|bleach|detergent|chemicals?|antifreeze|a battery|batteries|rat poison|weed ?killer))\b", Options)]
     private static partial Regex PoisoningOrOverdose();
 
-    [GeneratedRegex(@"\b(took|taken|swallowed|ate|had|drank|drink off|downed|necked)\b[^.!?]{0,120}\b([0-9]+|too many|too much|a lot of|lots of|a load of|loads of|a bunch of|heaps of|a strip of|a packet of|a box of|a handful of|a whole|the whole|half (a|the|of (a|the|my|his|her)) (bottle|packet|box|strip|pot|tub)|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|relax(ers|ants)|painkillers|sleeping pills|sleepers|antidepressants|meds|medicines?|medications?|capsules?|doses?|bottle|" + Medicines + @")\b", Options)]
+    [GeneratedRegex(@"\b(took|taken|swallowed|ate|had|drank|drink off|downed|necked|mixed|mixing)\b[^.!?]{0,120}\b([0-9]+|too many|too much|(a few |some )?extra|a lot of|lots of|a load of|loads of|a bunch of|heaps of|a strip of|a packet of|a box of|a handful of|a whole|the whole|half (a|the|of (a|the|my|his|her)) (bottle|packet|box|strip|pot|tub)|all (of )?(my|the)|double|triple)\b[^.!?]{0,120}\b(pills?|tablets?|relax(ers|ants)|painkillers|sleeping pills|sleepers|antidepressants|meds|medicines?|medications?|capsules?|doses?|bottle|" + Medicines + @")\b", Options)]
     private static partial Regex TooManyPills();
+
+    // Sedatives and painkillers taken with a lot of alcohol slow breathing together: taken so, it is an overdose
+    // whatever the count of pills ("can I drink wine with baclofen?" asks, and names no amount).
+    [GeneratedRegex(@"\b(took|taken|had|swallowed|mixed|mixing|washed (\w+ )?down|downed|necked)\b[^.!?]{0,80}\b(pills?|tablets?|meds|medication|painkillers|sleeping pills|sleepers|" + Medicines + @")\b[^.!?]{0,80}\b" + LotOfAlcohol + @"|\b(drank|drunk|had|downed|necked)\b (most of |nearly |almost )?" + LotOfAlcohol + @"\b[^.!?]{0,80}\b(and|with|then|plus|on top of)\b[^.!?]{0,40}\b(pills|tablets|meds|painkillers|sleeping pills|" + Medicines + @")\b", Options)]
+    private static partial Regex MedicineWithLotsOfAlcohol();
 
     // "I have taken my evening tablets twice", said after the medicine; "twice a day" is a dosing schedule, not this.
     [GeneratedRegex(@"\b(took|taken|had|swallowed)\b (my |his |her |their |the |this |today's |todays |tonight's |tonights )?(morning |evening |night |nighttime |bedtime |usual |daily )?(\w+ )?(pills?|tablets?|meds|medicines?|medications?|doses?|capsules?|" + Medicines + @")\b[^.!?]{0,40}?\b(twice|two times|2 times|three times|3 times|several times|double|by mistake again)\b(?! (a|per|each|every) (day|week|night|month)| daily| weekly)", Options)]

@@ -29,12 +29,15 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
 
-    // Words that only frame a question ("could you help me understand…", "I'm writing for my dad") say nothing about its
-    // subject ("writing" would otherwise be read as the hand it is done with).
-    [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious)|(i'm |im |i am )?(writing|asking|typing|messaging) (this )?(for|on behalf of) (my|our|a|an|the|his|her) \w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Words that only frame a question ("could you help me understand…", "I'm writing for my dad", "sorry, my English
+    // is not good", "in plain English") say nothing about its subject ("writing" would otherwise be read as the hand
+    // it is done with).
+    [GeneratedRegex(@"\b((can|could|would|will) you (please )?(help me|tell me|explain|let me know)|help me (to )?(understand|know|learn|find out|figure out)|i('d| would) like to (know|understand|learn)|i (want|need|wanted) to (know|understand|learn)|i('m| am) (wondering|curious)|(i'm |im |i am )?(writing|asking|typing|messaging) (this )?(for|on behalf of) (my|our|a|an|the|his|her) \w+|(sorry,? ((for|about) )?)?my english (is )?(not |isn't |isnt )?(so |very |too )?(good|bad|poor|weak|great)|english (is )?(not|isn't|isnt) my (first|native|own) language|in (plain|simple|easy) (english|words|terms|language))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Framing();
 
-    [GeneratedRegex(@"^\W*(what\s+(is|are|does|do)\b|what'?s\b|whats\b)|\b(what\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "What" as people type it (wat, wot, wht), after a "please" or "ok so", and in second-language forms ("what is
+    // mean dystonia", "what mean dystonia").
+    [GeneratedRegex(@"^\W*((please|pls|plz|ok|okay|so|um|erm|hi|hello|sorry|quick q(uestion)?|hey)\W+){0,3}((what|wat|wot|wht)\s+(is|are|does|do)\b|what'?s\b|whats\b|wats\b)|\b((what|wat|wot|wht)\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means|what (is )?(the )?mean(ing)? (of )?(it|that|this|dystonia))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionQuestion();
 
     /// <summary>Creates the analyzer for a knowledge base whose indexed terms are <paramref name="indexTerms"/>.</summary>
@@ -116,6 +119,9 @@ public sealed partial class QuestionAnalyzer
         }
 
         // Keep offsets aligned with the text: the relational verb is blanked, not removed.
+        // Read before the framing is blanked: "could you explain…" and "in plain English" frame a request for a
+        // definition.
+        var asksForDefinition = DefinitionQuestion().IsMatch(text);
         text = SymptomQuestion().Replace(text, BlankVerb);
         text = Framing().Replace(text, m => new string(' ', m.Length));
         var corrections = new List<SpellingFix>();
@@ -149,7 +155,7 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        return new AnalyzedQuestion(text, GroupConcepts(text, terms), corrections, DefinitionQuestion().IsMatch(text));
+        return new AnalyzedQuestion(text, GroupConcepts(text, terms), corrections, asksForDefinition);
     }
 
     private List<QueryConcept> GroupConcepts(string text, List<(string Term, int Start, int End)> terms)

@@ -15,6 +15,8 @@ public class ForeignWordsTests
     [InlineData("cuales son los sintomas?", "what are the symptoms?")]
     [InlineData("meron po bang gamot sa dystonia?", "is there medicine for dystonia?")]
     [InlineData("abeg wetin dey cause am", "please what does cause am")]
+    [InlineData("she cannae get her words oot", "she can't get her words out")]
+    [InlineData("mi bredda cyaan breathe", "my brother can't breathe")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -326,7 +326,9 @@ public class ConversationPolicyTests
     [InlineData("honestly I cant go on living like this with my neck")]
     [InlineData("i cant breathe since the injection")]
     [InlineData("my face droops on one side and im slurring")]
-    public void Respond_ShouldReadRedFlags_TypedWithoutApostrophes(string message)
+    [InlineData("my gran cannae get her words oot")]
+    [InlineData("him tek di new tablet an now him cyaan breathe")]
+    public void Respond_ShouldReadRedFlags_TypedWithoutApostrophesOrInDialect(string message)
     {
         Assert.Equal(ReplyKind.Emergency, Ask(message).Kind);
     }

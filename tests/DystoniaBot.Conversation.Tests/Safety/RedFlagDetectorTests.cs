@@ -89,6 +89,11 @@ public class RedFlagDetectorTests
     [InlineData("h-help. c-cant. b-breathe. throat. closing")]
     [InlineData("she drank a whole bottle of her sleeping tablets")]
     [InlineData("the scar from her pump op is weeping, her temperature is 39.5 and she feels really confused")]
+    [InlineData("i took my diazepam with half a bottle of whisky and i feel strange")]
+    [InlineData("he had 8 pints and then took his sleeping pills")]
+    [InlineData("mixing my meds with some extra tablets, now i feel so drowsy")]
+    [InlineData("his breathings really shallow")]
+    [InlineData("her face has gone aw droopy")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -135,6 +140,10 @@ public class RedFlagDetectorTests
     [InlineData("he said he would end the pain for good tonight")]
     [InlineData("the pills feel like the only way out now")]
     [InlineData("gave the cat to my neighbour and cleaned the flat")]
+    [InlineData("dont think ill be needing them after tonight")]
+    [InlineData("there is a noose in my room")]
+    [InlineData("ive got a rope up in the loft")]
+    [InlineData("she has been giving away her things to her friends")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -200,6 +209,11 @@ public class RedFlagDetectorTests
     [InlineData("i walked 5 kms today and my foot cramped")]
     [InlineData("does botox end the pain for good or does it wear off")]
     [InlineData("I feel confused about all the treatment options")]
+    [InlineData("can i have a glass of wine with my baclofen")]
+    [InlineData("is it ok to drink alcohol on clonazepam")]
+    [InlineData("had a bottle of beer with my tablets, is that ok")]
+    [InlineData("my son gave his old toys to his cousin")]
+    [InlineData("will i be needing more botox after this round")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -45,6 +45,7 @@ public class SemanticRedFlagDetectorTests
     [InlineData("i feel a bit down about my diagnosis")]
     [InlineData("What are the symptoms of dystonia?")]
     [InlineData("my mum's neck pulls to the left, the doctor said dystonia. is the pain part of it too?")]
+    [InlineData("are the spasms constant, or do they ease off when you rest?")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));

@@ -116,9 +116,26 @@ public class QuestionAnalyzerTests
     [InlineData("What is focal dystonia?", true)]
     [InlineData("what's an EMG", true)]
     [InlineData("Is there a cure?", false)]
+    [InlineData("please what is mean dystonia", true)]
+    [InlineData("ok so wat is cervical dystonia", true)]
+    [InlineData("could you explain it to me in plain English", true)]
+    [InlineData("what means the word focal", true)]
+    [InlineData("please is there a cure", false)]
     public void Analyze_ShouldRecogniseDefinitionQuestions(string text, bool expected)
     {
         Assert.Equal(expected, TestKnowledge.Index.Analyze(text).AsksForDefinition);
+    }
+
+    [Theory]
+    [InlineData("what is dystonia, sorry my english is not so good")]
+    [InlineData("english is not my first language, what is dystonia")]
+    [InlineData("explain dystonia in plain english")]
+    public void Analyze_ShouldNotSearchWhatTheWriterSaysOfTheirEnglish(string text)
+    {
+        var question = TestKnowledge.Index.Analyze(text);
+
+        Assert.Equal(["dystonia"], question.Concepts.Select(c => c.Key));
+        Assert.True(question.AsksForDefinition);
     }
 
     [Fact]
