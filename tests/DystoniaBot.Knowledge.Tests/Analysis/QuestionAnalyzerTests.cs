@@ -21,6 +21,8 @@ public class QuestionAnalyzerTests
     [InlineData("does dystonia affect memory", "memori")]
     [InlineData("is it the dyt1 gene", "dyt1")]
     [InlineData("can I afford the injections", "afford")]
+    [InlineData("can you overdose on the injections", "overdos")]
+    [InlineData("does cbd oil help the spasms", "cbd oil")]
     public void Analyze_ShouldMarkAWordSaidForAnUncoveredTopic_AsThatTopic(string question, string key)
     {
         var analyzed = TestKnowledge.Index.Analyze(question);
@@ -31,6 +33,8 @@ public class QuestionAnalyzerTests
     [Theory]
     [InlineData("can botox help period cramps", "period cramp")]
     [InlineData("botox for forehead lines", "forehead line")]
+    [InlineData("botox for frown lines, any good", "frown line")]
+    [InlineData("woke up with a crick in my neck", "crick")]
     public void Analyze_ShouldMarkAnotherSubjectWhoseWordsMeetTheArticles_AsAnotherCondition(string question, string key)
     {
         var analyzed = TestKnowledge.Index.Analyze(question);
