@@ -94,6 +94,12 @@ public class RedFlagDetectorTests
     [InlineData("mixing my meds with some extra tablets, now i feel so drowsy")]
     [InlineData("his breathings really shallow")]
     [InlineData("her face has gone aw droopy")]
+    [InlineData("he washed his painkillers down with a bottle of vodka")]
+    [InlineData("she took plenty of her pills and her eyes keep closing")]
+    [InlineData("my 3 week old feels hot, temp is 38.2")]
+    [InlineData("the newborn is very floppy today")]
+    [InlineData("got kicked in the head at football and now hes talking nonsense")]
+    [InlineData("she hit her head and there is fluid coming from her nose")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -144,6 +150,8 @@ public class RedFlagDetectorTests
     [InlineData("there is a noose in my room")]
     [InlineData("ive got a rope up in the loft")]
     [InlineData("she has been giving away her things to her friends")]
+    [InlineData("i think i will end everything tonight")]
+    [InlineData("nobody would even miss me")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -214,6 +222,10 @@ public class RedFlagDetectorTests
     [InlineData("had a bottle of beer with my tablets, is that ok")]
     [InlineData("my son gave his old toys to his cousin")]
     [InlineData("will i be needing more botox after this round")]
+    [InlineData("i had a bottle of wine last night, can i take my pills today")]
+    [InlineData("my 6 month old has a slight temperature, can babies get dystonia")]
+    [InlineData("the kids kicked the ball at my head, can that cause dystonia")]
+    [InlineData("will people miss me at work while i recover from the injections")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -15,6 +15,8 @@ public class SmallTalkDetectorTests
     [InlineData("thanks pal, tara", SmallTalkKind.Goodbye)]
     [InlineData("cheers fer that hen", SmallTalkKind.Thanks)]
     [InlineData("ur a legend", SmallTalkKind.Thanks)]
+    [InlineData("howzit", SmallTalkKind.Greeting)]
+    [InlineData("hi from lagos", SmallTalkKind.Greeting)]
     [InlineData("you are a real gem, better than any specialist", SmallTalkKind.Thanks)]
     [InlineData("ok thanks bye", SmallTalkKind.Goodbye)]
     [InlineData("thanks so much xx", SmallTalkKind.Thanks)]
