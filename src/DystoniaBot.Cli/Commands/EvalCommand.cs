@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using DystoniaBot.Cli.Evaluation;
 using DystoniaBot.Cli.Json;
+using DystoniaBot.Conversation.Language;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Conversation.Safety;
 
 namespace DystoniaBot.Cli.Commands;
 
@@ -13,7 +15,8 @@ internal static class EvalCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "Evaluation set, JSON lines {q, kind, any}" };
         var min = new Option<double?>("--min") { Description = "Exit with 1 when the overall rate is below this (0–1)" };
-        var command = new Command("eval", "Score answer quality on an evaluation set") { file, min, Engine.KnowledgeOption, Engine.IndexOption };
+        var net = new Option<bool>("--net") { Description = "Also report what the red-flag meaning net catches alone, without the rules" };
+        var command = new Command("eval", "Score answer quality on an evaluation set") { file, min, net, Engine.KnowledgeOption, Engine.IndexOption };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -36,6 +39,11 @@ internal static class EvalCommand
 
             using var engine = Engine.Create(parse);
             var overall = Run(engine.Policy, cases, Console.Out);
+            if (parse.GetValue(net))
+            {
+                ReportNetAlone(engine.Readers.RedFlags, cases, Console.Out);
+            }
+
             var threshold = parse.GetValue(min);
             if (threshold is { } required && overall < required)
             {
@@ -90,5 +98,23 @@ internal static class EvalCommand
         }
 
         return overall;
+    }
+
+    /// <summary>
+    /// The safety net's share: emergencies it flags with no rule's help, and ordinary messages it flags (other
+    /// languages' words read in English as the policy reads them; shorthand is not).
+    /// </summary>
+    internal static void ReportNetAlone(SemanticRedFlagDetector net, IReadOnlyList<EvalCase> cases, TextWriter output)
+    {
+        var flagged = cases.Select(c => (Case: c, Flag: net.Detect(ForeignWords.ToEnglish(c.Question)))).ToList();
+        var emergencies = flagged.Where(f => f.Case.Kind == "emergency").ToList();
+        var ordinary = flagged.Where(f => f.Case.Kind != "emergency").ToList();
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"meaning net alone: {emergencies.Count(f => f.Flag is not null)} of {emergencies.Count} emergencies, {ordinary.Count(f => f.Flag is not null)} of {ordinary.Count} other messages flagged"));
+        foreach (var (evalCase, flag) in ordinary.Where(f => f.Flag is not null))
+        {
+            output.WriteLine($"  line {evalCase.Line} [{evalCase.Kind}] \"{evalCase.Question}\" → {flag!.Sign}");
+        }
     }
 }

@@ -16,6 +16,16 @@ public sealed partial class SemanticRedFlagDetector
     private const int MaxSentences = 6;
 
     /// <summary>
+    /// A sentence longer than this is also compared clause by clause: dictated and run-on messages put an emergency in
+    /// one clause of a sentence with no full stop ("quick q how long does botox take to work also my throats been
+    /// closing up since the injection"), and the whole sentence's vector is mostly the rest.
+    /// </summary>
+    private const int MaxUnsplitWords = 14;
+
+    /// <summary>Clauses compared, in all, after the sentences.</summary>
+    private const int MaxClauses = 8;
+
+    /// <summary>
     /// Shorter sentences say too little to be compared alone ("my mum has it" is near "my mum is having a stroke");
     /// the whole message is always compared, and the rules read every sentence.
     /// </summary>
@@ -41,23 +51,31 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"(?<=[.!?;\n])\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
+    // Where a run-on sentence's clauses meet: a comma, or a word that starts a new thought.
+    [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
+
     // "A stroke two years ago", "a fit as a child": history, not what is happening now.
     [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) ago|last (week|month|year|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|as a (child|kid|baby|teenager)|years ago|history of|in the past)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PastEvent();
 
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
-        Compare(text).Select(part => Flag(_exemplars.Match(part.Vector), part.Text)).FirstOrDefault(flag => flag is not null);
+        Compare(text).Select(part => Flag(_exemplars.Match(part.Vector), part.Sentence)).FirstOrDefault(flag => flag is not null);
 
     /// <summary>
     /// Each part of <paramref name="text"/> the net compares (the whole message, then its longer sentences) with the
     /// nearest warning sign, how near, and whether it flags: for <c>dystoniabot explain</c>.
     /// </summary>
     public IReadOnlyList<(string Part, ExemplarMatch? Nearest, RedFlag? Flag)> Explain(string text) =>
-        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), Flag(_exemplars.Match(part.Vector), part.Text)))];
+        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), Flag(_exemplars.Match(part.Vector), part.Sentence)))];
 
-    /// <summary>The parts compared, lazily: a long message's sentences are embedded only when the whole did not flag.</summary>
-    private IEnumerable<(string Text, float[] Vector)> Compare(string text)
+    /// <summary>
+    /// The parts compared, lazily (a long message's sentences are embedded only when the whole did not flag, its
+    /// clauses only when no sentence did), each with the sentence it belongs to: "two years ago" in one clause tells
+    /// the next one as history too.
+    /// </summary>
+    private IEnumerable<(string Text, string Sentence, float[] Vector)> Compare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
@@ -66,25 +84,40 @@ public sealed partial class SemanticRedFlagDetector
             yield break;
         }
 
-        yield return (normalized, _exemplars.Embed(normalized));
+        yield return (normalized, normalized, _exemplars.Embed(normalized));
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = SentenceBreak().Split(normalized)
             .Select(s => s.Trim())
-            .Where(s => s.Split(' ').Length >= MinSentenceWords)
+            .Where(s => Words(s) >= MinSentenceWords)
             .Take(MaxSentences)
             .ToList();
-        if (sentences.Count < 2)
+        if (sentences.Count >= 2)
         {
-            yield break;
+            var vectors = _exemplars.Embed(sentences);
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                yield return (sentences[i], sentences[i], vectors[i]);
+            }
         }
 
-        var vectors = _exemplars.Embed(sentences);
-        for (var i = 0; i < vectors.Length; i++)
+        var clauses = sentences
+            .Where(s => Words(s) > MaxUnsplitWords)
+            .SelectMany(s => ClauseBreak().Split(s).Select(c => (Text: c.Trim(), Sentence: s)))
+            .Where(c => Words(c.Text) >= MinSentenceWords && c.Text != c.Sentence)
+            .Take(MaxClauses)
+            .ToList();
+        if (clauses.Count > 0)
         {
-            yield return (sentences[i], vectors[i]);
+            var vectors = _exemplars.Embed(clauses.Select(c => c.Text).ToList());
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                yield return (clauses[i].Text, clauses[i].Sentence, vectors[i]);
+            }
         }
     }
+
+    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The red flag a match means; none for a sign marked "now" that the text tells as history.</summary>
     private static RedFlag? Flag(ExemplarMatch? match, string text)

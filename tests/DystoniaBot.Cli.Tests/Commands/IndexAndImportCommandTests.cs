@@ -120,4 +120,21 @@ public sealed class IndexAndImportCommandTests : IDisposable
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("below --min", strict.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Eval_WithNet_ShouldReportWhatTheMeaningNetCatchesAlone()
+    {
+        var set = Path.Combine(_folder.FullName, "net.jsonl");
+        File.WriteAllLines(set,
+        [
+            """{"q": "three weeks after the toxin shots in my neck i keep choking on water and my breathing feels weak", "kind": "emergency"}""",
+            """{"q": "my cousin is coming over for tea", "kind": "emergency"}""",
+            """{"q": "can dystonia make it hard to breathe?", "kind": "answer", "any": []}""",
+        ]);
+
+        var result = await CliProcess.RunAsync(null, "eval", set, "--net");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("meaning net alone: 1 of 2 emergencies, 0 of 1 other messages flagged", result.Output, StringComparison.Ordinal);
+    }
 }

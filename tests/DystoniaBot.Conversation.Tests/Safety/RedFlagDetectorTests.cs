@@ -223,6 +223,8 @@ public class RedFlagDetectorTests
     [InlineData("my son gave his old toys to his cousin")]
     [InlineData("will i be needing more botox after this round")]
     [InlineData("i had a bottle of wine last night, can i take my pills today")]
+    [InlineData("i had 4 pints last night, can i take my pills today")]
+    [InlineData("had 3 injections so far and still take my tablets")]
     [InlineData("my 6 month old has a slight temperature, can babies get dystonia")]
     [InlineData("the kids kicked the ball at my head, can that cause dystonia")]
     [InlineData("will people miss me at work while i recover from the injections")]

@@ -59,13 +59,36 @@ public class SemanticRedFlagDetectorTests
 
         var parts = Detector.Explain(message);
 
-        // The whole message, then each sentence of five words or more.
-        Assert.Equal(3, parts.Count);
+        // The whole message, then each sentence of five words or more, then the clauses of five words or more of the
+        // sentence longer than fourteen ("… ten days ago", "can hardly swallow her own saliva").
+        Assert.Equal(5, parts.Count);
         Assert.All(parts, p => Assert.NotNull(p.Nearest));
         Assert.Null(parts[1].Flag);
         Assert.Equal(Detector.Detect(message), parts.Select(p => p.Flag).FirstOrDefault(f => f is not null));
         Assert.Contains(parts, p => p.Flag is { Kind: RedFlagKind.Emergency } && p.Nearest!.Similarity >= Detector.Threshold
             && p.Nearest.Similarity - p.Nearest.OrdinarySimilarity >= Detector.Margin);
+    }
+
+    [Fact]
+    public void Detect_ShouldFindTheEmergency_InOneClauseOfARunOnSentence()
+    {
+        const string message = "quick question about how long the botox usually takes to kick in for neck dystonia " +
+            "and also since the injection on monday i have been choking on water and can barely breathe";
+
+        var parts = Detector.Explain(message);
+
+        Assert.Equal(RedFlagKind.Emergency, Detector.Detect(message)?.Kind);
+        Assert.Null(parts[0].Flag);
+        Assert.Contains(parts.Skip(1), p => p.Flag is { Kind: RedFlagKind.Emergency } && p.Part.Length < message.Length / 2);
+    }
+
+    [Fact]
+    public void Detect_ShouldReadAClause_AsHistory_WhenItsSentenceTellsOfThePast()
+    {
+        const string message = "my dad came off his motorbike two years ago and was unconscious in hospital for a week, " +
+            "now his foot turns in when he walks, could that be dystonia from the accident";
+
+        Assert.Null(Detector.Detect(message));
     }
 
     [Fact]
