@@ -38,6 +38,18 @@ public class AnsweringBenchmarks : IDisposable
     public BotReply AnswerNewQuestion() =>
         _policy.Respond(Questions.Mixed[_next % Questions.Mixed.Length] + " " + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture), "en-US", ConversationState.Empty).Reply;
 
+    /// <summary>
+    /// A long run-on message never sent before (about 60 words, no full stop, as dictation writes them): the meaning
+    /// net also compares its clauses, so this is the dearest ordinary message to triage.
+    /// </summary>
+    [Benchmark]
+    public BotReply AnswerNewRunOnMessage() =>
+        _policy.Respond(
+            "hi there sorry to bother you so late my mum was told she has dystonia in her neck last month and the doctor said " +
+            "they might try injections but she is worried about side effects and also wants to know if it runs in the family " +
+            "because my sister has a tremor too so is it hereditary and what else can help her " + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "en-US", ConversationState.Empty).Reply;
+
     /// <summary>The same question again, as people send it: answered from the caches.</summary>
     [Benchmark]
     public BotReply AnswerRepeatedQuestion() => _policy.Respond("is there a cure for dystonia", "en-US", ConversationState.Empty).Reply;
