@@ -25,9 +25,13 @@ internal static partial class TextNormalizer
         ["arent"] = "aren't", ["couldnt"] = "couldn't", ["wouldnt"] = "wouldn't", ["shouldnt"] = "shouldn't",
         ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["youre"] = "you're", ["thats"] = "that's",
         ["whats"] = "what's", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
+
+        // Misspellings of the words the rules read that are no other word.
+        ["swalowed"] = "swallowed", ["swalow"] = "swallow", ["swalowing"] = "swallowing", ["tablits"] = "tablets",
+        ["tablit"] = "tablet", ["tabletts"] = "tablets", ["medecine"] = "medicine", ["medicin"] = "medicine",
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz|swalowed|swalow|swalowing|tablits|tablit|tabletts|medecine|medicin)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Informal();
 
     // A stammer typed as it is heard repeats a word's start before the word ("c-cant", "b-b-breathe").

@@ -100,6 +100,13 @@ public class RedFlagDetectorTests
     [InlineData("the newborn is very floppy today")]
     [InlineData("got kicked in the head at football and now hes talking nonsense")]
     [InlineData("she hit her head and there is fluid coming from her nose")]
+    [InlineData("the baby swalowed two of my tablits")]
+    [InlineData("since the jab i can barely swallow anything")]
+    [InlineData("his breathing feels kind of tight")]
+    [InlineData("dads face fell down on one side and he speaks strange words")]
+    [InlineData("banged my head on the cupboard and chucked up, feel a bit foggy")]
+    [InlineData("the wound from her pump op is hot and leaking and she is shivering")]
+    [InlineData("my chest feels crushing and its going down my left arm")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -152,6 +159,10 @@ public class RedFlagDetectorTests
     [InlineData("she has been giving away her things to her friends")]
     [InlineData("i think i will end everything tonight")]
     [InlineData("nobody would even miss me")]
+    [InlineData("my brother says he does not want to live anymore")]
+    [InlineData("she cut her wrists tonight")]
+    [InlineData("not sure ill see the morning tbh")]
+    [InlineData("got the shotgun out on the table tonight")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -228,6 +239,10 @@ public class RedFlagDetectorTests
     [InlineData("my 6 month old has a slight temperature, can babies get dystonia")]
     [InlineData("the kids kicked the ball at my head, can that cause dystonia")]
     [InlineData("will people miss me at work while i recover from the injections")]
+    [InlineData("exams are literally killing me, does stress make the twitching worse")]
+    [InlineData("is there a pill that makes dystonia disappear forever")]
+    [InlineData("the scar from my op is a bit red, is that normal")]
+    [InlineData("my son cut his arm on a fence last year, could that cause dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
