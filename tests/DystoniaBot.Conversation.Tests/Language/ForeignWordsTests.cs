@@ -17,6 +17,7 @@ public class ForeignWordsTests
     [InlineData("abeg wetin dey cause am", "please what does cause am")]
     [InlineData("she cannae get her words oot", "she can't get her words out")]
     [InlineData("mi bredda cyaan breathe", "my brother can't breathe")]
+    [InlineData("dystonia ke symptoms kya kya hote hai", "dystonia ke symptoms what are")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -107,6 +107,8 @@ public class RedFlagDetectorTests
     [InlineData("banged my head on the cupboard and chucked up, feel a bit foggy")]
     [InlineData("the wound from her pump op is hot and leaking and she is shivering")]
     [InlineData("my chest feels crushing and its going down my left arm")]
+    [InlineData("theres a whistling noise when she breathes in")]
+    [InlineData("he cant get enough air")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -163,6 +165,11 @@ public class RedFlagDetectorTests
     [InlineData("she cut her wrists tonight")]
     [InlineData("not sure ill see the morning tbh")]
     [InlineData("got the shotgun out on the table tonight")]
+    [InlineData("i dont plan on being here next month")]
+    [InlineData("i know exactly how id do it")]
+    [InlineData("kms tbh")]
+    [InlineData("already got the rope")]
+    [InlineData("she texted goodbye and now shes not answering")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -243,6 +250,9 @@ public class RedFlagDetectorTests
     [InlineData("is there a pill that makes dystonia disappear forever")]
     [InlineData("the scar from my op is a bit red, is that normal")]
     [InlineData("my son cut his arm on a fence last year, could that cause dystonia")]
+    [InlineData("can you get dystonia after having a stroke")]
+    [InlineData("these spasms, theyre killing me, what helps")]
+    [InlineData("goodbye for now, my son is not answering his homework questions lol")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
