@@ -13,7 +13,7 @@ internal static partial class TextNormalizer
 
     public static string Normalize(string text) =>
         DroppedG().Replace(
-            Informal().Replace(Stammer().Replace(UserText.Canonical(text, MaxLength), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
+            Informal.Replace(Stammer().Replace(UserText.Canonical(text, MaxLength), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
             "$1ing");
 
     // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
@@ -31,8 +31,10 @@ internal static partial class TextNormalizer
         ["tablit"] = "tablet", ["tabletts"] = "tablets", ["medecine"] = "medicine", ["medicin"] = "medicine",
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cant|dont|wont|im|ive|isnt|doesnt|didnt|havent|hasnt|wasnt|arent|couldnt|wouldnt|shouldnt|hes|shes|theyre|youre|thats|whats|ur|u|r|pls|plz|swalowed|swalow|swalowing|tablits|tablit|tabletts|medecine|medicin)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex Informal();
+    // Built from the list, so a word is written once (after the list: static fields start in the order written).
+    private static readonly System.Text.RegularExpressions.Regex Informal = new(
+        @"\b(" + string.Join('|', Spelled.Keys.OrderByDescending(k => k.Length).Select(System.Text.RegularExpressions.Regex.Escape)) + @")\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // A stammer typed as it is heard repeats a word's start before the word ("c-cant", "b-b-breathe").
     [System.Text.RegularExpressions.GeneratedRegex(@"\b([a-z])-(?=\1)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
