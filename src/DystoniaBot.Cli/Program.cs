@@ -7,6 +7,7 @@ var root = new RootCommand("dystoniabot: answers questions about dystonia from t
 {
     AskCommand.Create(),
     CalibrateCommand.Create(),
+    CalibrateReaderCommand.Create(),
     ChatCommand.Create(),
     EvalCommand.Create(),
     ExplainCommand.Create(),

@@ -25,26 +25,12 @@ internal static class CalibrateCommand
         command.SetAction(parse =>
         {
             var files = parse.GetValue(sets)!;
-            var cases = new List<EvalCase>();
-            foreach (var file in files)
+            if (EvalCase.ReadSets(files, "calibrate", Console.Error) is not { } read)
             {
-                if (!file.Exists)
-                {
-                    Console.Error.WriteLine($"calibrate: file '{file.FullName}' does not exist");
-                    return ExitCodes.Failure;
-                }
-
-                try
-                {
-                    cases.AddRange(EvalCase.ReadFile(file.FullName));
-                }
-                catch (FormatException e)
-                {
-                    Console.Error.WriteLine($"calibrate: {file.Name}: {e.Message}");
-                    return ExitCodes.Failure;
-                }
+                return ExitCodes.Failure;
             }
 
+            var cases = read.Select(r => r.Case).ToList();
             var k = parse.GetValue(folds);
             var wrongCost = parse.GetValue(cost);
             if (k < 2 || wrongCost <= 0)

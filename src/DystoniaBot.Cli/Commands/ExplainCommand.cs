@@ -20,11 +20,11 @@ internal static class ExplainCommand
             using var engine = Engine.Create(parse);
             var invariant = CultureInfo.InvariantCulture;
             var net = engine.Readers.RedFlags;
-            Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message):"));
-            foreach (var (part, nearest, flag) in net.Explain(text))
+            Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message) and model (whole message, flags from {net.ModelThreshold:0.000}):"));
+            foreach (var (part, nearest, probability, flag) in net.Explain(text))
             {
                 Console.Out.WriteLine(string.Create(invariant,
-                    $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}): {part}"));
+                    $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}){(probability is { } p ? $", model {p:0.000}" : string.Empty)}: {part}"));
             }
 
             var searched = engine.Policy.SearchText(text);

@@ -21,6 +21,37 @@ internal sealed record EvalCase(int Line, string Question, string Kind, IReadOnl
             .Select(x => Parse(x.line, x.i + 1))
             .ToList();
 
+    /// <summary>
+    /// Reads several sets for a command (each case with its file's name); a missing or malformed file is reported on
+    /// <paramref name="error"/> as "<paramref name="command"/>: file: problem" and gives null.
+    /// </summary>
+    public static List<(EvalCase Case, string Set)>? ReadSets(IEnumerable<FileInfo> files, string command, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(error);
+        var cases = new List<(EvalCase, string)>();
+        foreach (var file in files)
+        {
+            if (!file.Exists)
+            {
+                error.WriteLine($"{command}: file '{file.FullName}' does not exist");
+                return null;
+            }
+
+            try
+            {
+                cases.AddRange(ReadFile(file.FullName).Select(c => (c, file.Name)));
+            }
+            catch (FormatException e)
+            {
+                error.WriteLine($"{command}: {file.Name}: {e.Message}");
+                return null;
+            }
+        }
+
+        return cases;
+    }
+
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">The line is not a valid case.</exception>
     public static EvalCase Parse(string json, int line)

@@ -104,6 +104,16 @@ public sealed partial class ConversationPolicy
     }
 
     /// <summary>
+    /// <paramref name="text"/> as the meaning readers are given it: words of other languages mixed in read in English,
+    /// shorthand as words (for fitting their models on what they will read).
+    /// </summary>
+    public string EnglishReading(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return WordReaders().Read(ForeignWords.ToEnglish(text));
+    }
+
+    /// <summary>
     /// What a text is, in the order it is checked: red flags before anything else (the rules, then the meaning of
     /// the words), then small talk the same two ways.
     /// </summary>
@@ -111,7 +121,7 @@ public sealed partial class ConversationPolicy
     {
         // Words of other languages mixed in are read in English, and shorthand as words, by everything but the rules,
         // which read both.
-        var english = WordReaders().Read(ForeignWords.ToEnglish(text));
+        var english = EnglishReading(text);
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
@@ -124,15 +134,16 @@ public sealed partial class ConversationPolicy
             return new Reading(null, null, false, text, text, null, true);
         }
 
+        // "Tell me more" is a request of the conversation itself, before anything could take it for small talk.
+        if (TellMeMore().IsMatch(normalized))
+        {
+            return new Reading(null, null, true, text, text, null, false);
+        }
+
         // The meaning net reads a message without its opening greeting: "hi, is there a cure?" is near "hi there".
         if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(SmallTalkDetector.StripGreeting(english))) is { } smallTalk)
         {
             return new Reading(null, smallTalk, false, text, text, null, false);
-        }
-
-        if (TellMeMore().IsMatch(normalized))
-        {
-            return new Reading(null, null, true, text, text, null, false);
         }
 
         var unframed = QuestionFraming.Unframed(english);

@@ -8,7 +8,9 @@ namespace DystoniaBot.Conversation.Safety;
 /// The safety net behind <see cref="RedFlagDetector"/>'s rules: a message (or one of its sentences) that means what
 /// an emergency exemplar means, in any words, gets the emergency reply. The exemplars are
 /// <c>Safety/red-flag-exemplars.txt</c>, written from clinical warning-sign lists, with ordinary messages that share
-/// their words ("can dystonia affect breathing?", a stroke last year) as counter-examples.
+/// their words ("can dystonia affect breathing?", a stroke last year) as counter-examples. Behind them, a
+/// <see cref="MessageModel"/> (<c>Safety/red-flag-model.json</c>) reads the whole message as learned from every
+/// labelled emergency; what it flags is named by the nearest warning sign.
 /// </summary>
 public sealed partial class SemanticRedFlagDetector
 {
@@ -31,22 +33,39 @@ public sealed partial class SemanticRedFlagDetector
     /// </summary>
     private const int MinSentenceWords = 5;
 
-    private readonly ExemplarSet _exemplars;
+    /// <summary>Name of the shipped model inside this assembly.</summary>
+    public const string ModelResource = "DystoniaBot.Conversation.Safety.red-flag-model.json";
 
-    /// <summary>Loads and embeds the shipped exemplars.</summary>
+    private readonly ExemplarSet _exemplars;
+    private readonly MessageModel? _model;
+
+    /// <summary>Loads and embeds the shipped exemplars, and reads the shipped model.</summary>
     public SemanticRedFlagDetector(TextEmbedder embedder)
-        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.Safety.red-flag-exemplars.txt", embedder))
+        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.Safety.red-flag-exemplars.txt", embedder), MessageModel.LoadResource(ModelResource))
     {
     }
 
-    /// <summary>Uses <paramref name="exemplars"/> (groups of kind crisis, emergency and ordinary).</summary>
-    public SemanticRedFlagDetector(ExemplarSet exemplars) => _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
+    /// <summary>
+    /// Uses <paramref name="exemplars"/> (groups of kind crisis, emergency and ordinary) and, when given,
+    /// <paramref name="model"/>.
+    /// </summary>
+    public SemanticRedFlagDetector(ExemplarSet exemplars, MessageModel? model = null)
+    {
+        _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
+        _model = model;
+    }
+
+    /// <summary>The exemplars compared with (their texts also teach the model: <c>dystoniabot calibrate-reader</c>).</summary>
+    public ExemplarSet Exemplars => _exemplars;
 
     /// <summary>How near an emergency exemplar a message must be to flag.</summary>
     public double Threshold => _exemplars.Threshold;
 
     /// <summary>How much nearer to it than to any ordinary message.</summary>
     public double Margin => _exemplars.Margin;
+
+    /// <summary>The model's probability from which a whole message flags (1 without a model: never).</summary>
+    public double ModelThreshold => _model?.Threshold ?? 1;
 
     [GeneratedRegex(@"(?<=[.!?;\n])\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
@@ -61,21 +80,22 @@ public sealed partial class SemanticRedFlagDetector
 
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
-        Compare(text).Select(part => Flag(_exemplars.Match(part.Vector), part.Sentence)).FirstOrDefault(flag => flag is not null);
+        Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
 
     /// <summary>
     /// Each part of <paramref name="text"/> the net compares (the whole message, then its longer sentences) with the
-    /// nearest warning sign, how near, and whether it flags: for <c>dystoniabot explain</c>.
+    /// nearest warning sign, how near, the model's probability (for the whole message), and whether it flags: for
+    /// <c>dystoniabot explain</c>.
     /// </summary>
-    public IReadOnlyList<(string Part, ExemplarMatch? Nearest, RedFlag? Flag)> Explain(string text) =>
-        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), Flag(_exemplars.Match(part.Vector), part.Sentence)))];
+    public IReadOnlyList<(string Part, ExemplarMatch? Nearest, double? Probability, RedFlag? Flag)> Explain(string text) =>
+        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), part.Whole ? _model?.Probability(part.Vector) : null, Flag(part)))];
 
     /// <summary>
     /// The parts compared, lazily (a long message's sentences are embedded only when the whole did not flag, its
     /// clauses only when no sentence did), each with the sentence it belongs to: "two years ago" in one clause tells
     /// the next one as history too.
     /// </summary>
-    private IEnumerable<(string Text, string Sentence, float[] Vector)> Compare(string text)
+    private IEnumerable<Part> Compare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
@@ -84,7 +104,7 @@ public sealed partial class SemanticRedFlagDetector
             yield break;
         }
 
-        yield return (normalized, normalized, _exemplars.Embed(normalized));
+        yield return new Part(normalized, normalized, _exemplars.Embed(normalized), Whole: true);
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = SentenceBreak().Split(normalized)
@@ -97,7 +117,7 @@ public sealed partial class SemanticRedFlagDetector
             var vectors = _exemplars.Embed(sentences);
             for (var i = 0; i < vectors.Length; i++)
             {
-                yield return (sentences[i], sentences[i], vectors[i]);
+                yield return new Part(sentences[i], sentences[i], vectors[i], Whole: false);
             }
         }
 
@@ -112,17 +132,27 @@ public sealed partial class SemanticRedFlagDetector
             var vectors = _exemplars.Embed(clauses.Select(c => c.Text).ToList());
             for (var i = 0; i < vectors.Length; i++)
             {
-                yield return (clauses[i].Text, clauses[i].Sentence, vectors[i]);
+                yield return new Part(clauses[i].Text, clauses[i].Sentence, vectors[i], Whole: false);
             }
         }
     }
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>The red flag a match means; none for a sign marked "now" that the text tells as history.</summary>
-    private static RedFlag? Flag(ExemplarMatch? match, string text)
+    /// <summary>
+    /// The red flag a part means: its exemplar's when one is near enough, else, for the whole message, the nearest
+    /// warning sign when the model reads it as an emergency. None for a sign marked "now" that the text tells as
+    /// history.
+    /// </summary>
+    private RedFlag? Flag(Part part)
     {
-        if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(text)))
+        var match = _exemplars.Match(part.Vector);
+        if (match is null && part.Whole && _model is not null && _model.Probability(part.Vector) >= _model.Threshold)
+        {
+            match = _exemplars.Nearest(part.Vector);
+        }
+
+        if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(part.Sentence)))
         {
             return null;
         }
@@ -134,4 +164,7 @@ public sealed partial class SemanticRedFlagDetector
             _ => null,
         };
     }
+
+    /// <summary>A part of a message compared: its text, the sentence it belongs to, its vector, and whether it is all of it.</summary>
+    private sealed record Part(string Text, string Sentence, float[] Vector, bool Whole);
 }

@@ -9,7 +9,8 @@ namespace DystoniaBot.Conversation.Semantics;
 /// <param name="Label">What the group means (a warning sign, for logs and tests).</param>
 /// <param name="Vectors">The exemplars' vectors.</param>
 /// <param name="Flags">Words after the kind in the header (<c>[emergency, now]</c>), for the reader to interpret.</param>
-public sealed record ExemplarGroup(string Kind, string Label, IReadOnlyList<float[]> Vectors, IReadOnlySet<string> Flags);
+/// <param name="Texts">The exemplars as written, in the order of <paramref name="Vectors"/>.</param>
+public sealed record ExemplarGroup(string Kind, string Label, IReadOnlyList<float[]> Vectors, IReadOnlySet<string> Flags, IReadOnlyList<string> Texts);
 
 /// <summary>The group nearest a message, how near, and how near the nearest ordinary message is.</summary>
 /// <param name="Group">The nearest group that is not ordinary.</param>
@@ -116,7 +117,7 @@ public sealed class ExemplarSet
         var vectors = embedder.EmbedQueries(all);
         var next = 0;
         var embedded = groups
-            .Select(g => new ExemplarGroup(g.Kind, g.Label, g.Lines.Select(_ => vectors[next++]).ToList(), g.Flags))
+            .Select(g => new ExemplarGroup(g.Kind, g.Label, g.Lines.Select(_ => vectors[next++]).ToList(), g.Flags, g.Lines))
             .ToList();
         return new ExemplarSet(embedder, embedded, threshold, margin);
     }

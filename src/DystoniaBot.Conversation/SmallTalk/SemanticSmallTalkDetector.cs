@@ -5,24 +5,39 @@ namespace DystoniaBot.Conversation.SmallTalk;
 
 /// <summary>
 /// Small talk in any register: a short message that means what a greeting, a thank-you, a goodbye, "who are you" or
-/// "what can you do" exemplar means (<c>SmallTalk/small-talk-exemplars.txt</c>), and not a question. Runs after
-/// <see cref="SmallTalkDetector"/>'s rules.
+/// "what can you do" exemplar means (<c>SmallTalk/small-talk-exemplars.txt</c>), and not a question; or one a
+/// <see cref="MessageModel"/> (<c>SmallTalk/small-talk-model.json</c>, learned from every labelled message) reads as
+/// small talk, of the kind of its nearest exemplar. Runs after <see cref="SmallTalkDetector"/>'s rules.
 /// </summary>
 public sealed class SemanticSmallTalkDetector
 {
     /// <summary>Longer messages carry more than small talk.</summary>
     private const int MaxLength = 160;
 
-    private readonly ExemplarSet _exemplars;
+    /// <summary>Name of the shipped model inside this assembly.</summary>
+    public const string ModelResource = "DystoniaBot.Conversation.SmallTalk.small-talk-model.json";
 
-    /// <summary>Loads and embeds the shipped exemplars.</summary>
+    private readonly ExemplarSet _exemplars;
+    private readonly MessageModel? _model;
+
+    /// <summary>Loads and embeds the shipped exemplars, and reads the shipped model.</summary>
     public SemanticSmallTalkDetector(TextEmbedder embedder)
-        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.SmallTalk.small-talk-exemplars.txt", embedder))
+        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.SmallTalk.small-talk-exemplars.txt", embedder), MessageModel.LoadResource(ModelResource))
     {
     }
 
-    /// <summary>Uses <paramref name="exemplars"/> (groups of kind greeting, thanks, goodbye, identity, help and ordinary).</summary>
-    public SemanticSmallTalkDetector(ExemplarSet exemplars) => _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
+    /// <summary>
+    /// Uses <paramref name="exemplars"/> (groups of kind greeting, thanks, goodbye, identity, help and ordinary) and,
+    /// when given, <paramref name="model"/>.
+    /// </summary>
+    public SemanticSmallTalkDetector(ExemplarSet exemplars, MessageModel? model = null)
+    {
+        _exemplars = exemplars ?? throw new ArgumentNullException(nameof(exemplars));
+        _model = model;
+    }
+
+    /// <summary>The exemplars compared with (their texts also teach the model: <c>dystoniabot calibrate-reader</c>).</summary>
+    public ExemplarSet Exemplars => _exemplars;
 
     /// <summary>The small talk <paramref name="text"/> is, or null.</summary>
     public SmallTalkKind? Detect(string text)
@@ -36,7 +51,10 @@ public sealed class SemanticSmallTalkDetector
             return null;
         }
 
-        return _exemplars.Match(_exemplars.Embed(normalized))?.Group.Kind switch
+        var vector = _exemplars.Embed(normalized);
+        var match = _exemplars.Match(vector)
+            ?? (_model is not null && _model.Probability(vector) >= _model.Threshold ? _exemplars.Nearest(vector) : null);
+        return match?.Group.Kind switch
         {
             "greeting" => SmallTalkKind.Greeting,
             "thanks" => SmallTalkKind.Thanks,

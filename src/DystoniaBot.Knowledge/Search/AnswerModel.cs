@@ -32,8 +32,8 @@ public sealed class AnswerModel
     /// <see cref="FileName"/> answers as before.
     /// </summary>
     public static AnswerModel Default { get; } = new(
-        LogisticModel.Over((AnswerFeatures.LexicalRelevance, 12, 0.5), (AnswerFeatures.SentenceSimilarity, 6, 0.5)),
-        LogisticModel.Over((AnswerFeatures.LexicalConfidence, 12, 0.55)),
+        LogisticModel.Over(AnswerFeatures.Count, (AnswerFeatures.LexicalRelevance, 12, 0.5), (AnswerFeatures.SentenceSimilarity, 6, 0.5)),
+        LogisticModel.Over(AnswerFeatures.Count, (AnswerFeatures.LexicalConfidence, 12, 0.55)),
         "lexical signals only (no fitted model in the knowledge folder)");
 
     /// <summary>Orders candidate passages: the probability that a passage is the right one.</summary>
@@ -67,10 +67,14 @@ public sealed class AnswerModel
                 throw new FormatException($"{source}: its features ({string.Join(", ", names)}) are not this version's ({string.Join(", ", AnswerFeatures.Names)}); fit it again with 'dystoniabot calibrate'");
             }
 
-            return new AnswerModel(
-                LogisticModel.FromJson(root["ranker"]?.AsObject() ?? throw new FormatException($"{source}: \"ranker\" is missing"), source),
-                LogisticModel.FromJson(root["decider"]?.AsObject() ?? throw new FormatException($"{source}: \"decider\" is missing"), source),
-                root["description"]?.GetValue<string>() ?? string.Empty);
+            var ranker = LogisticModel.FromJson(root["ranker"]?.AsObject() ?? throw new FormatException($"{source}: \"ranker\" is missing"), source);
+            var decider = LogisticModel.FromJson(root["decider"]?.AsObject() ?? throw new FormatException($"{source}: \"decider\" is missing"), source);
+            if (ranker.FeatureCount != AnswerFeatures.Count || decider.FeatureCount != AnswerFeatures.Count)
+            {
+                throw new FormatException($"{source}: its ranker and decider read {ranker.FeatureCount} and {decider.FeatureCount} features, not this version's {AnswerFeatures.Count}");
+            }
+
+            return new AnswerModel(ranker, decider, root["description"]?.GetValue<string>() ?? string.Empty);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
@@ -107,150 +111,6 @@ public sealed class AnswerModel
             .Select(c => (c.Features, c.Right, c.Right ? 1.0 : wrongAnswerCost))
             .ToList();
         return new AnswerModel(ranker, LogisticModel.Fit(decideSamples), description);
-    }
-}
-
-/// <summary>A logistic model over standardised <see cref="AnswerFeatures"/>.</summary>
-public sealed class LogisticModel
-{
-    private const double L2 = 0.01;
-
-    private readonly double[] _mean;
-    private readonly double[] _scale;
-    private readonly double[] _weights;
-
-    /// <summary>Creates a model; features are standardised by <paramref name="mean"/> and <paramref name="scale"/>.</summary>
-    public LogisticModel(IReadOnlyList<double> mean, IReadOnlyList<double> scale, IReadOnlyList<double> weights, double bias)
-    {
-        ArgumentNullException.ThrowIfNull(mean);
-        ArgumentNullException.ThrowIfNull(scale);
-        ArgumentNullException.ThrowIfNull(weights);
-        if (mean.Count != AnswerFeatures.Count || scale.Count != AnswerFeatures.Count || weights.Count != AnswerFeatures.Count)
-        {
-            throw new ArgumentException($"A model over the answer features has {AnswerFeatures.Count} of each.", nameof(weights));
-        }
-
-        _mean = [.. mean];
-        _scale = [.. scale.Select(s => s > 1e-9 ? s : 1.0)];
-        _weights = [.. weights];
-        Bias = bias;
-    }
-
-    /// <summary>The intercept.</summary>
-    public double Bias { get; }
-
-    /// <summary>Each feature's weight on its standardised scale, in <see cref="AnswerFeatures.Names"/> order.</summary>
-    public IReadOnlyList<double> Weights => _weights;
-
-    /// <summary>The model's probability for <paramref name="features"/>.</summary>
-    public double Probability(ReadOnlySpan<double> features)
-    {
-        var z = Bias;
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            z += _weights[i] * ((features[i] - _mean[i]) / _scale[i]);
-        }
-
-        return 1 / (1 + Math.Exp(-z));
-    }
-
-    /// <summary>
-    /// A hand-made model over a few features, each with its steepness and midpoint: probability 0.5 where all are
-    /// at their midpoints.
-    /// </summary>
-    public static LogisticModel Over(params (int Feature, double Steepness, double Midpoint)[] terms)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        var weights = new double[AnswerFeatures.Count];
-        var mean = new double[AnswerFeatures.Count];
-        foreach (var (feature, steepness, midpoint) in terms)
-        {
-            weights[feature] = steepness;
-            mean[feature] = midpoint;
-        }
-
-        return new LogisticModel(mean, Enumerable.Repeat(1.0, AnswerFeatures.Count).ToArray(), weights, 0);
-    }
-
-    /// <summary>
-    /// L2-regularised logistic regression by batch gradient descent on standardised features (deterministic: the
-    /// same samples give the same model). Each sample carries its weight.
-    /// </summary>
-    public static LogisticModel Fit(IReadOnlyList<(double[] Features, bool Positive, double Weight)> samples)
-    {
-        ArgumentNullException.ThrowIfNull(samples);
-        if (samples.Count == 0)
-        {
-            throw new ArgumentException("No samples to fit on.", nameof(samples));
-        }
-
-        var k = AnswerFeatures.Count;
-        var mean = new double[k];
-        var scale = new double[k];
-        for (var f = 0; f < k; f++)
-        {
-            mean[f] = samples.Average(s => s.Features[f]);
-            scale[f] = Math.Sqrt(samples.Average(s => Math.Pow(s.Features[f] - mean[f], 2)));
-            scale[f] = scale[f] < 1e-9 ? 1 : scale[f];
-        }
-
-        var x = samples.Select(s => s.Features.Select((v, f) => (v - mean[f]) / scale[f]).ToArray()).ToArray();
-        var totalWeight = samples.Sum(s => s.Weight);
-        var weights = new double[k];
-        var bias = 0.0;
-        const double rate = 0.5;
-        for (var iteration = 0; iteration < 3000; iteration++)
-        {
-            var gradient = new double[k];
-            var gradientBias = 0.0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                var z = bias;
-                for (var f = 0; f < k; f++)
-                {
-                    z += weights[f] * x[i][f];
-                }
-
-                var error = samples[i].Weight * ((1 / (1 + Math.Exp(-z))) - (samples[i].Positive ? 1 : 0));
-                gradientBias += error;
-                for (var f = 0; f < k; f++)
-                {
-                    gradient[f] += error * x[i][f];
-                }
-            }
-
-            bias -= rate * gradientBias / totalWeight;
-            for (var f = 0; f < k; f++)
-            {
-                weights[f] -= rate * ((gradient[f] / totalWeight) + (L2 * weights[f]));
-            }
-        }
-
-        return new LogisticModel(mean, scale, weights, bias);
-    }
-
-    /// <summary>The model as a JSON object.</summary>
-    public JsonObject ToJson()
-    {
-        static JsonArray Array(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)JsonValue.Create(Math.Round(v, 6)))];
-        return new JsonObject
-        {
-            ["mean"] = Array(_mean),
-            ["scale"] = Array(_scale),
-            ["weights"] = Array(_weights),
-            ["bias"] = Math.Round(Bias, 6),
-        };
-    }
-
-    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
-    /// <exception cref="FormatException">A member is missing.</exception>
-    public static LogisticModel FromJson(JsonObject json, string source)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        double[] Numbers(string name) => json[name]?.AsArray().Select(n => n!.GetValue<double>()).ToArray()
-            ?? throw new FormatException($"{source}: \"{name}\" is missing");
-        return new LogisticModel(Numbers("mean"), Numbers("scale"), Numbers("weights"),
-            json["bias"]?.GetValue<double>() ?? throw new FormatException($"{source}: \"bias\" is missing"));
     }
 }
 

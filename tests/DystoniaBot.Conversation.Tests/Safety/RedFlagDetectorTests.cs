@@ -150,6 +150,7 @@ public class RedFlagDetectorTests
     [InlineData("i am going to take all my pills tonight and that is it")]
     [InlineData("so i am no longer a burden to anyone")]
     [InlineData("my son texted sorry for everything and now he is not picking up his phone")]
+    [InlineData("my niece messaged me tell dad im sorry, its better this way and now she wont answer")]
     [InlineData("mi nuh waan live again")]
     [InlineData("honestly gonna kms this weekend")]
     [InlineData("he said he would end the pain for good tonight")]
@@ -252,6 +253,10 @@ public class RedFlagDetectorTests
     [InlineData("my son cut his arm on a fence last year, could that cause dystonia")]
     [InlineData("can you get dystonia after having a stroke")]
     [InlineData("these spasms, theyre killing me, what helps")]
+    [InlineData("my shins ache like crazy after netball, killing me, any tips")]
+    [InlineData("what is the difference between a heart attack and a stroke, asking for a school project")]
+    [InlineData("whats a heart attack exactly")]
+    [InlineData("the doctor wont answer my question about botox, goodbye")]
     [InlineData("goodbye for now, my son is not answering his homework questions lol")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {

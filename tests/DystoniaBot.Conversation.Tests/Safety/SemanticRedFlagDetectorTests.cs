@@ -1,5 +1,7 @@
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Conversation.Semantics;
+using DystoniaBot.Knowledge.Embeddings;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Conversation.Tests.Safety;
@@ -95,5 +97,23 @@ public class SemanticRedFlagDetectorTests
     public void Explain_ShouldCompareNothing_ForAnEmptyMessage()
     {
         Assert.Empty(Detector.Explain("   "));
+    }
+
+    [Fact]
+    public void Detect_ShouldFlagWhatTheModelReadsAsAnEmergency_NamedByTheNearestSign_WhenNoExemplarIsNearEnough()
+    {
+        // Exemplars that never match by themselves (threshold 0.99): what flags is the model, over the whole message.
+        var exemplars = ExemplarSet.Parse(
+            "threshold 0.99\n[emergency, now] poisoning\na child swallowed tablets\n[crisis] suicidal thoughts\nI want to end my life\n[ordinary] ordinary\nwhat is dystonia\n",
+            "test", TextEmbedder.Default);
+        var withModel = new SemanticRedFlagDetector(exemplars, MessageModel.LoadResource(SemanticRedFlagDetector.ModelResource));
+        var withoutModel = new SemanticRedFlagDetector(exemplars);
+        const string message = "my two year old got the lid off my pill bottle and some are gone, she is very drowsy now";
+
+        Assert.Null(withoutModel.Detect(message));
+        Assert.Equal(new RedFlag(RedFlagKind.Emergency, "poisoning"), withModel.Detect(message));
+        Assert.True(withModel.Explain(message)[0].Probability >= withModel.ModelThreshold);
+        Assert.Null(withModel.Detect("what is cervical dystonia and how is it treated"));
+        Assert.Null(withoutModel.Explain(message)[0].Probability);
     }
 }

@@ -1,4 +1,6 @@
+using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Knowledge.Embeddings;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Conversation.Tests.SmallTalk;
@@ -26,5 +28,21 @@ public class SemanticSmallTalkDetectorTests
     public void Detect_ShouldLeaveQuestionsAlone(string message)
     {
         Assert.Null(Detector.Detect(message));
+    }
+
+    [Fact]
+    public void Detect_ShouldTakeWhatTheModelReadsAsSmallTalk_OfTheKindOfTheNearestExemplar()
+    {
+        // Exemplars that never match by themselves (threshold 0.99): what recognises the thanks is the model.
+        var exemplars = ExemplarSet.Parse(
+            "threshold 0.99\n[greeting] greeting\nhello there\n[thanks] thanks\nthank you so much\n[goodbye] goodbye\nbye for now\n[ordinary] ordinary\nwhat is dystonia\n",
+            "test", TextEmbedder.Default);
+        var withModel = new SemanticSmallTalkDetector(exemplars, MessageModel.LoadResource(SemanticSmallTalkDetector.ModelResource));
+        var withoutModel = new SemanticSmallTalkDetector(exemplars);
+        const string message = "that was really kind of you, much appreciated";
+
+        Assert.Null(withoutModel.Detect(message));
+        Assert.Equal(SmallTalkKind.Thanks, withModel.Detect(message));
+        Assert.Null(withModel.Detect("what is cervical dystonia and how is it treated"));
     }
 }

@@ -16,6 +16,15 @@ public class SmallTalkDetectorTests
     [InlineData("cheers fer that hen", SmallTalkKind.Thanks)]
     [InlineData("ur a legend", SmallTalkKind.Thanks)]
     [InlineData("howzit", SmallTalkKind.Greeting)]
+    [InlineData("gday", SmallTalkKind.Greeting)]
+    [InlineData("habari yako", SmallTalkKind.Greeting)]
+    [InlineData("kia ora", SmallTalkKind.Greeting)]
+    [InlineData("asante sana rafiki", SmallTalkKind.Thanks)]
+    [InlineData("muito obrigada!! muito útil", SmallTalkKind.Thanks)]
+    [InlineData("xie xie", SmallTalkKind.Thanks)]
+    [InlineData("cam on ban", SmallTalkKind.Thanks)]
+    [InlineData("ka kite ano, chur", SmallTalkKind.Goodbye)]
+    [InlineData("kwaheri", SmallTalkKind.Goodbye)]
     [InlineData("nice to meet you", SmallTalkKind.Greeting)]
     [InlineData("thanks heaps", SmallTalkKind.Thanks)]
     [InlineData("ur gr8 ngl", SmallTalkKind.Thanks)]
@@ -100,6 +109,10 @@ public class SmallTalkDetectorTests
     [InlineData("Hi, is there a cure?", "is there a cure?")]
     [InlineData("hello there: what causes it", "what causes it")]
     [InlineData("Highly painful?", "Highly painful?")]
+    [InlineData("gday, does it run in families", "does it run in families")]
+    [InlineData("howdy yall, what causes it", "what causes it")]
+    [InlineData("Olá, what means dystonia?", "what means dystonia?")]
+    [InlineData("Oil on the neck, does it help?", "Oil on the neck, does it help?")]
     public void StripGreeting_ShouldRemoveOnlyAnOpeningGreeting(string text, string expected)
     {
         Assert.Equal(expected, SmallTalkDetector.StripGreeting(text));

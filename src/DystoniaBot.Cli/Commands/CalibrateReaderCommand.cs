@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using DystoniaBot.Cli.Evaluation;
+using DystoniaBot.Conversation.Safety;
+using DystoniaBot.Conversation.Semantics;
+using DystoniaBot.Conversation.SmallTalk;
+
+namespace DystoniaBot.Cli.Commands;
+
+/// <summary>
+/// <c>dystoniabot calibrate-reader emergency|smalltalk</c>: fits the model behind a meaning reader (that kind of
+/// labelled question against every other), reports how it does on each set held out in turn, and writes it.
+/// </summary>
+internal static class CalibrateReaderCommand
+{
+    /// <summary>The readers with a model, and where each model is kept in the source tree.</summary>
+    private static readonly Dictionary<string, string> Readers = new(StringComparer.Ordinal)
+    {
+        ["emergency"] = "src/DystoniaBot.Conversation/Safety/red-flag-model.json",
+        ["smalltalk"] = "src/DystoniaBot.Conversation/SmallTalk/small-talk-model.json",
+    };
+
+    public static Command Create()
+    {
+        var kind = new Argument<string>("kind") { Description = "The reader: emergency (red flags) or smalltalk" };
+        kind.AcceptOnlyFromAmong([.. Readers.Keys]);
+        var sets = new Argument<FileInfo[]>("sets") { Description = "Labelled questions, JSON lines {q, kind, any} (eval format); each file is held out in turn", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = $"Write the model here (normally {string.Join(" or ", Readers.Values)}); without it, only report" };
+        var falseRate = new Option<double>("--false-per-thousand") { Description = "Other messages allowed to be taken for the kind on held-out sets, per thousand; sets the threshold", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("calibrate-reader", "Fit a meaning reader's model (red flags or small talk) on labelled questions and validate it on held-out sets")
+        {
+            kind, sets, output, falseRate, Engine.KnowledgeOption, Engine.IndexOption,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var reader = parse.GetValue(kind)!;
+            var rate = parse.GetValue(falseRate);
+            if (rate is < 0 or > 100)
+            {
+                Console.Error.WriteLine("calibrate-reader: --false-per-thousand is between 0 and 100");
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
+            if (EvalCase.ReadSets(parse.GetValue(sets)!, "calibrate-reader", Console.Error) is not { } read)
+            {
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
+            using var engine = Engine.Create(parse);
+
+            // Each model is fit on the text its reader is given: words of other languages read in English, and for
+            // small talk without an opening greeting.
+            string Given(string question) => reader == "smalltalk"
+                ? SmallTalkDetector.StripGreeting(engine.Policy.EnglishReading(question))
+                : engine.Policy.EnglishReading(question);
+            // The reader's own exemplars teach the model too (warning signs and counter-examples written from clinical
+            // sources), but are never held out: they are no sample of what people write.
+            var exemplars = reader == "smalltalk" ? engine.Readers.SmallTalk.Exemplars : engine.Readers.RedFlags.Exemplars;
+            var messages = read.Select(r => new LabelledMessage(Given(r.Case.Question), r.Case.Kind == reader, r.Set))
+                .Concat(exemplars.Groups.SelectMany(g => g.Texts.Select(t => new LabelledMessage(t, g.Kind != ExemplarSet.Ordinary, null))))
+                .ToList();
+            var (model, validation) = MessageModel.Calibrate(reader, messages, engine.Index.Embedder, rate, cancellationToken);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{read.Count} labelled messages, {validation.OfKind} {reader}, from {read.Select(r => r.Set).Distinct().Count()} sets, and {messages.Count - read.Count} exemplars of the reader"));
+            Console.Out.WriteLine($"each set held out in turn: {validation}");
+            if (parse.GetValue(output) is { } target)
+            {
+                File.WriteAllText(target.FullName, model.ToJson());
+                Console.Out.WriteLine($"model written to {target.FullName}");
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}
