@@ -9,7 +9,8 @@ namespace DystoniaBot.Conversation.Language;
 /// of them is no word of the vocabulary, and the join sounds like a vocabulary word of five letters or more: the same
 /// once spelled as it sounds ("ph" as "f", a soft "c" as "s", "y" as "i", "talks" as "tox"…), or one sound apart for
 /// words of seven letters or more, two for words of eleven, always from the same first sound. Single letters spoken one by one are joined when they
-/// spell a vocabulary word ("m r i").
+/// spell a vocabulary word ("m r i"). Dictation splits the rare words it doesn't know, never a common one: common
+/// English words are never what a join reads ("same thing" is no "something").
 /// </summary>
 /// <remarks>Immutable after construction and safe to share between threads.</remarks>
 public sealed class SplitWordReader
@@ -22,13 +23,16 @@ public sealed class SplitWordReader
     // Vocabulary words by the length of their sound, so a join is compared only with words it could be.
     private readonly Dictionary<int, List<(string Word, string Sound, int Count)>> _bySoundLength = [];
 
-    /// <summary>Reads split words as the words of <paramref name="vocabulary"/>.</summary>
-    public SplitWordReader(ReadingVocabulary vocabulary)
+    /// <summary>
+    /// Reads split words as the words of <paramref name="vocabulary"/> that are not among
+    /// <paramref name="commonWords"/>.
+    /// </summary>
+    public SplitWordReader(ReadingVocabulary vocabulary, IReadOnlySet<string>? commonWords = null)
     {
         _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         foreach (var (word, count) in vocabulary.Counts)
         {
-            if (word.Length < MinWordLength || !word.All(char.IsAsciiLetter))
+            if (word.Length < MinWordLength || !word.All(char.IsAsciiLetter) || (commonWords?.Contains(word) ?? false))
             {
                 continue;
             }

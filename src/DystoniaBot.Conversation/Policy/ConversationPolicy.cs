@@ -5,6 +5,7 @@ using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Conversation.SmallTalk;
+using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Caching;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
@@ -162,7 +163,9 @@ public sealed partial class ConversationPolicy
 
         var articles = documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).ToList();
         var vocabulary = ReadingVocabulary.WithOwnLists(articles.Concat(_starters.Questions));
-        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles)), new SplitWordReader(vocabulary), new ShorthandReader(vocabulary));
+        // Dictation never splits a common word, so none is what split words are read as (a stand-in search may have
+        // no lexicon: then every word of the vocabulary can be).
+        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles)), new SplitWordReader(vocabulary, _search.Lexicon?.CommonWords), new ShorthandReader(vocabulary));
         _wordReaders = readers;
         return readers;
     }

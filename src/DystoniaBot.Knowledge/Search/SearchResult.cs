@@ -53,4 +53,7 @@ public interface IKnowledgeSearch
 
     /// <summary>The documents indexed, in order.</summary>
     IReadOnlyList<KnowledgeDocument> Documents { get; }
+
+    /// <summary>The lexicon the documents are indexed and questions analysed with.</summary>
+    Lexicon Lexicon { get; }
 }

@@ -6,7 +6,9 @@ public class SplitWordReaderTests
 {
     private static readonly SplitWordReader Reader = new(ReadingVocabulary.WithOwnLists(
         ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. An electromyogram records the muscles.",
-         "Botulinum toxin (botox) injections help; an MRI of the brain. Cervical dystonia affects the neck. See a neurologist."]));
+         "Botulinum toxin (botox) injections help; an MRI of the brain. Cervical dystonia affects the neck. See a neurologist.",
+         "Something may help."]),
+        DystoniaBot.Testing.TestKnowledge.Index.Lexicon.CommonWords);
 
     [Theory]
     [InlineData("how do doctors no if its dis tonia", "how do doctors no if its dystonia")]
@@ -28,6 +30,7 @@ public class SplitWordReaderTests
     [InlineData("my mum has it in her neck and i am worried")]
     [InlineData("she's got a gram of something")]
     [InlineData("the dr said a b c")]
+    [InlineData("is a heart attack the same thing as a stroke")]
     [InlineData("dis is da ting")]
     [InlineData("")]
     public void Join_ShouldLeaveWhatWasSaid(string text)

@@ -144,8 +144,9 @@ public class ConversationPolicyTests
     public void Respond_ShouldCheckRedFlagsBeforeAnySearch()
     {
         var search = new Mock<IKnowledgeSearch>(MockBehavior.Strict);
-        // The articles' words are read (for shorthand); nothing is searched.
+        // The articles' words and the common words are read (for shorthand and dictation); nothing is searched.
         search.Setup(s => s.Documents).Returns([]);
+        search.Setup(s => s.Lexicon).Returns(TestKnowledge.Index.Lexicon);
         var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]), TestKnowledge.Readers);
 
         var reply = policy.Respond("I can't breathe, is this dystonia?", "en-GB", ConversationState.Empty).Reply;
