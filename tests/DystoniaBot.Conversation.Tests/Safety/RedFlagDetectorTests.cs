@@ -160,6 +160,8 @@ public class RedFlagDetectorTests
     [InlineData("wrote notes for my children and left them by the kettle")]
     [InlineData("gave away all my tools to my neighbour, dont need them now")]
     [InlineData("the rope in the shed would finish the job")]
+    [InlineData("i shall not be a trouble to my children much longer")]
+    [InlineData("I have set aside a week's worth of my sleeping tablets")]
     [InlineData("mi nuh waan live again")]
     [InlineData("honestly gonna kms this weekend")]
     [InlineData("he said he would end the pain for good tonight")]
@@ -268,6 +270,8 @@ public class RedFlagDetectorTests
     [InlineData("is a heart attack the same as a cardiac arrest")]
     [InlineData("i worked out how to use the botox diary app")]
     [InlineData("gave my old neck brace to a friend, is that ok")]
+    [InlineData("i put aside some money for the botox, is it worth it")]
+    [InlineData("she kept her tablets by the bed, is that safe for the kids")]
     [InlineData("the doctor wont answer my question about botox, goodbye")]
     [InlineData("goodbye for now, my son is not answering his homework questions lol")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)

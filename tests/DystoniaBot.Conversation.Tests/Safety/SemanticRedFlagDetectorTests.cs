@@ -1,7 +1,7 @@
 using DystoniaBot.Conversation.Policy;
 using DystoniaBot.Conversation.Safety;
 using DystoniaBot.Conversation.Semantics;
-using DystoniaBot.Knowledge.Embeddings;
+using DystoniaBot.Conversation.Tests.Semantics;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Conversation.Tests.Safety;
@@ -102,10 +102,9 @@ public class SemanticRedFlagDetectorTests
     [Fact]
     public void Detect_ShouldFlagWhatTheModelReadsAsAnEmergency_NamedByTheNearestSign_WhenNoExemplarIsNearEnough()
     {
-        // Exemplars that never match by themselves (threshold 0.99): what flags is the model, over the whole message.
-        var exemplars = ExemplarSet.Parse(
-            "threshold 0.99\n[emergency, now] poisoning\na child swallowed tablets\n[crisis] suicidal thoughts\nI want to end my life\n[ordinary] ordinary\nwhat is dystonia\n",
-            "test", TextEmbedder.Default);
+        // What flags is the model, over the whole message; the nearest sign names it.
+        var exemplars = ExemplarsThatNeverMatch.Of(
+            ("[emergency, now] poisoning", "a child swallowed tablets"), ("[crisis] suicidal thoughts", "I want to end my life"), ("[ordinary] ordinary", "what is dystonia"));
         var withModel = new SemanticRedFlagDetector(exemplars, MessageModel.LoadResource(SemanticRedFlagDetector.ModelResource));
         var withoutModel = new SemanticRedFlagDetector(exemplars);
         const string message = "my two year old got the lid off my pill bottle and some are gone, she is very drowsy now";

@@ -1,6 +1,6 @@
 using DystoniaBot.Conversation.Semantics;
 using DystoniaBot.Conversation.SmallTalk;
-using DystoniaBot.Knowledge.Embeddings;
+using DystoniaBot.Conversation.Tests.Semantics;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Conversation.Tests.SmallTalk;
@@ -33,10 +33,9 @@ public class SemanticSmallTalkDetectorTests
     [Fact]
     public void Detect_ShouldTakeWhatTheModelReadsAsSmallTalk_OfTheKindOfTheNearestExemplar()
     {
-        // Exemplars that never match by themselves (threshold 0.99): what recognises the thanks is the model.
-        var exemplars = ExemplarSet.Parse(
-            "threshold 0.99\n[greeting] greeting\nhello there\n[thanks] thanks\nthank you so much\n[goodbye] goodbye\nbye for now\n[ordinary] ordinary\nwhat is dystonia\n",
-            "test", TextEmbedder.Default);
+        // What recognises the thanks is the model; the nearest exemplar says what kind of small talk it is.
+        var exemplars = ExemplarsThatNeverMatch.Of(
+            ("[greeting] greeting", "hello there"), ("[thanks] thanks", "thank you so much"), ("[goodbye] goodbye", "bye for now"), ("[ordinary] ordinary", "what is dystonia"));
         var withModel = new SemanticSmallTalkDetector(exemplars, MessageModel.LoadResource(SemanticSmallTalkDetector.ModelResource));
         var withoutModel = new SemanticSmallTalkDetector(exemplars);
         const string message = "that was really kind of you, much appreciated";
