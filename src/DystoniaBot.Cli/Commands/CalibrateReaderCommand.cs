@@ -48,10 +48,10 @@ internal static class CalibrateReaderCommand
 
             using var engine = Engine.Create(parse);
 
-            // Each model is fit on the text its reader is given: words of other languages read in English, and for
-            // small talk without an opening greeting.
+            // Each model is fit on the text its reader compares: words of other languages read in English, and for
+            // small talk what that reader reads of it.
             string Given(string question) => reader == "smalltalk"
-                ? SmallTalkDetector.StripGreeting(engine.Policy.EnglishReading(question))
+                ? SemanticSmallTalkDetector.TextRead(engine.Policy.EnglishReading(question))
                 : engine.Policy.EnglishReading(question);
             // The reader's own exemplars teach the model too (warning signs and counter-examples written from clinical
             // sources), but are never held out: they are no sample of what people write.

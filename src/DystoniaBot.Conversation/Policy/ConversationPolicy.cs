@@ -141,8 +141,7 @@ public sealed partial class ConversationPolicy
             return new Reading(null, null, true, text, text, null, false);
         }
 
-        // The meaning net reads a message without its opening greeting: "hi, is there a cure?" is near "hi there".
-        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(SmallTalkDetector.StripGreeting(english))) is { } smallTalk)
+        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(english)) is { } smallTalk)
         {
             return new Reading(null, smallTalk, false, text, text, null, false);
         }

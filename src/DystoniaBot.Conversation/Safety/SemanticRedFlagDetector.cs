@@ -146,12 +146,7 @@ public sealed partial class SemanticRedFlagDetector
     /// </summary>
     private RedFlag? Flag(Part part)
     {
-        var match = _exemplars.Match(part.Vector);
-        if (match is null && part.Whole && _model is not null && _model.Probability(part.Vector) >= _model.Threshold)
-        {
-            match = _exemplars.Nearest(part.Vector);
-        }
-
+        var match = _exemplars.Recognise(part.Vector, part.Whole ? _model : null);
         if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(part.Sentence)))
         {
             return null;

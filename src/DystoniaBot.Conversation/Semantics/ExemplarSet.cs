@@ -129,8 +129,17 @@ public sealed class ExemplarSet
     public float[][] Embed(IReadOnlyList<string> messages) => _embedder.EmbedQueries(messages);
 
     /// <summary>The nearest group to <paramref name="vector"/>, or null when none is near enough.</summary>
-    public ExemplarMatch? Match(ReadOnlySpan<float> vector) =>
-        Nearest(vector) is { } nearest && nearest.Similarity >= Threshold && nearest.Similarity - nearest.OrdinarySimilarity >= Margin ? nearest : null;
+    public ExemplarMatch? Match(ReadOnlySpan<float> vector) => Recognise(vector, null);
+
+    /// <summary>
+    /// The nearest group to <paramref name="vector"/> when it is near enough, or else when <paramref name="model"/>
+    /// reads the message as of the readers' kind (the group then names what it is); null otherwise.
+    /// </summary>
+    public ExemplarMatch? Recognise(ReadOnlySpan<float> vector, MessageModel? model) =>
+        Nearest(vector) is { } nearest
+            && ((nearest.Similarity >= Threshold && nearest.Similarity - nearest.OrdinarySimilarity >= Margin) || (model?.Reads(vector) ?? false))
+            ? nearest
+            : null;
 
     /// <summary>The nearest group that is not ordinary, with its similarity and the nearest ordinary one's, whatever they are.</summary>
     public ExemplarMatch? Nearest(ReadOnlySpan<float> vector)

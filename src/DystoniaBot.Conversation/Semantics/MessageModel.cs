@@ -99,6 +99,9 @@ public sealed class MessageModel
         return Classifier.Probability(features);
     }
 
+    /// <summary>Whether the message whose embedding is <paramref name="vector"/> is of the kind, at <see cref="Threshold"/>.</summary>
+    public bool Reads(ReadOnlySpan<float> vector) => Probability(vector) >= Threshold;
+
     /// <summary>Parses the JSON form (<see cref="ToJson"/>).</summary>
     /// <exception cref="FormatException">The text is not a model for this embedding.</exception>
     public static MessageModel Parse(string json, string source)

@@ -39,11 +39,17 @@ public sealed class SemanticSmallTalkDetector
     /// <summary>The exemplars compared with (their texts also teach the model: <c>dystoniabot calibrate-reader</c>).</summary>
     public ExemplarSet Exemplars => _exemplars;
 
+    /// <summary>
+    /// What of <paramref name="text"/> the reader compares: the message without its opening greeting ("hi, is there a
+    /// cure?" is near "hi there"). Its model is fit on the same.
+    /// </summary>
+    public static string TextRead(string text) => SmallTalkDetector.StripGreeting(text);
+
     /// <summary>The small talk <paramref name="text"/> is, or null.</summary>
     public SmallTalkKind? Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(TextRead(text));
         // One word is what the rules are for ("hi", "thanks"); alone, any other word ("question", "more") is too
         // little to mean small talk by.
         if (normalized.Length > MaxLength || normalized.Split(' ').Length < 2)
@@ -51,10 +57,7 @@ public sealed class SemanticSmallTalkDetector
             return null;
         }
 
-        var vector = _exemplars.Embed(normalized);
-        var match = _exemplars.Match(vector)
-            ?? (_model is not null && _model.Probability(vector) >= _model.Threshold ? _exemplars.Nearest(vector) : null);
-        return match?.Group.Kind switch
+        return _exemplars.Recognise(_exemplars.Embed(normalized), _model)?.Group.Kind switch
         {
             "greeting" => SmallTalkKind.Greeting,
             "thanks" => SmallTalkKind.Thanks,
