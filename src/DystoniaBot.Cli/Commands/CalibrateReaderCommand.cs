@@ -27,9 +27,10 @@ internal static class CalibrateReaderCommand
         var sets = new Argument<FileInfo[]>("sets") { Description = "Labelled questions, JSON lines {q, kind, any} (eval format); each file is held out in turn", Arity = ArgumentArity.OneOrMore };
         var output = new Option<FileInfo?>("--out", "-o") { Description = $"Write the model here (normally {string.Join(" or ", Readers.Values)}); without it, only report" };
         var falseRate = new Option<double>("--false-per-thousand") { Description = "Other messages allowed to be taken for the kind on held-out sets, per thousand; sets the threshold", DefaultValueFactory = _ => 1.0 };
+        var teaching = new Option<FileInfo[]>("--teaching") { Description = "Sets written to teach the reader hard cases: learned from and held out in turn, reported apart; their ordinary messages do not set the threshold", AllowMultipleArgumentsPerToken = true };
         var command = new Command("calibrate-reader", "Fit a meaning reader's model (red flags or small talk) on labelled questions and validate it on held-out sets")
         {
-            kind, sets, output, falseRate, Engine.KnowledgeOption, Engine.IndexOption,
+            kind, sets, output, falseRate, teaching, Engine.KnowledgeOption, Engine.IndexOption,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -41,7 +42,9 @@ internal static class CalibrateReaderCommand
                 return Task.FromResult(ExitCodes.Failure);
             }
 
-            if (EvalCase.ReadSets(parse.GetValue(sets)!, "calibrate-reader", Console.Error) is not { } read)
+            var teachingFiles = parse.GetValue(teaching) ?? [];
+            if (EvalCase.ReadSets(parse.GetValue(sets)!, "calibrate-reader", Console.Error) is not { } read
+                || EvalCase.ReadSets(teachingFiles, "calibrate-reader", Console.Error) is not { } taught)
             {
                 return Task.FromResult(ExitCodes.Failure);
             }
@@ -57,11 +60,18 @@ internal static class CalibrateReaderCommand
             // sources), but are never held out: they are no sample of what people write.
             var exemplars = reader == "smalltalk" ? engine.Readers.SmallTalk.Exemplars : engine.Readers.RedFlags.Exemplars;
             var messages = read.Select(r => new LabelledMessage(Given(r.Case.Question), r.Case.Kind == reader, r.Set))
+                .Concat(taught.Select(r => new LabelledMessage(Given(r.Case.Question), r.Case.Kind == reader, r.Set, Teaching: true)))
                 .Concat(exemplars.Groups.SelectMany(g => g.Texts.Select(t => new LabelledMessage(t, g.Kind != ExemplarSet.Ordinary, null))))
                 .ToList();
-            var (model, validation) = MessageModel.Calibrate(reader, messages, engine.Index.Embedder, rate, cancellationToken);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{read.Count} labelled messages, {validation.OfKind} {reader}, from {read.Select(r => r.Set).Distinct().Count()} sets, and {messages.Count - read.Count} exemplars of the reader"));
+            // The red-flag reader also compares a longer message's sentences and clauses; small talk is read whole.
+            var (model, validation, teachingValidation) = MessageModel.Calibrate(
+                reader, messages, engine.Index.Embedder, rate, reader == "emergency" ? SemanticRedFlagDetector.PartsOf : null, cancellationToken);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{read.Count} labelled messages, {validation.OfKind} {reader}, from {read.Select(r => r.Set).Distinct().Count()} sets; {taught.Count} from {teachingFiles.Length} teaching sets; and {messages.Count - read.Count - taught.Count} exemplars of the reader"));
             Console.Out.WriteLine($"each set held out in turn: {validation}");
+            if (teachingValidation is not null)
+            {
+                Console.Out.WriteLine($"the teaching sets, each held out in turn: {teachingValidation}");
+            }
             if (parse.GetValue(output) is { } target)
             {
                 File.WriteAllText(target.FullName, model.ToJson());

@@ -20,7 +20,7 @@ internal static class ExplainCommand
             using var engine = Engine.Create(parse);
             var invariant = CultureInfo.InvariantCulture;
             var net = engine.Readers.RedFlags;
-            Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message) and model (whole message, flags from {net.ModelThreshold:0.000}):"));
+            Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message) and model (whole message flags from {net.ModelThreshold:0.000}, a sentence or clause from {net.ModelPartThreshold:0.000}):"));
             foreach (var (part, nearest, probability, flag) in net.Explain(text))
             {
                 Console.Out.WriteLine(string.Create(invariant,

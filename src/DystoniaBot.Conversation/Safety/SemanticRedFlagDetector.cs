@@ -10,7 +10,8 @@ namespace DystoniaBot.Conversation.Safety;
 /// <c>Safety/red-flag-exemplars.txt</c>, written from clinical warning-sign lists, with ordinary messages that share
 /// their words ("can dystonia affect breathing?", a stroke last year) as counter-examples. Behind them, a
 /// <see cref="MessageModel"/> (<c>Safety/red-flag-model.json</c>) reads the whole message as learned from every
-/// labelled emergency; what it flags is named by the nearest warning sign.
+/// labelled emergency, and each sentence and clause of a longer one at a stricter threshold; what it flags is named
+/// by the nearest warning sign.
 /// </summary>
 public sealed partial class SemanticRedFlagDetector
 {
@@ -67,6 +68,9 @@ public sealed partial class SemanticRedFlagDetector
     /// <summary>The model's probability from which a whole message flags (1 without a model: never).</summary>
     public double ModelThreshold => _model?.Threshold ?? 1;
 
+    /// <summary>The model's probability from which one sentence or clause flags (1 without a model or part threshold: never).</summary>
+    public double ModelPartThreshold => _model?.PartThreshold ?? 1;
+
     [GeneratedRegex(@"(?<=[.!?;\n])\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
@@ -83,12 +87,22 @@ public sealed partial class SemanticRedFlagDetector
         Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
 
     /// <summary>
-    /// Each part of <paramref name="text"/> the net compares (the whole message, then its longer sentences) with the
-    /// nearest warning sign, how near, the model's probability (for the whole message), and whether it flags: for
-    /// <c>dystoniabot explain</c>.
+    /// Each part of <paramref name="text"/> the net compares (the whole message, then its longer sentences and clauses)
+    /// with the nearest warning sign, how near, the model's probability, and whether it flags: for <c>dystoniabot
+    /// explain</c>.
     /// </summary>
     public IReadOnlyList<(string Part, ExemplarMatch? Nearest, double? Probability, RedFlag? Flag)> Explain(string text) =>
-        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), part.Whole ? _model?.Probability(part.Vector) : null, Flag(part)))];
+        [.. Compare(text).Select(part => (part.Text, _exemplars.Nearest(part.Vector), _model?.Probability(part.Vector), Flag(part)))];
+
+    /// <summary>
+    /// The sentences and clauses of <paramref name="text"/> the net compares after the whole message, as it compares
+    /// them: what <c>dystoniabot calibrate-reader emergency</c> scores the model's part threshold on.
+    /// </summary>
+    public static IReadOnlyList<string> PartsOf(string text)
+    {
+        var sentences = Sentences(TextNormalizer.Normalize(text ?? throw new ArgumentNullException(nameof(text))));
+        return [.. (sentences.Count >= 2 ? sentences : []), .. Clauses(sentences).Select(c => c.Text)];
+    }
 
     /// <summary>
     /// The parts compared, lazily (a long message's sentences are embedded only when the whole did not flag, its
@@ -107,11 +121,7 @@ public sealed partial class SemanticRedFlagDetector
         yield return new Part(normalized, normalized, _exemplars.Embed(normalized), Whole: true);
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
-        var sentences = SentenceBreak().Split(normalized)
-            .Select(s => s.Trim())
-            .Where(s => Words(s) >= MinSentenceWords)
-            .Take(MaxSentences)
-            .ToList();
+        var sentences = Sentences(normalized);
         if (sentences.Count >= 2)
         {
             var vectors = _exemplars.Embed(sentences);
@@ -121,12 +131,7 @@ public sealed partial class SemanticRedFlagDetector
             }
         }
 
-        var clauses = sentences
-            .Where(s => Words(s) > MaxUnsplitWords)
-            .SelectMany(s => ClauseBreak().Split(s).Select(c => (Text: c.Trim(), Sentence: s)))
-            .Where(c => Words(c.Text) >= MinSentenceWords && c.Text != c.Sentence)
-            .Take(MaxClauses)
-            .ToList();
+        var clauses = Clauses(sentences);
         if (clauses.Count > 0)
         {
             var vectors = _exemplars.Embed(clauses.Select(c => c.Text).ToList());
@@ -137,16 +142,26 @@ public sealed partial class SemanticRedFlagDetector
         }
     }
 
+    private static List<string> Sentences(string normalized) =>
+        [.. SentenceBreak().Split(normalized).Select(s => s.Trim()).Where(s => Words(s) >= MinSentenceWords).Take(MaxSentences)];
+
+    private static List<(string Text, string Sentence)> Clauses(List<string> sentences) =>
+        [.. sentences
+            .Where(s => Words(s) > MaxUnsplitWords)
+            .SelectMany(s => ClauseBreak().Split(s).Select(c => (Text: c.Trim(), Sentence: s)))
+            .Where(c => Words(c.Text) >= MinSentenceWords && c.Text != c.Sentence)
+            .Take(MaxClauses)];
+
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
-    /// The red flag a part means: its exemplar's when one is near enough, else, for the whole message, the nearest
-    /// warning sign when the model reads it as an emergency. None for a sign marked "now" that the text tells as
-    /// history.
+    /// The red flag a part means: its exemplar's when one is near enough, else the nearest warning sign when the model
+    /// reads it as an emergency (a sentence or clause at the model's stricter part threshold). None for a sign marked
+    /// "now" that the text tells as history.
     /// </summary>
     private RedFlag? Flag(Part part)
     {
-        var match = _exemplars.Recognise(part.Vector, part.Whole ? _model : null);
+        var match = _exemplars.Recognise(part.Vector, _model, part: !part.Whole);
         if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(part.Sentence)))
         {
             return null;

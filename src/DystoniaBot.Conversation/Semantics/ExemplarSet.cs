@@ -133,11 +133,13 @@ public sealed class ExemplarSet
 
     /// <summary>
     /// The nearest group to <paramref name="vector"/> when it is near enough, or else when <paramref name="model"/>
-    /// reads the message as of the readers' kind (the group then names what it is); null otherwise.
+    /// reads the message (or, with <paramref name="part"/>, the sentence or clause of one) as of the readers' kind (the
+    /// group then names what it is); null otherwise.
     /// </summary>
-    public ExemplarMatch? Recognise(ReadOnlySpan<float> vector, MessageModel? model) =>
+    public ExemplarMatch? Recognise(ReadOnlySpan<float> vector, MessageModel? model, bool part = false) =>
         Nearest(vector) is { } nearest
-            && ((nearest.Similarity >= Threshold && nearest.Similarity - nearest.OrdinarySimilarity >= Margin) || (model?.Reads(vector) ?? false))
+            && ((nearest.Similarity >= Threshold && nearest.Similarity - nearest.OrdinarySimilarity >= Margin)
+                || (model is not null && (part ? model.ReadsPart(vector) : model.Reads(vector))))
             ? nearest
             : null;
 

@@ -14,7 +14,12 @@ namespace DystoniaBot.Conversation.Semantics;
 /// The set it comes from: validation holds out one whole set at a time. Null for a reader's own exemplars, written to
 /// teach rather than sampled from people's messages: always learned from, never scored.
 /// </param>
-public sealed record LabelledMessage(string Text, bool IsKind, string? Set);
+/// <param name="Teaching">
+/// Whether its set was written to teach the reader hard cases (ordinary messages chosen because they share an
+/// emergency's words): held out in turn and reported apart, its ordinary messages never set the threshold, which is
+/// chosen on messages as people write them.
+/// </param>
+public sealed record LabelledMessage(string Text, bool IsKind, string? Set, bool Teaching = false);
 
 /// <summary>How a fit validated on sets it was not fit on.</summary>
 /// <param name="Kind">What the model recognises, as the sets name it.</param>
@@ -23,11 +28,12 @@ public sealed record LabelledMessage(string Text, bool IsKind, string? Set);
 /// <param name="Others">Other messages in the held-out sets.</param>
 /// <param name="FalseFlags">Of them, how many it took for the kind.</param>
 /// <param name="Threshold">The operating point chosen on the held-out probabilities.</param>
-public sealed record ModelValidation(string Kind, int OfKind, int Caught, int Others, int FalseFlags, double Threshold)
+/// <param name="PartThreshold">The operating point for a message's sentences and clauses; null when they are not read.</param>
+public sealed record ModelValidation(string Kind, int OfKind, int Caught, int Others, int FalseFlags, double Threshold, double? PartThreshold = null)
 {
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"at {Threshold:0.000}, {Caught} of {OfKind} {Kind} messages ({100.0 * Caught / Math.Max(1, OfKind):0.0}%) recognised and {FalseFlags} of {Others} others taken for {Kind}");
+        $"at {Threshold:0.000}{(PartThreshold is { } part ? $" (a sentence or clause at {part:0.000})" : string.Empty)}, {Caught} of {OfKind} {Kind} messages ({100.0 * Caught / Math.Max(1, OfKind):0.0}%) recognised and {FalseFlags} of {Others} others taken for {Kind}");
 }
 
 /// <summary>
@@ -50,8 +56,11 @@ public sealed class MessageModel
     /// <summary>Gradient steps of the fit.</summary>
     private const int Iterations = 1500;
 
-    /// <summary>Creates a model from its classifier and operating point.</summary>
-    public MessageModel(LogisticModel classifier, double threshold, string description)
+    /// <summary>
+    /// Creates a model from its classifier and operating points: <paramref name="threshold"/> for a whole message,
+    /// <paramref name="partThreshold"/> (null: not read) for one of its sentences or clauses.
+    /// </summary>
+    public MessageModel(LogisticModel classifier, double threshold, string description, double? partThreshold = null)
     {
         Classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         if (classifier.FeatureCount != TextEmbedder.Dimensions)
@@ -64,7 +73,13 @@ public sealed class MessageModel
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold is a probability strictly between 0 and 1.");
         }
 
+        if (partThreshold is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(partThreshold), partThreshold, "The part threshold is a probability strictly between 0 and 1.");
+        }
+
         Threshold = threshold;
+        PartThreshold = partThreshold;
         Description = description ?? string.Empty;
     }
 
@@ -84,6 +99,12 @@ public sealed class MessageModel
     /// <summary>The probability from which a message is read as of the kind.</summary>
     public double Threshold { get; }
 
+    /// <summary>
+    /// The probability from which one sentence or clause of a longer message is read as of the kind (null: parts are not
+    /// read). Higher than <see cref="Threshold"/>: a message has several parts, each a chance of a false reading.
+    /// </summary>
+    public double? PartThreshold { get; }
+
     /// <summary>What the model was fit on and how it validated.</summary>
     public string Description { get; }
 
@@ -102,6 +123,9 @@ public sealed class MessageModel
     /// <summary>Whether the message whose embedding is <paramref name="vector"/> is of the kind, at <see cref="Threshold"/>.</summary>
     public bool Reads(ReadOnlySpan<float> vector) => Probability(vector) >= Threshold;
 
+    /// <summary>Whether the sentence or clause whose embedding is <paramref name="vector"/> is of the kind, at <see cref="PartThreshold"/>.</summary>
+    public bool ReadsPart(ReadOnlySpan<float> vector) => PartThreshold is { } threshold && Probability(vector) >= threshold;
+
     /// <summary>Parses the JSON form (<see cref="ToJson"/>).</summary>
     /// <exception cref="FormatException">The text is not a model for this embedding.</exception>
     public static MessageModel Parse(string json, string source)
@@ -118,7 +142,8 @@ public sealed class MessageModel
             return new MessageModel(
                 LogisticModel.FromJson(root["classifier"]?.AsObject() ?? throw new FormatException($"{source}: \"classifier\" is missing"), source),
                 root["threshold"]?.GetValue<double>() ?? throw new FormatException($"{source}: \"threshold\" is missing"),
-                root["description"]?.GetValue<string>() ?? string.Empty);
+                root["description"]?.GetValue<string>() ?? string.Empty,
+                root["partThreshold"]?.GetValue<double>());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
@@ -134,6 +159,7 @@ public sealed class MessageModel
             ["description"] = Description,
             ["embedding"] = TextEmbedder.ModelName,
             ["threshold"] = Threshold,
+            ["partThreshold"] = PartThreshold,
             ["classifier"] = Classifier.ToJson(),
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -141,24 +167,36 @@ public sealed class MessageModel
 
     /// <summary>
     /// Fits the model on <paramref name="messages"/> and validates it: each set is held out in turn and scored by a
-    /// model fit on the others (a new set is written in new words, so this is what a first run looks like); the
-    /// threshold is the lowest whose held-out false readings stay within <paramref name="falsePerThousand"/> per
-    /// thousand other messages. The model returned is fit on all the messages, with that threshold.
+    /// model fit on the others (a new set is written in new words, so this is what a first run looks like). With
+    /// <paramref name="partsOf"/>, a message's sentences and clauses are scored too, as the reader compares them. The
+    /// thresholds (for whole messages, and for parts) are those that recognise the most held-out messages of the kind
+    /// while false readings stay within <paramref name="falsePerThousand"/> per thousand other messages of the sets
+    /// people wrote. The model returned is fit on all the messages, with those thresholds.
     /// </summary>
+    /// <returns>The model, its validation on the sets people wrote, and on the teaching sets (null without any).</returns>
     /// <exception cref="ArgumentException">Fewer than two sets, or a class missing.</exception>
-    public static (MessageModel Model, ModelValidation Validation) Calibrate(string kind, IReadOnlyList<LabelledMessage> messages, TextEmbedder embedder, double falsePerThousand, CancellationToken cancellationToken = default)
+    public static (MessageModel Model, ModelValidation Validation, ModelValidation? Teaching) Calibrate(
+        string kind,
+        IReadOnlyList<LabelledMessage> messages,
+        TextEmbedder embedder,
+        double falsePerThousand,
+        Func<string, IReadOnlyList<string>>? partsOf = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(embedder);
         var sets = messages.Where(m => m.Set is not null).Select(m => m.Set!).Distinct(StringComparer.Ordinal).ToList();
-        var scored = messages.Where(m => m.Set is not null).ToList();
-        if (sets.Count < 2 || !scored.Any(m => m.IsKind) || scored.All(m => m.IsKind))
+        var written = messages.Where(m => m.Set is not null && !m.Teaching).ToList();
+        if (sets.Count < 2 || !written.Any(m => m.IsKind) || written.All(m => m.IsKind))
         {
             throw new ArgumentException($"Fitting needs at least two sets and both {kind} and other messages.", nameof(messages));
         }
 
         var features = Embed(messages, embedder);
-        var heldOut = new double[messages.Count];
+        var parts = messages.Select(m => m.Set is null || partsOf is null ? [] : partsOf(m.Text)).ToList();
+        var partFeatures = EmbedParts(parts, embedder);
+        var whole = new double[messages.Count];
+        var part = new double[messages.Count];
         Parallel.ForEach(sets, new ParallelOptions { CancellationToken = cancellationToken }, set =>
         {
             var model = Fit(messages, features, m => m.Set != set);
@@ -166,28 +204,81 @@ public sealed class MessageModel
             {
                 if (messages[i].Set == set)
                 {
-                    heldOut[i] = model.Probability(features[i]);
+                    whole[i] = model.Probability(features[i]);
+                    part[i] = parts[i].Count == 0 ? 0 : parts[i].Max(p => model.Probability(partFeatures[p]));
                 }
             }
         });
 
         // Only the sets' messages are scored: a reader's exemplars are taught, never held out.
-        var outcomes = heldOut.Select((p, i) => (Probability: p, messages[i].IsKind, Scored: messages[i].Set is not null)).Where(o => o.Scored).ToList();
-        var others = outcomes.Count(o => !o.IsKind);
-        var allowed = (int)Math.Floor(falsePerThousand * others / 1000);
-        // The (allowed + 1)-th most probable other message sets the bar: anything above it flags at most `allowed`.
-        var bar = outcomes.Where(o => !o.IsKind).Select(o => o.Probability).OrderByDescending(p => p).Skip(allowed).FirstOrDefault();
-        var threshold = Math.Min(0.999, Math.Max(0.5, Math.Ceiling((bar + 1e-9) * 1000) / 1000));
-        var validation = new ModelValidation(
+        var scored = Enumerable.Range(0, messages.Count).Where(i => messages[i].Set is not null).ToList();
+        var people = scored.Where(i => !messages[i].Teaching).ToList();
+        var teaching = scored.Where(i => messages[i].Teaching).ToList();
+        var allowed = (int)Math.Floor(falsePerThousand * people.Count(i => !messages[i].IsKind) / 1000);
+        var (threshold, partThreshold) = OperatingPoint(people.Select(i => (whole[i], part[i], messages[i].IsKind)).ToList(), allowed, partsOf is not null);
+        ModelValidation Validate(List<int> indices) => new(
             kind,
-            outcomes.Count(o => o.IsKind),
-            outcomes.Count(o => o.IsKind && o.Probability >= threshold),
-            others,
-            outcomes.Count(o => !o.IsKind && o.Probability >= threshold),
-            threshold);
+            indices.Count(i => messages[i].IsKind),
+            indices.Count(i => messages[i].IsKind && Flags(whole[i], part[i], threshold, partThreshold)),
+            indices.Count(i => !messages[i].IsKind),
+            indices.Count(i => !messages[i].IsKind && Flags(whole[i], part[i], threshold, partThreshold)),
+            threshold,
+            partThreshold);
+        var validation = Validate(people);
+        var taught = teaching.Count == 0 ? null : Validate(teaching);
+        var teachingSets = teaching.Select(i => messages[i].Set).Distinct().Count();
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Fit by 'dystoniabot calibrate-reader {kind}' on {scored.Count} labelled messages from {sets.Count} sets and the reader's {messages.Count - scored.Count} exemplars; each set held out in turn: {validation}");
-        return (new MessageModel(Fit(messages, features, _ => true), threshold, description), validation);
+            $"Fit by 'dystoniabot calibrate-reader {kind}' on {scored.Count} labelled messages from {sets.Count} sets{(teachingSets > 0 ? $" ({teachingSets} written to teach it)" : string.Empty)} and the reader's {messages.Count - scored.Count} exemplars; each set held out in turn: {validation}{(taught is null ? string.Empty : $"; on the teaching sets: {taught}")}");
+        return (new MessageModel(Fit(messages, features, _ => true), threshold, description, partThreshold), validation, taught);
+    }
+
+    private static bool Flags(double whole, double part, double threshold, double? partThreshold) =>
+        whole >= threshold || (partThreshold is { } bar && part >= bar);
+
+    /// <summary>
+    /// The thresholds, on a grid of 0.005, that recognise the most messages of the kind with at most
+    /// <paramref name="allowed"/> false readings; among equals, the fewest false readings, then the highest thresholds.
+    /// </summary>
+    private static (double Threshold, double? PartThreshold) OperatingPoint(IReadOnlyList<(double Whole, double Part, bool IsKind)> outcomes, int allowed, bool readsParts)
+    {
+        var grid = Enumerable.Range(0, 100).Select(i => Math.Round(0.5 + (i * 0.005), 3)).ToList();
+        var best = (Caught: -1, False: int.MaxValue, Threshold: 0.995, Part: (double?)null);
+        foreach (var threshold in grid)
+        {
+            foreach (var partThreshold in readsParts ? grid.Where(p => p >= threshold).Select(p => (double?)p).Append(null) : [null])
+            {
+                int caught = 0, falseReadings = 0;
+                foreach (var (wholeProbability, partProbability, isKind) in outcomes)
+                {
+                    if (Flags(wholeProbability, partProbability, threshold, partThreshold))
+                    {
+                        if (isKind)
+                        {
+                            caught++;
+                        }
+                        else
+                        {
+                            falseReadings++;
+                        }
+                    }
+                }
+
+                if (falseReadings <= allowed && (caught > best.Caught || (caught == best.Caught && falseReadings <= best.False)))
+                {
+                    best = (caught, falseReadings, threshold, partThreshold);
+                }
+            }
+        }
+
+        return (best.Threshold, best.Part);
+    }
+
+    private static Dictionary<string, double[]> EmbedParts(IReadOnlyList<IReadOnlyList<string>> parts, TextEmbedder embedder)
+    {
+        var distinct = parts.SelectMany(p => p).Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0
+            ? new Dictionary<string, double[]>(StringComparer.Ordinal)
+            : distinct.Zip(embedder.EmbedQueries(distinct)).ToDictionary(p => p.First, p => p.Second.Select(x => (double)x).ToArray(), StringComparer.Ordinal);
     }
 
     private static double[][] Embed(IReadOnlyList<LabelledMessage> messages, TextEmbedder embedder) =>

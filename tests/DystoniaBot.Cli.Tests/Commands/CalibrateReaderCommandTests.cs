@@ -26,15 +26,20 @@ public sealed class CalibrateReaderCommandTests : IDisposable
             """{"q": "she cannot breathe and her lips are blue", "kind": "emergency"}""",
             """{"q": "is there a cure", "kind": "answer", "any": ["no cure"]}""",
             """{"q": "what is the weather like", "kind": "off_topic"}""");
+        var teaching = Set("teaching.jsonl",
+            """{"q": "what are the signs of a stroke", "kind": "answer", "any": []}""",
+            """{"q": "thanks for the help. his face has dropped on one side and he cant talk properly.", "kind": "emergency"}""");
         var output = Path.Combine(_folder.FullName, "model.json");
 
-        var result = await CliProcess.RunAsync(null, "calibrate-reader", "emergency", first, second, "--out", output);
+        var result = await CliProcess.RunAsync(null, "calibrate-reader", "emergency", first, second, "--teaching", teaching, "--out", output);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("6 labelled messages, 2 emergency, from 2 sets", result.Output, StringComparison.Ordinal);
+        Assert.Contains("6 labelled messages, 2 emergency, from 2 sets; 2 from 1 teaching sets", result.Output, StringComparison.Ordinal);
         Assert.Contains("each set held out in turn: at ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the teaching sets, each held out in turn: at ", result.Output, StringComparison.Ordinal);
         var model = MessageModel.Parse(File.ReadAllText(output), output);
         Assert.Contains("calibrate-reader emergency", model.Description, StringComparison.Ordinal);
+        Assert.Contains("1 written to teach it", model.Description, StringComparison.Ordinal);
     }
 
     [Fact]

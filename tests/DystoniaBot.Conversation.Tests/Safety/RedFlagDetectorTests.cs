@@ -112,6 +112,13 @@ public class RedFlagDetectorTests
     [InlineData("my chest feels crushing and its going down my left arm")]
     [InlineData("theres a whistling noise when she breathes in")]
     [InlineData("he cant get enough air")]
+    [InlineData("dad is non verbal, noisy gurgly breathing since lunch and his lips look a bit blue")]
+    [InlineData("her lips are slightly grey and she is coughing on every sip")]
+    [InlineData("grandad tripped and knocked his head on the door frame. he seemed ok but now hes muddled and been sick")]
+    [InlineData("she bumped her head getting out of the car, she is on apixaban, is that ok till tomorrow")]
+    [InlineData("on warfarin and banged my head on a shelf earlier, small lump")]
+    [InlineData("new left sided weakness since about an hour, can it wait for clinic?")]
+    [InlineData("sudden word finding difficulty this afternoon and her arm feels odd")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -182,6 +189,13 @@ public class RedFlagDetectorTests
     [InlineData("kms tbh")]
     [InlineData("already got the rope")]
     [InlineData("she texted goodbye and now shes not answering")]
+    [InlineData("where should i put the note so my sister finds it and not my mum")]
+    [InlineData("is jumping off the bridge near us quick or does it hurt")]
+    [InlineData("does sitting with the engine on in a closed garage hurt")]
+    [InlineData("how many of my baclofen would be enough to die")]
+    [InlineData("my gran handed out all her rings and books to us this week")]
+    [InlineData("he hugged us like it was the last goodbye")]
+    [InlineData("got the hose ready in the car")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -274,6 +288,23 @@ public class RedFlagDetectorTests
     [InlineData("she kept her tablets by the bed, is that safe for the kids")]
     [InlineData("the doctor wont answer my question about botox, goodbye")]
     [InlineData("goodbye for now, my son is not answering his homework questions lol")]
+    [InlineData("could having a stroke cause dystonia later on")]
+    [InlineData("does having a stroke make dystonia more likely")]
+    [InlineData("our team choked again in the final")]
+    [InlineData("the goalkeeper choked under pressure")]
+    [InlineData("is choking on food a common symptom of jaw dystonia")]
+    [InlineData("does tongue dystonia make choking more likely")]
+    [InlineData("i left a note for my husband so he finds it when he gets home, what should we eat tonight")]
+    [InlineData("she gave me her old car, is driving ok with dystonia")]
+    [InlineData("is one sided weakness common in dystonia")]
+    [InlineData("is status dystonicus serious")]
+    [InlineData("what should you do if someone is having a seizure, i want to be prepared")]
+    [InlineData("how do you recognise a stroke? its for my first aid course")]
+    [InlineData("the market nearly had a heart attack this week")]
+    [InlineData("whats the difference between a panic attack and a heart attack")]
+    [InlineData("that cake is basically a sugar overdose")]
+    [InlineData("the poisoning episode of that detective show was great")]
+    [InlineData("mum cant swallow big tablets with her jaw dystonia, is there a liquid form")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

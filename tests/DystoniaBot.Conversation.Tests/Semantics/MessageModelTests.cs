@@ -64,16 +64,79 @@ public class MessageModelTests
             new("which doctor treats dystonia", false, "c"),
         ];
 
-        var (model, validation) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0);
+        var (model, validation, teaching) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0);
 
         Assert.Equal(6, validation.OfKind);
         Assert.Equal(9, validation.Others);
         Assert.Equal(0, validation.FalseFlags);
         Assert.Equal(model.Threshold, validation.Threshold);
+        Assert.Null(teaching);
+        Assert.Null(model.PartThreshold);
         Assert.Contains("3 sets", model.Description, StringComparison.Ordinal);
         var embedder = TextEmbedder.Default;
         Assert.True(model.Probability(embedder.EmbedQuery("my daughter has swallowed some of her gran's pills")) >
             model.Probability(embedder.EmbedQuery("what are the symptoms of dystonia")));
+    }
+
+    [Fact]
+    public void Calibrate_ShouldReadPartsOfLongMessages_AndKeepTeachingSetsOutOfTheFalseReadingBudget()
+    {
+        // Each set tells one emergency inside a long, ordinary message: only its sentences show it.
+        LabelledMessage[] messages =
+        [
+            new("she cannot breathe and her lips are turning blue", true, "a"),
+            new("thanks for the info about botox. my toddler just swallowed a handful of my tablets.", true, "a"),
+            new("what is dystonia", false, "a"),
+            new("does dystonia run in families. my aunt has it too.", false, "a"),
+            new("my dad took all his pills at once and will not wake up", true, "b"),
+            new("how long does the injection last. he is choking and gasping for air right now.", true, "b"),
+            new("how is dystonia diagnosed", false, "b"),
+            new("what treatments are there. my neck is stiff in the morning.", false, "b"),
+            new("the baby got into the medicine cupboard and ate some pills", true, "c"),
+            new("is there a cure for it. his face went grey and he is fighting for breath.", true, "c"),
+            new("what causes dystonia", false, "c"),
+            new("which doctor treats dystonia. we live in a small town.", false, "c"),
+            new("can botox spread to the throat", false, "hard", Teaching: true),
+            new("what are the signs of a stroke", false, "hard", Teaching: true),
+            new("her lips went blue and she is not breathing", true, "hard", Teaching: true),
+        ];
+        static IReadOnlyList<string> Sentences(string text) =>
+            text.Split(". ", StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } sentences ? sentences : [];
+
+        var (model, validation, teaching) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0, Sentences);
+
+        // The teaching set is held out and reported apart; the threshold is set on the sets people wrote.
+        Assert.Equal(6, validation.OfKind);
+        Assert.Equal(6, validation.Others);
+        Assert.Equal(0, validation.FalseFlags);
+        Assert.NotNull(teaching);
+        Assert.Equal(1, teaching.OfKind);
+        Assert.Equal(2, teaching.Others);
+        Assert.Equal(model.PartThreshold, validation.PartThreshold);
+        Assert.Contains("1 written to teach it", model.Description, StringComparison.Ordinal);
+        var reread = MessageModel.Parse(model.ToJson(), "model.json");
+        Assert.Equal(model.PartThreshold, reread.PartThreshold);
+        Assert.Equal(model.Threshold, reread.Threshold);
+    }
+
+    [Fact]
+    public void TheShippedRedFlagModel_ShouldReadSentencesAtAStricterThreshold()
+    {
+        var model = MessageModel.LoadResource(SemanticRedFlagDetector.ModelResource);
+
+        Assert.NotNull(model.PartThreshold);
+        Assert.True(model.PartThreshold > model.Threshold);
+    }
+
+    [Fact]
+    public void ReadsPart_ShouldNeverRead_WithoutAPartThreshold()
+    {
+        var model = MessageModel.LoadResource(SemanticSmallTalkDetector.ModelResource);
+        var vector = TextEmbedder.Default.EmbedQuery("thank you so much");
+
+        Assert.Null(model.PartThreshold);
+        Assert.True(model.Reads(vector));
+        Assert.False(model.ReadsPart(vector));
     }
 
     [Fact]
