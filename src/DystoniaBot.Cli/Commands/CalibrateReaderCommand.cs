@@ -64,13 +64,20 @@ internal static class CalibrateReaderCommand
                 .Concat(exemplars.Groups.SelectMany(g => g.Texts.Select(t => new LabelledMessage(t, g.Kind != ExemplarSet.Ordinary, null))))
                 .ToList();
             // The red-flag reader also compares a longer message's sentences and clauses; small talk is read whole.
-            var (model, validation, teachingValidation) = MessageModel.Calibrate(
+            var (model, validation, teachingValidation, curve) = MessageModel.Calibrate(
                 reader, messages, engine.Index.Embedder, rate, reader == "emergency" ? SemanticRedFlagDetector.PartsOf : null, cancellationToken);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{read.Count} labelled messages, {validation.OfKind} {reader}, from {read.Select(r => r.Set).Distinct().Count()} sets; {taught.Count} from {teachingFiles.Length} teaching sets; and {messages.Count - read.Count - taught.Count} exemplars of the reader"));
             Console.Out.WriteLine($"each set held out in turn: {validation}");
             if (teachingValidation is not null)
             {
                 Console.Out.WriteLine($"the teaching sets, each held out in turn: {teachingValidation}");
+            }
+
+            Console.Out.WriteLine("at other budgets (false readings per thousand on the sets people wrote):");
+            foreach (var outcome in curve)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {outcome.PerThousand:0.0}: {outcome.People}{(outcome.Teaching is { } taughtThere ? $"; teaching sets: {taughtThere.Caught} of {taughtThere.OfKind}, {taughtThere.FalseFlags} of {taughtThere.Others} false" : string.Empty)}"));
             }
             if (parse.GetValue(output) is { } target)
             {

@@ -78,10 +78,6 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 
-    // "A stroke two years ago", "a fit as a child": history, not what is happening now.
-    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) ago|last (week|month|year|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|as a (child|kid|baby|teenager)|years ago|history of|in the past)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex PastEvent();
-
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
         Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
@@ -162,7 +158,7 @@ public sealed partial class SemanticRedFlagDetector
     private RedFlag? Flag(Part part)
     {
         var match = _exemplars.Recognise(part.Vector, _model, part: !part.Whole);
-        if (match is null || (match.Group.Flags.Contains("now") && PastEvent().IsMatch(part.Sentence)))
+        if (match is null || (match.Group.Flags.Contains("now") && RedFlagDetector.History().IsMatch(part.Sentence)))
         {
             return null;
         }

@@ -36,6 +36,19 @@ public sealed record ModelValidation(string Kind, int OfKind, int Caught, int Ot
         $"at {Threshold:0.000}{(PartThreshold is { } part ? $" (a sentence or clause at {part:0.000})" : string.Empty)}, {Caught} of {OfKind} {Kind} messages ({100.0 * Caught / Math.Max(1, OfKind):0.0}%) recognised and {FalseFlags} of {Others} others taken for {Kind}");
 }
 
+/// <summary>How the held-out sets do at one false-reading budget: on the sets people wrote, and on the teaching sets.</summary>
+/// <param name="PerThousand">False readings allowed per thousand other messages of the sets people wrote.</param>
+/// <param name="People">The sets people wrote, at the thresholds that budget gives.</param>
+/// <param name="Teaching">The teaching sets at the same thresholds; null without any.</param>
+public sealed record BudgetOutcome(double PerThousand, ModelValidation People, ModelValidation? Teaching);
+
+/// <summary>What <see cref="MessageModel.Calibrate"/> fit and found.</summary>
+/// <param name="Model">The model, fit on every message, at the thresholds of the budget asked for.</param>
+/// <param name="Validation">The sets people wrote, each held out in turn.</param>
+/// <param name="Teaching">The teaching sets, each held out in turn; null without any.</param>
+/// <param name="Curve">The same held-out sets at other budgets.</param>
+public sealed record ReaderCalibration(MessageModel Model, ModelValidation Validation, ModelValidation? Teaching, IReadOnlyList<BudgetOutcome> Curve);
+
 /// <summary>
 /// A learned reading of one kind of message (an emergency, small talk): a logistic model over the message's
 /// embedding, fit on the team's labelled questions (that kind against every other) by <c>dystoniabot
@@ -173,9 +186,12 @@ public sealed class MessageModel
     /// while false readings stay within <paramref name="falsePerThousand"/> per thousand other messages of the sets
     /// people wrote. The model returned is fit on all the messages, with those thresholds.
     /// </summary>
-    /// <returns>The model, its validation on the sets people wrote, and on the teaching sets (null without any).</returns>
+    /// <returns>
+    /// The model, its validation on the sets people wrote and on the teaching sets (null without any), and how the
+    /// same held-out sets would do at other false-reading budgets (to choose one).
+    /// </returns>
     /// <exception cref="ArgumentException">Fewer than two sets, or a class missing.</exception>
-    public static (MessageModel Model, ModelValidation Validation, ModelValidation? Teaching) Calibrate(
+    public static ReaderCalibration Calibrate(
         string kind,
         IReadOnlyList<LabelledMessage> messages,
         TextEmbedder embedder,
@@ -214,22 +230,28 @@ public sealed class MessageModel
         var scored = Enumerable.Range(0, messages.Count).Where(i => messages[i].Set is not null).ToList();
         var people = scored.Where(i => !messages[i].Teaching).ToList();
         var teaching = scored.Where(i => messages[i].Teaching).ToList();
-        var allowed = (int)Math.Floor(falsePerThousand * people.Count(i => !messages[i].IsKind) / 1000);
-        var (threshold, partThreshold) = OperatingPoint(people.Select(i => (whole[i], part[i], messages[i].IsKind)).ToList(), allowed, partsOf is not null);
-        ModelValidation Validate(List<int> indices) => new(
+        var outcomes = people.Select(i => (whole[i], part[i], messages[i].IsKind)).ToList();
+        (double Threshold, double? Part) PointFor(double perThousand) =>
+            OperatingPoint(outcomes, (int)Math.Floor(perThousand * people.Count(i => !messages[i].IsKind) / 1000), partsOf is not null);
+        ModelValidation Validate(List<int> indices, (double Threshold, double? Part) point) => new(
             kind,
             indices.Count(i => messages[i].IsKind),
-            indices.Count(i => messages[i].IsKind && Flags(whole[i], part[i], threshold, partThreshold)),
+            indices.Count(i => messages[i].IsKind && Flags(whole[i], part[i], point.Threshold, point.Part)),
             indices.Count(i => !messages[i].IsKind),
-            indices.Count(i => !messages[i].IsKind && Flags(whole[i], part[i], threshold, partThreshold)),
-            threshold,
-            partThreshold);
-        var validation = Validate(people);
-        var taught = teaching.Count == 0 ? null : Validate(teaching);
+            indices.Count(i => !messages[i].IsKind && Flags(whole[i], part[i], point.Threshold, point.Part)),
+            point.Threshold,
+            point.Part);
+        var (threshold, partThreshold) = PointFor(falsePerThousand);
+        var validation = Validate(people, (threshold, partThreshold));
+        var taught = teaching.Count == 0 ? null : Validate(teaching, (threshold, partThreshold));
+        var curve = new[] { 0.5, 1, 1.5, 2, 2.5, 3, 4, 5 }
+            .Select(perThousand => (perThousand, PointFor(perThousand)))
+            .Select(p => new BudgetOutcome(p.perThousand, Validate(people, p.Item2), teaching.Count == 0 ? null : Validate(teaching, p.Item2)))
+            .ToList();
         var teachingSets = teaching.Select(i => messages[i].Set).Distinct().Count();
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Fit by 'dystoniabot calibrate-reader {kind}' on {scored.Count} labelled messages from {sets.Count} sets{(teachingSets > 0 ? $" ({teachingSets} written to teach it)" : string.Empty)} and the reader's {messages.Count - scored.Count} exemplars; each set held out in turn: {validation}{(taught is null ? string.Empty : $"; on the teaching sets: {taught}")}");
-        return (new MessageModel(Fit(messages, features, _ => true), threshold, description, partThreshold), validation, taught);
+        return new ReaderCalibration(new MessageModel(Fit(messages, features, _ => true), threshold, description, partThreshold), validation, taught, curve);
     }
 
     private static bool Flags(double whole, double part, double threshold, double? partThreshold) =>

@@ -36,6 +36,19 @@ public class EvalCaseTests
         Assert.True(personal.Judge(Reply("Should I get botox injections?")).Passed);
     }
 
+    [Fact]
+    public void Judge_ShouldCountAnEmergencyReplyToAPersonalQuestion_AsAFalseEmergency()
+    {
+        var personal = EvalCase.Parse("""{"q": "x", "kind": "personal", "any": []}""", 1);
+        var reply = Reply("my husband collapsed and is not breathing");
+
+        var (passed, why) = personal.Judge(reply);
+
+        Assert.True(reply.Escalate);
+        Assert.False(passed);
+        Assert.Contains("got emergency", why, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("""{"q": "x"}""")]

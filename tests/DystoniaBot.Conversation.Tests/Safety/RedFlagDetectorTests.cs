@@ -119,6 +119,10 @@ public class RedFlagDetectorTests
     [InlineData("on warfarin and banged my head on a shelf earlier, small lump")]
     [InlineData("new left sided weakness since about an hour, can it wait for clinic?")]
     [InlineData("sudden word finding difficulty this afternoon and her arm feels odd")]
+    [InlineData("had botox 2 weeks ago and now i cant swallow")]
+    [InlineData("she had a seizure as a child and now she is fitting again and wont stop")]
+    [InlineData("chest cant breth")]
+    [InlineData("the injection site is hot with red lines going up my arm and im shivery, thermometer says 39.8")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -196,6 +200,9 @@ public class RedFlagDetectorTests
     [InlineData("my gran handed out all her rings and books to us this week")]
     [InlineData("he hugged us like it was the last goodbye")]
     [InlineData("got the hose ready in the car")]
+    [InlineData("been saving up my baclofen for weeks, got plenty now")]
+    [InlineData("bought a rope today lol")]
+    [InlineData("walked to the bridge again and stood there for ages")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -297,6 +304,10 @@ public class RedFlagDetectorTests
     [InlineData("i left a note for my husband so he finds it when he gets home, what should we eat tonight")]
     [InlineData("she gave me her old car, is driving ok with dystonia")]
     [InlineData("is one sided weakness common in dystonia")]
+    [InlineData("my daughter had a seizure once as a toddler, is that linked to her dystonia now?")]
+    [InlineData("I took haloperidol five years ago and my jaw locked for a day. Can it happen with other drugs?")]
+    [InlineData("back pain killing me every morning, what helps")]
+    [InlineData("the leaflet says the toxin may spread and cause difficulty swallowing, should i still go ahead")]
     [InlineData("is status dystonicus serious")]
     [InlineData("what should you do if someone is having a seizure, i want to be prepared")]
     [InlineData("how do you recognise a stroke? its for my first aid course")]

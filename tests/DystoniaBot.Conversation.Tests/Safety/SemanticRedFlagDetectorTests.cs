@@ -122,13 +122,13 @@ public class SemanticRedFlagDetectorTests
         // The whole message is mostly questions about injections; one sentence is an emergency, read at the stricter
         // part threshold.
         var exemplars = ExemplarsThatNeverMatch.Of(
-            ("[emergency, now] collapse", "he collapsed"), ("[crisis] suicidal thoughts", "I want to end my life"), ("[ordinary] ordinary", "what is dystonia"));
+            ("[emergency] poisoning", "a child swallowed tablets"), ("[crisis] suicidal thoughts", "I want to end my life"), ("[ordinary] ordinary", "what is dystonia"));
         var detector = new SemanticRedFlagDetector(exemplars, MessageModel.LoadResource(SemanticRedFlagDetector.ModelResource));
-        const string message = "quick question about the injections, do they hurt much. my husband collapsed in the kitchen and isnt waking up. also is dystonia genetic";
+        const string message = "quick question about the injections, do they hurt much. my little boy swallowed a whole strip of my tablets and wont wake up. also is dystonia genetic";
 
         var parts = detector.Explain(message);
 
-        Assert.Equal(new RedFlag(RedFlagKind.Emergency, "collapse"), detector.Detect(message));
+        Assert.Equal(new RedFlag(RedFlagKind.Emergency, "poisoning"), detector.Detect(message));
         Assert.Contains(parts.Skip(1), p => p.Flag is not null && p.Probability >= detector.ModelPartThreshold);
         Assert.True(detector.ModelPartThreshold > detector.ModelThreshold);
         Assert.Null(detector.Detect("quick question about the injections, do they hurt much. my husband drives me to the clinic. also is dystonia genetic"));

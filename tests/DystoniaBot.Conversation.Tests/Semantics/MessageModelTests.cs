@@ -64,7 +64,7 @@ public class MessageModelTests
             new("which doctor treats dystonia", false, "c"),
         ];
 
-        var (model, validation, teaching) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0);
+        var (model, validation, teaching, curve) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0);
 
         Assert.Equal(6, validation.OfKind);
         Assert.Equal(9, validation.Others);
@@ -72,6 +72,9 @@ public class MessageModelTests
         Assert.Equal(model.Threshold, validation.Threshold);
         Assert.Null(teaching);
         Assert.Null(model.PartThreshold);
+        // Looser budgets never recognise fewer.
+        Assert.Equal(8, curve.Count);
+        Assert.True(curve.Zip(curve.Skip(1)).All(p => p.First.People.Caught <= p.Second.People.Caught));
         Assert.Contains("3 sets", model.Description, StringComparison.Ordinal);
         var embedder = TextEmbedder.Default;
         Assert.True(model.Probability(embedder.EmbedQuery("my daughter has swallowed some of her gran's pills")) >
@@ -103,7 +106,7 @@ public class MessageModelTests
         static IReadOnlyList<string> Sentences(string text) =>
             text.Split(". ", StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } sentences ? sentences : [];
 
-        var (model, validation, teaching) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0, Sentences);
+        var (model, validation, teaching, _) = MessageModel.Calibrate("emergency", messages, TextEmbedder.Default, falsePerThousand: 0, Sentences);
 
         // The teaching set is held out and reported apart; the threshold is set on the sets people wrote.
         Assert.Equal(6, validation.OfKind);

@@ -34,6 +34,8 @@ public class SmallTalkDetectorTests
     [InlineData("gn, see ya tomorrow", SmallTalkKind.Goodbye)]
     [InlineData("bonne nuit", SmallTalkKind.Goodbye)]
     [InlineData("youre so helpful, better than google", SmallTalkKind.Thanks)]
+    [InlineData("ur honestly better than my gp at explaining stuff haha", SmallTalkKind.Thanks)]
+    [InlineData("ta ra", SmallTalkKind.Goodbye)]
     [InlineData("hi from lagos", SmallTalkKind.Greeting)]
     [InlineData("you are a real gem, better than any specialist", SmallTalkKind.Thanks)]
     [InlineData("ok thanks bye", SmallTalkKind.Goodbye)]
