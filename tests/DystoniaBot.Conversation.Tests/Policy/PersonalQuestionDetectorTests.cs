@@ -20,6 +20,8 @@ public class PersonalQuestionDetectorTests
     [InlineData("I'd like to know what causes dystonia")]
     [InlineData("Can you tell me how it is diagnosed?")]
     [InlineData("I have a question: is it hereditary?")]
+    [InlineData("whats the difference between a panic attack and a heart attack, its for my first aid course")]
+    [InlineData("how is dystonia diagnosed? im writing a leaflet for our support group")]
     public void IsPersonal_ShouldBeFalse_ForGeneralQuestions(string text)
     {
         Assert.False(PersonalQuestionDetector.IsPersonal(text));
