@@ -55,6 +55,9 @@ public static partial class RedFlagDetector
     // A lot of drink, as people say it ("like a bottle of vodka", "6 pints").
     private const string LotOfAlcohol = @"((like |about |nearly |almost )?((a|the|half a|a whole|most of a|two|three|\d+) (bottles?|litres?|liters?) of( \w+)? (vodka|whisky|whiskey|wine|gin|rum|tequila|brandy|spirits)|(\d+|four|five|six|seven|eight|nine|ten|loads of|lots of|several) (pints|shots|cans|glasses|beers|drinks)( of \w+)?|(loads|lots|a lot|too much) of( the)? (alcohol|booze|drink|vodka|whisky|whiskey|wine|gin|rum|spirits)))";
 
+    // Words that put a sign in the present: read by both the learning and the history exceptions.
+    private const string Today = "right now|just now|currently|at the moment|tonight|today|this (morning|afternoon|evening)";
+
     // Swallowing trouble with big tablets is a question for the pharmacist, not an emergency.
     private const string NotTablets = @"(?! (big |large |whole |the |my |his |her |their )?(tablets|pills|capsules))";
 
@@ -285,7 +288,7 @@ public static partial class RedFlagDetector
 
     // What brings a sign told as history back to today: "again", "still", "right now", "an hour ago", "since the jabs
     // last week … is taking tiny breaths", "keeps", "getting worse".
-    [GeneratedRegex(@"\b(right now|just now|currently|at the moment|tonight|today|this (morning|afternoon|evening)|((\d+|a|an|few|couple of) )?(minutes?|mins?|hours?|hrs?) ago|again|still|since|keeps?|(has|have|'s|is|are) been|(is|are|'s|'re) (now )?\w+ing|getting worse)\b", Options)]
+    [GeneratedRegex(@"\b(" + Today + @"|((\d+|a|an|few|couple of) )?(minutes?|mins?|hours?|hrs?) ago|again|still|since|keeps?|(has|have|'s|is|are) been|(is|are|'s|'re) (now )?\w+ing|getting worse)\b", Options)]
     private static partial Regex HappeningAgain();
 
     /// <summary>A time long past: what makes a warning sign history ("a stroke two years ago", "a fit as a child").</summary>
@@ -297,7 +300,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(for (my|a|our|the) (first[- ]aid |nursing |pharmacy |biology |school |uni |university |support group )?(course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter)|(pharmacy|nursing|medical|med) school|(writing|making|preparing) (a |an |our )?(leaflet|poster|guide|talk|presentation|essay)|(want|wanted|trying|like|need) to (be prepared|learn the (warning )?signs|know the (warning )?signs|learn what to do)|in case (it|this) ever happens|the (leaflet|label|package insert|patient information|information sheet) (says|said|mentions|warns|lists))\b", Options)]
     private static partial Regex LearningAboutIt();
 
-    [GeneratedRegex(@"\b(right now|now|just now|currently|at the moment|tonight|today|this (morning|afternoon|evening)|since|ago|minutes?|hours?|hrs?|mins?)\b", Options)]
+    [GeneratedRegex(@"\b(" + Today + @"|now|since|ago|minutes?|hours?|hrs?|mins?)\b", Options)]
     private static partial Regex HappeningNow();
 
     [GeneratedRegex(@"[.!?]+\s*", Options)]
@@ -321,13 +324,14 @@ public static partial class RedFlagDetector
         bool? someoneNow = null;
         foreach (var (sign, kind, needsSomeoneNow, pattern) in Rules)
         {
-            if (!pattern.IsMatch(normalized))
+            var match = pattern.Match(normalized);
+            if (!match.Success)
             {
                 continue;
             }
 
             if (kind == RedFlagKind.Emergency
-                && ((LearningAboutIt().IsMatch(normalized) && !HappeningNow().IsMatch(normalized)) || ToldAsHistory(normalized, pattern.Match(normalized))))
+                && ((LearningAboutIt().IsMatch(normalized) && !HappeningNow().IsMatch(normalized)) || ToldAsHistory(normalized, match)))
             {
                 continue;
             }
