@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DystoniaBot.Conversation.Policy;
+using DystoniaBot.Knowledge.Analysis;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,17 @@ internal sealed class Engine : IDisposable
         Description = "Open this prebuilt index (from 'index --out') instead of building one from --knowledge",
     };
 
-    public static Engine Create(ParseResult parse)
+    /// <summary>
+    /// The engine over --knowledge (or --index). <paramref name="withoutAnswerModel"/>: the knowledge folder's answer
+    /// model is not read, for the command that fits it again (a model of an older version's features can't be read).
+    /// </summary>
+    public static Engine Create(ParseResult parse, bool withoutAnswerModel = false)
     {
         var knowledge = parse.GetValue(KnowledgeOption)!.FullName;
         var prebuilt = parse.GetValue(IndexOption);
-        var index = prebuilt is null ? KnowledgeIndex.Load(knowledge) : KnowledgeIndex.Open(prebuilt.FullName);
+        var index = prebuilt is not null ? KnowledgeIndex.Open(prebuilt.FullName)
+            : withoutAnswerModel ? KnowledgeIndex.Build(KnowledgeBase.Load(knowledge), Lexicon.Load(knowledge))
+            : KnowledgeIndex.Load(knowledge);
         var readers = new SemanticReaders(index.Embedder);
         var policy = new ConversationPolicy(index, Options.Create(new ConversationOptions()), StarterQuestions.Load(knowledge), readers);
         return new Engine(index, policy, readers);

@@ -39,7 +39,8 @@ internal static class CalibrateCommand
                 return ExitCodes.Failure;
             }
 
-            using var engine = Engine.Create(parse);
+            // The features don't depend on the model being fit, which may be one this version can't read.
+            using var engine = Engine.Create(parse, withoutAnswerModel: true);
             var questions = Label(engine, cases);
             var invariant = CultureInfo.InvariantCulture;
             Console.Out.WriteLine(string.Create(invariant, $"{questions.Count} questions that reach the search ({questions.Count(q => q.Answerable)} answerable), {questions.Sum(q => q.Candidates.Count)} candidate passages"));

@@ -95,5 +95,13 @@ public sealed class RunTogetherReader
         return parts.Any(p => p.Length >= MinAnchorLength && _articles.Contains(p)) ? [.. parts] : null;
     }
 
-    private bool IsPiece(string piece) => (piece.Length >= 2 || piece is "a" or "i") && _vocabulary.Contains(piece);
+    // A piece of one or two letters must be an English word that short: the vocabulary also holds other languages'
+    // words ("ng", "en"), and with them an ordinary word it lacks ("tightening") fell apart into "tight en i ng".
+    private bool IsPiece(string piece) => piece.Length >= 3 ? _vocabulary.Contains(piece) : ShortWords.Contains(piece);
+
+    private static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
+    {
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+        "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
+    };
 }

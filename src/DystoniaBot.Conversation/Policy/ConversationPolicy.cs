@@ -189,7 +189,7 @@ public sealed partial class ConversationPolicy
         // is about health, however little of it they answer.
         var personal = about is not null
             && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic)
-                || NamesASubject(search));
+                || NamesASubject(search) || PersonalQuestionDetector.AsksForADiagnosis(search));
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,

@@ -26,8 +26,13 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(what (is|are|does|do) (it|this|that|dystonia|this condition|the condition|[a-z]+ dystonia)( even| actually| really)? (mean|means|meen)|what('s| is) (it|this|that|this condition|dystonia)\b[^?]{0,20}$|what('s| is) (it|this|that|this condition|dystonia)\?|explain|define|definition|meaning of|describe)", RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionRequest();
 
-    [GeneratedRegex(@"\b(should|shall|do i have|does (he|she|they) have|have i got|is (it|this|that) (dystonia|serious|normal)|could (it|this|that) be|can (i|he|she|they|we)|dose|dosage|take|taking|treat\w*|test\w*|what (do|can|should) (i|we)|worried|worry)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(should|shall|do i have|does (he|she|they) have|have i got|(do you )?think (i|he|she|they|we) (have|has|got|might have|could have)|(does|do|would|could|will) (this|that|it|these|those|my \w+) (meet|fit|match|satisfy) (the )?(definition|criteria)|is (it|this|that) (dystonia|serious|normal)|could (it|this|that) be|can (i|he|she|they|we)|dose|dosage|take|taking|treat\w*|test\w*|what (do|can|should) (i|we)|worried|worry)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Decision();
+
+    // "Given everything I've told you, do you think I have it?": whether someone has the condition is a question about
+    // health even when it names nothing the articles know.
+    [GeneratedRegex(@"\b((do|does) (i|he|she|they|we|my \w+) (have|has|got)|(think|reckon) (i|he|she|they|we|my \w+) (have|has|got|has got|might have|could have|may have)|have (i|they|we) got|(has|have) (he|she|they|we) got) (it|this|that|dystonia)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksWhetherTheyHaveIt();
 
     private static readonly HashSet<string> Children = new(StringComparer.Ordinal) { "son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter" };
 
@@ -54,6 +59,13 @@ public static partial class PersonalQuestionDetector
             Possessive = possessive,
             Objective = objective,
         };
+    }
+
+    /// <summary>Whether <paramref name="text"/> asks whether the asker (or someone they name) has the condition.</summary>
+    public static bool AsksForADiagnosis(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AsksWhetherTheyHaveIt().IsMatch(TextNormalizer.Normalize(text));
     }
 
     /// <summary>Whether <paramref name="text"/> asks about the asker's own health.</summary>

@@ -11,7 +11,7 @@ namespace DystoniaBot.Conversation.Policy;
 /// </summary>
 public static partial class QuestionFraming
 {
-    [GeneratedRegex(@"^(dear\b[^,.!?]{0,40}|to whom it may concern|(hi|hello|hey|hiya|greetings|good (morning|afternoon|evening|day))(\s+(there|all|everyone|team|doctor|dr\.? ?\w+))?)[\s,!.:;-]+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(dear\b[^,.!?]{0,40}|to whom it may concern|bless (your|ur) (heart|soul)|(hi|hello|hey|hiya|greetings|good (morning|afternoon|evening|day))(\s+(there|all|everyone|team|doctor|dr\.? ?\w+))?)[\s,!.:;-]+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Salutation();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
@@ -71,10 +71,16 @@ public static partial class QuestionFraming
             : null;
     }
 
+    // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the
+    // articles leave out and which would make the question one they can't answer.
+    [GeneratedRegex(@"\b(?<verb>is|are|'s|s|been)(?<how> literally| really| actually| honestly| just| absolutely| seriously)? killing me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FigurativePain();
+
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").
         var stripped = Purpose().Replace(DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": "), " ").Trim();
+        stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -37,7 +37,7 @@ public sealed partial class QuestionAnalyzer
 
     // "What" as people type it (wat, wot, wht), after a "please" or "ok so", and in second-language forms ("what is
     // mean dystonia", "what mean dystonia").
-    [GeneratedRegex(@"^\W*((please|pls|plz|ok|okay|so|um|erm|hi|hello|sorry|quick q(uestion)?|hey)\W+){0,3}((what|wat|wot|wht)\s+(is|are|does|do)\b|what'?s\b|whats\b|wats\b)|\b((what|wat|wot|wht)\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means|what (is )?(the )?mean(ing)? (of )?(it|that|this|dystonia))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*((please|pls|plz|ok|okay|so|um|erm|hi|hello|sorry|quick q(uestion)?|hey)\W+){0,3}((what|wat|wot|wht)\s+(is|are|does|do)\b|what'?s\b|whats\b|wats\b)|\b((what|wat|wot|wht)\s+(even\s+)?(is|are)\s+(it|that|this|dystonia)\b|define|definition|meaning of|explain|describe|in (simple|plain) (words|terms|english|language)|what (does|do) (it|that|this|dystonia|the word \w+) (even |actually |really )?(mean|meen|mean for \w+)|what means|what (is )?(the )?mean(ing)? (of )?(it|that|this|dystonia)|(what|wat)(\s+is|'?s)\s+the\s+(deal|story|craic|lowdown|sitch)\s+with|(what|wat)\s+(sort|kind|type)\s+of\s+(a\s+)?(thing|condition|disease|illness|disorder|problem)\s+(is|was)\s+(it|that|this|dystonia))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionQuestion();
 
     /// <summary>Creates the analyzer for a knowledge base whose indexed terms are <paramref name="indexTerms"/>.</summary>

@@ -150,11 +150,15 @@ public static class AnswerFeatures
     /// <summary>1 when the question asks how the condition goes over time and the passage says nothing of it.</summary>
     public const int MissingCourse = 10;
 
+    /// <summary>1 when the question asks what helps (to take, to do) and the passage says nothing of treatment.</summary>
+    public const int MissingRemedy = 11;
+
     /// <summary>The feature names, in order, as the model file lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "lexical_confidence", "lexical_relevance", "lexical_margin", "passage_similarity", "passage_margin",
         "sentence_similarity", "sentence_margin", "unknown_share", "other_condition", "missing_quantity", "missing_course",
+        "missing_remedy",
     ];
 
     /// <summary>How many features there are.</summary>

@@ -22,6 +22,20 @@ internal static partial class AnswerType
     [GeneratedRegex(@"\b(progress\w*|over time|over (the )?years|gradual\w*|life expectancy|prognosis|lifelong|life-long|for life|permanent\w*|spread\w*|long[- ]term)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Course();
 
+    // "My neck is killing me, what helps?", "what should I take for it": what is asked for is a remedy, which a passage
+    // that only describes the pain doesn't give however many of the question's words it shares.
+    [GeneratedRegex(@"\b(what (helps|can help|would help|could help|might help|will help|works|can work|is best|'s best|s best)|what (should|can|could|do|would|shall) (i|we|you|u|he|she|they|people|someone) (take|do|try|use)\b(?! (to|for) (get|find|know|test|diagnos\w*|confirm)\b)|(anything|something|what) (i|we|you|u|he|she|they) can (take|do|try)|how (do|can|could|should) (i|we|you|u|he|she|they) (ease|relieve|stop|calm|soothe|manage|cope with|deal with|get rid of|treat|help)|(is there|are there) (anything|something|a way|any way|ways?) to (ease|relieve|stop|calm|soothe|help|treat|get rid of|make (it|them|this|the \w+) (stop|go away|better|easier)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemedyQuestion();
+
+    [GeneratedRegex(@"\b(treat\w*|therap\w*|relie\w*|medic\w*|drugs?|botulinum|injection\w*|surgery|stimulation|alleviat\w*|ease|eases|manage\w*|physiotherap\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Remedy();
+
+    /// <summary>Whether the question asks what helps: a treatment, something to take or to do.</summary>
+    public static bool AsksForRemedy(string question) => RemedyQuestion().IsMatch(question);
+
+    /// <summary>Whether the text says what treats or relieves a condition.</summary>
+    public static bool StatesRemedy(string text) => Remedy().IsMatch(text);
+
     /// <summary>Whether the question asks how the condition goes over time: worse with age, spreading, life expectancy.</summary>
     public static bool AsksForCourse(string question) => CourseQuestion().IsMatch(question);
 

@@ -169,7 +169,7 @@ internal static partial class PassageRanker
     {
         "it", "this", "that", "these", "those", "they", "my", "his", "her", "their", "your", "our", "its", "condition", "disease",
         "illness", "disorder", "thing", "problem", "exactly", "actually", "really", "even", "wrong", "happening", "going", "meant",
-        "meaning", "definition", "word", "term",
+        "meaning", "definition", "word", "term", "deal", "story", "craic", "lowdown", "sitch",
     };
 
     private static bool NamesTheSubject(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string word)
@@ -194,7 +194,7 @@ internal static partial class PassageRanker
     private static readonly HashSet<string> DefinitionFraming = new(StringComparer.Ordinal)
     {
         "short", "brief", "briefly", "quick", "quickly", "simple", "simply", "basic", "plain", "easy", "pls", "plz", "please",
-        "layman", "laymans", "layman's", "words", "terms", "english", "summary", "nutshell",
+        "layman", "laymans", "layman's", "words", "terms", "english", "summary", "nutshell", "general", "overview", "deal", "story", "craic", "lowdown", "sitch",
     };
 
     /// <summary>
@@ -208,6 +208,7 @@ internal static partial class PassageRanker
         var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) ? 1.0 : 0.0;
         var asksForQuantity = AnswerType.AsksForQuantity(question);
         var asksForCourse = AnswerType.AsksForCourse(question);
+        var asksForRemedy = AnswerType.AsksForRemedy(question);
         QueryAlternative[][] present = [];
         double[] weights = [];
         var totalWeight = 0.0;
@@ -292,6 +293,7 @@ internal static partial class PassageRanker
             features[AnswerFeatures.OtherCondition] = otherCondition;
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
+            features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;
             candidates.Add(new AnswerCandidate(passageIndex, sentenceIndex, features, lex.Matched));
         }
 

@@ -10,10 +10,11 @@ internal sealed partial class PassageTerms
     [GeneratedRegex(@"^\W*[\w-]+(\s+\([\w-]+\))?(\s+[\w-]+)?\s+(is|are)\s+(a|an)\s|\b(is|are)\s+[""«“'][\w-]+[""»”']|\([A-Z]{2,}\)|^\W*(an?\s+)?[\w-]+(\s+[\w-]+)?,\s+which\b", RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionSentence();
 
-    private PassageTerms(string[][] sentences, bool[] definitional, string[] question, bool statesQuantity, bool statesCourse)
+    private PassageTerms(string[][] sentences, bool[] definitional, string[] question, bool statesQuantity, bool statesCourse, bool statesRemedy)
     {
         StatesQuantity = statesQuantity;
         StatesCourse = statesCourse;
+        StatesRemedy = statesRemedy;
         Sentences = sentences;
         Definitional = definitional;
         All = new HashSet<string>(sentences.SelectMany(s => s).Concat(question), StringComparer.Ordinal);
@@ -31,6 +32,9 @@ internal sealed partial class PassageTerms
     /// <summary>Whether the passage says how the condition goes over time.</summary>
     public bool StatesCourse { get; }
 
+    /// <summary>Whether the passage says what treats or relieves the condition.</summary>
+    public bool StatesRemedy { get; }
+
     /// <summary>Every term of the passage (and of the question it answers, for a curated answer).</summary>
     public HashSet<string> All { get; }
 
@@ -46,7 +50,7 @@ internal sealed partial class PassageTerms
             definitional[i] = DefinitionSentence().IsMatch(text);
         }
 
-        return new PassageTerms(sentences, definitional, question is null ? [] : analyzer.Terms(question), AnswerType.StatesQuantity(passage.Text), AnswerType.StatesCourse(passage.Text));
+        return new PassageTerms(sentences, definitional, question is null ? [] : analyzer.Terms(question), AnswerType.StatesQuantity(passage.Text), AnswerType.StatesCourse(passage.Text), AnswerType.StatesRemedy(passage.Text));
     }
 
     /// <summary>Whether the alternative's terms occur in sentence <paramref name="sentence"/> (-1: anywhere), a phrase in order.</summary>

@@ -1,3 +1,4 @@
+using DystoniaBot.Knowledge.Search;
 using DystoniaBot.Testing;
 
 namespace DystoniaBot.Cli.Tests.Commands;
@@ -86,6 +87,27 @@ public sealed class IndexAndImportCommandTests : IDisposable
         Assert.Contains("answer-model.json", result.Error, StringComparison.Ordinal);
         Assert.Contains("dystoniabot calibrate", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_ShouldFitANewModel_WhenTheFoldersModelIsOfAnotherVersion()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.md"), TestKnowledge.Article("a", "Dystonia has no cure.\n\nBotulinum toxin injections can relieve symptoms."));
+        File.WriteAllText(Path.Combine(_folder.FullName, "answer-model.json"), "{\"features\": [\"something\"]}");
+        var set = Path.Combine(_folder.FullName, "set.jsonl");
+        File.WriteAllLines(set,
+        [
+            """{"q": "is there a cure", "kind": "answer", "any": ["no cure"]}""",
+            """{"q": "can botox help", "kind": "answer", "any": ["botulinum"]}""",
+            """{"q": "what is the capital of peru", "kind": "off_topic", "any": []}""",
+        ]);
+        var output = Path.Combine(_folder.FullName, "fitted.json");
+
+        var result = await CliProcess.RunAsync(null, "calibrate", set, "--knowledge", _folder.FullName, "--folds", "2", "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("model written to", result.Output, StringComparison.Ordinal);
+        Assert.Equal(AnswerFeatures.Count, AnswerModel.Parse(File.ReadAllText(output), output).Ranker.FeatureCount);
     }
 
     [Fact]

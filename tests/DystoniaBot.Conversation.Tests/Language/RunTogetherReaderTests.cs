@@ -27,6 +27,7 @@ public class RunTogetherReaderTests
     [InlineData("my therapist said it is in my neck")]
     [InlineData("understanding it is hard")]
     [InlineData("wherever it is")]
+    [InlineData("is it your muscles tightening up on their own")]
     [InlineData("")]
     public void Split_ShouldLeaveWordsAlone_ThatAreNotRunTogetherWithAnArticlesWord(string text)
     {

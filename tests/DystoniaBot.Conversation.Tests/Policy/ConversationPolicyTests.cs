@@ -310,6 +310,29 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("Note for colleagues: a pupil in my class has dystonia. In general terms, what is this condition?")]
+    [InlineData("so whats the lowdown with dystonia")]
+    [InlineData("never came across it before, what kind of illness is dystonia")]
+    public void Respond_ShouldAnswerADefinitionAskedInEverydayWords_WithTheDefinition(string question)
+    {
+        var reply = Ask(question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#1", reply.Answer!.Passage.Id);
+    }
+
+    [Theory]
+    [InlineData("after all that, do you reckon i have it?")]
+    [InlineData("so does my husband have it or not")]
+    public void Respond_ShouldEscalate_WhenAskedWhetherSomeoneHasIt_EvenWithoutNamingIt(string question)
+    {
+        var reply = Ask(question);
+
+        Assert.True(reply.Escalate);
+        Assert.Contains("neurologist", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("I have cervical dystonia, should I get botox injections?", "your neurologist")]
     [InlineData("my husband has been diagnosed with dystonia, should he take the tablets?", "your husband's health")]
     [InlineData("the neurologist said my gran has it. should she stop driving?", "your gran's health")]

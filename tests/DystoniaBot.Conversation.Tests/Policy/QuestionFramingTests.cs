@@ -9,6 +9,7 @@ public class QuestionFramingTests
     [InlineData("Good morning. My name is Arthur and I am 80. Is dystonia passed on to children? Thank you very much in advance.", "Is dystonia passed on to children?")]
     [InlineData("I apologise for the long message. What does a neurologist check for dystonia? Best wishes", "What does a neurologist check for dystonia?")]
     [InlineData("is there a cure?", "is there a cure?")]
+    [InlineData("bless your soul, what causes it", "what causes it")]
     [InlineData("Thank you.", "Thank you.")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {
@@ -29,6 +30,15 @@ public class QuestionFramingTests
     [InlineData("how is it treated? I need it for a school report", "how is it treated? I need it")]
     [InlineData("is there a school for children with dystonia?", "is there a school for children with dystonia?")]
     public void Question_ShouldLeaveOutWhatTheAnswerIsFor(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
+    [InlineData("my neck is killing me, what helps", "my neck is really bad, what helps")]
+    [InlineData("these spasms are literally killing me. will they ever stop", "these spasms are really bad. will they ever stop")]
+    [InlineData("can dystonia kill you", "can dystonia kill you")]
+    public void Question_ShouldReadPainSaidAsKilling_AsPain(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
     }

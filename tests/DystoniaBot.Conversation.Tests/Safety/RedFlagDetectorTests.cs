@@ -203,6 +203,10 @@ public class RedFlagDetectorTests
     [InlineData("been saving up my baclofen for weeks, got plenty now")]
     [InlineData("bought a rope today lol")]
     [InlineData("walked to the bridge again and stood there for ages")]
+    [InlineData("my kids would honestly be better off. sorry for going on")]
+    [InlineData("i think my family will be better off and thats that")]
+    [InlineData("ive figured out how. probably tomorrow while hes at work")]
+    [InlineData("could you make an overdose look like an accident so the kids dont know")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -316,6 +320,10 @@ public class RedFlagDetectorTests
     [InlineData("that cake is basically a sugar overdose")]
     [InlineData("the poisoning episode of that detective show was great")]
     [InlineData("mum cant swallow big tablets with her jaw dystonia, is there a liquid form")]
+    [InlineData("my kids would be better off knowing about it early, is it genetic")]
+    [InlineData("they would be better off with the injections than the tablets right")]
+    [InlineData("i worked out how to use the voice typing, and tonight i want to ask about botox")]
+    [InlineData("my fall at work looked like an accident but was it the dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -125,6 +125,9 @@ public class QuestionAnalyzerTests
     [InlineData("could you explain it to me in plain English", true)]
     [InlineData("what means the word focal", true)]
     [InlineData("please is there a cure", false)]
+    [InlineData("so whats the lowdown with dystonia", true)]
+    [InlineData("never came across it, what kind of illness is dystonia", true)]
+    [InlineData("what kind of doctor treats it", false)]
     public void Analyze_ShouldRecogniseDefinitionQuestions(string text, bool expected)
     {
         Assert.Equal(expected, TestKnowledge.Index.Analyze(text).AsksForDefinition);

@@ -1,0 +1,28 @@
+using DystoniaBot.Knowledge.Search;
+
+namespace DystoniaBot.Knowledge.Tests.Search;
+
+public class AnswerTypeTests
+{
+    [Theory]
+    [InlineData("my neck is killing me, what helps", true)]
+    [InlineData("what should i take for the cramps", true)]
+    [InlineData("is there anything to ease the spasms at night", true)]
+    [InlineData("how can she calm the twisting down", true)]
+    [InlineData("what should i do to get a diagnosis", false)]
+    [InlineData("what causes the cramps", false)]
+    [InlineData("how long does it take to diagnose", false)]
+    public void AsksForRemedy_ShouldRecogniseAQuestionForWhatHelps(string question, bool expected)
+    {
+        Assert.Equal(expected, AnswerType.AsksForRemedy(question));
+    }
+
+    [Theory]
+    [InlineData("The treatments that exist simply help to relieve symptoms.", true)]
+    [InlineData("Injections of botulinum toxin can help.", true)]
+    [InlineData("Symptoms vary and may include cramps and painful neck muscles.", false)]
+    public void StatesRemedy_ShouldRecogniseAPassageThatSaysWhatTreats(string text, bool expected)
+    {
+        Assert.Equal(expected, AnswerType.StatesRemedy(text));
+    }
+}
