@@ -15,8 +15,14 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine|we|we're|we've|our|us|ourselves)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
-    [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
+
+    // "Mama's neck is drawing over, reckon she ought to get the shots?": a parent named without "my" is the writer's own.
+    [GeneratedRegex(@"(?<!\b(my|your|his|her|their|our|the|a|an|me|every|any|some|no|new) )\b((?<parent>mum|mom|dad|grandma|grandpa)('s)?|(?<parent>mama|momma|mamma|mammy|daddy|pappy|papa|granny)('?s)?)\b(?! (and|or) )", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnParent();
+
+    private static string WithOwnFamily(string normalized) => OwnParent().Replace(normalized, static m => "my " + m.Groups["parent"].Value);
 
     [GeneratedRegex(@"(?<!\b(do|does|did|could|might|may|would|can|will|if) (i|you|he|she|they|we|it) )\b(diagnos(ed|is)|(has|have|had|got|with) (got )?(a |an )?(focal |segmental |generalized |generalised |cervical |primary |secondary )?(dystonia|blepharospasm|torticollis)|(told|says?|said) (she|he|i|they|we|(my|our) \w+) (has|have|had)|(doctor|neurologist|specialist|consultant|gp|nurse)s? (said|says|called it|confirmed|wrote)( (it|that)( is|'s| was))? (dystonia|blepharospasm|torticollis)|(wrote|written|put) (dystonia|blepharospasm|torticollis|it) (on|in) (his|her|my|their|our|the) (paper|papers|letter|notes|form|report|sheet)|(my|his|her|their|our) (own )?(focal |cervical |segmental )?(dystonia|blepharospasm|torticollis))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosed();
@@ -26,7 +32,7 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(what (is|are|does|do) (it|this|that|dystonia|this condition|the condition|[a-z]+ dystonia)( even| actually| really)? (mean|means|meen)|what('s| is) (it|this|that|this condition|dystonia)\b[^?]{0,20}$|what('s| is) (it|this|that|this condition|dystonia)\?|explain|define|definition|meaning of|describe)", RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionRequest();
 
-    [GeneratedRegex(@"\b(should|shall|do i have|does (he|she|they) have|have i got|(do you )?think (i|he|she|they|we) (have|has|got|might have|could have)|(does|do|would|could|will) (this|that|it|these|those|my \w+) (meet|fit|match|satisfy) (the )?(definition|criteria)|is (it|this|that) (dystonia|serious|normal)|could (it|this|that) be|can (i|he|she|they|we)|dose|dosage|take|taking|treat\w*|test\w*|what (do|can|should) (i|we)|worried|worry)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(should|shall|ought to|oughta|(mean|means) for (me|him|her|us|them|my \w+)|do i have|does (he|she|they) have|have i got|(do you )?think (i|he|she|they|we) (have|has|got|might have|could have)|(does|do|would|could|will) (this|that|it|these|those|my \w+) (meet|fit|match|satisfy) (the )?(definition|criteria)|is (it|this|that) (dystonia|serious|normal)|could (it|this|that) be|can (i|he|she|they|we)|dose|dosage|take|taking|treat\w*|test\w*|what (do|can|should) (i|we)|worried|worry)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Decision();
 
     // "Given everything I've told you, do you think I have it?": whether someone has the condition is a question about
@@ -36,9 +42,9 @@ public static partial class PersonalQuestionDetector
 
     private static readonly HashSet<string> Children = new(StringComparer.Ordinal) { "son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter" };
 
-    private static readonly HashSet<string> Male = new(StringComparer.Ordinal) { "son", "boy", "husband", "dad", "father", "brother", "grandpa", "grandfather", "grandad", "granddad", "grandson", "uncle", "nephew" };
+    private static readonly HashSet<string> Male = new(StringComparer.Ordinal) { "son", "boy", "husband", "dad", "father", "brother", "grandpa", "grandfather", "grandad", "granddad", "grandson", "uncle", "nephew", "daddy", "pappy", "papa" };
 
-    private static readonly HashSet<string> Female = new(StringComparer.Ordinal) { "daughter", "girl", "wife", "mum", "mom", "mother", "sister", "grandma", "grandmother", "granny", "nan", "granddaughter", "aunt", "niece" };
+    private static readonly HashSet<string> Female = new(StringComparer.Ordinal) { "daughter", "girl", "wife", "mum", "mom", "mother", "sister", "grandma", "grandmother", "granny", "nan", "granddaughter", "aunt", "niece", "mama", "momma", "mamma", "mammy" };
 
     /// <summary>
     /// Whom a personal question is about (the asker, or a relative named as "my son", "my mother"…) and whether
@@ -48,7 +54,7 @@ public static partial class PersonalQuestionDetector
     public static AskedAbout About(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = WithOwnFamily(TextNormalizer.Normalize(text));
         var relative = Relative().Match(normalized);
         var relation = relative.Success ? relative.Groups[3].Value : null;
         var (possessive, objective) = relation is null || !(Male.Contains(relation) || Female.Contains(relation))
@@ -72,7 +78,7 @@ public static partial class PersonalQuestionDetector
     public static bool IsPersonal(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = Framing().Replace(TextNormalizer.Normalize(text), " ");
+        var normalized = Framing().Replace(WithOwnFamily(TextNormalizer.Normalize(text)), " ");
         return FirstPerson().IsMatch(normalized) && !(DefinitionRequest().IsMatch(normalized) && !Decision().IsMatch(normalized));
     }
 }

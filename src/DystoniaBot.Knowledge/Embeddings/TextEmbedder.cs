@@ -96,6 +96,7 @@ public sealed class TextEmbedder
 
     private static TextEmbedder Create(string path)
     {
+        _ = NativeHeap.ReturnFreedBuffers();
         var file = EmbeddingModelFile.Read(path);
         var options = new SessionOptions
         {
@@ -217,6 +218,13 @@ public sealed class TextEmbedder
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
+        if (count > 1)
+        {
+            // A batch (index time, the exemplars at start) grows ONNX Runtime's arena to its activations; kept, that
+            // memory would sit idle for the life of the process, as a question needs a small part of it.
+            runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        }
+
         using var outputs = _session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var vectors = new float[count][];

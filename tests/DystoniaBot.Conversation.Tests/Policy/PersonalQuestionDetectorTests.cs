@@ -10,6 +10,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("what dose should my daughter take")]
     [InlineData("I'd like to know if my tremor is dystonia")]
     [InlineData("One of our residents keeps refusing her medication. Should we crush it into her food?")]
+    [InlineData("daddys hand curls up when he writes, reckon he oughta see somebody")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
@@ -22,6 +23,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("I have a question: is it hereditary?")]
     [InlineData("whats the difference between a panic attack and a heart attack, its for my first aid course")]
     [InlineData("how is dystonia diagnosed? im writing a leaflet for our support group")]
+    [InlineData("can a mom with dystonia pass it to her kids")]
     public void IsPersonal_ShouldBeFalse_ForGeneralQuestions(string text)
     {
         Assert.False(PersonalQuestionDetector.IsPersonal(text));
@@ -33,6 +35,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("my son (9) just got diagnosed with dystonia what does that mean", "son", true, true)]
     [InlineData("should my mum see someone about her twisting foot?", "mum", false, false)]
     [InlineData("my 6 yr old daughter has dystonia, will she need injections?", "daughter", true, true)]
+    [InlineData("momma's foot turns in when she walks, should she get it looked at", "momma", false, false)]
     public void About_ShouldTellWhomTheQuestionIsAbout_AndWhetherTheyAreDiagnosed(string text, string? relation, bool child, bool diagnosed)
     {
         var about = PersonalQuestionDetector.About(text);
@@ -56,6 +59,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("my son has just been diagnosed with dystonia, what does that mean?", false)]
     [InlineData("my son has dystonia, what does it mean for his schooling and should he see a physio?", true)]
     [InlineData("I think I have dystonia, what is it and should I see someone?", true)]
+    [InlineData("the scan letter says focal dystonia of the hand. what does that mean for me", true)]
     public void IsPersonal_ShouldLeaveAQuestionOfWhatTheConditionIsToBeAnswered_UnlessItAsksForADecision(string text, bool personal)
     {
         Assert.Equal(personal, PersonalQuestionDetector.IsPersonal(text));

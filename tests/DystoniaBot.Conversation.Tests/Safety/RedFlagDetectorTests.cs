@@ -122,6 +122,7 @@ public class RedFlagDetectorTests
     [InlineData("had botox 2 weeks ago and now i cant swallow")]
     [InlineData("she had a seizure as a child and now she is fitting again and wont stop")]
     [InlineData("chest cant breth")]
+    [InlineData("HELP CANT BREETHE")]
     [InlineData("the injection site is hot with red lines going up my arm and im shivery, thermometer says 39.8")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
@@ -207,6 +208,7 @@ public class RedFlagDetectorTests
     [InlineData("i think my family will be better off and thats that")]
     [InlineData("ive figured out how. probably tomorrow while hes at work")]
     [InlineData("could you make an overdose look like an accident so the kids dont know")]
+    [InlineData("i keep looking at the railway line on my walk home thinking how easy it would be")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -324,6 +326,7 @@ public class RedFlagDetectorTests
     [InlineData("they would be better off with the injections than the tablets right")]
     [InlineData("i worked out how to use the voice typing, and tonight i want to ask about botox")]
     [InlineData("my fall at work looked like an accident but was it the dystonia")]
+    [InlineData("i love looking at the river, how easy is it to fish with hand dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -61,6 +61,7 @@ public class IndexVectorTests
     [InlineData("how many people in the world have dystonia")]
     [InlineData("how long does a botox injection last")]
     [InlineData("what is the life expectancy with dystonia")]
+    [InlineData("is there a maximum per year for the injections")]
     public void Search_ShouldNotBeConfident_WhenTheArticleHoldsNoNumberForAQuestionThatAsksForOne(string question)
     {
         var best = TestKnowledge.Index.Search(question).Best;
