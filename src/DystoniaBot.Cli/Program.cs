@@ -10,6 +10,7 @@ var root = new RootCommand("dystoniabot: answers questions about dystonia from t
     CalibrateReaderCommand.Create(),
     ChatCommand.Create(),
     EvalCommand.Create(),
+    ExemplarVectorsCommand.Create(),
     ExplainCommand.Create(),
     IndexCommand.Create(),
     ImportCommand.Create(),

@@ -58,10 +58,15 @@ start() {
 # A process's memory in MB from /proc: rss_mb PID VmRSS|VmHWM.
 rss_mb() { awk -v key="$2:" '$1 == key { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
-# The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun), into $1.
+# The bot is measured as it ships: published for this machine's runtime, so precompiled (ReadyToRun), into $1, with
+# its knowledge index built beside it as the image builds it (deployment/docker/Dockerfile), so that a start reads the
+# passages' vectors instead of making them; start it with --Knowledge:IndexPath="$1/index".
 publish_bot() {
   dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -nologo -v quiet \
     -o "$1" src/DystoniaBot.Web
+  dotnet build -c Release -nologo -v quiet -o "$1/../cli" src/DystoniaBot.Cli
+  rm -rf "$1/index"
+  dotnet "$1/../cli/dystoniabot.dll" index --knowledge knowledge --out "$1/index" > /dev/null
 }
 
 # Other work on the machine (a build, a test run) skews every figure: wait up to a minute for 90% idle CPU.

@@ -25,7 +25,7 @@ dotnet build -c Release -nologo -v quiet tests/DystoniaBot.Benchmarks
 wait_quiet
 port=$(free_port)
 # The limits per visitor stay on, raised above what one load script on one address asks for.
-start "$bot_dir" DystoniaBot.Web.dll "$port" bot --DirectLine:ConversationsPerMinute=100000 --DirectLine:RequestsPerMinute=100000 \
+start "$bot_dir" DystoniaBot.Web.dll "$port" bot --Knowledge:IndexPath="$bot_dir/index" --DirectLine:ConversationsPerMinute=100000 --DirectLine:RequestsPerMinute=100000 \
   --Logging:LogLevel:Default=Warning
 bot_pid=$pid
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done

@@ -57,7 +57,7 @@ for run in 1 2 3; do
   started=$(date +%s%N)
   # The rate limits (per conversation, and per address without an app id) would refuse most of wrk's requests, all from
   # 127.0.0.1 over 122 conversations: lifted, so that answering is measured, not the 429s.
-  start "$bot_dir" DystoniaBot.Web.dll "$bot_port" bot --ActivitiesPerMinutePerConversation=100000 --DirectLine:RequestsPerMinute=10000000
+  start "$bot_dir" DystoniaBot.Web.dll "$bot_port" bot --Knowledge:IndexPath="$bot_dir/index" --ActivitiesPerMinutePerConversation=100000 --DirectLine:RequestsPerMinute=10000000
   bot_pid=$pid
   startups+=("$(first_answer_ms "$bot_port" "$started")")
   if [ "$run" -lt 3 ]; then stop "$bot_pid"; fi

@@ -20,7 +20,7 @@ dotnet build -c Release -nologo -v quiet tests/DystoniaBot.Benchmarks
 wait_quiet
 port=$(free_port)
 # Every load starts a conversation from this one address: the limit per visitor address is raised above them.
-start "$bot_dir" DystoniaBot.Web.dll "$port" bot --DirectLine:ConversationsPerMinute=100000 --Logging:LogLevel:Default=Warning
+start "$bot_dir" DystoniaBot.Web.dll "$port" bot --Knowledge:IndexPath="$bot_dir/index" --DirectLine:ConversationsPerMinute=100000 --Logging:LogLevel:Default=Warning
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
 
 log "$loads first visits, then $loads visits with the files cached"

@@ -34,6 +34,9 @@ public sealed partial class SemanticRedFlagDetector
     /// </summary>
     private const int MinSentenceWords = 5;
 
+    /// <summary>Name of the shipped exemplars inside this assembly.</summary>
+    public const string ExemplarResource = "DystoniaBot.Conversation.Safety.red-flag-exemplars.txt";
+
     /// <summary>Name of the shipped model inside this assembly.</summary>
     public const string ModelResource = "DystoniaBot.Conversation.Safety.red-flag-model.json";
 
@@ -42,7 +45,7 @@ public sealed partial class SemanticRedFlagDetector
 
     /// <summary>Loads and embeds the shipped exemplars, and reads the shipped model.</summary>
     public SemanticRedFlagDetector(TextEmbedder embedder)
-        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.Safety.red-flag-exemplars.txt", embedder), MessageModel.LoadResource(ModelResource))
+        : this(ExemplarSet.LoadResource(ExemplarResource, embedder), MessageModel.LoadResource(ModelResource))
     {
     }
 

@@ -54,17 +54,25 @@ public sealed class ExemplarSet
 
     /// <summary>Reads and embeds the exemplar file embedded in this assembly as <paramref name="resourceName"/>.</summary>
     /// <exception cref="FormatException">The file is malformed (line number in the message).</exception>
-    public static ExemplarSet LoadResource(string resourceName, TextEmbedder embedder)
+    public static ExemplarSet LoadResource(string resourceName, TextEmbedder embedder) =>
+        LoadResource(resourceName, embedder, ExemplarVectors.Shipped);
+
+    /// <summary>As <see cref="LoadResource(string, TextEmbedder)"/>, taking the vectors <paramref name="known"/> has.</summary>
+    /// <exception cref="FormatException">The file is malformed (line number in the message).</exception>
+    public static ExemplarSet LoadResource(string resourceName, TextEmbedder embedder, ExemplarVectors known)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"The exemplar resource '{resourceName}' is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), resourceName, embedder);
+        return Parse(reader.ReadToEnd(), resourceName, embedder, known);
     }
 
-    /// <summary>Parses and embeds an exemplar file.</summary>
+    /// <summary>
+    /// Parses an exemplar file; an exemplar <paramref name="known"/> has a vector for keeps it, the others are
+    /// embedded (all of them when it is null).
+    /// </summary>
     /// <exception cref="FormatException">The text is malformed (line number in the message).</exception>
-    public static ExemplarSet Parse(string text, string source, TextEmbedder embedder)
+    public static ExemplarSet Parse(string text, string source, TextEmbedder embedder, ExemplarVectors? known = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(embedder);
@@ -114,7 +122,29 @@ public sealed class ExemplarSet
         }
 
         var all = groups.SelectMany(g => g.Lines).ToList();
-        var vectors = embedder.EmbedQueries(all);
+        var vectors = new float[all.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (known is not null && known.TryGet(all[i], out var vector))
+            {
+                vectors[i] = vector;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var made = embedder.EmbedQueries(missing.Select(i => all[i]).ToList());
+            for (var k = 0; k < missing.Count; k++)
+            {
+                vectors[missing[k]] = made[k];
+            }
+        }
+
         var next = 0;
         var embedded = groups
             .Select(g => new ExemplarGroup(g.Kind, g.Label, g.Lines.Select(_ => vectors[next++]).ToList(), g.Flags, g.Lines))

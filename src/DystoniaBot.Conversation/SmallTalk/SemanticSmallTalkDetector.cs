@@ -14,6 +14,9 @@ public sealed class SemanticSmallTalkDetector
     /// <summary>Longer messages carry more than small talk.</summary>
     private const int MaxLength = 160;
 
+    /// <summary>Name of the shipped exemplars inside this assembly.</summary>
+    public const string ExemplarResource = "DystoniaBot.Conversation.SmallTalk.small-talk-exemplars.txt";
+
     /// <summary>Name of the shipped model inside this assembly.</summary>
     public const string ModelResource = "DystoniaBot.Conversation.SmallTalk.small-talk-model.json";
 
@@ -22,7 +25,7 @@ public sealed class SemanticSmallTalkDetector
 
     /// <summary>Loads and embeds the shipped exemplars, and reads the shipped model.</summary>
     public SemanticSmallTalkDetector(TextEmbedder embedder)
-        : this(ExemplarSet.LoadResource("DystoniaBot.Conversation.SmallTalk.small-talk-exemplars.txt", embedder), MessageModel.LoadResource(ModelResource))
+        : this(ExemplarSet.LoadResource(ExemplarResource, embedder), MessageModel.LoadResource(ModelResource))
     {
     }
 
