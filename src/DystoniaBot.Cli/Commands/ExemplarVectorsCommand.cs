@@ -32,10 +32,14 @@ internal static class ExemplarVectorsCommand
                 ExemplarSet.LoadResource(SemanticRedFlagDetector.ExemplarResource, embedder, ExemplarVectors.None),
                 ExemplarSet.LoadResource(SemanticSmallTalkDetector.ExemplarResource, embedder, ExemplarVectors.None),
             ];
-            using (var stream = File.Create(target.FullName))
+            // Written beside and moved over, so a failed run leaves the vectors it was to replace.
+            var written = target.FullName + ".new";
+            using (var stream = File.Create(written))
             {
                 ExemplarVectors.Write(stream, sets);
             }
+
+            File.Move(written, target.FullName, overwrite: true);
 
             var count = sets.Sum(s => s.Groups.Sum(g => g.Texts.Count));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} exemplars embedded, vectors written to {target.FullName}"));

@@ -101,7 +101,7 @@ public sealed class RunTogetherReader
 
     private static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
     {
-        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
-        "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "dr", "go", "gp", "he", "hi", "if", "in", "is", "it", "me", "mg", "my",
+        "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
     };
 }

@@ -18,8 +18,10 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
 
-    // "Mama's neck is drawing over, reckon she ought to get the shots?": a parent named without "my" is the writer's own.
-    [GeneratedRegex(@"(?<!\b(my|your|his|her|their|our|the|a|an|me|every|any|some|no|new) )\b((?<parent>mum|mom|dad|grandma|grandpa)('s)?|(?<parent>mama|momma|mamma|mammy|daddy|pappy|papa|granny)('?s)?)\b(?! (and|or) )", RegexOptions.CultureInvariant)]
+    // "Mama's neck is drawing over, reckon she ought to get the shots?": a parent named without "my" is the writer's
+    // own when the name owns something ("mama's neck", "daddys hand") or opens a clause ("mum has been twisting");
+    // elsewhere it is anyone's ("passed from mum to baby", "a single mom").
+    [GeneratedRegex(@"(?<!\b(my|your|his|her|their|our|the|a|an|me|every|any|some|no|new|single|young|first|from|to|for|with|of|by|like|as) )(\b(?<parent>mum|mom|dad|grandma|grandpa)'s\b|\b(?<parent>mama|momma|mamma|mammy|daddy|pappy|papa|granny)'?s\b|(?<=^\W*|[.!?,;:]\s{0,3}|\b(and|but|so|because|cos|coz)\s)(?<parent>mum|mom|dad|mama|momma|mamma|mammy|daddy|pappy|papa|granny|grandma|grandpa)\b(?! (and|or) ))", RegexOptions.CultureInvariant)]
     private static partial Regex OwnParent();
 
     private static string WithOwnFamily(string normalized) => OwnParent().Replace(normalized, static m => "my " + m.Groups["parent"].Value);
@@ -37,7 +39,7 @@ public static partial class PersonalQuestionDetector
 
     // "Given everything I've told you, do you think I have it?": whether someone has the condition is a question about
     // health even when it names nothing the articles know.
-    [GeneratedRegex(@"\b((do|does) (i|he|she|they|we|my \w+) (have|has|got)|(think|reckon) (i|he|she|they|we|my \w+) (have|has|got|has got|might have|could have|may have)|have (i|they|we) got|(has|have) (he|she|they|we) got) (it|this|that|dystonia)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((do|does) (i|he|she|we|my (\w+ )?(son|daughter|child|kid|boy|girl|baby|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|gran|grandma|grandpa|friend)) (have|has|got)|(think|reckon) (i|he|she|we|my \w+) (have|has|got|has got|might have|could have|may have)|have (i|we) got|(has|have) (he|she|we) got) (it|this|that|dystonia)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhetherTheyHaveIt();
 
     private static readonly HashSet<string> Children = new(StringComparer.Ordinal) { "son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter" };

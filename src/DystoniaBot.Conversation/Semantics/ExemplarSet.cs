@@ -55,7 +55,7 @@ public sealed class ExemplarSet
     /// <summary>Reads and embeds the exemplar file embedded in this assembly as <paramref name="resourceName"/>.</summary>
     /// <exception cref="FormatException">The file is malformed (line number in the message).</exception>
     public static ExemplarSet LoadResource(string resourceName, TextEmbedder embedder) =>
-        LoadResource(resourceName, embedder, ExemplarVectors.Shipped);
+        LoadResource(resourceName, embedder, ExemplarVectors.For(embedder));
 
     /// <summary>As <see cref="LoadResource(string, TextEmbedder)"/>, taking the vectors <paramref name="known"/> has.</summary>
     /// <exception cref="FormatException">The file is malformed (line number in the message).</exception>
@@ -138,7 +138,7 @@ public sealed class ExemplarSet
 
         if (missing.Count > 0)
         {
-            var made = embedder.EmbedQueries(missing.Select(i => all[i]).ToList());
+            var made = embedder.EmbedQueries(missing.Select(i => all[i]).ToList(), releaseMemory: true);
             for (var k = 0; k < missing.Count; k++)
             {
                 vectors[missing[k]] = made[k];

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics.Tensors;
 using System.Reflection;
 using System.Text;
 using DystoniaBot.Knowledge.Embeddings;
@@ -30,6 +31,16 @@ public sealed class ExemplarVectors
 
     /// <summary>The vectors shipped in this assembly; none when it has none or they were made by another model.</summary>
     public static ExemplarVectors Shipped => ShippedVectors.Value;
+
+    /// <summary>
+    /// The vectors that hold for <paramref name="embedder"/>: the shipped ones for the shipped model, none for another
+    /// (a model configured in its place makes vectors of its own, which the shipped ones are not).
+    /// </summary>
+    public static ExemplarVectors For(TextEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        return embedder.IsShipped ? Shipped : None;
+    }
 
     /// <summary>How many exemplars have a vector.</summary>
     public int Count => _vectors.Count;
@@ -87,6 +98,13 @@ public sealed class ExemplarVectors
                 return None;
             }
 
+            // Each entry holds at least its vector: a count the rest can't hold is a damaged file, not a reason to
+            // allocate whatever it says.
+            if (count < 0 || (stream.CanSeek && (long)count * dimensions * sizeof(float) > stream.Length - stream.Position))
+            {
+                throw new FormatException($"The file of exemplar vectors says it holds {count} vectors, more than it can");
+            }
+
             var vectors = new Dictionary<string, float[]>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
@@ -97,7 +115,20 @@ public sealed class ExemplarVectors
                     vector[d] = reader.ReadSingle();
                 }
 
+                // A vector of the model has unit length; anything else (a NaN would make every comparison false)
+                // is damage.
+                var length = TensorPrimitives.Norm(vector);
+                if (!float.IsFinite(length) || Math.Abs(length - 1) > 0.01)
+                {
+                    throw new FormatException($"The vector of \"{text}\" is not a unit vector");
+                }
+
                 vectors[text] = vector;
+            }
+
+            if (stream.CanSeek && stream.Position != stream.Length)
+            {
+                throw new FormatException("The file of exemplar vectors goes on after its last vector");
             }
 
             return new ExemplarVectors(vectors);
@@ -111,6 +142,14 @@ public sealed class ExemplarVectors
     private static ExemplarVectors ReadShipped()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
-        return stream is null ? None : Read(stream);
+        try
+        {
+            return stream is null ? None : Read(stream);
+        }
+        catch (FormatException)
+        {
+            // Damaged vectors are made again at start: slower, never wrong (a test fails on them before a release).
+            return None;
+        }
     }
 }

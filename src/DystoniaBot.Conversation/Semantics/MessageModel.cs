@@ -300,11 +300,11 @@ public sealed class MessageModel
         var distinct = parts.SelectMany(p => p).Distinct(StringComparer.Ordinal).ToList();
         return distinct.Count == 0
             ? new Dictionary<string, double[]>(StringComparer.Ordinal)
-            : distinct.Zip(embedder.EmbedQueries(distinct)).ToDictionary(p => p.First, p => p.Second.Select(x => (double)x).ToArray(), StringComparer.Ordinal);
+            : distinct.Zip(embedder.EmbedQueries(distinct, releaseMemory: true)).ToDictionary(p => p.First, p => p.Second.Select(x => (double)x).ToArray(), StringComparer.Ordinal);
     }
 
     private static double[][] Embed(IReadOnlyList<LabelledMessage> messages, TextEmbedder embedder) =>
-        [.. embedder.EmbedQueries([.. messages.Select(m => TextNormalizer.Normalize(m.Text))]).Select(v => v.Select(x => (double)x).ToArray())];
+        [.. embedder.EmbedQueries([.. messages.Select(m => TextNormalizer.Normalize(m.Text))], releaseMemory: true).Select(v => v.Select(x => (double)x).ToArray())];
 
     private static LogisticModel Fit(IReadOnlyList<LabelledMessage> messages, double[][] features, Func<LabelledMessage, bool> include)
     {

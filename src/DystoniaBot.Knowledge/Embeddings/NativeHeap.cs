@@ -27,7 +27,8 @@ internal static class NativeHeap
     /// <returns>Whether the C library took both thresholds (mallopt returns 1 when it does).</returns>
     public static bool ReturnFreedBuffers()
     {
-        if (!OperatingSystem.IsLinux())
+        // Someone who set glibc's own variable for the threshold chose it.
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is not null)
         {
             return false;
         }

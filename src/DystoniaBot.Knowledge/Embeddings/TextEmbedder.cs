@@ -72,6 +72,9 @@ public sealed class TextEmbedder
     /// <summary>Where the model was read from.</summary>
     public string Source { get; }
 
+    /// <summary>Whether this is the model shipped with the bot (<see cref="Default"/>), whose vectors may be stored.</summary>
+    public bool IsShipped { get; private init; }
+
     /// <summary>The model's name, stored with vectors it made.</summary>
     public static string ModelName => EmbeddingModelFile.ModelName;
 
@@ -110,7 +113,10 @@ public sealed class TextEmbedder
             var session = new InferenceSession(file.OnnxPath, options);
             using var vocabulary = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file.Vocabulary));
             var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
-            return new TextEmbedder(session, tokenizer, file.OnnxPath);
+            return new TextEmbedder(session, tokenizer, file.OnnxPath)
+            {
+                IsShipped = string.Equals(path, Path.GetFullPath(EmbeddingModelFile.DefaultPath), StringComparison.Ordinal),
+            };
         }
         catch (OnnxRuntimeException e)
         {
@@ -132,21 +138,25 @@ public sealed class TextEmbedder
 
         // The model is uncased: "Is There A Cure?" and "is there a cure?" are one vector, kept once, so the triage's
         // normalised text and the search's own find the same entry.
-        return _queries.GetOrAdd(Canonical(question), 0, this, static (q, _, self) => self.Embed([QueryPrefix + q], QueryTokenWindow + self._prefixTokens)[0]);
+        return _queries.GetOrAdd(Canonical(question), 0, this, static (q, _, self) => self.Embed([QueryPrefix + q], QueryTokenWindow + self._prefixTokens, releaseMemory: false)[0]);
     }
 
-    /// <summary>The vectors of questions, in batches.</summary>
-    public float[][] EmbedQueries(IReadOnlyList<string> questions)
+    /// <summary>
+    /// The vectors of questions, in batches. <paramref name="releaseMemory"/>: for a one-off batch (exemplars at
+    /// start, a fit), ONNX Runtime gives back what the batch's activations grew its arena by; a message's sentences,
+    /// embedded with every long message, keep it for the next.
+    /// </summary>
+    public float[][] EmbedQueries(IReadOnlyList<string> questions, bool releaseMemory = false)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        return EmbedAll(questions.Select(q => QueryPrefix + Canonical(q)).ToList(), QueryTokenWindow + _prefixTokens);
+        return EmbedAll(questions.Select(q => QueryPrefix + Canonical(q)).ToList(), QueryTokenWindow + _prefixTokens, releaseMemory);
     }
 
     /// <summary>The vectors of passages or sentences (no prefix), in batches.</summary>
     public float[][] EmbedPassages(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return EmbedAll(texts, PassageTokenWindow);
+        return EmbedAll(texts, PassageTokenWindow, releaseMemory: true);
     }
 
     /// <summary>Cosine similarity of two unit vectors.</summary>
@@ -156,7 +166,7 @@ public sealed class TextEmbedder
     // The model is uncased, so the canonical form (lower case, straight apostrophes, single spaces) reads the same.
     private static string Canonical(string text) => UserText.Canonical(text, QueryTokenWindow * 8);
 
-    private float[][] EmbedAll(IReadOnlyList<string> texts, int window)
+    private float[][] EmbedAll(IReadOnlyList<string> texts, int window, bool releaseMemory)
     {
         var vectors = new float[texts.Count][];
 
@@ -186,7 +196,7 @@ public sealed class TextEmbedder
 
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, slice =>
         {
-            var batch = Embed(slice.Select(i => texts[i]).ToList(), window);
+            var batch = Embed(slice.Select(i => texts[i]).ToList(), window, releaseMemory);
             for (var k = 0; k < slice.Length; k++)
             {
                 vectors[slice[k]] = batch[k];
@@ -196,7 +206,7 @@ public sealed class TextEmbedder
         return vectors;
     }
 
-    private float[][] Embed(List<string> texts, int window)
+    private float[][] Embed(List<string> texts, int window, bool releaseMemory)
     {
         var tokens = texts.Select(t => _tokenizer.EncodeToIds(t, window, addSpecialTokens: true, out _, out _)).ToList();
         var length = tokens.Max(t => t.Count);
@@ -218,10 +228,10 @@ public sealed class TextEmbedder
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
-        if (count > 1)
+        if (releaseMemory)
         {
-            // A batch (index time, the exemplars at start) grows ONNX Runtime's arena to its activations; kept, that
-            // memory would sit idle for the life of the process, as a question needs a small part of it.
+            // A one-off batch (index time, exemplars at start) grows ONNX Runtime's arena to its activations; kept,
+            // that memory would sit idle for the life of the process, as a question needs a small part of it.
             runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         }
 

@@ -10,7 +10,7 @@ namespace DystoniaBot.Knowledge.Search;
 internal static partial class AnswerType
 {
     // "How many kinds of dystonia are there" asks for the kinds, which a passage listing them answers without a number.
-    [GeneratedRegex(@"\b(how (many(?! (different |main |separate )?(kinds|types|sorts|forms|varieties|categories|classes)\b)|much|long|often|common|rare|frequent|likely|old|soon|quickly|fast)|what (percentage|proportion|percent|age|dose|dosage)|how (high|low) (is|are) the|what are the (odds|chances)|life expectancy|survival rate|units? of|what number|at what age|max(imum)? (dose|amount|number|per)|per (year|day|week|month))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(how (many(?! (different |main |separate )?(kinds|types|sorts|forms|varieties|categories|classes)\b)|much|long|often|common|rare|frequent|likely|old|soon|quickly|fast)|what (percentage|proportion|percent|age|dose|dosage)|how (high|low) (is|are) the|what are the (odds|chances)|life expectancy|survival rate|units? of|what number|at what age|max(imum)? (dose|amount|number|per))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityQuestion();
 
     [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|percent|per cent|half|third|quarter|dozen|once|twice|daily|weekly|monthly|yearly|annually|rare|rarely|common|commonly|frequent|frequently|minutes?|hours?|days?|weeks?|months?|years?|decades?|childhood|adulthood|age|aged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -24,10 +24,10 @@ internal static partial class AnswerType
 
     // "My neck is killing me, what helps?", "what should I take for it": what is asked for is a remedy, which a passage
     // that only describes the pain doesn't give however many of the question's words it shares.
-    [GeneratedRegex(@"\b(what (helps|can help|would help|could help|might help|will help|works|can work|is best|'s best|s best)|what (should|can|could|do|would|shall) (i|we|you|u|he|she|they|people|someone) (take|do|try|use)\b(?! (to|for) (get|find|know|test|diagnos\w*|confirm)\b)|(anything|something|what) (i|we|you|u|he|she|they) can (take|do|try)|how (do|can|could|should) (i|we|you|u|he|she|they) (ease|relieve|stop|calm|soothe|manage|cope with|deal with|get rid of|treat|help)|(is there|are there) (anything|something|a way|any way|ways?) to (ease|relieve|stop|calm|soothe|help|treat|get rid of|make (it|them|this|the \w+) (stop|go away|better|easier)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(what (helps|can help|would help|could help|might help|will help|works|can work|is best|'s best|s best)|what (should|can|could|do|would|shall) (i|we|you|u|he|she|they|people|someone) (take|do|try|use)\b(?! (to|for) (get|find|know|test|diagnos\w*|confirm)\b| (before|at|after|during|for) (my|the|his|her|their|our|an?) (appointment|visit|test|scan|exam|consultation|assessment)\b)|(anything|something|what) (i|we|you|u|he|she|they) can (take|do|try)|how (do|can|could|should) (i|we|you|u|he|she|they) (ease|relieve|stop|calm|soothe|manage|cope with|deal with|get rid of|treat|help)|(is there|are there) (anything|something|a way|any way|ways?) to (ease|relieve|stop|calm|soothe|help|treat|get rid of|make (it|them|this|the \w+) (stop|go away|better|easier)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemedyQuestion();
 
-    [GeneratedRegex(@"\b(treat\w*|therap\w*|relie\w*|medic\w*|drugs?|botulinum|injection\w*|surgery|stimulation|alleviat\w*|ease|eases|manage\w*|physiotherap\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(treat\w*|therap\w*|relie\w*|medicines?|medications?|drugs?|botulinum|injection\w*|surgery|stimulation|alleviat\w*|ease|eases|manage\w*|physiotherap\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Remedy();
 
     /// <summary>Whether the question asks what helps: a treatment, something to take or to do.</summary>

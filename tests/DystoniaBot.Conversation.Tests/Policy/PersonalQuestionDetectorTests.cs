@@ -11,6 +11,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("I'd like to know if my tremor is dystonia")]
     [InlineData("One of our residents keeps refusing her medication. Should we crush it into her food?")]
     [InlineData("daddys hand curls up when he writes, reckon he oughta see somebody")]
+    [InlineData("mum has been twisting her neck all week. ought she to see someone")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
@@ -24,6 +25,8 @@ public class PersonalQuestionDetectorTests
     [InlineData("whats the difference between a panic attack and a heart attack, its for my first aid course")]
     [InlineData("how is dystonia diagnosed? im writing a leaflet for our support group")]
     [InlineData("can a mom with dystonia pass it to her kids")]
+    [InlineData("can dystonia be passed from mum to baby")]
+    [InlineData("is it usually mum or dad who passes it on")]
     public void IsPersonal_ShouldBeFalse_ForGeneralQuestions(string text)
     {
         Assert.False(PersonalQuestionDetector.IsPersonal(text));

@@ -206,8 +206,11 @@ public class RedFlagDetectorTests
     [InlineData("walked to the bridge again and stood there for ages")]
     [InlineData("my kids would honestly be better off. sorry for going on")]
     [InlineData("i think my family will be better off and thats that")]
-    [InlineData("ive figured out how. probably tomorrow while hes at work")]
-    [InlineData("could you make an overdose look like an accident so the kids dont know")]
+    [InlineData("ive figured out how, probably tomorrow while hes at work")]
+    [InlineData("my family would be better off if i was gone")]
+    [InlineData("staring down at the tracks thinking how easy itd be")]
+    [InlineData("could you make it look like it was an accident so the kids dont know")]
+    [InlineData("would a jump from the car park look like an accident")]
     [InlineData("i keep looking at the railway line on my walk home thinking how easy it would be")]
     public void Detect_ShouldFlagACrisis(string text)
     {
@@ -327,6 +330,10 @@ public class RedFlagDetectorTests
     [InlineData("i worked out how to use the voice typing, and tonight i want to ask about botox")]
     [InlineData("my fall at work looked like an accident but was it the dystonia")]
     [InlineData("i love looking at the river, how easy is it to fish with hand dystonia")]
+    [InlineData("my physio showed me the stretch and i finally worked out how. trying it again tomorrow")]
+    [InlineData("if a spasm makes me crash the car would it look like an accident to the insurance")]
+    [InlineData("i looked at the tablets wondering how quick it would be to kick in")]
+    [InlineData("if my parents get tested early they will be better off, right?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -51,6 +51,65 @@ public class ExemplarVectorsTests
         Assert.Throws<FormatException>(() => ExemplarVectors.Read(stream));
     }
 
+    [Fact]
+    public void Read_ShouldRefuseAFileCutShort_OrOneWithAVectorThatIsNotTheModels()
+    {
+        var whole = Written(("will it rain", Unit()));
+        using var cut = new MemoryStream(whole[..^8]);
+        using var damaged = new MemoryStream(Written(("will it rain", [.. Unit().Select(_ => float.NaN)])));
+
+        Assert.Throws<FormatException>(() => ExemplarVectors.Read(cut));
+        Assert.Throws<FormatException>(() => ExemplarVectors.Read(damaged));
+    }
+
+    [Fact]
+    public void Read_ShouldTakeNoVectors_MadeByAnotherModel()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("dystoniabot exemplar vectors 1");
+            writer.Write("another-model");
+            writer.Write(TextEmbedder.Dimensions);
+            writer.Write(0);
+        }
+
+        stream.Position = 0;
+
+        Assert.Equal(0, ExemplarVectors.Read(stream).Count);
+    }
+
+    [Fact]
+    public void For_ShouldGiveTheShippedVectors_OnlyToTheShippedModel()
+    {
+        Assert.True(TextEmbedder.Default.IsShipped);
+        Assert.Same(ExemplarVectors.Shipped, ExemplarVectors.For(TextEmbedder.Default));
+    }
+
+    private static float[] Unit() => [1f, .. new float[TextEmbedder.Dimensions - 1]];
+
+    private static byte[] Written(params (string Text, float[] Vector)[] exemplars)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("dystoniabot exemplar vectors 1");
+            writer.Write(TextEmbedder.ModelName);
+            writer.Write(TextEmbedder.Dimensions);
+            writer.Write(exemplars.Length);
+            foreach (var (text, vector) in exemplars)
+            {
+                writer.Write(text);
+                foreach (var value in vector)
+                {
+                    writer.Write(value);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     private sealed class ToleranceComparer : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) < 1e-4;

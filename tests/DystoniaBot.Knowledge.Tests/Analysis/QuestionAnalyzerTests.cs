@@ -128,6 +128,7 @@ public class QuestionAnalyzerTests
     [InlineData("so whats the lowdown with dystonia", true)]
     [InlineData("never came across it, what kind of illness is dystonia", true)]
     [InlineData("what kind of doctor treats it", false)]
+    [InlineData("grand so, whats the story with dystonia at all", true)]
     public void Analyze_ShouldRecogniseDefinitionQuestions(string text, bool expected)
     {
         Assert.Equal(expected, TestKnowledge.Index.Analyze(text).AsksForDefinition);

@@ -12,6 +12,7 @@ public class AnswerTypeTests
     [InlineData("what should i do to get a diagnosis", false)]
     [InlineData("what causes the cramps", false)]
     [InlineData("how long does it take to diagnose", false)]
+    [InlineData("what should i do before my appointment", false)]
     public void AsksForRemedy_ShouldRecogniseAQuestionForWhatHelps(string question, bool expected)
     {
         Assert.Equal(expected, AnswerType.AsksForRemedy(question));
@@ -21,6 +22,7 @@ public class AnswerTypeTests
     [InlineData("The treatments that exist simply help to relieve symptoms.", true)]
     [InlineData("Injections of botulinum toxin can help.", true)]
     [InlineData("Symptoms vary and may include cramps and painful neck muscles.", false)]
+    [InlineData("A medical examination is needed.", false)]
     public void StatesRemedy_ShouldRecogniseAPassageThatSaysWhatTreats(string text, bool expected)
     {
         Assert.Equal(expected, AnswerType.StatesRemedy(text));
