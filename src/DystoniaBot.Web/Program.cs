@@ -1,6 +1,6 @@
 using DystoniaBot.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).LoadEmbeddingModelEarly();
 builder.Services.AddDystoniaBot();
 builder.AddStaffConsole();
 builder.AddOperations();

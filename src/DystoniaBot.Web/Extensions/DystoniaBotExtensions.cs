@@ -112,6 +112,28 @@ public static partial class DystoniaBotExtensions
     private static HttpClient HttpClient(IServiceProvider provider) =>
         provider.GetRequiredService<IHttpClientFactory>().CreateClient("BotFrameworkAuthentication");
 
+    /// <summary>
+    /// Starts reading the embedding model while the host is built: it takes most of a second, and the index and the
+    /// readers, made when the endpoints are mapped, wait for it. A model that can't be read is reported there.
+    /// </summary>
+    public static WebApplicationBuilder LoadEmbeddingModelEarly(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var path = builder.Configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.EmbeddingModelPath)}"];
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = string.IsNullOrWhiteSpace(path) ? TextEmbedder.Default : TextEmbedder.Load(path);
+            }
+            catch (EmbeddingModelException)
+            {
+                // Tried again, and reported with the knowledge folder's other errors, when the index is made.
+            }
+        });
+        return builder;
+    }
+
     /// <summary>Maps /api/messages and /healthz, and loads the index now so a bad knowledge folder stops startup.</summary>
     public static WebApplication MapDystoniaBot(this WebApplication app)
     {
