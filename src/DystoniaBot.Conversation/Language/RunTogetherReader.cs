@@ -5,29 +5,44 @@ namespace DystoniaBot.Conversation.Language;
 /// <summary>
 /// Reads words run together ("whatisdystonia", "dystoniasymptoms", "botoxsafe") as the words they are: how dictation
 /// without pauses and typing with a missed space write them. A word is split only when it is no word of the
-/// vocabulary, it is made of two to four of its words with nothing left over, and one of them is an article's word of
-/// five letters or more; so an ordinary word the vocabulary lacks ("therapist") is never cut into others.
+/// vocabulary, it is made of its words with nothing left over (two to four, or one for every four letters of a longer
+/// run: a whole message typed without a space, "cantbreathewellsincebotox…"), and one of them is an article's word of
+/// five letters or more; so an ordinary word the vocabulary lacks ("therapist") is never cut into others. A message
+/// that is one run of letters and nothing else ("helloimhere") needs no article's word: there is no other word it
+/// could be, but must be three words or more ("the rapist" is not what "therapist" means). Pieces may also be common
+/// English words the articles never use ("cant", "feels", "closing").
 /// </summary>
 /// <remarks>Immutable after construction and safe to share between threads.</remarks>
 public sealed class RunTogetherReader
 {
     private const int MinLength = 7;
     private const int MaxParts = 4;
+
+    /// <summary>A longer run may hold one word for this many letters (a sentence's words average about five).</summary>
+    private const int LettersPerPart = 4;
+
+    /// <summary>Past this length a run is not searched: no sentence typed without a space is that long.</summary>
+    private const int MaxRunLength = 160;
     private const int MinAnchorLength = 5;
 
     private readonly ReadingVocabulary _vocabulary;
     private readonly ReadingVocabulary _articles;
+    private readonly IReadOnlySet<string> _commonWords;
 
     // No piece is longer than the vocabulary's longest word, so a typed run of letters (a crafted one of thousands) is
     // searched in time and memory proportional to its length, and one too long to be four words is not searched.
     private readonly int _longestWord;
 
-    /// <summary>Splits run-together words into words of <paramref name="vocabulary"/>, one of them of <paramref name="articles"/>.</summary>
-    public RunTogetherReader(ReadingVocabulary vocabulary, ReadingVocabulary articles)
+    /// <summary>
+    /// Splits run-together words into words of <paramref name="vocabulary"/> or <paramref name="commonWords"/>, one of
+    /// them of <paramref name="articles"/>.
+    /// </summary>
+    public RunTogetherReader(ReadingVocabulary vocabulary, ReadingVocabulary articles, IReadOnlySet<string>? commonWords = null)
     {
         _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         _articles = articles ?? throw new ArgumentNullException(nameof(articles));
-        _longestWord = vocabulary.Counts.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max();
+        _commonWords = commonWords ?? new HashSet<string>();
+        _longestWord = vocabulary.Counts.Keys.Concat(_commonWords).Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary><paramref name="text"/> with its run-together words split; the same string when there are none.</summary>
@@ -36,9 +51,11 @@ public sealed class RunTogetherReader
         ArgumentNullException.ThrowIfNull(text);
         StringBuilder? split = null;
         var copied = 0;
-        foreach (var (start, end) in ReadingVocabulary.Words(text))
+        var words = ReadingVocabulary.Words(text).ToList();
+        var alone = words.Count == 1;
+        foreach (var (start, end) in words)
         {
-            if (end - start < MinLength || Parts(text.Substring(start, end - start).ToLowerInvariant()) is not { } parts)
+            if (end - start < MinLength || Parts(text.Substring(start, end - start).ToLowerInvariant(), alone) is not { } parts)
             {
                 continue;
             }
@@ -51,12 +68,14 @@ public sealed class RunTogetherReader
         return split is null ? text : split.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private string[]? Parts(string token)
+    private string[]? Parts(string token, bool alone)
     {
-        if (token.Length > MaxParts * _longestWord || _vocabulary.Contains(token) || token.Contains('\'', StringComparison.Ordinal))
+        if (token.Length > MaxRunLength || IsWord(token) || token.Contains('\'', StringComparison.Ordinal))
         {
             return null;
         }
+
+        var maxParts = Math.Max(MaxParts, token.Length / LettersPerPart);
 
         // Fewest words first, then the longest ones (the sum of their squared lengths): "what is dystonia", not
         // "what is dys tonia".
@@ -66,7 +85,7 @@ public sealed class RunTogetherReader
         {
             for (var start = Math.Max(0, end - _longestWord); start < end; start++)
             {
-                if (best[start] is not { } before || before.Parts == MaxParts || !IsPiece(token[start..end]))
+                if (best[start] is not { } before || before.Parts == maxParts || !IsPiece(token[start..end]))
                 {
                     continue;
                 }
@@ -92,16 +111,18 @@ public sealed class RunTogetherReader
             parts.Insert(0, token[best[end]!.Value.From..end]);
         }
 
-        return parts.Any(p => p.Length >= MinAnchorLength && _articles.Contains(p)) ? [.. parts] : null;
+        return (alone && parts.Count >= 3) || parts.Any(p => p.Length >= MinAnchorLength && _articles.Contains(p)) ? [.. parts] : null;
     }
 
     // A piece of one or two letters must be an English word that short: the vocabulary also holds other languages'
     // words ("ng", "en"), and with them an ordinary word it lacks ("tightening") fell apart into "tight en i ng".
-    private bool IsPiece(string piece) => piece.Length >= 3 ? _vocabulary.Contains(piece) : ShortWords.Contains(piece);
+    private bool IsPiece(string piece) => piece.Length >= 3 ? IsWord(piece) : ShortWords.Contains(piece);
+
+    private bool IsWord(string word) => _vocabulary.Contains(word) || _commonWords.Contains(word);
 
     private static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
     {
-        "a", "i", "am", "an", "as", "at", "be", "by", "do", "dr", "go", "gp", "he", "hi", "if", "in", "is", "it", "me", "mg", "my",
-        "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "dr", "go", "gp", "he", "hi", "if", "im", "in", "is", "it", "me", "mg",
+        "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "ur", "us", "we",
     };
 }

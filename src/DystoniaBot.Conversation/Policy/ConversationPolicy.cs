@@ -164,7 +164,7 @@ public sealed partial class ConversationPolicy
         var vocabulary = ReadingVocabulary.WithOwnLists(articles.Concat(_starters.Questions));
         // Dictation never splits a common word, so none is what split words are read as (a stand-in search may have
         // no lexicon: then every word of the vocabulary can be).
-        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles)), new SplitWordReader(vocabulary, _search.Lexicon?.CommonWords), new ShorthandReader(vocabulary));
+        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles), _search.Lexicon?.CommonWords), new SplitWordReader(vocabulary, _search.Lexicon?.CommonWords), new ShorthandReader(vocabulary));
         _wordReaders = readers;
         return readers;
     }

@@ -34,6 +34,28 @@ public class RunTogetherReaderTests
         Assert.Same(text, Reader.Split(text));
     }
 
+    private static readonly RunTogetherReader WithCommonWords = new(
+        ReadingVocabulary.WithOwnLists(Articles), new ReadingVocabulary(Articles),
+        new HashSet<string>(["cant", "breathe", "well", "since", "injection", "throat", "feels", "closing", "please", "hello", "here", "the", "rapist", "my", "wife", "has", "should", "she", "her", "pills"]));
+
+    [Theory]
+    [InlineData("cantbreathewellsincebotoxinjectionthroatfeelsclosingplease", "cant breathe well since botox injection throat feels closing please")]
+    [InlineData("mywifehasdystoniashouldsheupherpills", "my wife has dystonia should she up her pills")]
+    [InlineData("helloimhere", "hello im here")]
+    public void Split_ShouldReadAWholeMessageTypedWithoutASpace(string typed, string meant)
+    {
+        Assert.Equal(meant, WithCommonWords.Split(typed));
+    }
+
+    [Theory]
+    [InlineData("therapist")]
+    [InlineData("my therapist")]
+    [InlineData("hellohere is what")]
+    public void Split_ShouldNotCutAnUnknownWord_IntoTwoCommonOnes(string text)
+    {
+        Assert.Same(text, WithCommonWords.Split(text));
+    }
+
     [Fact]
     public void Split_ShouldLeaveAHugeRunOfLettersAlone_WithoutSearchingIt()
     {

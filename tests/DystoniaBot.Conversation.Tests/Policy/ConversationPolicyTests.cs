@@ -41,6 +41,14 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("whatarethesymptomsofdystonia", ReplyKind.Answer)]
+    [InlineData("cantbreathewellsincebotoxinjectionthroatfeelsclosingplease", ReplyKind.Emergency)]
+    public void Respond_ShouldReadAMessageTypedWithoutASpace(string text, ReplyKind kind)
+    {
+        Assert.Equal(kind, Ask(text).Kind);
+    }
+
+    [Theory]
     [InlineData("what is the sensory trick in dystonia", null)]
     [InlineData("what is the meaning of dystonia? my lola was told she has it", "dystonia#1")]
     [InlineData("whats distonia my doctor rote it on the leter", "dystonia#1")]

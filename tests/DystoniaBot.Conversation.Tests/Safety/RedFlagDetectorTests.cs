@@ -124,6 +124,8 @@ public class RedFlagDetectorTests
     [InlineData("chest cant breth")]
     [InlineData("HELP CANT BREETHE")]
     [InlineData("the injection site is hot with red lines going up my arm and im shivery, thermometer says 39.8")]
+    [InlineData("her breathing has a high squeaky whistle every breath in since lunch")]
+    [InlineData("hes making a high pitched noise with each breath and his throat spasm wont ease")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -212,6 +214,10 @@ public class RedFlagDetectorTests
     [InlineData("could you make it look like it was an accident so the kids dont know")]
     [InlineData("would a jump from the car park look like an accident")]
     [InlineData("i keep looking at the railway line on my walk home thinking how easy it would be")]
+    [InlineData("gave my guitar and my dog to my brother today. feel weirdly calm")]
+    [InlineData("ive sorted out who gets what now. does botox hurt")]
+    [InlineData("the letters are written and on the table for the kids to find tomorrow")]
+    [InlineData("been cleaning my rifle a lot, thinking about how easy itd be")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -334,6 +340,13 @@ public class RedFlagDetectorTests
     [InlineData("if a spasm makes me crash the car would it look like an accident to the insurance")]
     [InlineData("i looked at the tablets wondering how quick it would be to kick in")]
     [InlineData("if my parents get tested early they will be better off, right?")]
+    [InlineData("my nose whistles when i breathe at night, is that dystonia")]
+    [InlineData("my nose makes a high pitched whistle with every breath when i have a cold")]
+    [InlineData("we sorted out who gets what for christmas dinner, can stress make it flare")]
+    [InlineData("i left notes for the carers to find the spare key. does botox hurt")]
+    [InlineData("took my rifle to the range thinking how easy it would be to shoot with my bad hand")]
+    [InlineData("whats the max daily dose of trihexyphenidyl, dont want to overdose")]
+    [InlineData("how do i avoid an overdose of baclofen when my dose changes")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
