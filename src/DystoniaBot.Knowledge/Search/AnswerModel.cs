@@ -141,7 +141,7 @@ public static class AnswerFeatures
     /// <summary>Share of the question's weighted ideas that no passage mentions (another subject).</summary>
     public const int UnknownShare = 7;
 
-    /// <summary>1 when the question names another disease or topic the articles don't cover.</summary>
+    /// <summary>1 when the question names another disease.</summary>
     public const int OtherCondition = 8;
 
     /// <summary>1 when the question asks how many, how long or how much and the passage states no number.</summary>
@@ -153,12 +153,18 @@ public static class AnswerFeatures
     /// <summary>1 when the question asks what helps (to take, to do) and the passage says nothing of treatment.</summary>
     public const int MissingRemedy = 11;
 
+    /// <summary>
+    /// 1 when the question names a topic of the conditions list that the articles don't cover (insurance, cannabis,
+    /// pregnancy): a question about dystonia and one of these is seldom answered by a passage about dystonia alone.
+    /// </summary>
+    public const int UncoveredTopic = 12;
+
     /// <summary>The feature names, in order, as the model file lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "lexical_confidence", "lexical_relevance", "lexical_margin", "passage_similarity", "passage_margin",
         "sentence_similarity", "sentence_margin", "unknown_share", "other_condition", "missing_quantity", "missing_course",
-        "missing_remedy",
+        "missing_remedy", "uncovered_topic",
     ];
 
     /// <summary>How many features there are.</summary>

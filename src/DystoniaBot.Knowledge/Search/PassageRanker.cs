@@ -206,6 +206,7 @@ internal static partial class PassageRanker
         var lexical = new Dictionary<int, LexicalScore>();
         var unknownShare = 1.0;
         var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) ? 1.0 : 0.0;
+        var uncoveredTopic = analyzed.Concepts.Any(c => c.IsUncoveredTopic) ? 1.0 : 0.0;
         var asksForQuantity = AnswerType.AsksForQuantity(question);
         var asksForCourse = AnswerType.AsksForCourse(question);
         var asksForRemedy = AnswerType.AsksForRemedy(question);
@@ -291,6 +292,7 @@ internal static partial class PassageRanker
             features[AnswerFeatures.SentenceMargin] = maxSentence - Other(bestSentence, passageIndex);
             features[AnswerFeatures.UnknownShare] = unknownShare;
             features[AnswerFeatures.OtherCondition] = otherCondition;
+            features[AnswerFeatures.UncoveredTopic] = uncoveredTopic;
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;

@@ -25,7 +25,9 @@ public class KnowledgeIndexTests
         Assert.NotNull(best);
         Assert.Equal(passageId, best.Passage.Id);
         Assert.Equal(sentence, best.Sentence);
-        Assert.InRange(best.Score, 0.6, 1.0);
+
+        // Confident enough to be answered: the conversation answers from a probability of 0.5.
+        Assert.InRange(best.Score, 0.5, 1.0);
     }
 
     [Theory]
