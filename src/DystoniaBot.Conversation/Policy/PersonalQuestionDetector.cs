@@ -15,6 +15,16 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine|we|we're|we've|our|us|ourselves)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
+    // A pharmacist's "a regular asks if botox would sort her out, is she a good candidate", a teacher's "will he grow
+    // out of it": a question about one person, named only as he or she, is about that person's health.
+    [GeneratedRegex(@"\b(he|she|he's|she's|hes|shes|he'll|she'll|he'd|she'd)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneNamedAsHeOrShe();
+
+    // Whom staff, teachers and carers write about: "a pupil in my class has dystonia, will he grow out of it" is not
+    // about the writer, though it says "my".
+    [GeneratedRegex(@"\b(pupil|student|learner|customer|client|patient|resident|service user|colleague|co-?worker|employee|regular|claimant|player|teammate|lad|lass)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneInTheWritersCare();
+
     [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
 
@@ -59,13 +69,20 @@ public static partial class PersonalQuestionDetector
         var normalized = WithOwnFamily(TextNormalizer.Normalize(text));
         var relative = Relative().Match(normalized);
         var relation = relative.Success ? relative.Groups[3].Value : null;
-        var (possessive, objective) = relation is null || !(Male.Contains(relation) || Female.Contains(relation))
-            ? ("their", "them")
-            : Male.Contains(relation) ? ("his", "him") : ("her", "her");
+        var someoneElse = relation is null && (!FirstPerson().IsMatch(normalized) || SomeoneInTheWritersCare().IsMatch(normalized))
+            && SomeoneNamedAsHeOrShe().Match(normalized) is { Success: true } named
+            ? named.Value.StartsWith('h') ? "he" : "she"
+            : null;
+        var (possessive, objective) = relation is null
+            ? someoneElse switch { "he" => ("his", "him"), "she" => ("her", "her"), _ => ("their", "them") }
+            : !(Male.Contains(relation) || Female.Contains(relation))
+                ? ("their", "them")
+                : Male.Contains(relation) ? ("his", "him") : ("her", "her");
         return new AskedAbout(relation, relation is not null && Children.Contains(relation), Diagnosed().IsMatch(normalized))
         {
             Possessive = possessive,
             Objective = objective,
+            SomeoneElse = someoneElse is not null,
         };
     }
 
@@ -81,7 +98,8 @@ public static partial class PersonalQuestionDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = Framing().Replace(WithOwnFamily(TextNormalizer.Normalize(text)), " ");
-        return FirstPerson().IsMatch(normalized) && !(DefinitionRequest().IsMatch(normalized) && !Decision().IsMatch(normalized));
+        return (FirstPerson().IsMatch(normalized) || SomeoneNamedAsHeOrShe().IsMatch(normalized))
+            && !(DefinitionRequest().IsMatch(normalized) && !Decision().IsMatch(normalized));
     }
 }
 
@@ -96,6 +114,9 @@ public sealed record AskedAbout(string? Relation, bool IsChild, bool Diagnosed)
 
     /// <summary>"him", "her" or "them", for the relative.</summary>
     public string Objective { get; init; } = "them";
+
+    /// <summary>Whether it is about someone the writer names only as he or she (a customer, a pupil), not the writer.</summary>
+    public bool SomeoneElse { get; init; }
 
     /// <summary>The asker, not known to be diagnosed.</summary>
     public static AskedAbout Self { get; } = new(null, false, false);

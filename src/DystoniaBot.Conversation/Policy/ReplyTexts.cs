@@ -13,6 +13,13 @@ internal static class ReplyTexts
     /// <summary>Why a personal question goes to a doctor, in words that fit whom it is about.</summary>
     public static string Escalation(AskedAbout about)
     {
+        if (about.Relation is null && about.SomeoneElse)
+        {
+            return about.Diagnosed
+                ? $"Because this is about someone else's health, {about.Possessive} neurologist is the one to ask: they know {about.Possessive} situation and can say what suits {about.Objective}."
+                : $"Because this is about someone else's health, a neurologist should see {about.Objective}: only a doctor who examines {about.Objective} can tell whether it is dystonia and what suits {about.Objective}.";
+        }
+
         if (about.Relation is null)
         {
             return about.Diagnosed

@@ -317,6 +317,16 @@ public class ConversationPolicyTests
         Assert.DoesNotContain("whether it is dystonia", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Respond_ShouldEscalateAQuestionAboutACustomer_SpeakingOfThemNotOfTheWriter()
+    {
+        var reply = Ask("pharmacist here - a regular with a stiff twisted neck for months asks if botox would sort her out, is she a good candidate");
+
+        Assert.True(reply.Escalate);
+        Assert.StartsWith("Because this is about someone else's health", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("examines her", reply.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Note for colleagues: a pupil in my class has dystonia. In general terms, what is this condition?")]
     [InlineData("so whats the lowdown with dystonia")]

@@ -12,6 +12,8 @@ public class PersonalQuestionDetectorTests
     [InlineData("One of our residents keeps refusing her medication. Should we crush it into her food?")]
     [InlineData("daddys hand curls up when he writes, reckon he oughta see somebody")]
     [InlineData("mum has been twisting her neck all week. ought she to see someone")]
+    [InlineData("a regular with a stiff twisted neck asks if botox would sort her out, is she a good candidate")]
+    [InlineData("will he grow out of it")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
@@ -55,6 +57,19 @@ public class PersonalQuestionDetectorTests
         var about = PersonalQuestionDetector.About(text);
 
         Assert.Equal((possessive, objective), (about.Possessive, about.Objective));
+    }
+
+    [Theory]
+    [InlineData("a regular asks if botox would sort her out, is she a good candidate", true, "her")]
+    [InlineData("a pupil in my class has dystonia, will he grow out of it", true, "his")]
+    [InlineData("is he likely to pass it on to his kids", true, "his")]
+    [InlineData("my neck twists, should i try botox", false, "their")]
+    [InlineData("my son has dystonia, will he grow out of it", false, "his")]
+    public void About_ShouldTellSomeoneNamedOnlyAsHeOrShe_FromTheWriter(string text, bool someoneElse, string possessive)
+    {
+        var about = PersonalQuestionDetector.About(text);
+
+        Assert.Equal((someoneElse, possessive), (about.SomeoneElse, about.Possessive));
     }
 
     [Theory]
