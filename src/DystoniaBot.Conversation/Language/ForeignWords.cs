@@ -32,8 +32,15 @@ public static class ForeignWords
             string? english = null;
             for (var n = Math.Min(MaxPhraseWords, words.Count - i); n >= 1 && english is null; n--)
             {
-                if (English.TryGetValue(Phrase(folded, words, i, n), out english))
+                var phrase = Phrase(folded, words, i, n);
+                if (English.TryGetValue(phrase, out english))
                 {
+                    matched = n;
+                }
+                else if (phrase.EndsWith("'s", StringComparison.Ordinal) && English.TryGetValue(phrase[..^2], out var owner))
+                {
+                    // An owner is read with what it owns: "lola's neck", "ma neck's been sair".
+                    english = owner + "'s";
                     matched = n;
                 }
             }

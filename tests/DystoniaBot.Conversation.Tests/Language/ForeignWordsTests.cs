@@ -11,6 +11,8 @@ public class ForeignWordsTests
     [InlineData("ubat apa untuk dystonia?", "medicine what for dystonia?")]
     [InlineData("lola keeps saying the word dystonia", "grandmother keeps saying the word dystonia")]
     [InlineData("sae whit are the signs", "so what are the signs")]
+    [InlineData("ma neck's been gey sair", "my neck's been very sore")]
+    [InlineData("is lola's hand dystonia", "is grandmother's hand dystonia")]
     [InlineData("wat dis dystonia ting", "wat dis dystonia thing")]
     [InlineData("dystonia ka ilaaj hai? poori tarah theek ho sakta hai?", "dystonia ka treatment is? completely can it be cured?")]
     [InlineData("biko is it hereditary", "please is it hereditary")]
