@@ -297,6 +297,17 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(" + Today + @"|((\d+|a|an|few|couple of) )?(minutes?|mins?|hours?|hrs?) ago|again|still|since|keeps?|(has|have|'s|is|are) been|(is|are|'s|'re) (now )?\w+ing|getting worse)\b", Options)]
     private static partial Regex HappeningAgain();
 
+    /// <summary>
+    /// A symptom bound to a task ("only when he tries to walk", "freezes on the pedal when i play", "lips lock up mid
+    /// phrase", "never when hes lying down"): dystonia's everyday pattern, which the article answers, not an emergency.
+    /// </summary>
+    [GeneratedRegex(@"\b((only|just|always|whenever|every time|each time|never)\b[^.!?]{0,40}\bwhen (i|he|she|they|you|we|it)\b|(only|just|never) (happens? |comes? on |starts? |shows? up )?(while|during|on|at) (the |my |his |her |a )?(\w+ing|walk|play|gigs?|shows?|games?|matches?|piano|guitar|trumpet|drums|keyboard|pedal|computer|desk)|mid[- ](phrase|song|sentence|game|match|set|shift|bar|note|word)|when (i|he|she|they) (play|plays|write|writes|type|types|eat|eats|reach|reaches|walk|walks|sing|sings|talk|talks|read|reads)\b)", Options)]
+    internal static partial Regex BoundToATask();
+
+    /// <summary>Words that tell something is happening now and badly, whatever the pattern around it.</summary>
+    [GeneratedRegex(@"\b(" + Today + @"|suddenly|all of a sudden|since (this|last|an|about|\d)|for (the last |over |about |nearly )?(an?|\d+|two|three|several) (hours?|hrs?|minutes?|mins?)|(won't|wont|will not|can't|cant|cannot) (stop|breathe|swallow|talk|speak|open)|turning blue|blue lips|unconscious|not waking|ambulance|911|999|112|fever|temperature)\b", Options)]
+    internal static partial Regex HappeningNowAndBadly();
+
     /// <summary>A time long past: what makes a warning sign history ("a stroke two years ago", "a fit as a child").</summary>
     [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) ago|last (week|month|year|yr|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|(19|20)\d\d)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teenager|\d+)|years ago|history of|in the past)\b", Options)]
     internal static partial Regex History();

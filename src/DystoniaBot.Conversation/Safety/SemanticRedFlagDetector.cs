@@ -156,12 +156,21 @@ public sealed partial class SemanticRedFlagDetector
     /// <summary>
     /// The red flag a part means: its exemplar's when one is near enough, else the nearest warning sign when the model
     /// reads it as an emergency (a sentence or clause at the model's stricter part threshold). None for a sign marked
-    /// "now" that the text tells as history.
+    /// "now" that the text tells as history, nor for an emergency read in a symptom the text binds to a task (the
+    /// rules still read those words: a stated emergency is theirs to catch).
     /// </summary>
     private RedFlag? Flag(Part part)
     {
         var match = _exemplars.Recognise(part.Vector, _model, part: !part.Whole);
         if (match is null || (match.Group.Flags.Contains("now") && RedFlagDetector.History().IsMatch(part.Sentence)))
+        {
+            return null;
+        }
+
+        // Twisting "only when he tries to walk", lips that lock up "mid phrase": the net learned emergencies from
+        // their words, and took these for one.
+        if (match.Group.Kind == "emergency" && RedFlagDetector.BoundToATask().IsMatch(part.Sentence)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Sentence))
         {
             return null;
         }

@@ -28,6 +28,14 @@ public class SemanticRedFlagDetectorTests
         Assert.Equal(kind, flag.Kind);
     }
 
+    [Theory]
+    [InlineData("his jaw locks only when he eats, and since an hour ago he cant swallow his own spit and is drooling")]
+    [InlineData("she only twists when she walks but tonight it wont stop and shes burning up")]
+    public void Detect_ShouldFindTheEmergency_ThoughTheSymptomIsBoundToATask_WhenItIsHappeningNowAndBadly(string message)
+    {
+        Assert.NotNull(Detector.Detect(message));
+    }
+
     [Fact]
     public void Detect_ShouldFindTheEmergency_InOneSentenceOfALongPoliteMessage()
     {
@@ -48,6 +56,9 @@ public class SemanticRedFlagDetectorTests
     [InlineData("What are the symptoms of dystonia?")]
     [InlineData("my mum's neck pulls to the left, the doctor said dystonia. is the pain part of it too?")]
     [InlineData("are the spasms constant, or do they ease off when you rest?")]
+    [InlineData("why does my sons foot only twist when he tries to walk and never when hes lying down")]
+    [InlineData("my embouchure falls apart only on trumpet, lips just lock up mid phrase. do i have dystonia")]
+    [InlineData("i'm a drummer, my left foot freezes on the pedal only when i play. what is wrong with me")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));
