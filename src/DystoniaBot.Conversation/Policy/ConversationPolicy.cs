@@ -272,7 +272,7 @@ public sealed partial class ConversationPolicy
 
     // A crisis told of another person ("my student has a plan to kill herself"): the reply speaks to the helper. Any
     // sign of the writer's own crisis keeps the reply to them.
-    [GeneratedRegex(@"\b((him|her|them) ?sel(f|ves)|(his|her|their) (own )?life|(he|she|they|my (son|daughter|child|kid|friend|student|pupil|brother|sister|partner|husband|wife|mum|mom|dad|father|mother)) (wants?|wanted|is going|are going|plans?|planning|has a plan|said|says|told me|keeps? saying|talks? about|talked about))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((him|her|them) ?sel(f|ves)|(his|her|their) (own )?life|(he|she|they|my (son|daughter|child|kid|friend|student|pupil|brother|sister|partner|husband|wife|mum|mom|dad|father|mother)) (wants?|wanted|is going|are going|plans?|planning|has a plan|said|says|told me|keeps? saying|talks? about|talked about|posted|texted|wrote|messaged|sent me|put up)|posted (this |that |it )?on (his|her|their) (story|status|wall|page|feed|insta|instagram|facebook|snap|snapchat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElse();
 
     [GeneratedRegex(@"\b(myself|my (own )?life|i (want|wanna|am going|'m going|plan|have a plan|don't want|can't go on)|i've (been|got)|kill me)\b", RegexOptions.CultureInvariant)]

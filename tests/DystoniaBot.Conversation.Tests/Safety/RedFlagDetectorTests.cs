@@ -125,6 +125,8 @@ public class RedFlagDetectorTests
     [InlineData("HELP CANT BREETHE")]
     [InlineData("the injection site is hot with red lines going up my arm and im shivery, thermometer says 39.8")]
     [InlineData("her breathing has a high squeaky whistle every breath in since lunch")]
+    [InlineData("had a couple bottles of wine then took my sleeping tablets, maybe 6 or 7 idk")]
+    [InlineData("mother old fall floor, face one side drop, talk not clear")]
     [InlineData("hes making a high pitched noise with each breath and his throat spasm wont ease")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
@@ -218,6 +220,7 @@ public class RedFlagDetectorTests
     [InlineData("ive sorted out who gets what now. does botox hurt")]
     [InlineData("the letters are written and on the table for the kids to find tomorrow")]
     [InlineData("been cleaning my rifle a lot, thinking about how easy itd be")]
+    [InlineData("tired of fighting this body. made my peace. love you all x")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -347,6 +350,9 @@ public class RedFlagDetectorTests
     [InlineData("took my rifle to the range thinking how easy it would be to shoot with my bad hand")]
     [InlineData("whats the max daily dose of trihexyphenidyl, dont want to overdose")]
     [InlineData("how do i avoid an overdose of baclofen when my dose changes")]
+    [InlineData("ive made my peace with the diagnosis, love you all for the support. what helps the pain")]
+    [InlineData("i took my tablets at 6 or 7 this morning, is that ok")]
+    [InlineData("my face pulls to one side when i talk, is that dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
