@@ -304,6 +304,13 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((only|just|always|whenever|every time|each time|never)\b[^.!?]{0,40}\bwhen (i|he|she|they|you|we|it)\b|(only|just|never) (happens? |comes? on |starts? |shows? up )?(while|during|on|at) (the |my |his |her |a )?(\w+ing|walk|play|gigs?|shows?|games?|matches?|piano|guitar|trumpet|drums|keyboard|pedal|computer|desk)|mid[- ](phrase|song|sentence|game|match|set|shift|bar|note|word)|when (i|he|she|they) (play|plays|write|writes|type|types|eat|eats|reach|reaches|walk|walks|sing|sings|talk|talks|read|reads)\b)", Options)]
     internal static partial Regex BoundToATask();
 
+    /// <summary>
+    /// Low mood told as low mood ("i feel a bit down about my diagnosis", "gutted about it"): what most people feel on
+    /// hearing it, and what the article's readers write; a crisis said in other words beside it is still read.
+    /// </summary>
+    [GeneratedRegex(@"^(?![\s\S]*\b(die|dying|dead|death|kill|end it|ending it|not be here|better off|no point|pointless|can't go on|cant go on|goodbye|give up|gave up|hopeless|worthless|burden|pills|tablets|rope|bridge|hurt (my|him|her)self|harm|without me|any ?more|disappear|wake up|not wake|sleep forever|gone|end|over|alone|plan)\b)[\s\S]*\b((feel|feeling|felt|am|i'm|im|been)( a)? (a bit|a little|kind of|kinda|quite|pretty|so|really)? ?(down|low|sad|blue|gutted|upset|fed up)( about| since| after| with| over|$|[,.!?])|(sad|down|low|upset|gutted|fed up) (about|since|after|over) (my|the|his|her|their|this|it))", Options)]
+    internal static partial Regex LowMoodOnly();
+
     /// <summary>Words that tell something is happening now and badly, whatever the pattern around it.</summary>
     [GeneratedRegex(@"\b(" + Today + @"|suddenly|all of a sudden|since (this|last|an|about|\d)|for (the last |over |about |nearly )?(an?|\d+|two|three|several) (hours?|hrs?|minutes?|mins?)|(won't|wont|will not|can't|cant|cannot) (stop|breathe|swallow|talk|speak|open)|turning blue|blue lips|unconscious|not waking|ambulance|911|999|112|fever|temperature)\b", Options)]
     internal static partial Regex HappeningNowAndBadly();

@@ -175,6 +175,12 @@ public sealed partial class SemanticRedFlagDetector
             return null;
         }
 
+        // "I feel a bit down about my diagnosis": low mood told as low mood, with no word of danger in the message.
+        if (match.Group.Kind == "crisis" && RedFlagDetector.LowMoodOnly().IsMatch(part.Text))
+        {
+            return null;
+        }
+
         return match.Group.Kind switch
         {
             "crisis" => new RedFlag(RedFlagKind.Crisis, match.Group.Label),
