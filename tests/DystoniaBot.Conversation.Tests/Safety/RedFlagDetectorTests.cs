@@ -128,6 +128,14 @@ public class RedFlagDetectorTests
     [InlineData("had a couple bottles of wine then took my sleeping tablets, maybe 6 or 7 idk")]
     [InlineData("mother old fall floor, face one side drop, talk not clear")]
     [InlineData("hes making a high pitched noise with each breath and his throat spasm wont ease")]
+    [InlineData("my mum says her headache came on in seconds and its the worst shes ever had, is it a migraine")]
+    [InlineData("sudden pain in the back of my head, worst headache of my life, feel like throwing up")]
+    [InlineData("got a headache like ive been hit with a hammer out of nowhere")]
+    [InlineData("all of us have had headaches and felt sick since the boiler was fixed, we feel better when we go out")]
+    [InlineData("the kids and i keep getting dizzy and sleepy since we turned the gas fire on")]
+    [InlineData("our carbon monoxide alarm keeps beeping and my head is pounding")]
+    [InlineData("pt with generalised dystonia, continuous spasms x 8 hrs, T 39.1, not drinking")]
+    [InlineData("her spasms have been constant for two days and her wee is dark brown")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -221,6 +229,8 @@ public class RedFlagDetectorTests
     [InlineData("the letters are written and on the table for the kids to find tomorrow")]
     [InlineData("been cleaning my rifle a lot, thinking about how easy itd be")]
     [InlineData("tired of fighting this body. made my peace. love you all x")]
+    [InlineData("no cure so whats the point, ive decided friday is the day")]
+    [InlineData("had enough of this body. i know saturday will be the day")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -353,6 +363,13 @@ public class RedFlagDetectorTests
     [InlineData("ive made my peace with the diagnosis, love you all for the support. what helps the pain")]
     [InlineData("i took my tablets at 6 or 7 this morning, is that ok")]
     [InlineData("my face pulls to one side when i talk, is that dystonia")]
+    [InlineData("whats the worst part of dystonia, the headaches?")]
+    [InlineData("is a migraine headache worse than dystonia pain")]
+    [InlineData("my headache gets better when i go outside for fresh air, is it the neck")]
+    [InlineData("we put the heating on and my neck feels better, does warmth help dystonia")]
+    [InlineData("ive decided friday is the day for my botox, no point waiting")]
+    [InlineData("i have constant spasms in my neck, what helps")]
+    [InlineData("had enough of waiting lists, tuesday is the day i finally see the neurologist")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
