@@ -5,7 +5,7 @@ namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
 /// Reads a word that speech dictation heard as several ("dis tonia", "bo tox", "electro my a gram", "blefro spasm",
-/// "m r i") as the word of the vocabulary it sounds like. Two to four neighbouring words are joined when at least one
+/// "m r i"), or that someone typed in syllables as it sounds ("blef-ro-spasm"), as the word of the vocabulary it sounds like. Two to four neighbouring words are joined when at least one
 /// of them is no word of the vocabulary, and the join sounds like a vocabulary word of five letters or more: the same
 /// once spelled as it sounds ("ph" as "f", a soft "c" as "s", "y" as "i", "talks" as "tox"…), or one sound apart for
 /// words of seven letters or more, two for words of eleven, always from the same first sound. Single letters spoken one by one are joined when they
@@ -80,8 +80,9 @@ public sealed class SplitWordReader
         {
             var last = first + parts - 1;
 
-            // One word said in pieces: pieces separated by one space, nothing else.
-            if (words[last].Start - words[last - 1].End != 1 || text[words[last - 1].End] != ' ')
+            // One word said in pieces: pieces separated by one space, nothing else; or typed in syllables, as someone
+            // spelling by sound writes a word they have only heard ("blef-ro-spasm", "elektro-myo-gram").
+            if (words[last].Start - words[last - 1].End != 1 || text[words[last - 1].End] is not (' ' or '-'))
             {
                 break;
             }

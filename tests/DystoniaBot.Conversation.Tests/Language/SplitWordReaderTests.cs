@@ -19,6 +19,8 @@ public class SplitWordReaderTests
     [InlineData("why did they send her for an m r i of the brain", "why did they send her for an mri of the brain")]
     [InlineData("is this tonia something your born with", "is dystonia something your born with")]
     [InlineData("Dis Tonia in the neck?", "dystonia in the neck?")]
+    [InlineData("what is blef-ro-spasm, the eye one", "what is blepharospasm, the eye one")]
+    [InlineData("what does an elektro-myo-gram show", "what does an electromyogram show")]
     public void Join_ShouldReadWordsDictationSplit(string heard, string meant)
     {
         Assert.Equal(meant, Reader.Join(heard));
@@ -32,6 +34,9 @@ public class SplitWordReaderTests
     [InlineData("the dr said a b c")]
     [InlineData("is a heart attack the same thing as a stroke")]
     [InlineData("dis is da ting")]
+    [InlineData("she thinks about self-harm a lot")]
+    [InlineData("a jab of anti-sickness medicine and a follow-up x-ray")]
+    [InlineData("is it a well-known side-effect")]
     [InlineData("")]
     public void Join_ShouldLeaveWhatWasSaid(string text)
     {
