@@ -88,6 +88,19 @@ public class QuestionAnalyzerTests
         Assert.Contains(concept.Alternatives, a => a.Terms.SequenceEqual(["hereditari"]));
     }
 
+    [Theory]
+    [InlineData("can you get dystonia after a stroke", true)]
+    [InlineData("did he develop it from a bang on the head", true)]
+    [InlineData("can you end up with this because of a brain injury", true)]
+    [InlineData("does a stroke rule out dystonia", false)]
+    [InlineData("can you get botox after a stroke", false)]
+    public void Analyze_ShouldReadGettingItAfterSomething_AsAskingWhatItIsSecondaryTo(string text, bool asksForTheCause)
+    {
+        var question = TestKnowledge.Index.Analyze(text);
+
+        Assert.Equal(asksForTheCause, question.Concepts.Any(c => c.Key == "secondari"));
+    }
+
     [Fact]
     public void Analyze_ShouldMapBrandNamesOneWay()
     {
