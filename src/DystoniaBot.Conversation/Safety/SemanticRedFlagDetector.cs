@@ -78,6 +78,14 @@ public sealed partial class SemanticRedFlagDetector
     private static partial Regex SentenceBreak();
 
     // Where a run-on sentence's clauses meet: a comma, or a word that starts a new thought.
+    /// <summary>A time months or years past, as people tell an event long over.</summary>
+    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some|couple of) (months?|years?|yrs?|decades?) ago|years ago|last (year|yr|spring|summer|autumn|fall|winter|christmas|easter)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teen|teenager|\d+)|in (19|20)\d\d|used to|a while (back|ago)|during covid)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FarPast();
+
+    // What brings a past event into the present: it is back, still there, or getting worse.
+    [GeneratedRegex(@"\b(again|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HappeningAgain();
+
     [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 
@@ -117,7 +125,7 @@ public sealed partial class SemanticRedFlagDetector
             yield break;
         }
 
-        yield return new Part(normalized, normalized, _exemplars.Embed(normalized), Whole: true);
+        yield return new Part(normalized, normalized, normalized, _exemplars.Embed(normalized), Whole: true);
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = Sentences(normalized);
@@ -126,7 +134,7 @@ public sealed partial class SemanticRedFlagDetector
             var vectors = _exemplars.Embed(sentences);
             for (var i = 0; i < vectors.Length; i++)
             {
-                yield return new Part(sentences[i], sentences[i], vectors[i], Whole: false);
+                yield return new Part(sentences[i], sentences[i], normalized, vectors[i], Whole: false);
             }
         }
 
@@ -136,7 +144,7 @@ public sealed partial class SemanticRedFlagDetector
             var vectors = _exemplars.Embed(clauses.Select(c => c.Text).ToList());
             for (var i = 0; i < vectors.Length; i++)
             {
-                yield return new Part(clauses[i].Text, clauses[i].Sentence, vectors[i], Whole: false);
+                yield return new Part(clauses[i].Text, clauses[i].Sentence, normalized, vectors[i], Whole: false);
             }
         }
     }
@@ -167,6 +175,17 @@ public sealed partial class SemanticRedFlagDetector
             return null;
         }
 
+        // "My dad had a heart attack last year and he's fine now", "I used to self-harm as a teen": the model learned
+        // emergencies from their words and reads the past as the present. A message that tells of months or years ago,
+        // with nothing happening now or again, is not an emergency; days ago is often how one starts ("botox 3 days
+        // ago, now the area is red hot").
+        var nearExemplar = match.Similarity >= _exemplars.Threshold && match.Similarity - match.OrdinarySimilarity >= _exemplars.Margin;
+        if (!nearExemplar && FarPast().IsMatch(part.Message)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        {
+            return null;
+        }
+
         // Twisting "only when he tries to walk", lips that lock up "mid phrase": the net learned emergencies from
         // their words, and took these for one.
         if (match.Group.Kind == "emergency" && RedFlagDetector.BoundToATask().IsMatch(part.Sentence)
@@ -189,6 +208,6 @@ public sealed partial class SemanticRedFlagDetector
         };
     }
 
-    /// <summary>A part of a message compared: its text, the sentence it belongs to, its vector, and whether it is all of it.</summary>
-    private sealed record Part(string Text, string Sentence, float[] Vector, bool Whole);
+    /// <summary>A part of a message compared: its text, the sentence it belongs to, the whole message, its vector, and whether it is all of it.</summary>
+    private sealed record Part(string Text, string Sentence, string Message, float[] Vector, bool Whole);
 }

@@ -136,6 +136,12 @@ public class RedFlagDetectorTests
     [InlineData("our carbon monoxide alarm keeps beeping and my head is pounding")]
     [InlineData("pt with generalised dystonia, continuous spasms x 8 hrs, T 39.1, not drinking")]
     [InlineData("her spasms have been constant for two days and her wee is dark brown")]
+    [InlineData("is this normal after maxolon? her tongue keeps poking out and she cant talk")]
+    [InlineData("his eyes have been stuck upwards for two hours since starting the new tablets for sickness")]
+    [InlineData("threw up twice and it looked like coffee grounds, stomach is agony")]
+    [InlineData("my pulse has been 170 for the last half hour and im lightheaded")]
+    [InlineData("dad is grey and clammy and breathing really fast, he was fine an hour ago")]
+    [InlineData("pulse 165, dizzy, wont settle")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -231,6 +237,12 @@ public class RedFlagDetectorTests
     [InlineData("tired of fighting this body. made my peace. love you all x")]
     [InlineData("no cure so whats the point, ive decided friday is the day")]
     [InlineData("had enough of this body. i know saturday will be the day")]
+    [InlineData("wrote the letters and found the spot by the river. no point dragging it out")]
+    [InlineData("the rope is in the shed and ive planned it all out")]
+    [InlineData("ive been carving into my arms again tonight")]
+    [InlineData("my brother keeps saying he wont be a problem for anyone much longer")]
+    [InlineData("she phoned round everyone to say goodbye last night")]
+    [InlineData("honestly it would be easier for everyone if i wasnt here")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -370,6 +382,16 @@ public class RedFlagDetectorTests
     [InlineData("ive decided friday is the day for my botox, no point waiting")]
     [InlineData("i have constant spasms in my neck, what helps")]
     [InlineData("had enough of waiting lists, tuesday is the day i finally see the neurologist")]
+    [InlineData("is haloperidol safe with dystonia? my neck is stiff most days anyway")]
+    [InlineData("my neck is twisted to the left. can new tablets help with that")]
+    [InlineData("i picked the time for my botox appointment, is morning better")]
+    [InlineData("my notes from the neurologist say focal dystonia, we found the place for physio")]
+    [InlineData("my heart rate goes to 150 when i run, does exercise help dystonia")]
+    [InlineData("i take 150 mg of something at night, is that a lot")]
+    [InlineData("my hands go pale and clammy when im anxious, is that dystonia")]
+    [InlineData("do you like my coffee, i grind the beans myself")]
+    [InlineData("the spasms wont be a problem for long once the botox works, right?")]
+    [InlineData("we rang round everyone to say goodbye before we moved abroad, can dystonia make flying hard")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -128,6 +128,21 @@ public class SemanticRedFlagDetectorTests
         Assert.Null(withoutModel.Explain(message)[0].Probability);
     }
 
+    [Theory]
+    [InlineData("10 years ago I was in a coma after an overdose. I've been well a long time now. Is that relevant to my new dystonia diagnosis?", false)]
+    [InlineData("my daughter swallowed a button battery when she was 2, had surgery and is fine, she's 9 now. can that cause long term swallowing issues?", false)]
+    [InlineData("my son swallowed a button battery 2 years ago and now hes swallowed another one, hes drooling", true)]
+    public void Detect_ShouldNotTakeAPastEventForAnEmergency_WhenTheModelAloneReadsIt_UnlessItIsHappeningAgain(string message, bool emergency)
+    {
+        // No exemplar is near: only the model reads the message.
+        var exemplars = ExemplarsThatNeverMatch.Of(
+            ("[emergency] poisoning", "a child swallowed tablets"), ("[crisis] suicidal thoughts", "I want to end my life"), ("[ordinary] ordinary", "what is dystonia"));
+        var detector = new SemanticRedFlagDetector(exemplars, MessageModel.LoadResource(SemanticRedFlagDetector.ModelResource));
+
+        Assert.True(detector.Explain(message).Any(p => p.Probability >= detector.ModelThreshold), "the model does not read this message, so the test shows nothing");
+        Assert.Equal(emergency, detector.Detect(message) is not null);
+    }
+
     [Fact]
     public void Detect_ShouldFlagASentenceTheModelReadsAsAnEmergency_InsideALongOrdinaryMessage()
     {
