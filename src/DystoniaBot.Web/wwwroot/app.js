@@ -549,15 +549,11 @@
         });
         restWatch = watch;
 
-        function step() {
-            const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-            framesAtRest = atEnd && scroller.scrollTop === lastTop ? framesAtRest + 1 : 0;
-            lastTop = scroller.scrollTop;
-            if (framesAtRest < 5 && window.performance.now() < giveUpAt) {
-                frame = window.requestAnimationFrame(step);
-                return;
-            }
-            watch.cancel();
+        // Once fixed, the watch stays two more seconds: on a busy device Web Chat's own scroll to the end can still be
+        // under way when it gives up waiting, and would carry the reply's start out of view again.
+        let keepUntil = 0;
+
+        function bringBackFirstLine() {
             const replies = botReplies();
             const newest = replies[replies.length - 1];
             if (!newest) {
@@ -569,6 +565,32 @@
             if (hidden > 0) {
                 scroller.scrollTop -= hidden + 8;
             }
+        }
+
+        function step() {
+            const now = window.performance.now();
+            if (keepUntil > 0) {
+                const atEndAgain = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+                if (atEndAgain) {
+                    bringBackFirstLine();
+                }
+                if (now < keepUntil) {
+                    frame = window.requestAnimationFrame(step);
+                } else {
+                    watch.cancel();
+                }
+                return;
+            }
+            const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+            framesAtRest = atEnd && scroller.scrollTop === lastTop ? framesAtRest + 1 : 0;
+            lastTop = scroller.scrollTop;
+            if (framesAtRest < 5 && now < giveUpAt) {
+                frame = window.requestAnimationFrame(step);
+                return;
+            }
+            bringBackFirstLine();
+            keepUntil = now + 2000;
+            frame = window.requestAnimationFrame(step);
         }
         frame = window.requestAnimationFrame(step);
     }

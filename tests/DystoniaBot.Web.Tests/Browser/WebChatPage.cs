@@ -113,14 +113,22 @@ internal static class WebChatPage
         """;
 
     /// <summary>
-    /// Waits until the layout is as a visitor needs it (Web Chat scrolls and lays out as replies arrive), then
-    /// returns what is still wrong: nothing, or what was wrong when <see cref="Patience"/> ran out.
+    /// Waits until the layout is as a visitor needs it and has stayed so for half a second (Web Chat scrolls and lays
+    /// out as replies arrive, and on a busy machine its scrolling can still be under way when a first check passes),
+    /// then returns what is still wrong: nothing, or what was wrong when <see cref="Patience"/> ran out.
     /// </summary>
     public static async Task<IReadOnlyList<string>> LayoutProblemsAsync(IPage page)
     {
+        await page.EvaluateAsync("() => { window.__layoutRightSince = undefined; }");
         try
         {
-            await page.WaitForFunctionAsync($"() => ({LayoutProblemsScript})().length === 0", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+            await page.WaitForFunctionAsync($$"""
+                () => {
+                  const right = ({{LayoutProblemsScript}})().length === 0;
+                  window.__layoutRightSince = right ? (window.__layoutRightSince ?? performance.now()) : undefined;
+                  return right && performance.now() - window.__layoutRightSince >= 500;
+                }
+                """, null, new() { Timeout = (float)Patience.TotalMilliseconds });
         }
         catch (TimeoutException)
         {
