@@ -193,7 +193,7 @@ public sealed partial class ConversationPolicy
         if (best is null || best.Score < _options.AnswerThreshold)
         {
             var noAnswer = new BotReply(ReplyKind.NoAnswer,
-                personal ? ReplyTexts.Escalation(about!) + " " + Texts.NoAnswer : Texts.NoAnswer, null, [],
+                personal ? ReplyTexts.Escalation(about!) + " " + Texts.NoAnswerAfterReferral : Texts.NoAnswer, null, [],
                 ReplyTexts.Disclaimer, personal, [HandoffDetector.AskButton, .. FollowUps(null, state)], best?.Score);
             return new PolicyTurn(noAnswer, state with { LastUnanswered = question });
         }
@@ -345,7 +345,8 @@ public sealed partial class ConversationPolicy
                     documents,
                     ReplyTexts.Greeting(documents),
                     ReplyTexts.Help(documents),
-                    ReplyTexts.NoAnswer(documents));
+                    ReplyTexts.NoAnswer(documents),
+                    ReplyTexts.NoAnswerAfterReferral(documents));
                 _texts = texts;
             }
 
@@ -373,5 +374,5 @@ public sealed partial class ConversationPolicy
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);
 
-    private sealed record TextCache(IReadOnlyList<KnowledgeDocument> Documents, string Greeting, string Help, string NoAnswer);
+    private sealed record TextCache(IReadOnlyList<KnowledgeDocument> Documents, string Greeting, string Help, string NoAnswer, string NoAnswerAfterReferral);
 }

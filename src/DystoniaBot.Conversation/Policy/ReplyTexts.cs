@@ -150,6 +150,13 @@ internal static class ReplyTexts
         "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
         "For anything else, please ask a neurologist. " + HandoffOffer;
 
+    /// <summary>
+    /// What follows a personal question's referral when the articles don't answer it: short, because the referral has
+    /// already said who can answer it, and a phone shows little more than one bubble.
+    /// </summary>
+    public static string NoAnswerAfterReferral(IReadOnlyList<KnowledgeDocument> documents) =>
+        "I'm sorry, " + Sources(documents) + " doesn't answer your question, and I'd rather not guess. " + HandoffOffer;
+
     private static string Sources(IReadOnlyList<KnowledgeDocument> all)
     {
         var documents = all.Where(d => !d.Source.IsCurated).ToList();

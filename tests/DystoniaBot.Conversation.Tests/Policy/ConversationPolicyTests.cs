@@ -233,6 +233,21 @@ public class ConversationPolicyTests
     }
 
     [Fact]
+    public void Respond_ShouldReferOnceAndOfferTheHealthLine_WhenAPersonalQuestionIsNotAnswered()
+    {
+        var reply = Ask("my son has dystonia, will he be able to play football?");
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.True(reply.Escalate);
+        Assert.StartsWith("Because this is about your son's health", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("doesn't answer your question", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Ask a question", reply.Text, StringComparison.Ordinal);
+        // One referral, not three: the reply is read on a phone, and the disclaimer under it says it again.
+        Assert.Equal(1, reply.Text.Split("neurologist").Length - 1);
+        Assert.DoesNotContain("I can answer questions about", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Respond_ShouldAbstain_BelowTheConfiguredThreshold()
     {
         var passage = new Passage("a#1", "a", 1, "Some text.", [new SentenceSpan(0, 10)]);
