@@ -7,7 +7,8 @@ namespace DystoniaBot.Conversation.Language;
 /// words they stand for: how people whose hands cramp, or who type with one thumb, often write. A word is read only
 /// when it has no vowel and is no word of the vocabulary, its letters appear in order in the word it is read as, and
 /// their consonants match (or, for four letters or more, begin it); among several, the word the vocabulary uses most
-/// wins. Words with a vowel are left to the search's spelling correction.
+/// wins. Clinical shorthand ("pt", "hx", "dx") is read as what it stands for. Words with a vowel are left to the
+/// search's spelling correction.
 /// </summary>
 public sealed class ShorthandReader
 {
@@ -46,6 +47,14 @@ public sealed class ShorthandReader
 
     private string? Read(string token, bool allCaps)
     {
+        // Nurses' and doctors' shorthand stands for one word, whatever the vocabulary's nearest is ("pt" is a patient,
+        // not a pot). In capitals it is an acronym ("PT", physiotherapy).
+        if (!allCaps && Clinical.TryGetValue(token, out var meant))
+        {
+            return meant;
+        }
+
+
         // Only words with no vowel at all ("y" counts as one in words under four letters: "my", "try", "gym"), never an
         // acronym ("MS", "RN", "EMG"), a texting word the readers know ("pls", "thx") or a word of the vocabulary.
         if (token.Length < 2 || token.Any(IsVowel) || (token.Length < 4 && token.Contains('y', StringComparison.Ordinal))
@@ -68,6 +77,13 @@ public sealed class ShorthandReader
 
         return null;
     }
+
+    /// <summary>Clinical shorthand, as carers and nurses write it in notes and messages.</summary>
+    private static readonly Dictionary<string, string> Clinical = new(StringComparer.Ordinal)
+    {
+        ["pt"] = "patient", ["pts"] = "patients", ["hx"] = "history", ["fhx"] = "family history", ["dx"] = "diagnosis",
+        ["tx"] = "treatment", ["sx"] = "symptoms", ["rx"] = "prescription",
+    };
 
     /// <summary>Texting words that are not shorthand for a longer word of the vocabulary.</summary>
     private static readonly HashSet<string> Texting = new(StringComparer.Ordinal)

@@ -29,9 +29,10 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
 
-    // "Can you get dystonia after a stroke?" asks what it can be secondary to: the preposition says so, and without it
-    // the stroke alone leads to the passage that rules a stroke out as a cause.
-    [GeneratedRegex(@"\b(get|gets|got|getting|develop|develops|developed|developing|have|has|had|end up with|ends up with|come down with|acquire|acquired)\s+(dystonia|it|this|that|dystonic \w+)\s+(after|from|following|because of|due to|as a result of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Can you get dystonia after a stroke?", "may dystonia arise as a consequence of a stroke?" ask what it can be
+    // secondary to: the preposition says so, and without it the stroke alone leads to the passage that rules a stroke
+    // out as a cause.
+    [GeneratedRegex(@"\b((get|gets|got|getting|develop|develops|developed|developing|have|has|had|end up with|ends up with|come down with|acquire|acquired)\s+(dystonia|it|this|that|dystonic \w+)|(dystonia|it|this|that)\s+((may|can|could|might|will|does|do)\s+)?(arise|arises|develop|develops|come|comes|start|starts|follow|follows|result|results|appear|appears))\s+(?<said>after|from|following|because of|due to|as a (consequence|result) of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CauseQuestion();
 
     // Words that only frame a question ("could you help me understand…", "I'm writing for my dad", "sorry, my English
@@ -162,7 +163,7 @@ public sealed partial class QuestionAnalyzer
 
         foreach (Match cause in CauseQuestion().Matches(text))
         {
-            var said = cause.Groups[3];
+            var said = cause.Groups["said"];
             var at = terms.FindIndex(t => t.Start >= said.Index);
             terms.InsertRange(at < 0 ? terms.Count : at, _analyzer.Terms("secondary").Select(t => (t, said.Index, said.Index + said.Length)));
         }

@@ -12,6 +12,7 @@ public class ShorthandReaderTests
     [InlineData("wht is dyst", "what is dystonia")]
     [InlineData("hnd dyst?", "hand dystonia?")]
     [InlineData("tblts all gone", "tablets all gone")]
+    [InlineData("pt w/ hx of stroke, ?dx dystonia", "patient w/ history of stroke, ?diagnosis dystonia")]
     public void Expand_ShouldReadWordsTypedWithoutVowels(string text, string expanded)
     {
         Assert.Equal(expanded, Reader.Expand(text));
@@ -26,6 +27,7 @@ public class ShorthandReaderTests
     [InlineData("short definition pls")]
     [InlineData("can another illness bring on dystonia, my gym teacher asked")]
     [InlineData("DYT1 and 2wk")]
+    [InlineData("is PT any good for it")]
     [InlineData("")]
     public void Expand_ShouldLeaveWordsAsTheyAre(string text)
     {

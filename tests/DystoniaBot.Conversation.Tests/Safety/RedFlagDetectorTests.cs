@@ -142,6 +142,10 @@ public class RedFlagDetectorTests
     [InlineData("my pulse has been 170 for the last half hour and im lightheaded")]
     [InlineData("dad is grey and clammy and breathing really fast, he was fine an hour ago")]
     [InlineData("pulse 165, dizzy, wont settle")]
+    [InlineData("she took the whole box of her sleeping pills an hour ago")]
+    [InlineData("his speech went funny at lunch and his left arm is hanging limp")]
+    [InlineData("found my dad on the bathroom floor, he cant remember how long hes been there")]
+    [InlineData("found my neighbour mrs jones on her hall floor, shes muddled and cold")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -243,6 +247,10 @@ public class RedFlagDetectorTests
     [InlineData("my brother keeps saying he wont be a problem for anyone much longer")]
     [InlineData("she phoned round everyone to say goodbye last night")]
     [InlineData("honestly it would be easier for everyone if i wasnt here")]
+    [InlineData("whats the tallest car park near me, just wondering")]
+    [InlineData("which cliff is the highest round here, doesnt matter anyway")]
+    [InlineData("the rope i bought yesterday is in the boot. does botox hurt")]
+    [InlineData("honestly the only answer to this dystonia is the pills in my drawer")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -392,6 +400,10 @@ public class RedFlagDetectorTests
     [InlineData("do you like my coffee, i grind the beans myself")]
     [InlineData("the spasms wont be a problem for long once the botox works, right?")]
     [InlineData("we rang round everyone to say goodbye before we moved abroad, can dystonia make flying hard")]
+    [InlineData("which bridge is the highest in the world? for a quiz")]
+    [InlineData("i overdosed on coffee again lol, is that why my eyelid twitches")]
+    [InlineData("i took the lot of my washing to the launderette, can dystonia make carrying hard")]
+    [InlineData("found my glasses on the floor, is blurry vision part of dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

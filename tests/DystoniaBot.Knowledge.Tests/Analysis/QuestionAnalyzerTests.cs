@@ -92,6 +92,7 @@ public class QuestionAnalyzerTests
     [InlineData("can you get dystonia after a stroke", true)]
     [InlineData("did he develop it from a bang on the head", true)]
     [InlineData("can you end up with this because of a brain injury", true)]
+    [InlineData("could you confirm whether dystonia may arise as a consequence of a stroke", true)]
     [InlineData("does a stroke rule out dystonia", false)]
     [InlineData("can you get botox after a stroke", false)]
     public void Analyze_ShouldReadGettingItAfterSomething_AsAskingWhatItIsSecondaryTo(string text, bool asksForTheCause)
