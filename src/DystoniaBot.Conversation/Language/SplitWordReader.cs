@@ -5,12 +5,13 @@ namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
 /// Reads a word that speech dictation heard as several ("dis tonia", "bo tox", "electro my a gram", "blefro spasm",
-/// "m r i"), or that someone typed in syllables as it sounds ("blef-ro-spasm"), as the word of the vocabulary it sounds like. Two to four neighbouring words are joined when at least one
-/// of them is no word of the vocabulary, and the join sounds like a vocabulary word of five letters or more: the same
-/// once spelled as it sounds ("ph" as "f", a soft "c" as "s", "y" as "i", "talks" as "tox"…), or one sound apart for
-/// words of seven letters or more, two for words of eleven, always from the same first sound. Single letters spoken one by one are joined when they
-/// spell a vocabulary word ("m r i"). Dictation splits the rare words it doesn't know, never a common one: common
-/// English words are never what a join reads ("same thing" is no "something").
+/// "m r i"), or that someone typed in syllables as it sounds ("blef-ro-spasm"), as the word of the vocabulary it
+/// sounds like. Two to four neighbouring words are joined when at least one of them is no word of the vocabulary, and
+/// the join sounds like a vocabulary word of five letters or more: the same once spelled as it sounds ("ph" as "f", a
+/// soft "c" as "s", "y" as "i", "talks" as "tox"…), or one sound apart for words of seven letters or more, two for
+/// words of eleven, always from the same first sound. Single letters spoken one by one are joined when they spell a
+/// vocabulary word ("m r i"). Dictation splits the rare words it doesn't know, never a common one: common English
+/// words are never what a join reads ("same thing" is no "something").
 /// </summary>
 /// <remarks>Immutable after construction and safe to share between threads.</remarks>
 public sealed class SplitWordReader
