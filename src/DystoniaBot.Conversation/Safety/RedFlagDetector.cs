@@ -38,6 +38,9 @@ public static partial class RedFlagDetector
     private const string SentenceStart = @"(?:^|[!?]|(?<!\d)\.|\.(?!\d))";
 
     // Lay words for the same signs, shared by the rules that combine them.
+    // Exercise, which raises the heart rate on purpose.
+    private const string Exercise = @"treadmill|running|run|runs|ran|jog\w*|exercis\w*|workout|working out|work out|gym|cycling|bike ride|spin class|training|sprint\w*|hiit|cardio|football|match|climbing stairs|hike|hiking|swim\w*";
+
     // Medicines people with dystonia (and those around them) are prescribed, by the names they call them.
     private const string Medicines = @"baclofen|lioresal|trihexyphenidyl|benzhexol|artane|clonazepam|rivotril|klonopin|diazepam|valium|lorazepam|ativan|tetrabenazine|xenazine|levodopa|sinemet|madopar|gabapentin|pregabalin|lyrica|tramadol|codeine|co-codamol|paracetamol|acetaminophen|tylenol|ibuprofen|amitriptyline|sertraline|zopiclone|zolpidem|propranolol|tizanidine|carbamazepine";
     private const string Fever = @"(fever\w*|\bt ?(3[89]|4[0-2])\.\d\b|high temp\w*|temp(erature)? (of |is |at |over )?(3[89]|4[0-3])|(thermometer|temp|temperature)\b[^.!?]{0,20}\b(39\.[5-9]|4[0-2](\.\d)?|10[3-6](\.\d)?)\b|(burning|boiling|roasting) (hot|up)|(very|really|so) hot|hot to (the )?touch)";
@@ -194,8 +197,8 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|chest (has been |is |feels |keeps )?(crushing|squeezing|heavy|like (a|an) \w+ (is )?(sitting|standing) on it)|crushing (pain )?(in )?(my|his|her|the) chest|pain (going|spreading|radiating|shooting|moving) (down|into|to|up) (my|his|her|their) (left )?(arm|jaw)|(it's|its|it is|and it's) going down (my|his|her) left arm|pain in (my|his|her|the) chest|heart attack(?<!\b(difference between|what is|what's|whats|define|definition of)( an?)? heart attack)(?<!\bdifference between [^.!?]{0,40}heart attack)(?<!\b(market|economy|wallet|bank account|prices?|bills?|shares|stocks?)s? (basically |nearly |almost |practically |just )?(had|has|having|gave me|giving me) an? heart attack)(?! (the same|same|different|and an? (stroke|panic attack)|vs\.?|versus|or an? (stroke|panic attack))))\b", Options)]
     private static partial Regex ChestPain();
 
-    // A heart racing at 150 a minute or more is an emergency whatever else is felt.
-    [GeneratedRegex(@"\b((heart|pulse|hr|heart rate)( rate)? (is |has been |was |keeps |going |racing |pounding |beating |at |of |over |about |around )*(1[5-9]\d|2[0-4]\d)\b(?! (mg|ml|days?|times|steps|calories|kcal|pages)\b)|(1[5-9]\d|2[0-4]\d) ?(bpm|beats (a|per) min\w*))", Options)]
+    // A heart racing at 150 a minute or more at rest is an emergency whatever else is felt; during exercise it is not.
+    [GeneratedRegex(@"(?<!\b(" + Exercise + @")\b[^.!?]{0,80})\b((heart|pulse|hr|heart rate)( rate)? (is |has been |was |keeps |going |racing |pounding |beating |at |of |over |about |around )*(1[5-9]\d|2[0-4]\d)\b(?! (mg|ml|days?|times|steps|calories|kcal|pages)\b)|(1[5-9]\d|2[0-4]\d) ?(bpm|beats (a|per) min\w*))(?![^.!?]{0,80}\b(" + Exercise + @")\b)", Options)]
     private static partial Regex RacingHeart();
 
     // Pale and clammy with fast breathing or a sudden change: how shock looks to a carer.

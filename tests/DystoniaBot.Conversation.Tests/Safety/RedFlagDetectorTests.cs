@@ -395,6 +395,8 @@ public class RedFlagDetectorTests
     [InlineData("i picked the time for my botox appointment, is morning better")]
     [InlineData("my notes from the neurologist say focal dystonia, we found the place for physio")]
     [InlineData("my heart rate goes to 150 when i run, does exercise help dystonia")]
+    [InlineData("my pulse was 160 on the treadmill, can i exercise with dystonia")]
+    [InlineData("after my workout my heart rate was 155, is that ok with dystonia")]
     [InlineData("i take 150 mg of something at night, is that a lot")]
     [InlineData("my hands go pale and clammy when im anxious, is that dystonia")]
     [InlineData("do you like my coffee, i grind the beans myself")]
