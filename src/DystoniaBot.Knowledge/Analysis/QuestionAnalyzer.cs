@@ -25,6 +25,9 @@ public sealed partial class QuestionAnalyzer
     private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     private readonly int _longestPhrase = 1;
 
+    // What "after" in "get dystonia after a stroke" stands for, analysed once.
+    private readonly string[] _secondaryTerms;
+
     // "Can it cause cramps?" asks whether cramps are a symptom; "what causes it?" asks for the cause.
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
@@ -57,6 +60,7 @@ public sealed partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(indexTerms);
         _analyzer = analyzer;
+        _secondaryTerms = analyzer.Terms("secondary");
         Corrector = corrector ?? throw new ArgumentNullException(nameof(corrector));
         _knownTerms = new HashSet<string>(indexTerms, StringComparer.Ordinal);
         _commonWords = lexicon.CommonWords;
@@ -165,7 +169,7 @@ public sealed partial class QuestionAnalyzer
         {
             var said = cause.Groups["said"];
             var at = terms.FindIndex(t => t.Start >= said.Index);
-            terms.InsertRange(at < 0 ? terms.Count : at, _analyzer.Terms("secondary").Select(t => (t, said.Index, said.Index + said.Length)));
+            terms.InsertRange(at < 0 ? terms.Count : at, _secondaryTerms.Select(t => (t, said.Index, said.Index + said.Length)));
         }
 
         return new AnalyzedQuestion(text, GroupConcepts(text, terms), corrections, asksForDefinition);
