@@ -16,6 +16,9 @@ internal static partial class TextNormalizer
             Informal.Replace(Stammer().Replace(UserText.Canonical(text, MaxLength), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
             "$1ing");
 
+    /// <summary>Whether <paramref name="word"/> (lower case) is phone typing the detectors read as a full word ("im", "ur").</summary>
+    public static bool IsInformal(string word) => Spelled.ContainsKey(word);
+
     // Phone typing drops apostrophes and shortens words; the detectors match the full forms. Only words that can't
     // be anything else ("ill", "id", "were", "well", "its" can) are restored.
     private static readonly Dictionary<string, string> Spelled = new(StringComparer.Ordinal)

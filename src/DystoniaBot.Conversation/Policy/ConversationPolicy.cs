@@ -105,13 +105,14 @@ public sealed partial class ConversationPolicy
     }
 
     /// <summary>
-    /// <paramref name="text"/> as the meaning readers are given it: words of other languages mixed in read in English,
-    /// shorthand as words (for fitting their models on what they will read).
+    /// <paramref name="text"/> as the meaning readers are given it: dictated punctuation as marks, words of other
+    /// languages mixed in read in English, slips of the finger and shorthand as words (for fitting their models on what
+    /// they will read).
     /// </summary>
     public string EnglishReading(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return WordReaders().Read(ForeignWords.ToEnglish(text));
+        return WordReaders().Read(ForeignWords.ToEnglish(DictatedPunctuation.Read(text)));
     }
 
     /// <summary>
@@ -120,8 +121,9 @@ public sealed partial class ConversationPolicy
     /// </summary>
     private Reading Read(string text)
     {
-        // Words of other languages mixed in are read in English, and shorthand as words, by everything but the rules,
-        // which read both.
+        // Punctuation dictated as words is read as marks by everything. Words of other languages mixed in are read in
+        // English, and shorthand as words, by everything but the rules, which read both.
+        text = DictatedPunctuation.Read(text);
         var english = EnglishReading(text);
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
@@ -162,9 +164,16 @@ public sealed partial class ConversationPolicy
 
         var articles = documents.SelectMany(d => d.Passages.Select(p => p.Text).Prepend(d.Source.Title)).ToList();
         var vocabulary = ReadingVocabulary.WithOwnLists(articles.Concat(_starters.Questions));
+        var articleWords = new ReadingVocabulary(articles);
         // Dictation never splits a common word, so none is what split words are read as (a stand-in search may have
         // no lexicon: then every word of the vocabulary can be).
-        var readers = new WordReaderCache(documents, new RunTogetherReader(vocabulary, new ReadingVocabulary(articles), _search.Lexicon?.CommonWords), new SplitWordReader(vocabulary, _search.Lexicon?.CommonWords), new ShorthandReader(vocabulary));
+        var commonWords = _search.Lexicon?.CommonWords;
+        var readers = new WordReaderCache(
+            documents,
+            new RunTogetherReader(vocabulary, articleWords, commonWords),
+            new SplitWordReader(vocabulary, commonWords),
+            new SlipReader(vocabulary, articleWords, commonWords),
+            new ShorthandReader(vocabulary));
         _wordReaders = readers;
         return readers;
     }
@@ -363,13 +372,13 @@ public sealed partial class ConversationPolicy
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase);
 
-    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, ShorthandReader Shorthand)
+    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {
         /// <summary>
         /// Words run together are split first; then words dictation split are joined, so a piece without a vowel
-        /// ("m r i") is not read as shorthand.
+        /// ("m r i") is not read as shorthand, nor a piece like "ro" in "blef ro spasm" as a slip for "or".
         /// </summary>
-        public string Read(string text) => Shorthand.Expand(SplitWords.Join(RunTogether.Split(text)));
+        public string Read(string text) => Shorthand.Expand(Slips.Read(SplitWords.Join(RunTogether.Split(text))));
     }
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);

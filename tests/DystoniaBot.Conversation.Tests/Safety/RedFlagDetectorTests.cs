@@ -18,6 +18,9 @@ public class RedFlagDetectorTests
     [InlineData("his face went crooked on one side and his words are coming out jumbled")]
     [InlineData("my toddler opened the pill box and a few tablets are missing")]
     [InlineData("my husband is choking")]
+    [InlineData("can anyone help, my son is choking on a sweet")]
+    [InlineData("do people with dystonia get this, my son is choking right now")]
+    [InlineData("does anyone with dystonia know what to do, my son is choking")]
     [InlineData("I have crushing chest pain")]
     [InlineData("I think I'm having a stroke right now")]
     [InlineData("her face is drooping and her speech is slurred")]
@@ -251,6 +254,8 @@ public class RedFlagDetectorTests
     [InlineData("which cliff is the highest round here, doesnt matter anyway")]
     [InlineData("the rope i bought yesterday is in the boot. does botox hurt")]
     [InlineData("honestly the only answer to this dystonia is the pills in my drawer")]
+    [InlineData("gonna swim out into the sea after dark and never come back")]
+    [InlineData("heading to the river tonight, wont be coming back. sorry")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -406,6 +411,9 @@ public class RedFlagDetectorTests
     [InlineData("i overdosed on coffee again lol, is that why my eyelid twitches")]
     [InlineData("i took the lot of my washing to the launderette, can dystonia make carrying hard")]
     [InlineData("found my glasses on the floor, is blurry vision part of dystonia")]
+    [InlineData("heading to the lake tonight, wont be coming back till sunday, can i take botox on holiday")]
+    [InlineData("can people with cervical dystonia choke?")]
+    [InlineData("do patients with dystonia choke more often when eating")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace DystoniaBot.Conversation.Language;
+
+/// <summary>
+/// Reads a word a tremor or a slipping finger mistyped, with a letter struck twice ("whatt", "iss", "ddystoniaa") or
+/// two letters swapped ("whta", "teh", "cuer"), as the vocabulary word it was meant to be. A word is read only when it
+/// is neither a word of the vocabulary nor a common English word ("sings" stays, though "signs" may have been meant),
+/// nor phone typing the detectors read ("im", "ur"), has a vowel (words without one are shorthand's), and is no
+/// acronym in capitals. It is read only as a word of the articles or a common English word, never as one of the other
+/// languages' words the vocabulary also holds ("im" is no slip for "mi"); among several readings, the word the
+/// vocabulary uses most wins. The search corrects spelling too, but never words under five letters, where these
+/// slips do the most harm ("whta is teh cuer").
+/// </summary>
+/// <remarks>Immutable after construction and safe to share between threads.</remarks>
+public sealed class SlipReader
+{
+    // Enough for "ddystoniaa"; a word with more struck-twice letters is read by the search's spelling correction.
+    private const int MaxDoubledRuns = 3;
+
+    private readonly ReadingVocabulary _vocabulary;
+    private readonly ReadingVocabulary _articles;
+    private readonly IReadOnlySet<string>? _commonWords;
+
+    /// <summary>
+    /// Reads slips as words of <paramref name="articles"/> or <paramref name="commonWords"/>, leaving the words of
+    /// <paramref name="vocabulary"/> and <paramref name="commonWords"/> as typed.
+    /// </summary>
+    public SlipReader(ReadingVocabulary vocabulary, ReadingVocabulary articles, IReadOnlySet<string>? commonWords = null)
+    {
+        _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+        _articles = articles ?? throw new ArgumentNullException(nameof(articles));
+        _commonWords = commonWords;
+    }
+
+    /// <summary><paramref name="text"/> with its slips read as words; the same string when there is none.</summary>
+    public string Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? read = null;
+        var copied = 0;
+        foreach (var (start, end) in ReadingVocabulary.Words(text))
+        {
+            var typed = text.Substring(start, end - start);
+            if (Meant(typed) is not { } word)
+            {
+                continue;
+            }
+
+            read ??= new StringBuilder(text.Length + 8);
+            read.Append(text, copied, start - copied).Append(word);
+            copied = end;
+        }
+
+        return read is null ? text : read.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private string? Meant(string typed)
+    {
+        var token = typed.ToLowerInvariant();
+        if (token.Length < 2 || token.Contains('\'', StringComparison.Ordinal) || !token.Any(IsVowel)
+            || (typed.All(char.IsUpper) && typed.Length <= 4)
+            || _vocabulary.Contains(token) || (_commonWords?.Contains(token) ?? false) || TextNormalizer.IsInformal(token))
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestCount = 0;
+        foreach (var candidate in Undoubled(token).Concat(Swapped(token)))
+        {
+            if ((_articles.Contains(candidate) || (_commonWords?.Contains(candidate) ?? false))
+                && _vocabulary.Counts.GetValueOrDefault(candidate) is var count
+                && (best is null || count > bestCount || (count == bestCount && string.CompareOrdinal(candidate, best) < 0)))
+            {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The word with some of its doubled letters struck once: "ddystoniaa" gives "dystoniaa", "ddystonia", "dystonia".
+    /// A double "e" or "o" is how people spell a sound ("meen" is "mean", not "men"), not a slip.
+    /// </summary>
+    private static IEnumerable<string> Undoubled(string token)
+    {
+        var runs = new List<int>();
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (token[i] == token[i - 1] && token[i] is not ('e' or 'o') && (runs.Count == 0 || runs[^1] != i - 1))
+            {
+                runs.Add(i);
+            }
+        }
+
+        if (runs.Count is 0 or > MaxDoubledRuns)
+        {
+            yield break;
+        }
+
+        for (var subset = 1; subset < 1 << runs.Count; subset++)
+        {
+            var word = new StringBuilder(token.Length);
+            for (var i = 0; i < token.Length; i++)
+            {
+                var run = runs.IndexOf(i);
+                if (run < 0 || (subset & (1 << run)) == 0)
+                {
+                    word.Append(token[i]);
+                }
+            }
+
+            yield return word.ToString();
+        }
+    }
+
+    /// <summary>The word with two neighbouring letters swapped, each pair in turn.</summary>
+    private static IEnumerable<string> Swapped(string token)
+    {
+        for (var i = 0; i + 1 < token.Length; i++)
+        {
+            if (token[i] == token[i + 1])
+            {
+                continue;
+            }
+
+            var letters = token.ToCharArray();
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+            yield return new string(letters);
+        }
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+}

@@ -1,0 +1,40 @@
+using DystoniaBot.Conversation.Language;
+
+namespace DystoniaBot.Conversation.Tests.Language;
+
+public class SlipReaderTests
+{
+    private static readonly string[] Articles =
+        ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. Dystonia has no cure. What causes it?"];
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "what", "is", "the", "cure", "it", "cause", "causes", "sings", "signs", "and", "my", "has", "no",
+    };
+
+    private static readonly SlipReader Reader = new(ReadingVocabulary.WithOwnLists(Articles), new ReadingVocabulary(Articles), CommonWords);
+
+    [Theory]
+    [InlineData("whta is teh cuer", "what is the cure")]
+    [InlineData("ddystoniaa whatt iss itt??", "dystonia what is it??")]
+    [InlineData("whta causes dystonia", "what causes dystonia")]
+    [InlineData("Whta is blepharosapsm", "what is blepharospasm")]
+    public void Read_ShouldReadSlipsAsTheWordsMeant(string text, string expected)
+    {
+        Assert.Equal(expected, Reader.Read(text));
+    }
+
+    [Theory]
+    [InlineData("my daughter sings and her jaw locks")]
+    [InlineData("im scared, is it dystonia")]
+    [InlineData("is MS like it")]
+    [InlineData("cnt swllw")]
+    [InlineData("what's the cure")]
+    [InlineData("zzz qwerty")]
+    [InlineData("what does that meen")]
+    [InlineData("")]
+    public void Read_ShouldLeaveWordsAsTheyAre(string text)
+    {
+        Assert.Same(text, Reader.Read(text));
+    }
+}
