@@ -25,9 +25,9 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContext();
 
-    // "list of dystonia symptoms for my school project": what the answer is for says nothing of what is asked (and a
-    // school is a subject the articles leave out).
-    [GeneratedRegex(@"\b(for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "list of dystonia symptoms for my school project", "… for my physio exam revision": what the answer is for says
+    // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out).
+    [GeneratedRegex(@"\b(for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework|physio|physiotherapy|medical|anatomy|pharmacy|neurology|neuroscience|first aid|gcse|a-level|a level) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class|exams?|test|quiz|lecture|course|module)( revision| prep| practice)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
@@ -57,19 +57,38 @@ public static partial class QuestionFraming
 
     /// <summary>
     /// The sentences of <paramref name="question"/> that ask (end with a question mark), when it has others that only
-    /// tell ("is it passed down in families? my father had it and I'm worried for my kids"); null when it has not.
+    /// tell ("is it passed down in families? my father had it and I'm worried for my kids"), or when what is told
+    /// comes before the question in its own sentence ("my grandad had a stroke and now his arm twists, can dystonia
+    /// come after a stroke?"): then only the asking clause; null when nothing is told around the question.
     /// </summary>
     public static string? AskingSentences(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var sentences = SentenceBreak().Split(question.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        var asking = sentences.Where(s => s.EndsWith('?')).ToList();
+        var asking = new List<string>();
+        var toldAround = false;
+        foreach (var sentence in sentences)
+        {
+            if (!sentence.EndsWith('?'))
+            {
+                toldAround = true;
+                continue;
+            }
+
+            var clause = QuestionAfterComma().Matches(sentence) is { Count: > 0 } commas ? sentence[(commas[^1].Index + commas[^1].Length)..] : sentence;
+            toldAround |= clause.Length < sentence.Length;
+            asking.Add(clause);
+        }
 
         // "Is this dystonia?" points back at what was told: alone, it asks something else.
-        return asking.Count > 0 && asking.Count < sentences.Count && !asking.Any(s => PointsBack().IsMatch(s))
+        return asking.Count > 0 && toldAround && !asking.Any(s => PointsBack().IsMatch(s))
             ? string.Join(' ', asking)
             : null;
     }
+
+    // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
+    [GeneratedRegex(@",\s*(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the
     // articles leave out and which would make the question one they can't answer.

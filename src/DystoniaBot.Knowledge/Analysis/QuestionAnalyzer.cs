@@ -32,10 +32,10 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(do|does|did|can|could|will|would|might|may)\s+(it|dystonia|this|that|this condition|the condition|this disease|the disease|this disorder)\s+(ever\s+|also\s+|really\s+)?(cause|causes|give|gives|lead to|result in|bring on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SymptomQuestion();
 
-    // "Can you get dystonia after a stroke?", "may dystonia arise as a consequence of a stroke?" ask what it can be
-    // secondary to: the preposition says so, and without it the stroke alone leads to the passage that rules a stroke
+    // "Can you get dystonia after a stroke?", "may dystonia arise as a consequence of a stroke?", "dystonia can follow
+    // a brain injury" ask what it can be secondary to: the preposition says so, and without it the stroke alone leads to the passage that rules a stroke
     // out as a cause.
-    [GeneratedRegex(@"\b((get|gets|got|getting|develop|develops|developed|developing|have|has|had|end up with|ends up with|come down with|acquire|acquired)\s+(dystonia|it|this|that|dystonic \w+)|(dystonia|it|this|that)\s+((may|can|could|might|will|does|do)\s+)?(arise|arises|develop|develops|come|comes|start|starts|follow|follows|result|results|appear|appears))\s+(?<said>after|from|following|because of|due to|as a (consequence|result) of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((get|gets|got|getting|develop|develops|developed|developing|have|has|had|end up with|ends up with|come down with|acquire|acquired)\s+(dystonia|it|this|that|dystonic \w+)|(dystonia|it|this|that)\s+((may|can|could|might|will|does|do)\s+)?(arise|arises|develop|develops|come|comes|start|starts|follow|follows|result|results|appear|appears))\s+(?<said>after|from|following|because of|due to|as a (consequence|result) of)\b|\b(dystonia|it)\s+((may|can|could|might|will|does|do|sometimes|often)\s+)?(?<said>follow|follows)\s+(?=(a|an|the|some|any|other)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CauseQuestion();
 
     // Words that only frame a question ("could you help me understand…", "I'm writing for my dad", "sorry, my English

@@ -9,8 +9,9 @@ namespace DystoniaBot.Knowledge.Search;
 /// </summary>
 internal static partial class AnswerType
 {
-    // "How many kinds of dystonia are there" asks for the kinds, which a passage listing them answers without a number.
-    [GeneratedRegex(@"\b(how (many(?! (different |main |separate )?(kinds|types|sorts|forms|varieties|categories|classes)\b)|much|long|often|common|rare|frequent|likely|old|soon|quickly|fast)|what (percentage|proportion|percent|age|dose|dosage)|how (high|low) (is|are) the|what are the (odds|chances)|life expectancy|survival rate|units? of|what number|at what age|max(imum)? (dose|amount|number|per))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "How many kinds of dystonia are there" (or "how many kind", in a second language) asks for the kinds, which a
+    // passage listing them answers without a number.
+    [GeneratedRegex(@"\b(how (many(?! (different |main |separate )?(kinds?|types?|sorts?|forms?|varieties|variety|categories|category|classes|class)\b)|much|long|often|common|rare|frequent|likely|old|soon|quickly|fast)|what (percentage|proportion|percent|age|dose|dosage)|how (high|low) (is|are) the|what are the (odds|chances)|life expectancy|survival rate|units? of|what number|at what age|max(imum)? (dose|amount|number|per)|(normal|usual|typical|standard|right|correct|starting|safe|recommended|daily|max(imum)?) (dose|dosage|amount))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityQuestion();
 
     [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|percent|per cent|half|third|quarter|dozen|once|twice|daily|weekly|monthly|yearly|annually|rare|rarely|common|commonly|frequent|frequently|minutes?|hours?|days?|weeks?|months?|years?|decades?|childhood|adulthood|age|aged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

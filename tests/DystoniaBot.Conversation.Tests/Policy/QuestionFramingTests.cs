@@ -27,6 +27,7 @@ public class QuestionFramingTests
 
     [Theory]
     [InlineData("what causes dystonia, its for my biology project", "what causes dystonia, its")]
+    [InlineData("does dystonia happen at rest, for my physio exam revision", "does dystonia happen at rest,")]
     [InlineData("how is it treated? I need it for a school report", "how is it treated? I need it")]
     [InlineData("is there a school for children with dystonia?", "is there a school for children with dystonia?")]
     public void Question_ShouldLeaveOutWhatTheAnswerIsFor(string message, string question)
@@ -47,6 +48,9 @@ public class QuestionFramingTests
     [InlineData("can dystonia be inherited? my grandmother had it and I'm pregnant.", "can dystonia be inherited?")]
     [InlineData("My wife's eyelids keep closing. Is this dystonia?", null)]
     [InlineData("what is blepharospasm?", null)]
+    [InlineData("my mum had a fall last spring and now her foot turns in, can a fall bring on dystonia?", "can a fall bring on dystonia?")]
+    [InlineData("my son's hand cramps when he writes, is this dystonia?", null)]
+    [InlineData("hello, what is dystonia?", "what is dystonia?")]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

@@ -95,6 +95,8 @@ public class QuestionAnalyzerTests
     [InlineData("could you confirm whether dystonia may arise as a consequence of a stroke", true)]
     [InlineData("does a stroke rule out dystonia", false)]
     [InlineData("can you get botox after a stroke", false)]
+    [InlineData("the neuro said dystonia can follow a brain injury, is that true", true)]
+    [InlineData("does dystonia follow you around all day", false)]
     public void Analyze_ShouldReadGettingItAfterSomething_AsAskingWhatItIsSecondaryTo(string text, bool asksForTheCause)
     {
         var question = TestKnowledge.Index.Analyze(text);

@@ -27,4 +27,16 @@ public class AnswerTypeTests
     {
         Assert.Equal(expected, AnswerType.StatesRemedy(text));
     }
+
+    [Theory]
+    [InlineData("is baclofen used for it and whats a normal dose", true)]
+    [InlineData("what is the usual dosage of artane", true)]
+    [InlineData("how many people have dystonia", true)]
+    [InlineData("how many kinds of dystonia are there", false)]
+    [InlineData("dystonia have how many kind?", false)]
+    [InlineData("is baclofen used for dystonia", false)]
+    public void AsksForQuantity_ShouldRecogniseAQuestionForANumberOrADose(string question, bool expected)
+    {
+        Assert.Equal(expected, AnswerType.AsksForQuantity(question));
+    }
 }
