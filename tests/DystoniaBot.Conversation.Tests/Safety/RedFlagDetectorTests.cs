@@ -18,6 +18,7 @@ public class RedFlagDetectorTests
     [InlineData("his face went crooked on one side and his words are coming out jumbled")]
     [InlineData("my toddler opened the pill box and a few tablets are missing")]
     [InlineData("my husband is choking")]
+    [InlineData("fell on the stairs and my knee is bleeding loads, does dystonia make you fall")]
     [InlineData("can anyone help, my son is choking on a sweet")]
     [InlineData("do people with dystonia get this, my son is choking right now")]
     [InlineData("does anyone with dystonia know what to do, my son is choking")]
@@ -255,6 +256,7 @@ public class RedFlagDetectorTests
     [InlineData("the rope i bought yesterday is in the boot. does botox hurt")]
     [InlineData("honestly the only answer to this dystonia is the pills in my drawer")]
     [InlineData("gonna swim out into the sea after dark and never come back")]
+    [InlineData("i cut my leg again last night, the spasms make me so angry")]
     [InlineData("heading to the river tonight, wont be coming back. sorry")]
     public void Detect_ShouldFlagACrisis(string text)
     {
@@ -414,6 +416,9 @@ public class RedFlagDetectorTests
     [InlineData("heading to the lake tonight, wont be coming back till sunday, can i take botox on holiday")]
     [InlineData("can people with cervical dystonia choke?")]
     [InlineData("do patients with dystonia choke more often when eating")]
+    [InlineData("what happens if someone takes an overdose of baclofen? for my pharmacology exam")]
+    [InlineData("i cut my arm on the garden fence, can botox go near a scratch")]
+    [InlineData("my gums were bleeding a lot at the dentist last year, is that from the meds")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
