@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
@@ -48,6 +50,31 @@ public sealed class ReadingVocabulary
 
     /// <summary>Whether <paramref name="word"/> (lower case) is a word of the vocabulary.</summary>
     public bool Contains(string word) => _counts.ContainsKey(word);
+
+    /// <summary>
+    /// <paramref name="text"/> with each word (as <see cref="Words"/> finds them) that <paramref name="read"/> reads as
+    /// another put in its place; the same string when none is.
+    /// </summary>
+    public static string ReadEach(string text, Func<string, string?> read)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(read);
+        StringBuilder? result = null;
+        var copied = 0;
+        foreach (var (start, end) in Words(text))
+        {
+            if (read(text.Substring(start, end - start)) is not { } word)
+            {
+                continue;
+            }
+
+            result ??= new StringBuilder(text.Length + 32);
+            result.Append(text, copied, start - copied).Append(word);
+            copied = end;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
 
     /// <summary>
     /// Runs of ASCII letters, with inner apostrophes, that are words on their own: a word run into digits ("2wk") is

@@ -24,26 +24,8 @@ public sealed class ShorthandReader
     }
 
     /// <summary><paramref name="text"/> with its shorthand read as words; the same string when there is none.</summary>
-    public string Expand(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        StringBuilder? expanded = null;
-        var copied = 0;
-        foreach (var (start, end) in ReadingVocabulary.Words(text))
-        {
-            var typed = text.Substring(start, end - start);
-            if (Read(typed.ToLowerInvariant(), typed.All(char.IsUpper)) is not { } word)
-            {
-                continue;
-            }
-
-            expanded ??= new StringBuilder(text.Length + 32);
-            expanded.Append(text, copied, start - copied).Append(word);
-            copied = end;
-        }
-
-        return expanded is null ? text : expanded.Append(text, copied, text.Length - copied).ToString();
-    }
+    public string Expand(string text) =>
+        ReadingVocabulary.ReadEach(text, typed => Read(typed.ToLowerInvariant(), typed.All(char.IsUpper)));
 
     private string? Read(string token, bool allCaps)
     {

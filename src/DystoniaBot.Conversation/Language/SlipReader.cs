@@ -34,26 +34,7 @@ public sealed class SlipReader
     }
 
     /// <summary><paramref name="text"/> with its slips read as words; the same string when there is none.</summary>
-    public string Read(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        StringBuilder? read = null;
-        var copied = 0;
-        foreach (var (start, end) in ReadingVocabulary.Words(text))
-        {
-            var typed = text.Substring(start, end - start);
-            if (Meant(typed) is not { } word)
-            {
-                continue;
-            }
-
-            read ??= new StringBuilder(text.Length + 8);
-            read.Append(text, copied, start - copied).Append(word);
-            copied = end;
-        }
-
-        return read is null ? text : read.Append(text, copied, text.Length - copied).ToString();
-    }
+    public string Read(string text) => ReadingVocabulary.ReadEach(text, Meant);
 
     private string? Meant(string typed)
     {
