@@ -26,8 +26,9 @@ public static partial class QuestionFraming
     private static partial Regex DiagnosisContext();
 
     // "list of dystonia symptoms for my school project", "… for my physio exam revision": what the answer is for says
-    // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out).
-    [GeneratedRegex(@"\b(for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework|physio|physiotherapy|medical|anatomy|pharmacy|neurology|neuroscience|first aid|gcse|a-level|a level) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class|exams?|test|quiz|lecture|course|module)( revision| prep| practice)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out). An exam or a test
+    // only when it is the asker's own ("what happens in the neurology exam" asks about the examination).
+    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>

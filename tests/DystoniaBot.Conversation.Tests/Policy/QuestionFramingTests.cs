@@ -28,6 +28,7 @@ public class QuestionFramingTests
     [Theory]
     [InlineData("what causes dystonia, its for my biology project", "what causes dystonia, its")]
     [InlineData("does dystonia happen at rest, for my physio exam revision", "does dystonia happen at rest,")]
+    [InlineData("what happens in the neurology exam for dystonia", "what happens in the neurology exam for dystonia")]
     [InlineData("how is it treated? I need it for a school report", "how is it treated? I need it")]
     [InlineData("is there a school for children with dystonia?", "is there a school for children with dystonia?")]
     public void Question_ShouldLeaveOutWhatTheAnswerIsFor(string message, string question)
