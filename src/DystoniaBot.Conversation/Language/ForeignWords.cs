@@ -18,6 +18,9 @@ public static class ForeignWords
 
     private static readonly Dictionary<string, string> English = Load();
 
+    /// <summary>Whether <paramref name="word"/> (lower case, unaccented) is one of the listed words of other languages.</summary>
+    public static bool IsListed(string word) => English.ContainsKey(word);
+
     /// <summary><paramref name="text"/> with the listed words of other languages in English; the same string when it has none.</summary>
     public static string ToEnglish(string text)
     {

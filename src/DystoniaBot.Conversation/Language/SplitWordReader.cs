@@ -33,7 +33,9 @@ public sealed class SplitWordReader
         _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         foreach (var (word, count) in vocabulary.Counts)
         {
-            if (word.Length < MinWordLength || !word.All(char.IsAsciiLetter) || (commonWords?.Contains(word) ?? false))
+            // A join reads as no common English word, nor as a word of another language the vocabulary holds ("an e m g"
+            // is no Turkish "annem").
+            if (word.Length < MinWordLength || !word.All(char.IsAsciiLetter) || (commonWords?.Contains(word) ?? false) || ForeignWords.IsListed(word))
             {
                 continue;
             }

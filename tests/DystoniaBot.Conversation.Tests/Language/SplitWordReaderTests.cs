@@ -16,6 +16,7 @@ public class SplitWordReaderTests
     [InlineData("should i get bo tox for my neck", "should i get botox for my neck")]
     [InlineData("what is a electro my a gram", "what is a electromyogram")]
     [InlineData("what is blefro spasm", "what is blepharospasm")]
+    [InlineData("what is an e m g", "what is an emg")]
     [InlineData("why did they send her for an m r i of the brain", "why did they send her for an mri of the brain")]
     [InlineData("is this tonia something your born with", "is dystonia something your born with")]
     [InlineData("Dis Tonia in the neck?", "dystonia in the neck?")]
