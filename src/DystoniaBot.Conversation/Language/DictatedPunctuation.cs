@@ -13,7 +13,8 @@ public static partial class DictatedPunctuation
     public static string Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Spoken().IsMatch(text) ? Spoken().Replace(text, static m => Mark(m.Groups["word"].Value)) : text;
+        // Replace gives back the same string when nothing matches.
+        return Spoken().Replace(text, static m => Mark(m.Groups["word"].Value));
     }
 
     private static string Mark(string spoken) => spoken.ToLowerInvariant() switch

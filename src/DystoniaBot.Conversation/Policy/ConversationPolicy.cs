@@ -112,8 +112,11 @@ public sealed partial class ConversationPolicy
     public string EnglishReading(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return WordReaders().Read(ForeignWords.ToEnglish(DictatedPunctuation.Read(text)));
+        return Translated(DictatedPunctuation.Read(text));
     }
+
+    // Other languages' words in English, then shorthand, slips and dictated words read (punctuation already read).
+    private string Translated(string text) => WordReaders().Read(ForeignWords.ToEnglish(text));
 
     /// <summary>
     /// What a text is, in the order it is checked: red flags before anything else (the rules, then the meaning of
@@ -124,7 +127,7 @@ public sealed partial class ConversationPolicy
         // Punctuation dictated as words is read as marks by everything. Words of other languages mixed in are read in
         // English, and shorthand as words, by everything but the rules, which read both.
         text = DictatedPunctuation.Read(text);
-        var english = EnglishReading(text);
+        var english = Translated(text);
         var translated = !ReferenceEquals(english, text);
         if ((RedFlagDetector.Detect(text) ?? (translated ? RedFlagDetector.Detect(english) : null) ?? _readers.RedFlags.Detect(english)) is { } redFlag)
         {
