@@ -90,6 +90,11 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(reading.SmallTalk.Value), state);
         }
 
+        if (reading.AsksForSource)
+        {
+            return Credit(state);
+        }
+
         return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Search, reading.About, state);
     }
 
@@ -101,7 +106,7 @@ public sealed partial class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(text);
         var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
-        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore ? reading.Search : null;
+        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore && !reading.AsksForSource ? reading.Search : null;
     }
 
     /// <summary>
@@ -115,8 +120,9 @@ public sealed partial class ConversationPolicy
         return Translated(DictatedPunctuation.Read(text));
     }
 
-    // Other languages' words in English, then shorthand, slips and dictated words read (punctuation already read).
-    private string Translated(string text) => WordReaders().Read(ForeignWords.ToEnglish(text));
+    // Other languages' words in English, autocorrect's word for the subject read back, then shorthand, slips and
+    // dictated words read (punctuation already read).
+    private string Translated(string text) => WordReaders().Read(AutocorrectedTitle.Read(ForeignWords.ToEnglish(text)));
 
     /// <summary>
     /// What a text is, in the order it is checked: red flags before anything else (the rules, then the meaning of
@@ -144,6 +150,13 @@ public sealed partial class ConversationPolicy
         if (TellMeMore().IsMatch(normalized))
         {
             return new Reading(null, null, true, text, text, null, false);
+        }
+
+        // "Who wrote this?", "can I copy it into our newsletter?": the article's page answers, not its paragraphs (and
+        // a question of the kind is no small talk about the bot).
+        if (SourceQuestion.IsAsked(normalized) || (translated && SourceQuestion.IsAsked(TextNormalizer.Normalize(english))))
+        {
+            return new Reading(null, null, false, text, text, null, false, AsksForSource: true);
         }
 
         if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(english)) is { } smallTalk)
@@ -246,6 +259,25 @@ public sealed partial class ConversationPolicy
 
         var hit = new SearchHit(next, last.Source, 0, 1.0, 1.0, new HashSet<string>());
         return Whole(AnswerWith(hit, [], about: null, state));
+    }
+
+    /// <summary>
+    /// The answer to a question about the article itself: its credit line, quoted whole, from the article last quoted
+    /// (or the only one); with several and none quoted yet, what the bot's answers come from.
+    /// </summary>
+    private PolicyTurn Credit(ConversationState state)
+    {
+        var articles = _search.Documents.Where(d => !d.Source.IsCurated).ToList();
+        var lastQuoted = state.LastPassageId is { } last ? _search.FindPassage(last)?.Passage.DocumentId : null;
+        var article = articles.FirstOrDefault(d => d.Id == lastQuoted) ?? (articles.Count == 1 ? articles[0] : null);
+        if (article is null)
+        {
+            return new PolicyTurn(SmallTalkReply(SmallTalkKind.AboutSources), state);
+        }
+
+        var hit = new SearchHit(Passage.Credit(article.Id, article.Source), article.Source, 0, 1.0, 1.0, new HashSet<string>());
+        var turn = Whole(AnswerWith(hit, [], about: null, state));
+        return turn with { Reply = turn.Reply with { Text = ReplyTexts.CreditLead(article.Source) } };
     }
 
     /// <summary>A turn whose answer shows its whole passage: the user asked to read it.</summary>
@@ -373,7 +405,8 @@ public sealed partial class ConversationPolicy
     /// <param name="Search">The question as searched: the same, with other languages' words in English.</param>
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase);
+    /// <param name="AsksForSource">Whether the message asks about the article itself: who wrote it, its licence, copying it.</param>
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false);
 
     private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {

@@ -96,10 +96,16 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(?<verb>is|are|'s|s|been)(?<how> literally| really| actually| honestly| just| absolutely| seriously)? killing me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativePain();
 
+    // "What does abnormal posturing mean when they talk about dystonia?": who says the words is no part of the
+    // question (and talking is a subject the articles leave out); the words are asked "in" the condition.
+    [GeneratedRegex(@"\b(when|where|as|if) (they|doctors?|people|you|u|the (doctors?|neurologists?|nurses?|specialists?|leaflets?|websites?|articles?|books?)) (talk|talks|talking|talked|speak|speaks|speaking|say|says|said|write|writes|wrote|mention|mentions|mentioned|describe|describes|described) (about|bout|abt|of|on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidAbout();
+
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").
         var stripped = Purpose().Replace(DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": "), " ").Trim();
+        stripped = SaidAbout().Replace(stripped, "in");
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;

@@ -36,6 +36,13 @@ internal static class ReplyTexts
 
     public const string AnswerLead = "Here is what I found:";
 
+    /// <summary>What comes before an article's credit line, to someone who asked where it comes from or may reuse it.</summary>
+    public static string CreditLead(SourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return $"My answers quote «{source.Title}», published by {source.Publisher} ({source.Url}). Its page says:";
+    }
+
     public const string NoMore = "That's all the article says on this. You can ask another question, or ask a neurologist for more.";
 
     public const string HandoffOffer =

@@ -78,6 +78,7 @@ public static partial class RedFlagDetector
         ("self-harm", RedFlagKind.Crisis, false, SelfHarm()),
         ("not being here much longer", RedFlagKind.Crisis, false, NotHereMuchLonger()),
         ("a place chosen", RedFlagKind.Crisis, false, APlaceChosen()),
+        ("about to jump from a high place", RedFlagKind.Crisis, false, AboutToJump()),
         ("a plan or the means", RedFlagKind.Crisis, false, APlanOrTheMeans()),
         ("the means at hand and had enough", RedFlagKind.Crisis, false, MeansAndIntent()),
         ("putting affairs in order, saying goodbye", RedFlagKind.Crisis, false, PuttingAffairsInOrder()),
@@ -200,6 +201,11 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((i'm|im|i am) (standing|sitting|stood|sat|up|stuck) on (the |a )?(bridge|roof|ledge|railings?|edge of (the |a )?(bridge|roof|cliff|building|platform))|(went|walked|drove|go|going|been) (up )?to the (bridge|cliff|cliffs|edge|railway|tracks|roof|top floor|car park roof)\b[^.!?]{0,60}\b(stood|standing|sat|sitting|stayed) there|(looked|looking|look) up (how|what) (high|tall|deep|far|many|much)\b[^.!?]{0,60}\b(bridge|building|cliff|roof|drop|fall|pills?|tablets?|meds|overdose|kill|die|dose|lethal)|(jump\w*|throw\w* (my|him|her|them)sel(f|ves)) (off|from) (a |the |that |this |our )?(multi ?-?stor(e)?y|bridge|building|roof|car ?park|cliff|tower|block|balcony|flyover|overpass)\b[^.!?]{0,60}\b(quick|quicker|painless|instant|hurt|how high|high enough|survive)|(stare|stares|staring|stared|look|looking|looked|gaze|gazing) (out |down )?at (the |that |those |my )?(train |railway |rail )?(tracks|railway|train line|rail line|bridge|river|drop|edge|cliff|motorway|traffic|pills|tablets|rope)\b[^.!?]{0,60}\b((thinking|wondering|imagining|thought|wondered)( about)? how (easy|quick|simple|painless) it('d|d| would| could) be(?!\s+to\b)|(could|would|might) (just )?(step|jump|walk) (in|off|out)|end it)|(walk\w*|go|goes|going|gonna|head\w*|swim\w*|driv\w*|drove|went|wander\w*) (down |out |off |up )?(to|into|in) the (sea|ocean|river|lake|loch|canal|woods|forest|hills|moors?|cliffs?|water|tracks|railway)\b[^.!?]{0,40}\b((and )?(not|never) (be )?(coming|come|going to come|gonna come) back|(won't|wont|will not) (be )?(coming|come) back)(?! (until|till|til|before|for|by|after|at|on|in)\b))\b", Options)]
     private static partial Regex APlaceChosen();
 
+    // Someone at a high place who says they will jump ("male on the bridge parapet says he wants to jump"), told by
+    // them or by whoever is with them; both in one sentence, so a child who "wants to jump on the bed" is not.
+    [GeneratedRegex(SentenceStart + @"(?=" + SameSentence + @"\b(bridge|parapet|ledge|roof|rooftop|cliff|cliffs|balcony|railings?|overpass|flyover|multi ?-?stor(e)?y|car park roof|tracks)\b)(?=" + SameSentence + @"\b((wants?|wanted|wanna|going|gonna|threaten\w*|about|trying|tries|tried|ready|planning|plans?) to jump|(he|she|they|i)('ll| will| is going to| are going to| am going to| is gonna| are gonna| might)? jump)\b)", Options)]
+    private static partial Regex AboutToJump();
+
     // A plan or the means: pills saved, notes written and where to leave them, whether a way of dying is quick or would
     // look like an accident, how many tablets would be enough.
     [GeneratedRegex(@"\b((bridge|rope|pills|tablets|overdose|ending it|dying|death) (is|are|seems|seem|feels like|feel like|would be) (the|my|his|her|their) (only )?(answer|way out|solution|only way)|(worked|figured|thought) out how (i'd|id|i would|i'll|ill|to) (do it|end it)|(worked|figured) out how anyway|sav(e|ed|ing) up (my |all my |his |her )?(pills|tablets|meds|" + Medicines + @")|stockpil\w+ (my |all my |his |her )?(pills|tablets|meds|" + Medicines + @")|know (exactly )?how (i'd|id|i would|i will|i'll|i'm going to|im going to) do it|(goodbye|farewell|suicide) (letters?|notes?|messages?)|(wrote|written|writing|left) (letters?|notes?) (to|for) (my|the) (kids|children|family|wife|husband|partner|son|daughter|parents|mum|mom|dad|everyone)\b([^.!?]{0,120}\b(burden|goodbye|gone|won't be|not be here|end)| (tonight|today|this (morning|afternoon|evening))| and left (them|it) (on|in|by|under|for))|(where|best place|which place|right place)\b[^.!?]{0,30}\b(leave|put|hide|place) (a |the |my |this )?(letter|note)s?\b[^.!?]{0,60}\b(finds?|will find|can find|sees?) (it|them)|(letter|note)s?\b[^.!?]{0,60}\bfinds? (it|them) first|(letters?|notes?) (are |is )?(written|wrote|left|ready|done)\b[^.!?]{0,80}\bfor (the |my |our |his |her |their )?\w+ to find( (it|them))?(?=\s*(tomorrow|tmrw|tmr|tomoz|in the morning|when|after|later|[.,!?;]|$))|(worked|figured|thought) out (how|when|where)(?=\s*[,;]|\s+and\b)[^.!?]{0,60}\b(tonight|tomorrow|today|this weekend)\b|(make|making|made) (it|my death|this|that) (look|seem|pass|appear)( off)? (like|as) (it was )?(an |a )?accident(al)?\b|(would|could|will|'d)\b[^.!?]{0,60}\b(fall\w*|jump\w*|overdose|drown\w*|hang\w*)\b[^.!?]{0,60}\b(look|seem|pass|appear)(s|ed)?( off)? (like|as) (it was )?(an |a )?accident(al)?\b|(gun|pistol|rifle|shotgun|firearm|revolver|rope|noose)\b[^.!?]{0,80}\b(thinking|wondering|imagining|thought|wondered)( about)? how (easy|quick|simple|painless) it('d|d| would| could) be(?!\s+to\b)|(car|engine) (running|on) in (a |the )?(closed|shut|locked)? ?garage|how (many|much) (of (my|his|her|these|those|the) )?(\w+ )?(pills|tablets|meds|paracetamol|tylenol|baclofen|artane|sleeping tablets)\b[^.!?]{0,30}\b(would|will|does it take to|to) (kill|be enough to (die|kill)|end it)\b)\b", Options)]
@@ -218,7 +224,7 @@ public static partial class RedFlagDetector
 
     // A heart attack asked about as a subject ("the difference between a heart attack and a panic attack") is no
     // emergency; one happening is.
-    [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|chest (has been |is |feels |keeps )?(crushing|squeezing|heavy|like (a|an) \w+ (is )?(sitting|standing) on it)|crushing (pain )?(in )?(my|his|her|the) chest|pain (going|spreading|radiating|shooting|moving) (down|into|to|up) (my|his|her|their) (left )?(arm|jaw)|(it's|its|it is|and it's) going down (my|his|her) left arm|pain in (my|his|her|the) chest|heart attack(?<!\b(difference between|what is|what's|whats|define|definition of)( an?)? heart attack)(?<!\bdifference between [^.!?]{0,40}heart attack)(?<!\b(market|economy|wallet|bank account|prices?|bills?|shares|stocks?)s? (basically |nearly |almost |practically |just )?(had|has|having|gave me|giving me) an? heart attack)(?! (the same|same|different|and an? (stroke|panic attack)|vs\.?|versus|or an? (stroke|panic attack))))\b", Options)]
+    [GeneratedRegex(@"\b(chest (pain|pains|pressure|tightness|hurts?|is tight)|chest (has been |is |feels |keeps )?(crushing|squeezing|heavy|like (a|an) \w+ (is )?(sitting|standing) on it)|crushing (pain )?(in )?(my|his|her|the) chest|pain (going|spreading|radiating|shooting|moving) (down|into|to|up) (my|his|her|their) (left )?(arm|jaw)|pain (goes|went|spreads|spread|radiates|shoots|moves|travels) (down|into|to|up)( into| to)? (my|his|her|their) (jaw|left arm)|(heart|chest) (is |feels |has been |keeps )?(tightening|squeezing|crushing|clenching|gripping)|(it's|its|it is|and it's) going down (my|his|her) left arm|pain in (my|his|her|the) chest|heart attack(?<!\b(difference between|what is|what's|whats|define|definition of)( an?)? heart attack)(?<!\bdifference between [^.!?]{0,40}heart attack)(?<!\b(market|economy|wallet|bank account|prices?|bills?|shares|stocks?)s? (basically |nearly |almost |practically |just )?(had|has|having|gave me|giving me) an? heart attack)(?! (the same|same|different|and an? (stroke|panic attack)|vs\.?|versus|or an? (stroke|panic attack))))\b", Options)]
     private static partial Regex ChestPain();
 
     // A heart racing at 150 a minute or more at rest is an emergency whatever else is felt; during exercise it is not.
@@ -376,14 +382,15 @@ public static partial class RedFlagDetector
         return History().IsMatch(clause) && !HappeningAgain().IsMatch(clause);
     }
 
-    // A clause ends at a sentence's or a comma's edge, and, looking back from the sign, where "now" or "and" begins it.
+    // A clause ends at a sentence's or a comma's edge or a bracket ("a seizure last year (all fine since)" says
+    // nothing of today), and, looking back from the sign, where "now" or "and" begins it.
     private static bool ClauseEdge(string text, int at, bool backwards) =>
-        text[at] is '.' or ',' or ';' or '!' or '?' or '\n'
+        text[at] is '.' or ',' or ';' or '!' or '?' or '\n' or '(' or ')'
         || (backwards && at >= 4 && text[at] == ' ' && (text.AsSpan(at - 4, 4).SequenceEqual(" now") || text.AsSpan(at - 4, 4).SequenceEqual(" and")));
 
     // What brings a sign told as history back to today: "again", "still", "right now", "an hour ago", "since the jabs
-    // last week … is taking tiny breaths", "keeps", "getting worse".
-    [GeneratedRegex(@"\b(" + Today + @"|((\d+|a|an|few|couple of) )?(minutes?|mins?|hours?|hrs?) ago|again|still|since|keeps?|(has|have|'s|is|are) been|(is|are|'s|'re) (now )?\w+ing|getting worse)\b", Options)]
+    // last week … is taking tiny breaths", "keeps", "getting worse"; not "fine ever since".
+    [GeneratedRegex(@"\b(" + Today + @"|((\d+|a|an|few|couple of) )?(minutes?|mins?|hours?|hrs?) ago|again|still|(?<!\b(fine|ok|okay|well|good|normal|nothing|none|clear|free)( ever)? )since|keeps?|(has|have|'s|is|are) been|(is|are|'s|'re) (now )?\w+ing|getting worse)\b", Options)]
     private static partial Regex HappeningAgain();
 
     /// <summary>

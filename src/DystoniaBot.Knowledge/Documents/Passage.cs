@@ -13,6 +13,21 @@ public sealed record Passage(string Id, string DocumentId, int Ordinal, string T
 
     /// <summary>Makes the passage id for a document and ordinal.</summary>
     public static string MakeId(string documentId, int ordinal) => $"{documentId}#{ordinal}";
+
+    /// <summary>The id of a document's credit passage (see <see cref="Credit"/>).</summary>
+    public static string CreditId(string documentId) => $"{documentId}#credit";
+
+    /// <summary>
+    /// The document's credit line as a passage: what the article's own page says of where it comes from and how it may
+    /// be reused, quoted to whoever asks ("who wrote this?", "can I copy it into our newsletter?"). It is never searched:
+    /// it answers those questions only. Ordinal 0, before the article's first paragraph.
+    /// </summary>
+    public static Passage Credit(string documentId, SourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        ArgumentNullException.ThrowIfNull(source);
+        return new Passage(CreditId(documentId), documentId, 0, source.Attribution, SentenceSplitter.Split(source.Attribution));
+    }
 }
 
 /// <summary>A sentence (or list item) inside a passage's text.</summary>

@@ -167,8 +167,14 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(passageId);
         var snapshot = _current;
-        return snapshot.PassageIndex.TryGetValue(passageId, out var index)
-            ? (snapshot.Passages[index], snapshot.Sources[snapshot.Passages[index].DocumentId])
+        if (snapshot.PassageIndex.TryGetValue(passageId, out var index))
+        {
+            return (snapshot.Passages[index], snapshot.Sources[snapshot.Passages[index].DocumentId]);
+        }
+
+        // A credit passage is made from the document's source, not indexed.
+        return snapshot.Documents.FirstOrDefault(d => !d.Source.IsCurated && Passage.CreditId(d.Id) == passageId) is { } document
+            ? (Passage.Credit(document.Id, document.Source), document.Source)
             : null;
     }
 

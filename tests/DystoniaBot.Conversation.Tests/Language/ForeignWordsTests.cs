@@ -10,6 +10,8 @@ public class ForeignWordsTests
     [InlineData("o que é distonia?", "what is dystonia?")]
     [InlineData("ubat apa untuk dystonia?", "medicine what for dystonia?")]
     [InlineData("lola keeps saying the word dystonia", "grandmother keeps saying the word dystonia")]
+    [InlineData("wagwan, do the symptoms be the same for everyone innit", "hello, do the symptoms be the same for everyone isn't it")]
+    [InlineData("does it happen wen ur resting", "does it happen when ur resting")]
     [InlineData("sae whit are the signs", "so what are the signs")]
     [InlineData("ma neck's been gey sair", "my neck's been very sore")]
     [InlineData("is lola's hand dystonia", "is grandmother's hand dystonia")]

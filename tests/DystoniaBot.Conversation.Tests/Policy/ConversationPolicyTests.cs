@@ -29,6 +29,49 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("who wrote this article")]
+    [InlineData("can i copy this info into our support newsletter or is it copyrighted")]
+    [InlineData("where is this info from")]
+    public void Respond_ShouldQuoteTheArticlesCreditLine_ToAQuestionAboutTheArticleItself(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(Passage.CreditId("dystonia"), reply.Answer!.Passage.Id);
+        Assert.Contains("Creative Commons", reply.Answer.Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("CCM Health", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.WholePassage);
+        Assert.Contains("neurologist", reply.Disclaimer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Respond_ShouldGoOnToTheArticlesFirstParagraph_AfterItsCreditLine()
+    {
+        var credit = Policy.Respond("who wrote this?", "en-US", ConversationState.Empty);
+
+        var more = Policy.Respond("tell me more", "en-US", credit.State).Reply;
+
+        Assert.Equal("dystonia#1", more.Answer?.Passage.Id);
+    }
+
+    [Fact]
+    public void Respond_ShouldSayWhatTheAnswersComeFrom_WhenSeveralArticlesCouldBeMeant()
+    {
+        var source = TestKnowledge.Index.Documents[0].Source;
+        KnowledgeDocument Article(string id) => new(id, source with { Title = id }, [], id + ".md");
+        var search = new Mock<IKnowledgeSearch>();
+        search.Setup(s => s.Documents).Returns([Article("dystonia"), Article("blepharospasm")]);
+        search.Setup(s => s.Lexicon).Returns(TestKnowledge.Index.Lexicon);
+        var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]), TestKnowledge.Readers);
+
+        var reply = policy.Respond("who wrote this article", "en-GB", ConversationState.Empty).Reply;
+
+        Assert.Equal(ReplyKind.SmallTalk, reply.Kind);
+        Assert.Equal(DystoniaBot.Conversation.SmallTalk.SmallTalkKind.AboutSources, reply.SmallTalk);
+        Assert.Contains("«blepharospasm»", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("hi, is there a cure?")]
     [InlineData("hello is there a cure for this")]
     [InlineData("is there a cure for dis tonia")]

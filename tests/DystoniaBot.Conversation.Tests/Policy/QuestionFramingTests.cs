@@ -37,6 +37,15 @@ public class QuestionFramingTests
     }
 
     [Theory]
+    [InlineData("wat does abnormal posturing mean when they talk bout dystonia", "wat does abnormal posturing mean in dystonia")]
+    [InlineData("what is meant by focal when doctors talk about dystonia?", "what is meant by focal in dystonia?")]
+    [InlineData("can dystonia affect how you talk about things", "can dystonia affect how you talk about things")]
+    public void Question_ShouldLeaveOutWhoSaysTheWordsAsked(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
     [InlineData("my neck is killing me, what helps", "my neck is really bad, what helps")]
     [InlineData("these spasms are literally killing me. will they ever stop", "these spasms are really bad. will they ever stop")]
     [InlineData("can dystonia kill you", "can dystonia kill you")]

@@ -150,6 +150,8 @@ public class RedFlagDetectorTests
     [InlineData("his speech went funny at lunch and his left arm is hanging limp")]
     [InlineData("found my dad on the bathroom floor, he cant remember how long hes been there")]
     [InlineData("found my neighbour mrs jones on her hall floor, shes muddled and cold")]
+    [InlineData("my heart is squeezing so hard and i feel sick, is it the dystonia")]
+    [InlineData("the pain went up into his jaw and hes sweating buckets")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -258,6 +260,8 @@ public class RedFlagDetectorTests
     [InlineData("gonna swim out into the sea after dark and never come back")]
     [InlineData("i cut my leg again last night, the spasms make me so angry")]
     [InlineData("heading to the river tonight, wont be coming back. sorry")]
+    [InlineData("my flatmate is sitting on the balcony railing saying shes going to jump")]
+    [InlineData("on the roof of the car park now, i'll jump if nobody helps")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -419,6 +423,9 @@ public class RedFlagDetectorTests
     [InlineData("what happens if someone takes an overdose of baclofen? for my pharmacology exam")]
     [InlineData("i cut my arm on the garden fence, can botox go near a scratch")]
     [InlineData("my gums were bleeding a lot at the dentist last year, is that from the meds")]
+    [InlineData("my son wants to jump on the trampoline all day, can exercise make dystonia worse")]
+    [InlineData("he had a seizure as a child (none since) and now his neck pulls, is that dystonia")]
+    [InlineData("neck pain goes down my arm when the spasms start, is that normal with dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

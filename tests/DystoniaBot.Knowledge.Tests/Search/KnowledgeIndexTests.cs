@@ -176,4 +176,17 @@ public class KnowledgeIndexTests
         Assert.Equal("CCM Health", found.Value.Source.Publisher);
         Assert.Null(Index.FindPassage("dystonia#99"));
     }
+
+    [Fact]
+    public void FindPassage_ShouldReturnADocumentsCreditLine_AsItsCreditPassage()
+    {
+        var found = Index.FindPassage(Passage.CreditId("dystonia"));
+
+        Assert.NotNull(found);
+        Assert.Equal(found.Value.Source.Attribution, found.Value.Passage.Text);
+        Assert.Contains("Creative Commons", found.Value.Passage.Text, StringComparison.Ordinal);
+        Assert.Equal(0, found.Value.Passage.Ordinal);
+        Assert.Equal(2, found.Value.Passage.Sentences.Count);
+        Assert.Null(Index.FindPassage(Passage.CreditId("no-such-article")));
+    }
 }
