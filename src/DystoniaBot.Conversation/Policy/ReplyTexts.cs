@@ -40,7 +40,8 @@ internal static class ReplyTexts
     public static string CreditLead(SourceInfo source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return $"My answers quote «{source.Title}», published by {source.Publisher} ({source.Url}). Its page says:";
+        // The link is in the source line under the quote.
+        return $"My answers quote «{source.Title}», published by {source.Publisher}. Its page says:";
     }
 
     public const string NoMore = "That's all the article says on this. You can ask another question, or ask a neurologist for more.";

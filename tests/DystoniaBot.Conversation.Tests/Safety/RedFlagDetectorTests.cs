@@ -262,6 +262,8 @@ public class RedFlagDetectorTests
     [InlineData("heading to the river tonight, wont be coming back. sorry")]
     [InlineData("my flatmate is sitting on the balcony railing saying shes going to jump")]
     [InlineData("on the roof of the car park now, i'll jump if nobody helps")]
+    [InlineData("honestly id rather not exist than have another round of injections")]
+    [InlineData("i just dont want to exist anymore with this neck")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -426,6 +428,7 @@ public class RedFlagDetectorTests
     [InlineData("my son wants to jump on the trampoline all day, can exercise make dystonia worse")]
     [InlineData("he had a seizure as a child (none since) and now his neck pulls, is that dystonia")]
     [InlineData("neck pain goes down my arm when the spasms start, is that normal with dystonia")]
+    [InlineData("id rather die than have another EMG lol, does it hurt")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
