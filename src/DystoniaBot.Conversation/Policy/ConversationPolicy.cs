@@ -263,7 +263,8 @@ public sealed partial class ConversationPolicy
 
     /// <summary>
     /// The answer to a question about the article itself: its credit line, quoted whole, from the article last quoted
-    /// (or the only one); with several and none quoted yet, what the bot's answers come from.
+    /// (or the only one); with several and none quoted yet, what the bot's answers come from. The sentence that answers
+    /// is the one that names whom to credit: it says both who published it and on what condition it may be reused.
     /// </summary>
     private PolicyTurn Credit(ConversationState state)
     {
@@ -275,7 +276,10 @@ public sealed partial class ConversationPolicy
             return new PolicyTurn(SmallTalkReply(SmallTalkKind.AboutSources), state);
         }
 
-        var hit = new SearchHit(Passage.Credit(article.Id, article.Source), article.Source, 0, 1.0, 1.0, new HashSet<string>());
+        var credit = Passage.Credit(article.Id, article.Source);
+        var answering = Enumerable.Range(0, credit.Sentences.Count)
+            .FirstOrDefault(i => credit.SentenceText(i).Contains(article.Source.Publisher, StringComparison.OrdinalIgnoreCase));
+        var hit = new SearchHit(credit, article.Source, answering, 1.0, 1.0, new HashSet<string>());
         var turn = Whole(AnswerWith(hit, [], about: null, state));
         return turn with { Reply = turn.Reply with { Text = ReplyTexts.CreditLead(article.Source) } };
     }

@@ -40,6 +40,7 @@ public class ConversationPolicyTests
         Assert.Equal(Passage.CreditId("dystonia"), reply.Answer!.Passage.Id);
         Assert.Contains("Creative Commons", reply.Answer.Passage.Text, StringComparison.Ordinal);
         Assert.Contains("CCM Health", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Any copy, reuse", reply.Answer.Sentence, StringComparison.Ordinal);
         Assert.True(reply.WholePassage);
         Assert.Contains("neurologist", reply.Disclaimer, StringComparison.Ordinal);
     }
