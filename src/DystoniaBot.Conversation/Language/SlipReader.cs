@@ -3,8 +3,9 @@ using System.Text;
 namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
-/// Reads a word a tremor or a slipping finger mistyped, with a letter struck twice ("whatt", "iss", "ddystoniaa") or
-/// two letters swapped ("whta", "teh", "cuer"), as the vocabulary word it was meant to be. A word is read only when it
+/// Reads a word a tremor or a slipping finger mistyped, with a letter struck twice ("whatt", "iss", "ddystoniaa"), two
+/// letters swapped ("whta", "teh", "cuer") or a key beside the one meant ("cyre"), as the vocabulary word it was meant
+/// to be. A word is read only when it
 /// is neither a word of the vocabulary nor a common English word ("sings" stays, though "signs" may have been meant),
 /// nor phone typing the detectors read ("im", "ur"), has a vowel (words without one are shorthand's), and is no
 /// acronym in capitals. It is read only as a word of the articles or a common English word, never as one of the other
@@ -48,9 +49,11 @@ public sealed class SlipReader
 
         string? best = null;
         var bestCount = 0;
-        foreach (var candidate in Undoubled(token).Concat(Swapped(token)))
+        // A key struck beside the one meant ("cyre") could make many common words, so it is read only as an article's.
+        foreach (var (candidate, articlesOnly) in Undoubled(token).Concat(Swapped(token)).Select(c => (c, false))
+            .Concat(NeighbourKeyStruck(token).Select(c => (c, true))))
         {
-            if ((_articles.Contains(candidate) || (_commonWords?.Contains(candidate) ?? false))
+            if ((_articles.Contains(candidate) || (!articlesOnly && (_commonWords?.Contains(candidate) ?? false)))
                 && _vocabulary.Counts.GetValueOrDefault(candidate) is var count
                 && (best is null || count > bestCount || (count == bestCount && string.CompareOrdinal(candidate, best) < 0)))
             {
@@ -111,6 +114,39 @@ public sealed class SlipReader
             var letters = token.ToCharArray();
             (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
             yield return new string(letters);
+        }
+    }
+
+    // The letters around each key of a QWERTY keyboard, row above and below included.
+    private static readonly Dictionary<char, string> Neighbours = new()
+    {
+        ['q'] = "wa", ['w'] = "qeas", ['e'] = "wrsd", ['r'] = "etdf", ['t'] = "ryfg", ['y'] = "tugh", ['u'] = "yihj",
+        ['i'] = "uojk", ['o'] = "ipkl", ['p'] = "ol", ['a'] = "qwsz", ['s'] = "awedxz", ['d'] = "serfcx",
+        ['f'] = "drtgvc", ['g'] = "ftyhbv", ['h'] = "gyujnb", ['j'] = "huikmn", ['k'] = "jiolm", ['l'] = "kop",
+        ['z'] = "asx", ['x'] = "zsdc", ['c'] = "xdfv", ['v'] = "cfgb", ['b'] = "vghn", ['n'] = "bhjm", ['m'] = "njk",
+    };
+
+    /// <summary>The word with one letter struck on a neighbouring key instead: "cyre" gives "cure" among others.</summary>
+    private static IEnumerable<string> NeighbourKeyStruck(string token)
+    {
+        if (token.Length < 3)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (!Neighbours.TryGetValue(token[i], out var around))
+            {
+                continue;
+            }
+
+            foreach (var meant in around)
+            {
+                var letters = token.ToCharArray();
+                letters[i] = meant;
+                yield return new string(letters);
+            }
         }
     }
 

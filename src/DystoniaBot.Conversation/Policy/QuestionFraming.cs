@@ -14,7 +14,8 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"^(dear\b[^,.!?]{0,40}|to whom it may concern|bless (your|ur) (heart|soul)|(hi|hello|hey|hiya|greetings|good (morning|afternoon|evening|day))(\s+(there|all|everyone|team|doctor|dr\.? ?\w+))?)[\s,!.:;-]+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Salutation();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
+    // An initial ("Yours faithfully, E. Hargreaves") ends no sentence.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -101,11 +102,16 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(when|where|as|if) (they|doctors?|people|you|u|the (doctors?|neurologists?|nurses?|specialists?|leaflets?|websites?|articles?|books?)) (talk|talks|talking|talked|speak|speaks|speaking|say|says|said|write|writes|wrote|mention|mentions|mentioned|describe|describes|described) (about|bout|abt|of|on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidAbout();
 
+    // "I should be most obliged if you would kindly inform me whether …": courtesy around what is asked.
+    [GeneratedRegex(@"\b(i|we) (would|should|'d) be (most |very |so |really |extremely )?(obliged|grateful|thankful)( to you)? if (you|someone|somebody) (would|could|can) (kindly |please )?(inform|tell|let|advise) (me|us)( know)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Courtesy();
+
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").
         var stripped = Purpose().Replace(DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": "), " ").Trim();
         stripped = SaidAbout().Replace(stripped, "in");
+        stripped = Courtesy().Replace(stripped, string.Empty).Trim();
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;

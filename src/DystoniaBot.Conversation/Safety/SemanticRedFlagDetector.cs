@@ -89,6 +89,13 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 
+    /// <summary>
+    /// An episode of days or weeks ago told as over ("last week my jaw locked for an hour after an anti-sickness pill, its
+    /// totally fine now"): a question about it, not an emergency, unless it is back ("it's started again tonight").
+    /// </summary>
+    [GeneratedRegex(@"^(?=[\s\S]*\b(last (week|weekend|night|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of) (days?|weeks?) ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again)|(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?)\b)(?![\s\S]*\b(still|keeps?|getting worse|right now|tonight|today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex OverSinceDaysAgo();
+
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
         Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
@@ -171,6 +178,12 @@ public sealed partial class SemanticRedFlagDetector
     {
         var match = _exemplars.Recognise(part.Vector, _model, part: !part.Whole);
         if (match is null || (match.Group.Flags.Contains("now") && RedFlagDetector.History().IsMatch(part.Sentence)))
+        {
+            return null;
+        }
+
+        // An episode days or weeks ago said to be over: however near an exemplar, the message says it is not happening now.
+        if (OverSinceDaysAgo().IsMatch(part.Message))
         {
             return null;
         }

@@ -19,6 +19,7 @@ public class SlipReaderTests
     [InlineData("ddystoniaa whatt iss itt??", "dystonia what is it??")]
     [InlineData("whta causes dystonia", "what causes dystonia")]
     [InlineData("Whta is blepharosapsm", "what is blepharospasm")]
+    [InlineData("is there a cyre", "is there a cure")]
     public void Read_ShouldReadSlipsAsTheWordsMeant(string text, string expected)
     {
         Assert.Equal(expected, Reader.Read(text));
@@ -32,6 +33,8 @@ public class SlipReaderTests
     [InlineData("what's the cure")]
     [InlineData("zzz qwerty")]
     [InlineData("what does that meen")]
+    [InlineData("my bae has it")]
+    [InlineData("wagwan bruv")]
     [InlineData("")]
     public void Read_ShouldLeaveWordsAsTheyAre(string text)
     {

@@ -11,6 +11,7 @@ public class QuestionFramingTests
     [InlineData("is there a cure?", "is there a cure?")]
     [InlineData("bless your soul, what causes it", "what causes it")]
     [InlineData("Thank you.", "Thank you.")]
+    [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));

@@ -152,6 +152,9 @@ public class RedFlagDetectorTests
     [InlineData("found my neighbour mrs jones on her hall floor, shes muddled and cold")]
     [InlineData("my heart is squeezing so hard and i feel sick, is it the dystonia")]
     [InlineData("the pain went up into his jaw and hes sweating buckets")]
+    [InlineData("my little brother ate some of grans pills, he thinks theyre sweets")]
+    [InlineData("she had two fits back to back and isnt coming round in between")]
+    [InlineData("sliced my thumb on a tin, blood keeps spurting and its soaked through two tea towels")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -264,6 +267,7 @@ public class RedFlagDetectorTests
     [InlineData("on the roof of the car park now, i'll jump if nobody helps")]
     [InlineData("honestly id rather not exist than have another round of injections")]
     [InlineData("i just dont want to exist anymore with this neck")]
+    [InlineData("if the spasms dont stop by friday im just gonna go lie on the tracks")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -429,6 +433,10 @@ public class RedFlagDetectorTests
     [InlineData("he had a seizure as a child (none since) and now his neck pulls, is that dystonia")]
     [InlineData("neck pain goes down my arm when the spasms start, is that normal with dystonia")]
     [InlineData("id rather die than have another EMG lol, does it hurt")]
+    [InlineData("my little sister ate all the sweets again, can sugar make dystonia worse")]
+    [InlineData("he had three seizures as a baby, can that cause dystonia later")]
+    [InlineData("the guard told us to stand on the train until the next stop, my neck hurt the whole way")]
+    [InlineData("my cut bled through the bandage last year and healed fine, does botox slow healing")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

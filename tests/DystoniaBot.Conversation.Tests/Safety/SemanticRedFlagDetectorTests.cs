@@ -132,6 +132,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("10 years ago I was in a coma after an overdose. I've been well a long time now. Is that relevant to my new dystonia diagnosis?", false)]
     [InlineData("my daughter swallowed a button battery when she was 2, had surgery and is fine, she's 9 now. can that cause long term swallowing issues?", false)]
     [InlineData("my son swallowed a button battery 2 years ago and now hes swallowed another one, hes drooling", true)]
+    [InlineData("two days ago my jaw locked for an hour after an anti sickness tablet, its totally fine now. can i take them again?", false)]
+    [InlineData("last week my jaw locked after an anti sickness tablet and went away, but its started again tonight and my tongue is stuck out", true)]
     public void Detect_ShouldNotTakeAPastEventForAnEmergency_WhenTheModelAloneReadsIt_UnlessItIsHappeningAgain(string message, bool emergency)
     {
         // No exemplar is near: only the model reads the message.
