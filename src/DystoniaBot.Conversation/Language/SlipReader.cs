@@ -134,7 +134,9 @@ public sealed class SlipReader
             yield break;
         }
 
-        for (var i = 0; i < token.Length; i++)
+        // One array for every candidate: each letter is put back before the next is changed.
+        var letters = token.ToCharArray();
+        for (var i = 0; i < letters.Length; i++)
         {
             if (!Neighbours.TryGetValue(token[i], out var around))
             {
@@ -143,10 +145,11 @@ public sealed class SlipReader
 
             foreach (var meant in around)
             {
-                var letters = token.ToCharArray();
                 letters[i] = meant;
                 yield return new string(letters);
             }
+
+            letters[i] = token[i];
         }
     }
 
