@@ -70,7 +70,7 @@ public sealed class ShorthandReader
     /// <summary>Texting words that are not shorthand for a longer word of the vocabulary.</summary>
     private static readonly HashSet<string> Texting = new(StringComparer.Ordinal)
     {
-        "pls", "plz", "thx", "thnx", "ty", "tq", "ur", "btw", "brb", "idk", "imo", "imho", "tbh", "smh", "omg", "lmk", "nvm", "ppl",
+        "pls", "plz", "thx", "thnx", "ty", "tq", "ur", "btw", "brb", "idk", "imo", "imho", "tbh", "smh", "omg", "lmk", "nvm", "ppl", "ngl", "rn", "frfr",
         "hmm", "hm", "mm", "mmm", "shh", "psst", "brr", "grr", "xx", "xxx", "nth", "st", "nd", "rd", "th", "dr", "mr", "mrs", "ms", "pm",
     };
 

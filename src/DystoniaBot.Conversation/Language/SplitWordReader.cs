@@ -110,7 +110,7 @@ public sealed class SplitWordReader
                 continue;
             }
 
-            if (Nearest(candidate) is { } found && (best is null || found.Distance <= best.Value.Distance))
+            if (Nearest(Spoken(pieces)) is { } found && (best is null || found.Distance <= best.Value.Distance))
             {
                 best = (found.Word, parts, found.Distance);
             }
@@ -120,6 +120,23 @@ public sealed class SplitWordReader
     }
 
     private static string Piece(string text, (int Start, int End) word) => text[word.Start..word.End].ToLowerInvariant();
+
+    /// <summary>
+    /// The pieces as one word is said: a piece's silent final "e" is no sound of the word ("this tone ya" is said
+    /// "this-ton-ya", dystonia).
+    /// </summary>
+    private static string Spoken(List<string> pieces)
+    {
+        var spoken = new StringBuilder();
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var piece = pieces[k];
+            var silentE = k < pieces.Count - 1 && piece.Length >= 3 && piece[^1] == 'e' && !IsVowel(piece[^2]) && IsVowel(piece[^3]);
+            spoken.Append(piece, 0, silentE ? piece.Length - 1 : piece.Length);
+        }
+
+        return spoken.ToString();
+    }
 
     private (string Word, int Distance)? Nearest(string joined)
     {

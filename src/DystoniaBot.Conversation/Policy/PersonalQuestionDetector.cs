@@ -16,8 +16,9 @@ public static partial class PersonalQuestionDetector
     private static partial Regex FirstPerson();
 
     // A pharmacist's "a regular asks if botox would sort her out, is she a good candidate", a teacher's "will he grow
-    // out of it": a question about one person, named only as he or she, is about that person's health.
-    [GeneratedRegex(@"\b(he|she|he's|she's|hes|shes|he'll|she'll|he'd|she'd)\b", RegexOptions.CultureInvariant)]
+    // out of it", a nurse's "wants to double her tablets, is that ok for her": a question about one person, named only
+    // as he or she, is about that person's health.
+    [GeneratedRegex(@"\b(he|she|he's|she's|hes|shes|he'll|she'll|he'd|she'd|(?<=\b(for|to) )(him|her)(?=\s*([?.!,]|$|to\b|now\b|too\b)))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneNamedAsHeOrShe();
 
     // Whom staff, teachers and carers write about: "a pupil in my class has dystonia, will he grow out of it" is not
@@ -71,7 +72,7 @@ public static partial class PersonalQuestionDetector
         var relation = relative.Success ? relative.Groups[3].Value : null;
         var someoneElse = relation is null && (!FirstPerson().IsMatch(normalized) || SomeoneInTheWritersCare().IsMatch(normalized))
             && SomeoneNamedAsHeOrShe().Match(normalized) is { Success: true } named
-            ? named.Value.StartsWith('h') ? "he" : "she"
+            ? named.Value.StartsWith('s') || named.Value == "her" ? "she" : "he"
             : null;
         var (possessive, objective) = relation is null
             ? someoneElse switch { "he" => ("his", "him"), "she" => ("her", "her"), _ => ("their", "them") }

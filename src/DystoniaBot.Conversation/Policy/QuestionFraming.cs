@@ -23,13 +23,19 @@ public static partial class QuestionFraming
 
     // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
     // is asked (which is not how dystonia is diagnosed).
+    // "I'm a yoga teacher, quick one: is dystonia something you can catch": who the writer is, said before the question
+    // and closed by a comma or colon, says nothing about their health; what follows it still can ("I'm a surgeon and my
+    // hand cramps" is no introduction; "I'm a nurse, my own neck pulls" keeps "my own neck").
+    [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather)(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleIntroduction();
+
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContext();
 
     // "list of dystonia symptoms for my school project", "… for my physio exam revision": what the answer is for says
     // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out). An exam or a test
     // only when it is the asker's own ("what happens in the neurology exam" asks about the examination).
-    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|his|her|their|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
@@ -44,6 +50,7 @@ public static partial class QuestionFraming
         ArgumentNullException.ThrowIfNull(text);
         var opened = SmallTalkDetector.StripGreeting(text);
         opened = Salutation().Match(opened) is { Success: true } salutation ? opened[salutation.Length..] : opened;
+        opened = RoleIntroduction().Match(opened) is { Success: true } role ? opened[role.Length..] : opened;
         var sentences = SentenceBreak().Split(opened.Trim());
         if (sentences.Length < 2)
         {

@@ -20,6 +20,7 @@ public class SplitWordReaderTests
     [InlineData("why did they send her for an m r i of the brain", "why did they send her for an mri of the brain")]
     [InlineData("is this tonia something your born with", "is dystonia something your born with")]
     [InlineData("Dis Tonia in the neck?", "dystonia in the neck?")]
+    [InlineData("what is this tone ya exactly", "what is dystonia exactly")]
     [InlineData("what is blef-ro-spasm, the eye one", "what is blepharospasm, the eye one")]
     [InlineData("what does an elektro-myo-gram show", "what does an electromyogram show")]
     public void Join_ShouldReadWordsDictationSplit(string heard, string meant)

@@ -76,6 +76,7 @@ public class ConversationPolicyTests
     [InlineData("hi, is there a cure?")]
     [InlineData("hello is there a cure for this")]
     [InlineData("is there a cure for dis tonia")]
+    [InlineData("im a yoga teacher, quick one: is there a cure?")]
     public void Respond_ShouldAnswerTheQuestion_WhateverOpensIt_OrHowDictationSplitIt(string text)
     {
         var reply = Ask(text);

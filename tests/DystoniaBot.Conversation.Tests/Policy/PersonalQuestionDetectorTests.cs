@@ -14,6 +14,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("mum has been twisting her neck all week. ought she to see someone")]
     [InlineData("a regular with a stiff twisted neck asks if botox would sort her out, is she a good candidate")]
     [InlineData("will he grow out of it")]
+    [InlineData("patient with focal dystonia wants to double her tablets, is that ok for her?")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
@@ -62,6 +63,7 @@ public class PersonalQuestionDetectorTests
     [Theory]
     [InlineData("a regular asks if botox would sort her out, is she a good candidate", true, "her")]
     [InlineData("a pupil in my class has dystonia, will he grow out of it", true, "his")]
+    [InlineData("customer wants an antihistamine, is that ok for her to take?", true, "her")]
     [InlineData("is he likely to pass it on to his kids", true, "his")]
     [InlineData("my neck twists, should i try botox", false, "their")]
     [InlineData("my son has dystonia, will he grow out of it", false, "his")]

@@ -11,6 +11,11 @@ public class QuestionFramingTests
     [InlineData("is there a cure?", "is there a cure?")]
     [InlineData("bless your soul, what causes it", "what causes it")]
     [InlineData("Thank you.", "Thank you.")]
+    [InlineData("im a yoga teacher, quick one: is dystonia something you can catch", "is dystonia something you can catch")]
+    [InlineData("I'm a school nurse at a primary school - what does focal mean?", "what does focal mean?")]
+    [InlineData("im a mum of 3. is dystonia passed down", "is dystonia passed down")]
+    [InlineData("Im a surgeon and my right hand cramps when I tie knots, should I stop operating?", "Im a surgeon and my right hand cramps when I tie knots, should I stop operating?")]
+    [InlineData("im a bit worried, is this dystonia", "im a bit worried, is this dystonia")]
     [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {

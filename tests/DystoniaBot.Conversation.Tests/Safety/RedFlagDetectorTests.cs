@@ -155,6 +155,7 @@ public class RedFlagDetectorTests
     [InlineData("my little brother ate some of grans pills, he thinks theyre sweets")]
     [InlineData("she had two fits back to back and isnt coming round in between")]
     [InlineData("sliced my thumb on a tin, blood keeps spurting and its soaked through two tea towels")]
+    [InlineData("my brother fitted four times one after the other and never woke properly in between")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -268,6 +269,8 @@ public class RedFlagDetectorTests
     [InlineData("honestly id rather not exist than have another round of injections")]
     [InlineData("i just dont want to exist anymore with this neck")]
     [InlineData("if the spasms dont stop by friday im just gonna go lie on the tracks")]
+    [InlineData("whats the suicide risk with dystonia, i keep thinking about it")]
+    [InlineData("for my essay: is the suicide rate higher with dystonia? my son says he wants to die")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -437,6 +440,10 @@ public class RedFlagDetectorTests
     [InlineData("he had three seizures as a baby, can that cause dystonia later")]
     [InlineData("the guard told us to stand on the train until the next stop, my neck hurt the whole way")]
     [InlineData("my cut bled through the bandage last year and healed fine, does botox slow healing")]
+    [InlineData("she fitted three times as a child, can that cause dystonia later")]
+    [InlineData("can she take an antihistamine for hay fever with her dystonia tablets")]
+    [InlineData("is swallowing affected in dystonia? its for our care home training")]
+    [InlineData("for my nursing dissertation: are suicide rates higher in people with dystonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
