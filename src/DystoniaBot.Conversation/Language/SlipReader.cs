@@ -11,7 +11,8 @@ namespace DystoniaBot.Conversation.Language;
 /// acronym in capitals. It is read only as a word of the articles or a common English word, never as one of the other
 /// languages' words the vocabulary also holds ("im" is no slip for "mi"); among several readings, the word the
 /// vocabulary uses most wins. The search corrects spelling too, but never words under five letters, where these
-/// slips do the most harm ("whta is teh cuer").
+/// slips do the most harm ("whta is teh cuer"). A word that is no slip of any may be one stopped half way ("han"): it is
+/// read as the article word it starts.
 /// </summary>
 /// <remarks>Immutable after construction and safe to share between threads.</remarks>
 public sealed class SlipReader
@@ -58,6 +59,32 @@ public sealed class SlipReader
                 && (best is null || count > bestCount || (count == bestCount && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
+                bestCount = count;
+            }
+        }
+
+        return best ?? CutShort(token);
+    }
+
+    /// <summary>
+    /// The article word a word stopped half way is the start of ("does dystonia aff the han"): a finger that tires
+    /// stops before the word ends. Three letters at least, and the word the articles use most wins.
+    /// </summary>
+    private string? CutShort(string token)
+    {
+        if (token.Length < 3)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestCount = 0;
+        foreach (var (word, count) in _articles.Counts)
+        {
+            if (word.Length > token.Length && word.StartsWith(token, StringComparison.Ordinal)
+                && (count > bestCount || (count == bestCount && string.CompareOrdinal(word, best) < 0)))
+            {
+                best = word;
                 bestCount = count;
             }
         }

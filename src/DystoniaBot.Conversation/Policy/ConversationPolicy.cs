@@ -210,10 +210,12 @@ public sealed partial class ConversationPolicy
         var best = result.Best;
 
         // "How do I bake bread?" is in the first person but not about health: only health questions escalate.
-        // A question that names what the articles are about ("a pupil with dystonia wants to do PE, should I let him?")
+        // A question that names what the articles are about ("a pupil with dystonia wants to do PE, should I let him?"),
+        // or a treatment or sign by a name the lexicon knows ("shes on botox for her neck, can she have it more often"),
         // is about health, however little of it they answer.
         var personal = about is not null
-            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic)
+            && (best is { Score: >= HealthRelated } || result.Coverage >= HealthRelated
+                || result.Question.Concepts.Any(c => c.IsOtherCondition || c.IsUncoveredTopic || (!c.IsCommon && c.Alternatives.Any(a => !a.IsOriginal)))
                 || NamesASubject(search) || PersonalQuestionDetector.AsksForADiagnosis(search));
         if (best is null || best.Score < _options.AnswerThreshold)
         {

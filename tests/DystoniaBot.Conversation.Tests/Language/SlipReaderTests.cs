@@ -20,6 +20,7 @@ public class SlipReaderTests
     [InlineData("whta causes dystonia", "what causes dystonia")]
     [InlineData("Whta is blepharosapsm", "what is blepharospasm")]
     [InlineData("is there a cyre", "is there a cure")]
+    [InlineData("what caus it, does it affe the eyel", "what causes it, does it affects the eyelid")]
     public void Read_ShouldReadSlipsAsTheWordsMeant(string text, string expected)
     {
         Assert.Equal(expected, Reader.Read(text));

@@ -277,10 +277,12 @@ public class ConversationPolicyTests
         Assert.Contains("neck muscles", reply.Answer!.Passage.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Respond_ShouldReferOnceAndOfferTheHealthLine_WhenAPersonalQuestionIsNotAnswered()
+    [Theory]
+    [InlineData("my son has dystonia, will he be able to play football?")]
+    [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?")]
+    public void Respond_ShouldReferOnceAndOfferTheHealthLine_WhenAPersonalQuestionIsNotAnswered(string text)
     {
-        var reply = Ask("my son has dystonia, will he be able to play football?");
+        var reply = Ask(text);
 
         Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
         Assert.True(reply.Escalate);
