@@ -29,6 +29,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather)(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleIntroduction();
 
+    // "Sorry to bother you, I know you're busy, but could you tell me…": an apology joined to the question by a comma,
+    // which the sentence-by-sentence framing can't set apart.
+    [GeneratedRegex(@"^((i'?m|i am) )?(so |really |very |terribly )?(sorry|apologies)( to (bother|trouble|disturb) (you|u)( again)?| for (bothering|troubling|disturbing) (you|u)( again)?| if this is (a )?(silly|stupid|dumb) (question|q))?\s*[,.!:;–—-]\s*((i know (you're|youre|you are|u r|ur) (very |so )?(busy|swamped)|i know (this|it) (is|might be|may be|sounds) (a )?(silly|stupid|dumb) (question|q)?)\s*[,.!:;–—-]\s*)?(but |and )?(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ApologyOpening();
+
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContext();
 
@@ -50,6 +55,7 @@ public static partial class QuestionFraming
         ArgumentNullException.ThrowIfNull(text);
         var opened = SmallTalkDetector.StripGreeting(text);
         opened = Salutation().Match(opened) is { Success: true } salutation ? opened[salutation.Length..] : opened;
+        opened = ApologyOpening().Match(opened) is { Success: true } apology ? opened[apology.Length..] : opened;
         opened = RoleIntroduction().Match(opened) is { Success: true } role ? opened[role.Length..] : opened;
         var sentences = SentenceBreak().Split(opened.Trim());
         if (sentences.Length < 2)

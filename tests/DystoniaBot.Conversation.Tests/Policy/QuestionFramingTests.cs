@@ -16,6 +16,9 @@ public class QuestionFramingTests
     [InlineData("im a mum of 3. is dystonia passed down", "is dystonia passed down")]
     [InlineData("Im a surgeon and my right hand cramps when I tie knots, should I stop operating?", "Im a surgeon and my right hand cramps when I tie knots, should I stop operating?")]
     [InlineData("im a bit worried, is this dystonia", "im a bit worried, is this dystonia")]
+    [InlineData("sorry to bother you, i know youre busy, but could you tell me if they can fix it", "could you tell me if they can fix it")]
+    [InlineData("so sorry - is it passed down?", "is it passed down?")]
+    [InlineData("sorry my neck is so bad today", "sorry my neck is so bad today")]
     [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {

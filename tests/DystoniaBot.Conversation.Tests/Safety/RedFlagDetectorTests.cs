@@ -156,6 +156,7 @@ public class RedFlagDetectorTests
     [InlineData("she had two fits back to back and isnt coming round in between")]
     [InlineData("sliced my thumb on a tin, blood keeps spurting and its soaked through two tea towels")]
     [InlineData("my brother fitted four times one after the other and never woke properly in between")]
+    [InlineData("grandad fitted twice this afternoon and hasnt come round properly since")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -271,6 +272,8 @@ public class RedFlagDetectorTests
     [InlineData("if the spasms dont stop by friday im just gonna go lie on the tracks")]
     [InlineData("whats the suicide risk with dystonia, i keep thinking about it")]
     [InlineData("for my essay: is the suicide rate higher with dystonia? my son says he wants to die")]
+    [InlineData("left notes for my kids and tonights the night. does botox hurt")]
+    [InlineData("im sat right at the edge of the car park roof, nothing helps this neck")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -444,6 +447,8 @@ public class RedFlagDetectorTests
     [InlineData("can she take an antihistamine for hay fever with her dystonia tablets")]
     [InlineData("is swallowing affected in dystonia? its for our care home training")]
     [InlineData("for my nursing dissertation: are suicide rates higher in people with dystonia?")]
+    [InlineData("my husband hasnt come round to the idea of botox, how do i convince him")]
+    [InlineData("wrote letters to my MP about dystonia services, tonights the night of the meeting")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
