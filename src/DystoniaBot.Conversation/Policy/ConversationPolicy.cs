@@ -219,8 +219,15 @@ public sealed partial class ConversationPolicy
                 || NamesASubject(search) || PersonalQuestionDetector.AsksForADiagnosis(search));
         if (best is null || best.Score < _options.AnswerThreshold)
         {
-            var noAnswer = new BotReply(ReplyKind.NoAnswer,
-                personal ? ReplyTexts.Escalation(about!) + " " + Texts.NoAnswerAfterReferral : Texts.NoAnswer, null, [],
+            var subject = result.Question.Concepts.FirstOrDefault(c => c.IsUncoveredTopic || c.IsOtherCondition)?.Surface;
+            var text = (personal, subject) switch
+            {
+                (true, null) => ReplyTexts.Escalation(about!) + " " + Texts.NoAnswerAfterReferral,
+                (true, _) => ReplyTexts.Escalation(about!) + " " + ReplyTexts.NoAnswerAfterReferral(_search.Documents, subject),
+                (false, null) => Texts.NoAnswer,
+                (false, _) => ReplyTexts.NoAnswer(_search.Documents, subject),
+            };
+            var noAnswer = new BotReply(ReplyKind.NoAnswer, text, null, [],
                 ReplyTexts.Disclaimer, personal, [HandoffDetector.AskButton, .. FollowUps(null, state)], best?.Score);
             return new PolicyTurn(noAnswer, state with { LastUnanswered = question });
         }

@@ -153,8 +153,12 @@ internal static class ReplyTexts
     public const string Identity =
         "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
 
-    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents) =>
-        "I'm sorry, I don't know: " + Sources(documents) + " doesn't answer that, and I'd rather not guess. " +
+    /// <summary>
+    /// The reply when the articles don't answer; naming <paramref name="subject"/>, what the question asked that they
+    /// leave out ("baclofen", "yoga"), tells the asker they were understood.
+    /// </summary>
+    public static string NoAnswer(IReadOnlyList<KnowledgeDocument> documents, string? subject = null) =>
+        "I'm sorry, I don't know: " + Sources(documents) + NotCovered(subject, "doesn't answer that") + ", and I'd rather not guess. " +
         "I can answer questions about what dystonia is, its types, symptoms, causes, diagnosis and treatment. " +
         "For anything else, please ask a neurologist. " + HandoffOffer;
 
@@ -162,8 +166,20 @@ internal static class ReplyTexts
     /// What follows a personal question's referral when the articles don't answer it: short, because the referral has
     /// already said who can answer it, and a phone shows little more than one bubble.
     /// </summary>
-    public static string NoAnswerAfterReferral(IReadOnlyList<KnowledgeDocument> documents) =>
-        "I'm sorry, " + Sources(documents) + " doesn't answer your question, and I'd rather not guess. " + HandoffOffer;
+    public static string NoAnswerAfterReferral(IReadOnlyList<KnowledgeDocument> documents, string? subject = null) =>
+        "I'm sorry, " + Sources(documents) + NotCovered(subject, "doesn't answer your question") + ", and I'd rather not guess. " + HandoffOffer;
+
+    private static string NotCovered(string? subject, string otherwise)
+    {
+        if (subject is null)
+        {
+            return " " + otherwise;
+        }
+
+        // The asker's own words, kept to letters, digits and the marks inside words, so nothing typed renders as markup.
+        var words = new string([.. subject.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'')]).Trim();
+        return words.Length is 0 or > 40 ? " " + otherwise : $" doesn't say anything about {words}";
+    }
 
     private static string Sources(IReadOnlyList<KnowledgeDocument> all)
     {

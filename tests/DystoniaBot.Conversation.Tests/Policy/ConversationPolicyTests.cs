@@ -267,6 +267,19 @@ public class ConversationPolicyTests
         Assert.True(reply.OffersHandoff);
     }
 
+    [Theory]
+    [InlineData("is baclofen any good for dystonia", "baclofen")]
+    [InlineData("is dystonia like parkinsons", "parkinsons")]
+    [InlineData("my son has dystonia, can he take <b>baclofen</b>", "baclofen")]
+    public void Respond_ShouldNameWhatTheArticleLeavesOut_WhenItCannotAnswer(string text, string subject)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.Contains($"doesn't say anything about {subject},", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Respond_ShouldEscalate_WhenTheQuestionIsPersonal()
     {
