@@ -10,6 +10,7 @@ public class ForeignWordsTests
     [InlineData("o que é distonia?", "what is dystonia?")]
     [InlineData("ubat apa untuk dystonia?", "medicine what for dystonia?")]
     [InlineData("lola keeps saying the word dystonia", "grandmother keeps saying the word dystonia")]
+    [InlineData("what make it more bad, does tha know", "what make it worse, does you know")]
     [InlineData("wagwan, do the symptoms be the same for everyone innit", "hello, do the symptoms be the same for everyone isn't it")]
     [InlineData("does it happen wen ur resting", "does it happen when ur resting")]
     [InlineData("sae whit are the signs", "so what are the signs")]
