@@ -66,6 +66,9 @@ public static partial class RedFlagDetector
 
     private const string SameMessageOpening = @"[\s\S]{0,600}";
 
+    // Hopelessness as people say it beside a plan or its means.
+    private const string Hopeless = @"((what's|whats|what is) the point|no point|pointless|had enough|giving up|given up on|done with (it|this|life|everything)|tired of (living|it all|this|everything)|can't go on|cant go on|no reason to)\b";
+
     // Confusion as a state someone is in now, not being confused about a question ("I'm confused about whether…").
     private const string ConfusedNow = @"((been|is|seems|seemed|became|got|getting|gone|very|really|so|all|and|he's|she's|they're|(feel|feels|feeling|felt) (kind of |kinda |a bit |quite |very |really |so )?) ?)confused(?! (about|by|whether|as to|why|how|what|which))|confusion|delirious|disorient\w*|not making sense";
 
@@ -76,6 +79,7 @@ public static partial class RedFlagDetector
     [
         ("suicidal thoughts", RedFlagKind.Crisis, false, WantsToDie()),
         ("suicidal thoughts", RedFlagKind.Crisis, false, NotWantingToExist()),
+        ("suicidal thoughts", RedFlagKind.Crisis, false, StoppedEatingAndDrinking()),
         ("self-harm", RedFlagKind.Crisis, false, SelfHarm()),
         ("not being here much longer", RedFlagKind.Crisis, false, NotHereMuchLonger()),
         ("a place chosen", RedFlagKind.Crisis, false, APlaceChosen()),
@@ -194,6 +198,11 @@ public static partial class RedFlagDetector
     // of everything, and is not here.
     [GeneratedRegex(@"\b(rather (not exist|be dead|not be (here|alive|around)|not wake up|stop existing)|(?<=\b(don't|dont|do not) )want to exist|(?<=\b(tired|sick) )of existing)\b", Options)]
     private static partial Regex NotWantingToExist();
+
+    // Food and drink given up beside hopelessness ("stopped eating and drinking since monday coz whats the point"): a
+    // way of dying told by its means. Starts at the food and drink (see Rules); the hopelessness may come before or after.
+    [GeneratedRegex(@"(?<=\b(stopped|given up|giving up|quit|quitting|refusing|refused|won't|wont|not) )(eating and drinking|eating or drinking|drinking and eating|food and (water|drink|drinks|fluids)|to eat (or|and) drink)\b(?!\s+(dairy|meat|gluten|sugar|bread|junk|takeaways?|sweets|alcohol|coffee|caffeine|fizzy|wheat|after|before|late)\b)(?:(?=[\s\S]{0,200}\b" + Hopeless + @")|(?<=\b" + Hopeless + @"[\s\S]{0,200}))", Options)]
+    private static partial Regex StoppedEatingAndDrinking();
 
     // Self-harm: cuts, burns or hurting oneself, and cuts deeper than meant.
     [GeneratedRegex(@"\b((cut|cutting|cuts|slashed|slashing) (her|his|my|their) (wrists?|arms|thighs)\b(?! (on|with|in|at|while|when|by) )|(cut|slashed) (her|his|my|their) (wrist|arm|thigh|leg|stomach) (again|on purpose|deliberately)\b|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|cuts? (are|is|were|was|went) (much |a lot |way )?deeper than (i|she|he|they) (meant|wanted|planned|intended))\b", Options)]

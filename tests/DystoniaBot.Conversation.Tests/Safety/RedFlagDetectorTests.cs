@@ -274,6 +274,7 @@ public class RedFlagDetectorTests
     [InlineData("for my essay: is the suicide rate higher with dystonia? my son says he wants to die")]
     [InlineData("left notes for my kids and tonights the night. does botox hurt")]
     [InlineData("im sat right at the edge of the car park roof, nothing helps this neck")]
+    [InlineData("no point anymore, ive been refusing food and drink since the weekend")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -449,6 +450,7 @@ public class RedFlagDetectorTests
     [InlineData("for my nursing dissertation: are suicide rates higher in people with dystonia?")]
     [InlineData("my husband hasnt come round to the idea of botox, how do i convince him")]
     [InlineData("wrote letters to my MP about dystonia services, tonights the night of the meeting")]
+    [InlineData("she stopped eating and drinking dairy to see if it helps, is there a point trying diets")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
