@@ -84,7 +84,8 @@ public static partial class QuestionFraming
         var toldAround = false;
         foreach (var sentence in sentences)
         {
-            if (!sentence.EndsWith('?'))
+            // A question typed without its mark still opens like one ("my head jerked in the meeting again. is stress a trigger").
+            if (!sentence.EndsWith('?') && !OpensAQuestion().IsMatch(sentence))
             {
                 toldAround = true;
                 continue;
@@ -101,6 +102,9 @@ public static partial class QuestionFraming
             : null;
     }
 
+    [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpensAQuestion();
+
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
     [GeneratedRegex(@",\s*(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
@@ -109,6 +113,10 @@ public static partial class QuestionFraming
     // articles leave out and which would make the question one they can't answer.
     [GeneratedRegex(@"\b(?<verb>is|are|'s|s|been)(?<how> literally| really| actually| honestly| just| absolutely| seriously)? killing me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativePain();
+
+    // "Dying of embarrassment", "dying to know": feelings said strongly, not death, which the articles leave out.
+    [GeneratedRegex(@"\bdying (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FigurativeDying();
 
     // "What does abnormal posturing mean when they talk about dystonia?": who says the words is no part of the
     // question (and talking is a subject the articles leave out); the words are asked "in" the condition.
@@ -126,6 +134,7 @@ public static partial class QuestionFraming
         stripped = SaidAbout().Replace(stripped, "in");
         stripped = Courtesy().Replace(stripped, string.Empty).Trim();
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
+        stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : "so embarrassed");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -58,6 +58,9 @@ public class QuestionFramingTests
     [InlineData("my neck is killing me, what helps", "my neck is really bad, what helps")]
     [InlineData("these spasms are literally killing me. will they ever stop", "these spasms are really bad. will they ever stop")]
     [InlineData("can dystonia kill you", "can dystonia kill you")]
+    [InlineData("ugh dying of embarrassment, is stress a trigger", "ugh so embarrassed, is stress a trigger")]
+    [InlineData("dying to know what causes it", "want to know what causes it")]
+    [InlineData("is dystonia dying out", "is dystonia dying out")]
     public void Question_ShouldReadPainSaidAsKilling_AsPain(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -70,6 +73,7 @@ public class QuestionFramingTests
     [InlineData("my mum had a fall last spring and now her foot turns in, can a fall bring on dystonia?", "can a fall bring on dystonia?")]
     [InlineData("my son's hand cramps when he writes, is this dystonia?", null)]
     [InlineData("hello, what is dystonia?", "what is dystonia?")]
+    [InlineData("my head jerked in the meeting again. is stress a trigger", "is stress a trigger")]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));
