@@ -428,7 +428,7 @@ public static partial class RedFlagDetector
     internal static partial Regex HappeningNowAndBadly();
 
     /// <summary>A time long past: what makes a warning sign history ("a stroke two years ago", "a fit as a child").</summary>
-    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) (ago|back)|last (week|month|year|yr|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|(19|20)\d\d)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teenager|\d+)|years ago|history of|in the past)\b", Options)]
+    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some) (days?|weeks?|months?|years?|yrs?|decades?) (ago|back)|last (week|month|year|yr|spring|summer|autumn|fall|winter)|(in|since) (january|february|march|april|may|june|july|august|september|october|november|december|(19|20)\d\d)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teenager|\d+)|years (ago|back)|history of|in the past)\b", Options)]
     internal static partial Regex History();
 
     // Someone learning the signs ("for my first aid course", "writing a leaflet for our group", "want to be prepared",

@@ -452,6 +452,7 @@ public class RedFlagDetectorTests
     [InlineData("wrote letters to my MP about dystonia services, tonights the night of the meeting")]
     [InlineData("she stopped eating and drinking dairy to see if it helps, is there a point trying diets")]
     [InlineData("had a seizure 2 years back, all good since, could that have caused my dystonia")]
+    [InlineData("i fainted once at school years back, could that be linked to my eyelid dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

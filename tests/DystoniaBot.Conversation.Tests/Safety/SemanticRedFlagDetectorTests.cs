@@ -134,6 +134,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("my son swallowed a button battery 2 years ago and now hes swallowed another one, hes drooling", true)]
     [InlineData("two days ago my jaw locked for an hour after an anti sickness tablet, its totally fine now. can i take them again?", false)]
     [InlineData("last week my jaw locked after an anti sickness tablet and went away, but its started again tonight and my tongue is stuck out", true)]
+    [InlineData("my neck spasms were so bad last night i thought i was dying lol, better today, what helps", false)]
+    [InlineData("my neck spasms were so bad last night i thought i was dying, and today its worse, i cant breathe properly", true)]
     public void Detect_ShouldNotTakeAPastEventForAnEmergency_WhenTheModelAloneReadsIt_UnlessItIsHappeningAgain(string message, bool emergency)
     {
         // No exemplar is near: only the model reads the message.
