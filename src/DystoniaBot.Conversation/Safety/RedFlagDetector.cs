@@ -66,6 +66,9 @@ public static partial class RedFlagDetector
 
     private const string SameMessageOpening = @"[\s\S]{0,600}";
 
+    // What someone studies or writes for: "for my nursing essay", "for our care home training".
+    private const string StudyWork = "course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter|dissertation|thesis";
+
     // Hopelessness as people say it beside a plan or its means.
     private const string Hopeless = @"((what's|whats|what is) the point|no point|pointless|had enough|giving up|given up on|done with (it|this|life|everything)|tired of (living|it all|this|everything)|can't go on|cant go on|no reason to)\b";
 
@@ -434,7 +437,7 @@ public static partial class RedFlagDetector
     // Someone learning the signs ("for my first aid course", "writing a leaflet for our group", "want to be prepared",
     // "can people with cervical dystonia choke?") asks about an emergency, unless the message also tells one
     // happening now.
-    [GeneratedRegex(@"\b((can|could|do|does|would|will|might|may|are|is it (common|normal|possible|usual) for) (people|patients|sufferers|persons|adults|kids|children|those) (with|who have|who've got|who get|who've had)\b|for (my|a|our|the) (first[- ]aid |support group |(\w+ ){1,2})?(course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter)|(pharmacy|nursing|medical|med) school|(writing|making|preparing) (a |an |our )?(leaflet|poster|guide|talk|presentation|essay)|(want|wanted|trying|like|need) to (be prepared|learn the (warning )?signs|know the (warning )?signs|learn what to do)|in case (it|this) ever happens|the (leaflet|label|package insert|patient information|information sheet) (says|said|mentions|warns|lists))\b", Options)]
+    [GeneratedRegex(@"\b((can|could|do|does|would|will|might|may|are|is it (common|normal|possible|usual) for) (people|patients|sufferers|persons|adults|kids|children|those) (with|who have|who've got|who get|who've had)\b|for (my|a|our|the) (first[- ]aid |support group |(\w+ ){1,2})?(" + StudyWork + @")|(pharmacy|nursing|medical|med) school|(writing|making|preparing) (a |an |our )?(leaflet|poster|guide|talk|presentation|essay)|(want|wanted|trying|like|need) to (be prepared|learn the (warning )?signs|know the (warning )?signs|learn what to do)|in case (it|this) ever happens|the (leaflet|label|package insert|patient information|information sheet) (says|said|mentions|warns|lists))\b", Options)]
     private static partial Regex LearningAboutIt();
 
     [GeneratedRegex(@"\b(" + Today + @"|now|since|ago|minutes?|hours?|hrs?|mins?)\b", Options)]
@@ -450,7 +453,7 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b((rates?|risk|incidence|prevalence|statistics|stats|studies|research|links?|association) (of|for|between|on|in|with)\b[^.!?]{0,40}\bsuicid\w*|suicid\w* (rates?|risk|statistics|stats|prevalence|incidence|research))\b", Options)]
     private static partial Regex SuicideAsASubject();
 
-    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|id|me|myself|he|she|he's|she's|hes|shes|him|her|(my|our) (?!(\w+ ){0,2}(course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter|dissertation|thesis)\b)\w+)\b", Options)]
+    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|id|me|myself|he|she|he's|she's|hes|shes|him|her|(my|our) (?!(\w+ ){0,2}(" + StudyWork + @")\b)\w+)\b", Options)]
     private static partial Regex SomeoneInParticular();
 
     private static bool StudiedAsASubject(string text, Match match) =>
