@@ -560,10 +560,12 @@
                 return;
             }
             // Nothing hidden when Web Chat stopped at the reply itself or the visitor scrolled back up (their own
-            // scrolling cancels this watch before it gets here).
-            const hidden = scroller.getBoundingClientRect().top - newest.getBoundingClientRect().top;
-            if (hidden > 0) {
-                scroller.scrollTop -= hidden + 8;
+            // scrolling cancels this watch before it gets here). Web Chat scrolls a page at a time past what the visitor
+            // has seen: on a very short transcript (400% zoom) a busy device can leave the reply's first line below the
+            // view when it comes to rest, and that is brought up the same way.
+            const offset = newest.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+            if (offset < 0 || offset > scroller.clientHeight - 16) {
+                scroller.scrollTop += offset - 8;
             }
         }
 

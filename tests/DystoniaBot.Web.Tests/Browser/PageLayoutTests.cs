@@ -63,6 +63,22 @@ public sealed class PageLayoutTests(BrowserFixture browser)
         await ScreenshotAsync(page, "layout-phone-portrait-long-answer", fullPage: false);
     }
 
+    [Fact]
+    public async Task ANewReply_ShouldBeBroughtIntoView_WhenTheTranscriptCameToRestAboveIt()
+    {
+        // At 400% zoom the transcript is a few lines tall, and Web Chat scrolls a page at a time past what the visitor
+        // has seen: a busy device can leave it at rest above the reply. Moving it to the top without a visitor's
+        // gesture stands for that.
+        await using var context = await browser.NewBrowserAsync(Screen.Zoom400);
+        var page = await OpenAsync(context, browser.BaseAddress);
+        await Expect(page.GetByText("Connecting", new() { Exact = false })).ToHaveCountAsync(0, new() { Timeout = (float)Patience.TotalMilliseconds });
+        await AskAsync(page, "is there a cure?");
+        await Expect(page.Locator(BotText).Filter(new() { HasText = "no cure" })).ToHaveCountAsync(1, new() { Timeout = (float)Patience.TotalMilliseconds });
+        await page.EvaluateAsync("() => { document.querySelector('.webchat__basic-transcript__scrollable').scrollTop = 0; }");
+
+        AssertLaidOut(await LayoutProblemsAsync(page), Screen.Zoom400, "after the transcript came to rest above the reply");
+    }
+
     private static void AssertLaidOut(IReadOnlyList<string> problems, Screen screen, string state) =>
         Assert.True(problems.Count == 0, $"On {screen.Name} ({screen.Width}x{screen.Height}) {state}:\n" + string.Join("\n", problems));
 }
