@@ -27,6 +27,7 @@ public class PersonalQuestionDetectorTests
     [InlineData("I have a question: is it hereditary?")]
     [InlineData("whats the difference between a panic attack and a heart attack, its for my first aid course")]
     [InlineData("how is dystonia diagnosed? im writing a leaflet for our support group")]
+    [InlineData("for my nursing dissertation: are suicide rates higher in people with dystonia?")]
     [InlineData("can a mom with dystonia pass it to her kids")]
     [InlineData("can dystonia be passed from mum to baby")]
     [InlineData("is it usually mum or dad who passes it on")]
