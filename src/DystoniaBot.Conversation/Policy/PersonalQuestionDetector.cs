@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DystoniaBot.Conversation.Safety;
 
 namespace DystoniaBot.Conversation.Policy;
 
@@ -9,7 +10,7 @@ namespace DystoniaBot.Conversation.Policy;
 /// </summary>
 public static partial class PersonalQuestionDetector
 {
-    [GeneratedRegex(@"\b(i('d| would)? (like|want|wanted|need) to (know|ask|understand|find out)|i (was|am|'m) (wondering|curious)|i wonder|i have (a|another|one more|some) questions?|i('ve| have)? (heard|read|seen)|can (i|you) (ask|tell me)|could you (tell|explain to) me|tell me|let me know|help me understand|explain to me|show me|give me|((it's|its|it is|this is|that's|thats) )?for (my|a|our) ((first[- ]aid|nursing|pharmacy|biology|school|uni|university|support group) )?(course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter|dissertation|thesis|coursework)|i('m| am|m) (writing|making|preparing) (a|an|our) (leaflet|poster|guide|talk|presentation|essay)( for (my|our|the|a) [a-z]+( [a-z]+)?)?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i('d| would)? (like|want|wanted|need) to (know|ask|understand|find out)|i (was|am|'m) (wondering|curious)|i wonder|i have (a|another|one more|some) questions?|i('ve| have)? (heard|read|seen)|can (i|you) (ask|tell me)|could you (tell|explain to) me|tell me|let me know|help me understand|explain to me|show me|give me|((it's|its|it is|this is|that's|thats) )?for (my|a|our) ((first[- ]aid|nursing|pharmacy|biology|school|uni|university|support group) )?(" + RedFlagDetector.StudyWork + @")|i('m| am|m) (writing|making|preparing) (a|an|our) (leaflet|poster|guide|talk|presentation|essay)( for (my|our|the|a) [a-z]+( [a-z]+)?)?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Framing();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine|we|we're|we've|our|us|ourselves)\b", RegexOptions.CultureInvariant)]

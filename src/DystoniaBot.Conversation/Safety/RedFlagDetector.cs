@@ -66,8 +66,9 @@ public static partial class RedFlagDetector
 
     private const string SameMessageOpening = @"[\s\S]{0,600}";
 
-    // What someone studies or writes for: "for my nursing essay", "for our care home training".
-    private const string StudyWork = "course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter|dissertation|thesis";
+    // What someone studies or writes for: "for my nursing essay", "for our care home training". Read also by the
+    // personal-question check, where it makes a question framing, not the asker's health.
+    internal const string StudyWork = "course|class|exam|leaflet|project|essay|assignment|homework|training|lecture|presentation|revision|newsletter|dissertation|thesis|coursework";
 
     // Hopelessness as people say it beside a plan or its means.
     private const string Hopeless = @"((what's|whats|what is) the point|no point|pointless|had enough|giving up|given up on|done with (it|this|life|everything)|tired of (living|it all|this|everything)|can't go on|cant go on|no reason to)\b";
