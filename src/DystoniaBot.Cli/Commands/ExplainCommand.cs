@@ -24,7 +24,7 @@ internal static class ExplainCommand
             foreach (var (part, nearest, probability, flag) in net.Explain(text))
             {
                 Console.Out.WriteLine(string.Create(invariant,
-                    $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}){(probability is { } p ? $", model {p:0.000}" : string.Empty)}: {part}"));
+                    $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}){(probability is { } p ? $", model {p:0.000}" : string.Empty)}: {part}{(nearest is null ? string.Empty : $"  ~ \"{nearest.Exemplar}\"")}"));
             }
 
             var searched = engine.Policy.SearchText(text);

@@ -18,7 +18,7 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().,0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FramingSentence();
 
     // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
@@ -118,6 +118,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\bdying (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativeDying();
 
+    // "Is it all in the head?": whether it is psychological, which the article answers by saying what it is; the head
+    // itself is no part of the question.
+    [GeneratedRegex(@"\b(all|just|only|purely) in (the|your|ur|my|his|her|their|our|one's|ones) (head|heads|mind|minds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InTheHead();
+
     // "What does abnormal posturing mean when they talk about dystonia?": who says the words is no part of the
     // question (and talking is a subject the articles leave out); the words are asked "in" the condition.
     [GeneratedRegex(@"\b(when|where|as|if) (they|doctors?|people|you|u|the (doctors?|neurologists?|nurses?|specialists?|leaflets?|websites?|articles?|books?)) (talk|talks|talking|talked|speak|speaks|speaking|say|says|said|write|writes|wrote|mention|mentions|mentioned|describe|describes|described) (about|bout|abt|of|on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -127,14 +132,21 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(i|we) (would|should|'d) be (most |very |so |really |extremely )?(obliged|grateful|thankful)( to you)? if (you|someone|somebody) (would|could|can) (kindly |please )?(inform|tell|let|advise) (me|us)( know)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Courtesy();
 
+    // "Does your material recognise head injury as a possible cause?": asking whether the article says it is asking
+    // what it says; the material, and recognising, are no part of the question.
+    [GeneratedRegex(@"\b(does|do|did|would|will|can) (your|the|this|ur) (material|materials|article|information|info|page|website|site|leaflet|text|source|sources|guidance|literature) (say|says|mention|recogni[sz]e|list|cover|include|count|accept|acknowledge|talk about|say anything about)( that| whether| if)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksTheArticle();
+
     private static string WithoutContext(string question)
     {
         // The condition stays: it is what the question is about ("… what does it mean?").
         var stripped = Purpose().Replace(DiagnosisContext().Replace(question, static m => m.Groups["condition"].Value + ": "), " ").Trim();
         stripped = SaidAbout().Replace(stripped, "in");
         stripped = Courtesy().Replace(stripped, string.Empty).Trim();
+        stripped = AsksTheArticle().Replace(stripped, "is").Trim();
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
         stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : "so embarrassed");
+        stripped = InTheHead().Replace(stripped, "psychological");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -16,7 +16,8 @@ public sealed record ExemplarGroup(string Kind, string Label, IReadOnlyList<floa
 /// <param name="Group">The nearest group that is not ordinary.</param>
 /// <param name="Similarity">Cosine with its nearest exemplar.</param>
 /// <param name="OrdinarySimilarity">Cosine with the nearest ordinary exemplar (0 when there are none).</param>
-public sealed record ExemplarMatch(ExemplarGroup Group, double Similarity, double OrdinarySimilarity);
+/// <param name="Exemplar">The nearest exemplar as written, so that a reading can be traced to what taught it.</param>
+public sealed record ExemplarMatch(ExemplarGroup Group, double Similarity, double OrdinarySimilarity, string Exemplar);
 
 /// <summary>
 /// Messages written as people write them, grouped by what they mean, embedded once: a new message means what its
@@ -177,13 +178,14 @@ public sealed class ExemplarSet
     public ExemplarMatch? Nearest(ReadOnlySpan<float> vector)
     {
         ExemplarGroup? best = null;
+        var bestIndex = 0;
         var bestSimilarity = double.MinValue;
         var ordinary = 0.0;
         foreach (var group in Groups)
         {
-            foreach (var exemplar in group.Vectors)
+            for (var i = 0; i < group.Vectors.Count; i++)
             {
-                var similarity = TextEmbedder.Similarity(vector, exemplar);
+                var similarity = TextEmbedder.Similarity(vector, group.Vectors[i]);
                 if (group.Kind == Ordinary)
                 {
                     ordinary = Math.Max(ordinary, similarity);
@@ -192,11 +194,12 @@ public sealed class ExemplarSet
                 {
                     bestSimilarity = similarity;
                     best = group;
+                    bestIndex = i;
                 }
             }
         }
 
-        return best is null ? null : new ExemplarMatch(best, bestSimilarity, ordinary);
+        return best is null ? null : new ExemplarMatch(best, bestSimilarity, ordinary, best.Texts[bestIndex]);
     }
 
     private static bool TrySetting(string line, string name, ref double value, string source, int lineNumber)

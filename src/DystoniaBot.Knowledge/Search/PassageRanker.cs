@@ -140,7 +140,7 @@ internal static partial class PassageRanker
 
         // "What is the sensory trick in dystonia?" asks what a sensory trick is: the words after "what is" are what is
         // asked about, and words the articles don't know there are not framing.
-        if (asked.Success && !NamesTheSubject(snapshot, analyzed, asked.Groups["first"].Value))
+        if (asked.Success && !NamesTheSubject(snapshot, analyzed, asked.Groups["first"].Value, asked.Groups["next"].Value))
         {
             return null;
         }
@@ -151,7 +151,7 @@ internal static partial class PassageRanker
         return (named ?? (onlyFraming ? articles.FirstOrDefault() : null))?.Source.Title;
     }
 
-    [GeneratedRegex(@"\bwhat(?:'s|s| is| are)\s+(?:a |an |the )?(?<first>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bwhat(?:'s|s| is| are)\s+(?:a |an |the )?(?<first>[a-z]+)\b(?:\s+(?<next>[a-z]+)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedAbout();
 
     /// <summary>The sentence of <paramref name="text"/> around <paramref name="index"/>.</summary>
@@ -172,12 +172,21 @@ internal static partial class PassageRanker
         "meaning", "definition", "word", "term", "deal", "story", "craic", "lowdown", "sitch",
     };
 
-    private static bool NamesTheSubject(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string word)
+    /// <summary>Words that point at a thing named after them ("what's that test called"), not at the subject itself.</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "this", "that", "these", "those", "my", "his", "her", "their", "your", "our", "its",
+    };
+
+    private static bool NamesTheSubject(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string word, string next)
     {
         var lower = word.ToLowerInvariant();
         if (PointsAtTheSubject.Contains(lower))
         {
-            return true;
+            // "What's that test called?": the pointing word points at the test, a thing the articles speak of.
+            var named = next.ToLowerInvariant();
+            return !Determiners.Contains(lower) || named.Length == 0 || PointsAtTheSubject.Contains(named)
+                || !snapshot.Analyzer.Terms(named).Any(t => snapshot.DocumentFrequency.ContainsKey(t) && !snapshot.TitleTerms.Contains(t));
         }
 
         // The word itself, or any word said for it ("dystonic").

@@ -8,6 +8,8 @@ public class AutocorrectedTitleTests
     [InlineData("dystopia meaning medical", "dystonia meaning medical")]
     [InlineData("dynasty symptoms in neck", "dystonia symptoms in neck")]
     [InlineData("Dystopia definition?? ugh autocorrect, the muscle one i mean", "dystonia definition?? ugh autocorrect, the muscle one i mean")]
+    [InlineData("wat is dystopia?? doc mentioned it", "wat is dystonia?? doc mentioned it")]
+    [InlineData("bot ox for dystopia does it work", "bot ox for dystonia does it work")]
     public void Read_ShouldReadAutocorrectsWord_AsDystonia_WhenTheMessageSpeaksOfHealth(string text, string read)
     {
         Assert.Equal(read, AutocorrectedTitle.Read(text));

@@ -29,6 +29,8 @@ public class ForeignWordsTests
     [InlineData("she cannae get her words oot", "she can't get her words out")]
     [InlineData("mi bredda cyaan breathe", "my brother can't breathe")]
     [InlineData("dystonia ke symptoms kya kya hote hai", "dystonia ke symptoms what are")]
+    [InlineData("primary vs secondary, whats the diff", "primary versus secondary, whats the difference")]
+    [InlineData("is it one of them things yer born with, or d'ya get it later", "is it one of them things you born with, or do you get it later")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -415,6 +415,16 @@ public class ConversationPolicyTests
         Assert.Equal("dystonia#1", reply.Answer!.Passage.Id);
     }
 
+    [Fact]
+    public void Respond_ShouldAnswerWhatAThingPointedAtIs_NotWhatTheConditionIs()
+    {
+        // "that test" points at a thing the article names; the condition told of before is no part of what is asked.
+        var reply = Ask("her sister has this dystonia and her hand curls - anyway they did some electric test on her muscles. whats that test called and what is it for?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("dystonia#3", reply.Answer!.Passage.Id);
+    }
+
     [Theory]
     [InlineData("after all that, do you reckon i have it?")]
     [InlineData("so does my husband have it or not")]

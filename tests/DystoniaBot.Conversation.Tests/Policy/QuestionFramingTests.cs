@@ -20,6 +20,7 @@ public class QuestionFramingTests
     [InlineData("so sorry - is it passed down?", "is it passed down?")]
     [InlineData("sorry my neck is so bad today", "sorry my neck is so bad today")]
     [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
+    [InlineData("Is head injury a cause? Kind regards, J. Patel, Solicitor", "Is head injury a cause?")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -62,6 +63,24 @@ public class QuestionFramingTests
     [InlineData("dying to know what causes it", "want to know what causes it")]
     [InlineData("is dystonia dying out", "is dystonia dying out")]
     public void Question_ShouldReadPainSaidAsKilling_AsPain(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
+    [InlineData("Does your material recognise head injury as a possible cause?", "is head injury as a possible cause?")]
+    [InlineData("does the article say whether its hereditary", "is its hereditary")]
+    [InlineData("does your neck hurt", "does your neck hurt")]
+    public void Question_ShouldAskWhatTheArticleSays_NotWhetherItSaysIt(string message, string question)
+    {
+        Assert.Equal(question, QuestionFraming.Question(message));
+    }
+
+    [Theory]
+    [InlineData("a website said dystonia is all in the head, is that true?", "a website said dystonia is psychological, is that true?")]
+    [InlineData("is it just in my head", "is it psychological")]
+    [InlineData("can a blow to the head cause it", "can a blow to the head cause it")]
+    public void Question_ShouldReadAllInTheHead_AsPsychological(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
     }

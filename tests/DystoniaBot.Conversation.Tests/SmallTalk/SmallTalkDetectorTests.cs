@@ -90,6 +90,10 @@ public class SmallTalkDetectorTests
     [InlineData("how far, hope you dey well", SmallTalkKind.Greeting)]
     [InlineData("Thank you my dear. Goodnight. - Grandpa Joe", SmallTalkKind.Goodbye)]
     [InlineData("you are honestly so helpful", SmallTalkKind.Thanks)]
+    [InlineData("just testing", SmallTalkKind.Greeting)]
+    [InlineData("test 123", SmallTalkKind.Greeting)]
+    [InlineData("shalom, just testing if this thing works", SmallTalkKind.Greeting)]
+    [InlineData("gud nite po, tnx", SmallTalkKind.Goodbye)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -112,6 +116,8 @@ public class SmallTalkDetectorTests
     [InlineData("sorry to bother you, what does botox do")]
     [InlineData("hi how are you, is botox safe 👍")]
     [InlineData("thanks - is there a cure")]
+    [InlineData("is there a test for dystonia")]
+    [InlineData("testing for dystonia")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
