@@ -208,8 +208,8 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"(?<=\b(stopped|given up|giving up|quit|quitting|refusing|refused|won't|wont|not) )(eating and drinking|eating or drinking|drinking and eating|food and (water|drink|drinks|fluids)|to eat (or|and) drink)\b(?!\s+(dairy|meat|gluten|sugar|bread|junk|takeaways?|sweets|alcohol|coffee|caffeine|fizzy|wheat|after|before|late)\b)(?:(?=[\s\S]{0,200}\b" + Hopeless + @")|(?<=\b" + Hopeless + @"[\s\S]{0,200}))", Options)]
     private static partial Regex StoppedEatingAndDrinking();
 
-    // Self-harm: cuts, burns or hurting oneself, and cuts deeper than meant.
-    [GeneratedRegex(@"\b((cut|cutting|cuts|slashed|slashing) (her|his|my|their) (wrists?|arms|thighs)\b(?! (on|with|in|at|while|when|by) )|(cut|slashed) (her|his|my|their) (wrist|arm|thigh|leg|stomach) (again|on purpose|deliberately)\b|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|cuts? (are|is|were|was|went) (much |a lot |way )?deeper than (i|she|he|they) (meant|wanted|planned|intended))\b", Options)]
+    // Self-harm: cuts, burns or hurting oneself ("took a hot iron to my forearm"), and cuts deeper than meant.
+    [GeneratedRegex(@"\b((cut|cutting|cuts|slashed|slashing) (her|his|my|their) (wrists?|arms|thighs)\b(?! (on|with|in|at|while|when|by) )|(cut|slashed) (her|his|my|their) (wrist|arm|thigh|leg|stomach) (again|on purpose|deliberately)\b|self[- ]?harm\w*|(hurt(ing)?|harm(ing)?|cut(ting)?|burn(ing)?) my ?self|(took|take|taking|put|putting|pressed|pressing|held|holding) (a |the |my )?(hot |burning )?(iron|lighter|cigarette|blade|razor|knife|candle|match) (to|on|against|into) (my|her|his|their) (arm|forearm|wrist|leg|thigh|skin|hand|stomach|chest)|(burned|burnt|scalded|branded) (my|her|his|their) (arm|forearm|wrist|leg|thigh|skin|hand|stomach) (again|on purpose|deliberately)|cuts? (are|is|were|was|went) (much |a lot |way )?deeper than (i|she|he|they) (meant|wanted|planned|intended))\b", Options)]
     private static partial Regex SelfHarm();
 
     // Not being here much longer: a burden soon gone, everyone better off, goodbyes rung round, wanting everything to stop.

@@ -275,6 +275,7 @@ public class RedFlagDetectorTests
     [InlineData("left notes for my kids and tonights the night. does botox hurt")]
     [InlineData("im sat right at the edge of the car park roof, nothing helps this neck")]
     [InlineData("no point anymore, ive been refusing food and drink since the weekend")]
+    [InlineData("put a lighter to my arm again last night, its the only thing that helps")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -453,6 +454,7 @@ public class RedFlagDetectorTests
     [InlineData("she stopped eating and drinking dairy to see if it helps, is there a point trying diets")]
     [InlineData("had a seizure 2 years back, all good since, could that have caused my dystonia")]
     [InlineData("i fainted once at school years back, could that be linked to my eyelid dystonia")]
+    [InlineData("does holding a hot iron make my hand cramp, i do the ironing every sunday")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
