@@ -63,7 +63,86 @@ public sealed class SlipReader
             }
         }
 
-        return best ?? CutShort(token);
+        return best ?? DroppedG(token) ?? SpelledBySound(token) ?? CutShort(token);
+    }
+
+    /// <summary>
+    /// A word said with its final "g" dropped, as many Englishes say and type it ("does restin help", "liftin bales"):
+    /// read as the word with it, when that is an article's or a common English word.
+    /// </summary>
+    private string? DroppedG(string token)
+    {
+        if (token.Length < 4 || !token.EndsWith("in", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var meant = token + "g";
+        return _articles.Contains(meant) || (_commonWords?.Contains(meant) ?? false) ? meant : null;
+    }
+
+    /// <summary>
+    /// A long article word spelled as it sounds ("blefferospasm", "nurologist"): read as the article word that sounds
+    /// the same (the same consonants, "ph" and "f" alike, a soft "c" as "s" and a soft "g" as "j"), the one the articles use
+    /// most.
+    /// </summary>
+    private string? SpelledBySound(string token)
+    {
+        if (token.Length < 6)
+        {
+            return null;
+        }
+
+        var key = SoundKey(token);
+        if (key.Length < 4)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestCount = 0;
+        foreach (var (word, count) in _articles.Counts)
+        {
+            if (word.Length >= 6 && word[0] == token[0] && Math.Abs(word.Length - token.Length) <= 3
+                && (count > bestCount || (count == bestCount && string.CompareOrdinal(word, best) < 0))
+                && SoundKey(word) == key)
+            {
+                best = word;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The consonants a word sounds with, doubled ones once: "blepharospasm" and "blefferospasm" are "blfrspsm".</summary>
+    private static string SoundKey(string word)
+    {
+        var spelled = word.Replace("ph", "f", StringComparison.Ordinal).Replace("ck", "k", StringComparison.Ordinal);
+        var key = new StringBuilder(spelled.Length);
+        for (var i = 0; i < spelled.Length; i++)
+        {
+            var c = spelled[i];
+            if (i > 0 && IsVowel(c))
+            {
+                continue;
+            }
+
+            c = c switch
+            {
+                'c' => i + 1 < spelled.Length && spelled[i + 1] is 'e' or 'i' or 'y' ? 's' : 'k',
+                'g' => i + 1 < spelled.Length && spelled[i + 1] is 'e' or 'i' or 'y' ? 'j' : 'g',
+                'q' => 'k',
+                'z' => 's',
+                _ => c,
+            };
+            if (key.Length == 0 || key[^1] != c)
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.ToString();
     }
 
     /// <summary>

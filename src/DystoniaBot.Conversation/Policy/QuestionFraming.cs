@@ -29,6 +29,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather)(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleIntroduction();
 
+    // "Marcus wants to know does dystonia get worse with stress", "Kwaku want to know, …": whose question it is, told
+    // first, is no part of it (nor, to the readers, something happening to Marcus).
+    [GeneratedRegex(@"^(?!(i|we|you|nobody|no one|noone)\b)[\p{L}'-]+ (wants?|would like|wanted|asks|asked|is asking|was asking|wonders|was wondering|is wondering) (me |us )?to (know|ask)( if| whether)?[\s,:;-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedOnBehalf();
+
     // "Sorry to bother you, I know you're busy, but could you tell me…": an apology joined to the question by a comma,
     // which the sentence-by-sentence framing can't set apart.
     [GeneratedRegex(@"^((i'?m|i am) )?(so |really |very |terribly )?(sorry|apologies)( to (bother|trouble|disturb) (you|u)( again)?| for (bothering|troubling|disturbing) (you|u)( again)?| if this is (a )?(silly|stupid|dumb) (question|q))?\s*[,.!:;–—-]\s*((i know (you're|youre|you are|u r|ur) (very |so )?(busy|swamped)|i know (this|it) (is|might be|may be|sounds) (a )?(silly|stupid|dumb) (question|q)?)\s*[,.!:;–—-]\s*)?(but |and )?(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -57,6 +62,7 @@ public static partial class QuestionFraming
         opened = Salutation().Match(opened) is { Success: true } salutation ? opened[salutation.Length..] : opened;
         opened = ApologyOpening().Match(opened) is { Success: true } apology ? opened[apology.Length..] : opened;
         opened = RoleIntroduction().Match(opened) is { Success: true } role ? opened[role.Length..] : opened;
+        opened = AskedOnBehalf().Match(opened) is { Success: true } behalf ? opened[behalf.Length..] : opened;
         var sentences = SentenceBreak().Split(opened.Trim());
         if (sentences.Length < 2)
         {

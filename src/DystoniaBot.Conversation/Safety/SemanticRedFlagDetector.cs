@@ -177,7 +177,8 @@ public sealed partial class SemanticRedFlagDetector
     private RedFlag? Flag(Part part)
     {
         var match = _exemplars.Recognise(part.Vector, _model, part: !part.Whole);
-        if (match is null || (match.Group.Flags.Contains("now") && RedFlagDetector.History().IsMatch(part.Sentence)))
+        if (match is null || (match.Group.Flags.Contains("now") && RedFlagDetector.History().IsMatch(part.Sentence)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Sentence)))
         {
             return null;
         }

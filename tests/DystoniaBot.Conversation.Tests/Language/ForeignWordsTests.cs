@@ -31,6 +31,8 @@ public class ForeignWordsTests
     [InlineData("dystonia ke symptoms kya kya hote hai", "dystonia ke symptoms what are")]
     [InlineData("primary vs secondary, whats the diff", "primary versus secondary, whats the difference")]
     [InlineData("is it one of them things yer born with, or d'ya get it later", "is it one of them things you born with, or do you get it later")]
+    [InlineData("weh kinda dystonia deh? it gat more than one type?", "what kinda dystonia deh? it got more than one type?")]
+    [InlineData("dystonia fit come from another sickness?", "dystonia can come from another sickness?")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -9,7 +9,8 @@ public class SlipReaderTests
 
     private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
     {
-        "what", "is", "the", "cure", "it", "cause", "causes", "sings", "signs", "and", "my", "has", "no",
+        "what", "is", "the", "cure", "it", "cause", "causes", "sings", "signs", "and", "my", "has", "no", "does", "help",
+        "resting", "lifting",
     };
 
     private static readonly SlipReader Reader = new(ReadingVocabulary.WithOwnLists(Articles), new ReadingVocabulary(Articles), CommonWords);
@@ -21,6 +22,9 @@ public class SlipReaderTests
     [InlineData("Whta is blepharosapsm", "what is blepharospasm")]
     [InlineData("is there a cyre", "is there a cure")]
     [InlineData("what caus it, does it affe the eyel", "what causes it, does it affects the eyelid")]
+    [InlineData("does restin help", "does resting help")]
+    [InlineData("whats blefferospasm", "whats blepharospasm")]
+    [InlineData("is it a nurolojical disorder", "is it a neurological disorder")]
     public void Read_ShouldReadSlipsAsTheWordsMeant(string text, string expected)
     {
         Assert.Equal(expected, Reader.Read(text));

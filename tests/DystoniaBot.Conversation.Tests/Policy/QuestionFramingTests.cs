@@ -21,6 +21,9 @@ public class QuestionFramingTests
     [InlineData("sorry my neck is so bad today", "sorry my neck is so bad today")]
     [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
     [InlineData("Is head injury a cause? Kind regards, J. Patel, Solicitor", "Is head injury a cause?")]
+    [InlineData("Marcus wants to know does dystonia get worse with stress", "does dystonia get worse with stress")]
+    [InlineData("Kwaku want to know, can it come from another sickness?", "can it come from another sickness?")]
+    [InlineData("I want to know if it is hereditary", "I want to know if it is hereditary")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));

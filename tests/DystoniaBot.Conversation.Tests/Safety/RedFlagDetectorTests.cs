@@ -157,6 +157,7 @@ public class RedFlagDetectorTests
     [InlineData("sliced my thumb on a tin, blood keeps spurting and its soaked through two tea towels")]
     [InlineData("my brother fitted four times one after the other and never woke properly in between")]
     [InlineData("grandad fitted twice this afternoon and hasnt come round properly since")]
+    [InlineData("mum had her stimulator op 4 days ago, today shes confused and burning up")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -276,6 +277,8 @@ public class RedFlagDetectorTests
     [InlineData("im sat right at the edge of the car park roof, nothing helps this neck")]
     [InlineData("no point anymore, ive been refusing food and drink since the weekend")]
     [InlineData("put a lighter to my arm again last night, its the only thing that helps")]
+    [InlineData("ngl not gonna be here tmrw, sorted my stuff. anyway whats focal dystonia")]
+    [InlineData("my sister texted 'look after the cats for me' and now shes not picking up")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -455,6 +458,8 @@ public class RedFlagDetectorTests
     [InlineData("had a seizure 2 years back, all good since, could that have caused my dystonia")]
     [InlineData("i fainted once at school years back, could that be linked to my eyelid dystonia")]
     [InlineData("does holding a hot iron make my hand cramp, i do the ironing every sunday")]
+    [InlineData("i choked on my dinner last christmas when my neck went, all fine now, can dystonia affect swallowing?")]
+    [InlineData("my son asked me to look after the dog for him while hes at uni, does stress make dystonia worse")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -60,6 +60,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("why does my sons foot only twist when he tries to walk and never when hes lying down")]
     [InlineData("my embouchure falls apart only on trumpet, lips just lock up mid phrase. do i have dystonia")]
     [InlineData("i'm a drummer, my left foot freezes on the pedal only when i play. what is wrong with me")]
+    [InlineData("im a cleaner, my hand cramps up every time i hold the spray bottle, should i stop working")]
+    [InlineData("my eye keeps shutting on its own when im out on the boat in the wind, is it blepharospasm")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));

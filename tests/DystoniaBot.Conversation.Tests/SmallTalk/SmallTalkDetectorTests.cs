@@ -91,6 +91,7 @@ public class SmallTalkDetectorTests
     [InlineData("Thank you my dear. Goodnight. - Grandpa Joe", SmallTalkKind.Goodbye)]
     [InlineData("you are honestly so helpful", SmallTalkKind.Thanks)]
     [InlineData("just testing", SmallTalkKind.Greeting)]
+    [InlineData("hiya bab", SmallTalkKind.Greeting)]
     [InlineData("test 123", SmallTalkKind.Greeting)]
     [InlineData("shalom, just testing if this thing works", SmallTalkKind.Greeting)]
     [InlineData("gud nite po, tnx", SmallTalkKind.Goodbye)]
