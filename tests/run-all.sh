@@ -77,6 +77,7 @@ fi
 "${cli[@]}" eval tests/eval/blind-33.jsonl --min 0.94 || quality=1
 "${cli[@]}" eval tests/eval/blind-34.jsonl --min 0.96 || quality=1
 "${cli[@]}" eval tests/eval/blind-35.jsonl --min 0.88 || quality=1
+"${cli[@]}" eval tests/eval/blind-36.jsonl --min 0.90 || quality=1
 
 # A CI log may keep only its last lines, so the failed tests are named again here, each with its first message lines.
 if grep -Eq '^ +Failed [^:]' "$results/output.txt"; then

@@ -158,6 +158,7 @@ public class RedFlagDetectorTests
     [InlineData("my brother fitted four times one after the other and never woke properly in between")]
     [InlineData("grandad fitted twice this afternoon and hasnt come round properly since")]
     [InlineData("mum had her stimulator op 4 days ago, today shes confused and burning up")]
+    [InlineData("a curtain came down over my left eye ten minutes ago, cant see anything")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -279,6 +280,8 @@ public class RedFlagDetectorTests
     [InlineData("put a lighter to my arm again last night, its the only thing that helps")]
     [InlineData("ngl not gonna be here tmrw, sorted my stuff. anyway whats focal dystonia")]
     [InlineData("my sister texted 'look after the cats for me' and now shes not picking up")]
+    [InlineData("I think it is the time for me to stop. I do not wish to continue the life.")]
+    [InlineData("im so down about my diagnosis, honestly everyone would manage fine without me")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -460,6 +463,8 @@ public class RedFlagDetectorTests
     [InlineData("does holding a hot iron make my hand cramp, i do the ironing every sunday")]
     [InlineData("i choked on my dinner last christmas when my neck went, all fine now, can dystonia affect swallowing?")]
     [InlineData("my son asked me to look after the dog for him while hes at uni, does stress make dystonia worse")]
+    [InlineData("i lost the sight in my left eye as a child, can dystonia affect the good eye")]
+    [InlineData("my kids will manage fine without me for a week while i get my botox, how long is recovery")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

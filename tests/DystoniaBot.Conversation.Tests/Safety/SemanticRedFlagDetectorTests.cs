@@ -31,7 +31,6 @@ public class SemanticRedFlagDetectorTests
     [Theory]
     [InlineData("his jaw locks only when he eats, and since an hour ago he cant swallow his own spit and is drooling")]
     [InlineData("she only twists when she walks but tonight it wont stop and shes burning up")]
-    [InlineData("im so down about my diagnosis, honestly everyone would manage fine without me")]
     public void Detect_ShouldFindTheEmergency_ThoughItSoundsEveryday_WhenItSaysMore(string message)
     {
         Assert.NotNull(Detector.Detect(message));
