@@ -9,7 +9,7 @@ public class ExplainCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"^red-flag exemplars \(flag at 0\.78 or nearer, 0\.02 nearer than any ordinary message\) and model \(whole message flags from 0\.\d{3}, a sentence or clause from 0\.\d{3}\):", result.Output);
-        Assert.Matches(@"\n    - 0\.\d{3} .+ \(ordinary 0\.\d{3}\), model 0\.\d{3}: is there a cure\?\n", result.Output);
+        Assert.Matches(@"\n    - 0\.\d{3} .+ \(ordinary 0\.\d{3}\), model 0\.\d{3}: is there a cure\?  ~ "".+""\n", result.Output);
         Assert.Contains("searched as: is there a cure?", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"dystonia#4 +rank 0\.\d{3}  answer 0\.\d{3}", result.Output);
     }
