@@ -27,8 +27,14 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b(pupil|student|learner|customer|client|patient|resident|service user|colleague|co-?worker|employee|regular|claimant|player|teammate|lad|lass)s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneInTheWritersCare();
 
-    [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(" + RelativeWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
+
+    private const string RelativeWords = "son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa";
+
+    // "My regular said her sister has dystonia and her hand curls": a relative of someone else is someone else.
+    [GeneratedRegex(@"\b(his|her|their) (" + RelativeWords + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OthersRelative();
 
     // "Mama's neck is drawing over, reckon she ought to get the shots?": a parent named without "my" is the writer's
     // own when the name owns something ("mama's neck", "daddys hand") or opens a clause ("mum has been twisting");
@@ -75,6 +81,13 @@ public static partial class PersonalQuestionDetector
             && SomeoneNamedAsHeOrShe().Match(normalized) is { Success: true } named
             ? named.Value.StartsWith('s') || named.Value == "her" ? "she" : "he"
             : null;
+        if (relation is null && someoneElse is null && FirstPerson().IsMatch(normalized) && SomeoneInTheWritersCare().IsMatch(normalized)
+            && OthersRelative().Match(normalized) is { Success: true } others)
+        {
+            var word = others.Groups[2].Value;
+            someoneElse = Male.Contains(word) ? "he" : Female.Contains(word) ? "she" : "they";
+        }
+
         var (possessive, objective) = relation is null
             ? someoneElse switch { "he" => ("his", "him"), "she" => ("her", "her"), _ => ("their", "them") }
             : !(Male.Contains(relation) || Female.Contains(relation))

@@ -394,6 +394,15 @@ public class ConversationPolicyTests
     }
 
     [Fact]
+    public void Respond_ShouldSpeakOfSomeoneElse_WhenTheWriterTellsOfARegularsRelative()
+    {
+        var reply = Ask("my regular said her sister has dystonia and her hand curls. they did an electric test on her muscles, whats it for?");
+
+        Assert.StartsWith("Because this is about someone else's health", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("your own health", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Respond_ShouldEscalateAQuestionAboutACustomer_SpeakingOfThemNotOfTheWriter()
     {
         var reply = Ask("pharmacist here - a regular with a stiff twisted neck for months asks if botox would sort her out, is she a good candidate");
