@@ -24,6 +24,10 @@ public sealed class SlipReader
     private readonly ReadingVocabulary _articles;
     private readonly IReadOnlySet<string>? _commonWords;
 
+    // The article words long enough to be spelled by sound, by the consonants they sound with (computed once: a word
+    // the readers don't know is compared with all of them).
+    private readonly Dictionary<string, (string Word, int Count)[]> _bySound;
+
     /// <summary>
     /// Reads slips as words of <paramref name="articles"/> or <paramref name="commonWords"/>, leaving the words of
     /// <paramref name="vocabulary"/> and <paramref name="commonWords"/> as typed.
@@ -33,6 +37,9 @@ public sealed class SlipReader
         _vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         _articles = articles ?? throw new ArgumentNullException(nameof(articles));
         _commonWords = commonWords;
+        _bySound = articles.Counts.Where(w => w.Key.Length >= 6)
+            .GroupBy(w => SoundKey(w.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(w => (w.Key, w.Value)).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary><paramref name="text"/> with its slips read as words; the same string when there is none.</summary>
@@ -94,18 +101,17 @@ public sealed class SlipReader
         }
 
         var key = SoundKey(token);
-        if (key.Length < 4)
+        if (key.Length < 4 || !_bySound.TryGetValue(key, out var alike))
         {
             return null;
         }
 
         string? best = null;
         var bestCount = 0;
-        foreach (var (word, count) in _articles.Counts)
+        foreach (var (word, count) in alike)
         {
-            if (word.Length >= 6 && word[0] == token[0] && Math.Abs(word.Length - token.Length) <= 3
-                && (count > bestCount || (count == bestCount && string.CompareOrdinal(word, best) < 0))
-                && SoundKey(word) == key)
+            if (word[0] == token[0] && Math.Abs(word.Length - token.Length) <= 3
+                && (count > bestCount || (count == bestCount && string.CompareOrdinal(word, best) < 0)))
             {
                 best = word;
                 bestCount = count;
