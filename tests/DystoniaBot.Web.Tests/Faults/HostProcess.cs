@@ -75,7 +75,22 @@ public sealed class HostProcess : IDisposable
 
     private static async Task<HostProcess> StartAsync(IEnumerable<string> storage, int? port)
     {
-        var listen = port ?? FreePort();
+        // A free port is only free when it is looked up: another test's server can take it before the host binds it.
+        // The host then exits at once, and only a port the caller did not choose is worth trying again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(storage, port ?? FreePort());
+            }
+            catch (PortTakenException) when (port is null && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<HostProcess> StartOnceAsync(IEnumerable<string> storage, int listen)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -117,7 +132,9 @@ public sealed class HostProcess : IDisposable
             {
                 var output = host.Output;
                 host.Dispose();
-                throw new InvalidOperationException($"The host exited while starting:\n{output}");
+                throw output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException($"The host's port {listen} was taken before it could bind it:\n{output}")
+                    : new InvalidOperationException($"The host exited while starting:\n{output}");
             }
 
             await Task.Delay(200);
@@ -148,3 +165,6 @@ public sealed class HostProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The host could not bind its port: something else took it first.</summary>
+public sealed class PortTakenException(string message) : InvalidOperationException(message);
