@@ -120,9 +120,18 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(?<verb>is|are|'s|s|been)(?<how> literally| really| actually| honestly| just| absolutely| seriously)? killing me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativePain();
 
-    // "Dying of embarrassment", "dying to know": feelings said strongly, not death, which the articles leave out.
-    [GeneratedRegex(@"\bdying (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Dying of embarrassment", "want to die of embarrassment", "dying to know": feelings said strongly, not death, which the articles leave out.
+    [GeneratedRegex(@"\b(?<die>dying|die|died) (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativeDying();
+
+    // "Muscles that stay clenched for ages": a long time (age is a subject the articles leave out).
+    [GeneratedRegex(@"\bfor (ages|age+s|yonks|donkey'?s years)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForAges();
+
+    // "Does it go for the muscles u use loads?": muscles used frequently, as the article says; "loads" and "the most"
+    // are amounts, which the articles leave out.
+    [GeneratedRegex(@"\b(?<part>muscles?|hands?|fingers?|arms?|legs?|body parts?|parts?( of (the|your|ur) body)?|ones)\s+(that\s+|which\s+)?(you|u|we|i|they|people|one|ya|ye|yer)\s+use\s+(loads|a lot|alot|lots|the most|most|all the time|constantly|every ?day|often|heaps|a ton|so much|over and over|repeatedly|non-?stop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UsedALot();
 
     // "Is it all in the head?": whether it is psychological, which the article answers by saying what it is; the head
     // itself is no part of the question.
@@ -151,8 +160,10 @@ public static partial class QuestionFraming
         stripped = Courtesy().Replace(stripped, string.Empty).Trim();
         stripped = AsksTheArticle().Replace(stripped, "is").Trim();
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
-        stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : "so embarrassed");
+        stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : m.Groups["die"].Value.Equals("dying", StringComparison.OrdinalIgnoreCase) ? "so embarrassed" : "feel embarrassed");
         stripped = InTheHead().Replace(stripped, "psychological");
+        stripped = ForAges().Replace(stripped, "for a long time");
+        stripped = UsedALot().Replace(stripped, static m => m.Groups["part"].Value + " used frequently");
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -82,6 +82,10 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some|couple of) (months?|years?|yrs?|decades?) ago|years ago|last (year|yr|spring|summer|autumn|fall|winter|christmas|easter)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teen|teenager|\d+)|in (19|20)\d\d|used to|a while (back|ago)|during covid)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FarPast();
 
+    /// <summary>A symptom that has been there, or come and gone, for months or years ("a bit stiff on and off for a few months").</summary>
+    [GeneratedRegex(@"\bfor (the )?((last|past) )?((\d+|a|a few|few|several|many|some|a couple of|couple of|two|three|four|five|six) (months|years|yrs)|months|years)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthsLong();
+
     // What brings a past event into the present: it is back, still there, or getting worse.
     [GeneratedRegex(@"\b(again|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
     private static partial Regex HappeningAgain();
@@ -195,6 +199,14 @@ public sealed partial class SemanticRedFlagDetector
         // ago, now the area is red hot").
         var nearExemplar = match.Similarity >= _exemplars.Threshold && match.Similarity - match.OrdinarySimilarity >= _exemplars.Margin;
         if (!nearExemplar && FarPast().IsMatch(part.Message)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        {
+            return null;
+        }
+
+        // A body's sign months or years old, nothing about it new or worse: what a doctor reviews, not an emergency. A
+        // crisis stays one however long the thoughts have lasted.
+        if (!nearExemplar && match.Group.Kind == "emergency" && MonthsLong().IsMatch(part.Message)
             && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
         {
             return null;

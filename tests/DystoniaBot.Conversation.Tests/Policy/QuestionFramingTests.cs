@@ -70,6 +70,9 @@ public class QuestionFramingTests
     [InlineData("is dystonia dying out", "is dystonia dying out")]
     [InlineData("a website said dystonia is all in the head, is that true?", "a website said dystonia is psychological, is that true?")]
     [InlineData("is it just in my head", "is it psychological")]
+    [InlineData("is dystonia the one where the muscles stay clenched for ages", "is dystonia the one where the muscles stay clenched for a long time")]
+    [InlineData("drummer here, does dystonia go for the muscles u use loads", "drummer here, does dystonia go for the muscles used frequently")]
+    [InlineData("i could die of embarrassment when my eye shuts, is that dystonia", "i could feel embarrassed when my eye shuts, is that dystonia")]
     [InlineData("can a blow to the head cause it", "can a blow to the head cause it")]
     public void Question_ShouldReadFiguresOfSpeech_AsWhatTheyMean(string message, string question)
     {

@@ -282,6 +282,8 @@ public class RedFlagDetectorTests
     [InlineData("my sister texted 'look after the cats for me' and now shes not picking up")]
     [InlineData("I think it is the time for me to stop. I do not wish to continue the life.")]
     [InlineData("im so down about my diagnosis, honestly everyone would manage fine without me")]
+    [InlineData("thanks for earlier. its all sorted now anyway, i wont be a problem for anyone after tonight")]
+    [InlineData("lol might just go for a long walk into the sea tonight, at least the spasms would stop")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -465,6 +467,9 @@ public class RedFlagDetectorTests
     [InlineData("my son asked me to look after the dog for him while hes at uni, does stress make dystonia worse")]
     [InlineData("i lost the sight in my left eye as a child, can dystonia affect the good eye")]
     [InlineData("my kids will manage fine without me for a week while i get my botox, how long is recovery")]
+    [InlineData("my eye keeps shutting on its own in class and i literally want to die of embarrassment, is that dystonia")]
+    [InlineData("we went on a long walk to the sea at the weekend and my foot cramped the whole way, is that dystonia")]
+    [InlineData("once the botox kicks in i wont be a problem for anyone at work, how long does it take")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -137,6 +137,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("last week my jaw locked after an anti sickness tablet and went away, but its started again tonight and my tongue is stuck out", true)]
     [InlineData("my neck spasms were so bad last night i thought i was dying lol, better today, what helps", false)]
     [InlineData("my neck spasms were so bad last night i thought i was dying, and today its worse, i cant breathe properly", true)]
+    [InlineData("prisoner on my wing says his jaw has been a bit stiff on and off for a few months since they changed his meds, does he need a review", false)]
+    [InlineData("his jaw has been stiff on and off for a few months since they changed his meds and now his tongue is pushing out and he cant swallow", true)]
     public void Detect_ShouldNotTakeAPastEventForAnEmergency_WhenTheModelAloneReadsIt_UnlessItIsHappeningAgain(string message, bool emergency)
     {
         // No exemplar is near: only the model reads the message.
