@@ -73,7 +73,8 @@ public static partial class QuestionFraming
         return kept.Count == 0 ? opened : string.Join(' ', kept);
     }
 
-    [GeneratedRegex(@"\b(this|that|these|those|he|she|they|him|her|them|his|hers|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Is this dystonia?", "baclofen or trihexyphenidyl, which one is better?": the question is about what was told.
+    [GeneratedRegex(@"\b(this|that|these|those|he|she|they|him|her|them|his|hers|their|theirs|which (one|ones|of|(\w+ )?(better|best|worse|safer))|either|neither|both)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 
     /// <summary>
@@ -90,14 +91,17 @@ public static partial class QuestionFraming
         var toldAround = false;
         foreach (var sentence in sentences)
         {
-            // A question typed without its mark still opens like one ("my head jerked in the meeting again. is stress a trigger").
-            if (!sentence.EndsWith('?') && !OpensAQuestion().IsMatch(sentence))
+            // A question typed without its mark still opens like one ("my head jerked in the meeting again. is stress a
+            // trigger"), or its last clause does when set apart from the story ("my nan had a stroke and shes fine now,
+            // but in general can a stroke cause dystonia"); "my neck is killing me, what helps" asks about what it tells.
+            var commas = QuestionAfterComma().Matches(sentence);
+            var clause = commas.Count > 0 ? sentence[(commas[^1].Index + commas[^1].Length)..] : sentence;
+            if (!sentence.EndsWith('?') && !OpensAQuestion().IsMatch(sentence) && !(commas.Count > 0 && commas[^1].Groups["general"].Success))
             {
                 toldAround = true;
                 continue;
             }
 
-            var clause = QuestionAfterComma().Matches(sentence) is { Count: > 0 } commas ? sentence[(commas[^1].Index + commas[^1].Length)..] : sentence;
             toldAround |= clause.Length < sentence.Length;
             asking.Add(clause);
         }
@@ -112,7 +116,9 @@ public static partial class QuestionFraming
     private static partial Regex OpensAQuestion();
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
-    [GeneratedRegex(@",\s*(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "…, but in general can a stroke cause dystonia": words that set the question apart from the story told before it
+    // ("in general") are no part of it either.
+    [GeneratedRegex(@",\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the

@@ -14,7 +14,7 @@ internal static partial class SourceQuestion
 
     [GeneratedRegex(
         // who wrote, made or published it; who the author is
-        @"\bwho(('s| is| was) (behind|the (author|writer|publisher))| (wrote|writes|has written|made|makes|published|publishes|owns|created|authored|put together|is behind)\b[^.?!]{0,12}\b" + TheInformation + @")\b" +
+        @"\bwho(('s| is| was|s)( actually| really)? (behind|the (author|writer|publisher))| (wrote|writes|has written|made|makes|published|publishes|owns|created|authored|put together|is behind)\b[^.?!]{0,12}\b" + TheInformation + @")\b" +
         @"|\bwho (wrote|made|published|writes) (this|that|it)(?=[\s?.!]*$)" +
         @"|\b(name of the|who's the|who is the) (author|writer)\b" +
         // where it comes from

@@ -86,8 +86,9 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"\bfor (the )?((last|past) )?((\d+|a|a few|few|several|many|some|a couple of|couple of|two|three|four|five|six) (months|years|yrs)|months|years)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MonthsLong();
 
-    // What brings a past event into the present: it is back, still there, or getting worse.
-    [GeneratedRegex(@"\b(again|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
+    // What brings a past event into the present: it is back, still there, or getting worse. "Will it happen again?" asks
+    // about a time to come, and brings nothing back.
+    [GeneratedRegex(@"\b((?<!\b(will|would|could|can|might|may|does|do|is)( it| this| that| he| she| they| i| you| that reaction| the reaction)? (happen|happens|occur|occurs|get it|have it|react like that|be like that|likely)( to (happen|occur))? )again(?! if\b)|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
     private static partial Regex HappeningAgain();
 
     [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]

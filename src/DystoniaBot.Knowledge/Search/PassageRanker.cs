@@ -154,6 +154,12 @@ internal static partial class PassageRanker
     [GeneratedRegex(@"\bwhat(?:'s|s| is| are)\s+(?:a |an |the )?(?<first>[a-z]+)\b(?:\s+(?<next>[a-z]+)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedAbout();
 
+    // "What are the signs of a stroke? It's for my first aid course": a condition the article names only as a cause of
+    // dystonia, asked about for itself (its signs, its treatment, what to do), is another condition; "can a stroke cause
+    // it" is not, and neither is any question that names the article's subject.
+    [GeneratedRegex(@"\b(signs?|symptoms?|warning signs?|treatments?|treat|recovery|rehab\w*|first aid|what to do|how to (spot|recogni[sz]e|tell))\b (of|for|from|after|with|in|when)\s+(someone (having |has |had )?|you (have|had|are having) )?(an? |the )?(stroke|strokes|mini stroke|brain injury|head injury|traumatic brain injury|concussion|tbi)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CauseAskedAboutItself();
+
     /// <summary>The sentence of <paramref name="text"/> around <paramref name="index"/>.</summary>
     private static string SentenceAround(string text, int index)
     {
@@ -214,7 +220,8 @@ internal static partial class PassageRanker
     {
         var lexical = new Dictionary<int, LexicalScore>();
         var unknownShare = 1.0;
-        var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) ? 1.0 : 0.0;
+        var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition)
+            || (CauseAskedAboutItself().IsMatch(question) && !analyzed.Concepts.Any(c => NamesTitle(snapshot, c))) ? 1.0 : 0.0;
         var uncoveredTopic = analyzed.Concepts.Any(c => c.IsUncoveredTopic) ? 1.0 : 0.0;
         var asksForQuantity = AnswerType.AsksForQuantity(question);
         var asksForCourse = AnswerType.AsksForCourse(question);

@@ -87,6 +87,9 @@ public class QuestionFramingTests
     [InlineData("my son's hand cramps when he writes, is this dystonia?", null)]
     [InlineData("hello, what is dystonia?", "what is dystonia?")]
     [InlineData("my head jerked in the meeting again. is stress a trigger", "is stress a trigger")]
+    [InlineData("my nan had a stroke 2 yrs ago and shes fine now, but in general can a stroke cause dystonia", "can a stroke cause dystonia")]
+    [InlineData("my neck is killing me since i got this new pillow, what helps", null)]
+    [InlineData("baclofen or clonazepam, which one is better for dystonia?", null)]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

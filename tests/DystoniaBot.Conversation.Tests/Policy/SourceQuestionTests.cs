@@ -6,6 +6,7 @@ public class SourceQuestionTests
 {
     [Theory]
     [InlineData("who wrote this article")]
+    [InlineData("whos actually behind this article, is it doctors or what")]
     [InlineData("who wrote this info, is it from a proper health site")]
     [InlineData("who's the author")]
     [InlineData("where is this info from")]

@@ -159,6 +159,8 @@ public class RedFlagDetectorTests
     [InlineData("grandad fitted twice this afternoon and hasnt come round properly since")]
     [InlineData("mum had her stimulator op 4 days ago, today shes confused and burning up")]
     [InlineData("a curtain came down over my left eye ten minutes ago, cant see anything")]
+    [InlineData("sliced me hand on the bread slicer at work, its pumpin out and wont stop")]
+    [InlineData("cut my arm on the glass, the tea towel is red through already")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -284,6 +286,8 @@ public class RedFlagDetectorTests
     [InlineData("im so down about my diagnosis, honestly everyone would manage fine without me")]
     [InlineData("thanks for earlier. its all sorted now anyway, i wont be a problem for anyone after tonight")]
     [InlineData("lol might just go for a long walk into the sea tonight, at least the spasms would stop")]
+    [InlineData("what dose is the botox anyway. doesnt matter. got a bottle of vodka and a box of me pills sat in front of me")]
+    [InlineData("all my tablets are out on the table, im doin the lot tonight")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -470,6 +474,9 @@ public class RedFlagDetectorTests
     [InlineData("my eye keeps shutting on its own in class and i literally want to die of embarrassment, is that dystonia")]
     [InlineData("we went on a long walk to the sea at the weekend and my foot cramped the whole way, is that dystonia")]
     [InlineData("once the botox kicks in i wont be a problem for anyone at work, how long does it take")]
+    [InlineData("can dystonia cause a heart attack")]
+    [InlineData("is the risk of a heart attack higher on baclofen")]
+    [InlineData("ive got my tablets counted out for the week, can i take the lot at breakfast")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

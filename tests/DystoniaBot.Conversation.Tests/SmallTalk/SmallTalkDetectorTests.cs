@@ -22,6 +22,8 @@ public class SmallTalkDetectorTests
     [InlineData("gud mornin bot 🌞", SmallTalkKind.Greeting)]
     [InlineData("good evenin all", SmallTalkKind.Greeting)]
     [InlineData("cheers pal, braw", SmallTalkKind.Thanks)]
+    [InlineData("appreciate it fam 🙏", SmallTalkKind.Thanks)]
+    [InlineData("cheers bud sound", SmallTalkKind.Thanks)]
     [InlineData("asante sana rafiki", SmallTalkKind.Thanks)]
     [InlineData("muito obrigada!! muito útil", SmallTalkKind.Thanks)]
     [InlineData("xie xie", SmallTalkKind.Thanks)]

@@ -33,6 +33,7 @@ public class KnowledgeIndexTests
     [Theory]
     [InlineData("What are the symptoms of the flu?")]
     [InlineData("treatment for migraine")]
+    [InlineData("what are the signs of a stroke, need it for my first aid course")]
     [InlineData("Is dystonia contagious?")]
     [InlineData("How do I reset my password?")]
     public void Search_ShouldHaveLowConfidence_WhenTheQuestionIsAboutSomethingElse(string question)
