@@ -18,7 +18,7 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().,0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|ta( very much| muchly)?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().,0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FramingSentence();
 
     // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
@@ -150,8 +150,19 @@ public static partial class QuestionFraming
     private static partial Regex SaidAbout();
 
     // "I should be most obliged if you would kindly inform me whether …": courtesy around what is asked.
-    [GeneratedRegex(@"\b(i|we) (would|should|'d) be (most |very |so |really |extremely )?(obliged|grateful|thankful)( to you)? if (you|someone|somebody) (would|could|can) (kindly |please )?(inform|tell|let|advise) (me|us)( know)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((i|we) (would|should|'d) be (most |very |so |really |extremely )?(obliged|grateful|thankful)( to you)? if (you|someone|somebody) (would|could|can) (kindly |please )?(inform|tell|let|advise) (me|us)( know)?|^(please )?kindly (tell|inform|advise|explain|let (me|us) know)( (me|us))?( whether| if)?)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Courtesy();
+
+    // "The doc said blepharo-whatever, thats a type of dystonia?": who said the words is no part of what is asked about
+    // them (and doctors are a subject the articles leave out).
+    [GeneratedRegex(@"\b(the|my|his|her|our|their|me) (doc|doctor|dr|gp|neuro|neurologist|consultant|specialist|physio|nurse) (basically |just |only |apparently )?(said|says|told (me|us|him|her|them)|mentioned|reckons|thinks)( that)?\b[\s,:]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DoctorSaid();
+
+    // "Ta love. One more, does it make your muscles spasm": a question that says it follows another says nothing more.
+    // "Can you help me fix a bug in my code": asking for help is how the request opens, not what it is about (and the
+    // articles' "help to relieve symptoms" is no answer to it).
+    [GeneratedRegex(@"^(one more( thing| question| q)?|another (one|thing|question|q)|last (one|thing|question|q)|(and |oh and )?also|oh and|quick one)\s*[,:;.-]\s*(?=\S)|^(please |pls |plz )?((can|could|would|will) (u|you|ya) (please |pls |plz )?)?help me( please| pls| plz)?( (with|to|out with)\b)?\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherQuestion();
 
     // "Does your material recognise head injury as a possible cause?": asking whether the article says it is asking
     // what it says; the material, and recognising, are no part of the question.
@@ -165,6 +176,8 @@ public static partial class QuestionFraming
         stripped = SaidAbout().Replace(stripped, "in");
         stripped = Courtesy().Replace(stripped, string.Empty).Trim();
         stripped = AsksTheArticle().Replace(stripped, "is").Trim();
+        stripped = DoctorSaid().Replace(stripped, string.Empty).Trim();
+        stripped = AnotherQuestion().Replace(stripped, string.Empty).Trim();
         stripped = FigurativePain().Replace(stripped, static m => m.Groups["verb"].Value + " really bad");
         stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : m.Groups["die"].Value.Equals("dying", StringComparison.OrdinalIgnoreCase) ? "so embarrassed" : "feel embarrassed");
         stripped = InTheHead().Replace(stripped, "psychological");

@@ -92,6 +92,7 @@ public static partial class RedFlagDetector
         ("a plan or the means", RedFlagKind.Crisis, false, APlanOrTheMeans()),
         ("the means at hand and had enough", RedFlagKind.Crisis, false, MeansAndIntent()),
         ("the means laid out", RedFlagKind.Crisis, false, MeansLaidOut()),
+        ("the place and the time settled", RedFlagKind.Crisis, false, PlaceAndTimeSettled()),
         ("putting affairs in order, saying goodbye", RedFlagKind.Crisis, false, PuttingAffairsInOrder()),
         ("a goodbye, then out of reach", RedFlagKind.Crisis, false, GoodbyeThenOutOfReach()),
         ("a day chosen, and no point going on", RedFlagKind.Crisis, false, ADayChosen()),
@@ -125,6 +126,7 @@ public static partial class RedFlagDetector
         ("fever with confusion", RedFlagKind.Emergency, true, FeverWithConfusion()),
         ("an infected wound with a fever", RedFlagKind.Emergency, true, InfectedWoundWithFever()),
         ("status dystonicus", RedFlagKind.Emergency, false, StatusDystonicus()),
+        ("days without drink, confused or not passing water", RedFlagKind.Emergency, false, DaysWithoutDrink()),
         ("throat closing", RedFlagKind.Emergency, false, ThroatClosing()),
         ("trouble swallowing", RedFlagKind.Emergency, true, TroubleSwallowing()),
         ("deep brain stimulator failure", RedFlagKind.Emergency, true, DeepBrainStimulatorFailure()),
@@ -200,6 +202,15 @@ public static partial class RedFlagDetector
     // week, nor the lot taken at bedtime.
     [GeneratedRegex(@"\b((bottles?|box|boxes|packets?|packs?|strips?|tubs?|pile|handful) of (my |me |his |her |the |all (my|me|his|her|the) )?(vodka|whisky|whiskey|gin|rum|wine|spirits|pills|tablets|meds|painkillers|sleeping pills|paracetamol)\b[^.!?]{0,80}\b(sat|sitting|lined up|laid out|set out|counted out|ready|out) (in front of|next to|beside) (me|him|her)\b|(pills|tablets|meds|painkillers|paracetamol)\b[^.!?]{0,80}\b(doin|doing|necking|gonna take|going to take|gonna swallow|going to swallow|gonna neck|gonna do|going to do) (the|them) (lot|whole lot|all)\b(?! (at|in|with|before|after|each|every|once a|twice)\b))", Options)]
     private static partial Regex MeansLaidOut();
+
+    // The place and the time settled ("ive worked out which bridge and what time"), or help to stay refused in advance
+    // ("not asking you to talk me out of it"): a plan, however calm the question after it.
+    [GeneratedRegex(@"\b((worked|figured|sorted|picked|chosen|chose|decided) (out )?(on )?(which|what|the) (bridge|building|cliff|roof|multi ?-?stor(e)?y|car park|tracks|train|rope|spot|place)\b[^.!?]{0,40}\b(time|when|day|night|tonight|tomorrow)\b|(not asking|i'm not asking|im not asking|don't|dont|do not|no (point|use)|you can't|you cant|nobody can|no one can|noone can)( you| anyone)?( to| trying to)? (try (to )?)?talk(ing)? me out of (it|this)\b)", Options)]
+    private static partial Regex PlaceAndTimeSettled();
+
+    // Days without food or drink, now muddled or hardly passing water: dehydration, an emergency at any age.
+    [GeneratedRegex(@"^(?=[\s\S]*\b((hasn't|hasnt|has not|haven't|havent|have not|hadn't|hadnt|not|no|nothing)\b[^.!?]{0,30}\b(drunk|drank|drink|drinking|fluids?)\b[^.!?]{0,40}\b(since|for (\d+|two|three|four|five|a few|several|days|a couple of)|in (\d+|two|three|days))))(?=[\s\S]*\b(not making (any )?sense|talking nonsense|confused|confusion|muddled|delirious|barely (wee|weeing|peeing|passing (urine|water))|(not|hasn't|hasnt|has not|hasn't been|hasnt been|hardly|barely) (weeing|peeing|been weeing|been peeing|passed (urine|water)|passing (urine|water))|no (wee|urine|pee)|(very|really|so) (drowsy|sleepy)|(can't|cant|cannot) (wake|rouse))\b)", Options)]
+    private static partial Regex DaysWithoutDrink();
 
     // Wanting to die or to end it, said outright or nearly: "My neck pain is killing me" and "cramps like mad, killing me"
     // tell pain, not a wish to die; "kill myself" and "want to kill me" are.

@@ -20,6 +20,8 @@ public class ForeignWordsTests
     [InlineData("babe is dystonia like a nerve fing", "babe is dystonia like a nerve thing")]
     [InlineData("do dat come down through families", "do that come down through families")]
     [InlineData("was it the dat scan", "was it the datscan")]
+    [InlineData("why aye, does it ease off if ye rest up", "yes, does it ease off if you rest up")]
+    [InlineData("ye kya hai", "this what is it")]
     [InlineData("dystonia ka ilaaj hai? poori tarah theek ho sakta hai?", "dystonia ka treatment is? completely can it be cured?")]
     [InlineData("biko is it hereditary", "please is it hereditary")]
     [InlineData("Wie wird Dystonie diagnostiziert?", "how is dystonia diagnosed?")]

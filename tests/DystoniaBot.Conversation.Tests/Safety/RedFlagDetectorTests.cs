@@ -161,6 +161,7 @@ public class RedFlagDetectorTests
     [InlineData("a curtain came down over my left eye ten minutes ago, cant see anything")]
     [InlineData("sliced me hand on the bread slicer at work, its pumpin out and wont stop")]
     [InlineData("cut my arm on the glass, the tea towel is red through already")]
+    [InlineData("my mum hasnt eaten or drunk anything since saturday, shes not making sense and barely weeing")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -288,6 +289,7 @@ public class RedFlagDetectorTests
     [InlineData("lol might just go for a long walk into the sea tonight, at least the spasms would stop")]
     [InlineData("what dose is the botox anyway. doesnt matter. got a bottle of vodka and a box of me pills sat in front of me")]
     [InlineData("all my tablets are out on the table, im doin the lot tonight")]
+    [InlineData("ive worked out which bridge and what time. not asking you to talk me out of it. will my kids get dystonia")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -477,6 +479,9 @@ public class RedFlagDetectorTests
     [InlineData("can dystonia cause a heart attack")]
     [InlineData("is the risk of a heart attack higher on baclofen")]
     [InlineData("ive got my tablets counted out for the week, can i take the lot at breakfast")]
+    [InlineData("my wife tried to talk me out of the botox, is it worth it")]
+    [InlineData("we picked the day for his botox, what time should we get there")]
+    [InlineData("he hasnt drunk any alcohol since new year, does that help the spasms")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -61,6 +61,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("i'm a drummer, my left foot freezes on the pedal only when i play. what is wrong with me")]
     [InlineData("im a cleaner, my hand cramps up every time i hold the spray bottle, should i stop working")]
     [InlineData("my eye keeps shutting on its own when im out on the boat in the wind, is it blepharospasm")]
+    [InlineData("my mum choked on her tea a bit last week after her neck botox but shes fine now. should she still have the next one")]
+    [InlineData("can botox spread and stop you swallowing? asking before my first appointment next month")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));
