@@ -45,7 +45,7 @@ public static partial class QuestionFraming
     // "list of dystonia symptoms for my school project", "… for my physio exam revision": what the answer is for says
     // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out). An exam or a test
     // only when it is the asker's own ("what happens in the neurology exam" asks about the examination).
-    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|his|her|their|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|his|her|their|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?|(doing|revising for|studying for|prepping for|working on) (my|our) (\w+ )?(exams?|revision|essay|assignment|homework|coursework|dissertation)( revision| prep)?|(for|in) (our|my|the|a) (staff |team |new staff |carers' |carers )?(training|induction|training session|teaching session))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>
@@ -136,8 +136,12 @@ public static partial class QuestionFraming
 
     // "Does it go for the muscles u use loads?": muscles used frequently, as the article says; "loads" and "the most"
     // are amounts, which the articles leave out.
-    [GeneratedRegex(@"\b(?<part>muscles?|hands?|fingers?|arms?|legs?|body parts?|parts?( of (the|your|ur) body)?|ones)\s+(that\s+|which\s+)?(you|u|we|i|they|people|one|ya|ye|yer)\s+use\s+(loads|a lot|alot|lots|the most|most|all the time|constantly|every ?day|often|heaps|a ton|so much|over and over|repeatedly|non-?stop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((?<part>muscles?|hands?|fingers?|arms?|legs?|body parts?|parts?( of (the|your|ur) body)?|ones)\s+(that\s+|which\s+)?(you|u|we|i|they|people|one|ya|ye|yer)\s+use|from (using|overusing|over-using) (it|them|the \w+|your \w+|ur \w+|my \w+))\s+(loads|a lot|alot|lots|the most|most|all the time|constantly|every ?day|often|heaps|a ton|so much|over and over|repeatedly|non-?stop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UsedALot();
+
+    // "What's cervical dystonia when it's at home": an idiom for "what is it really", no home in it.
+    [GeneratedRegex(@"\s*\bwhen (it's|its|it is|they're|theyre|they are) at home\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhenItsAtHome();
 
     // "Is it all in the head?": whether it is psychological, which the article answers by saying what it is; the head
     // itself is no part of the question.
@@ -182,7 +186,8 @@ public static partial class QuestionFraming
         stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : m.Groups["die"].Value.Equals("dying", StringComparison.OrdinalIgnoreCase) ? "so embarrassed" : "feel embarrassed");
         stripped = InTheHead().Replace(stripped, "psychological");
         stripped = ForAges().Replace(stripped, "for a long time");
-        stripped = UsedALot().Replace(stripped, static m => m.Groups["part"].Value + " used frequently");
+        stripped = UsedALot().Replace(stripped, static m => m.Groups["part"].Success ? m.Groups["part"].Value + " used frequently" : "from being used frequently");
+        stripped = WhenItsAtHome().Replace(stripped, string.Empty);
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

@@ -7,6 +7,7 @@ public class AutocorrectedTitleTests
     [Theory]
     [InlineData("dystopia meaning medical", "dystonia meaning medical")]
     [InlineData("dynasty symptoms in neck", "dystonia symptoms in neck")]
+    [InlineData("does dystopia run in families", "does dystonia run in families")]
     [InlineData("Dystopia definition?? ugh autocorrect, the muscle one i mean", "dystonia definition?? ugh autocorrect, the muscle one i mean")]
     [InlineData("wat is dystopia?? doc mentioned it", "wat is dystonia?? doc mentioned it")]
     [InlineData("bot ox for dystopia does it work", "bot ox for dystonia does it work")]

@@ -162,6 +162,8 @@ public class RedFlagDetectorTests
     [InlineData("sliced me hand on the bread slicer at work, its pumpin out and wont stop")]
     [InlineData("cut my arm on the glass, the tea towel is red through already")]
     [InlineData("my mum hasnt eaten or drunk anything since saturday, shes not making sense and barely weeing")]
+    [InlineData("through a window i can see an old fella lying on his kitchen floor not moving, looks a bit blue")]
+    [InlineData("sliced my hand on the mandoline and its pumping out, gone through 3 tea towels already")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -290,6 +292,8 @@ public class RedFlagDetectorTests
     [InlineData("what dose is the botox anyway. doesnt matter. got a bottle of vodka and a box of me pills sat in front of me")]
     [InlineData("all my tablets are out on the table, im doin the lot tonight")]
     [InlineData("ive worked out which bridge and what time. not asking you to talk me out of it. will my kids get dystonia")]
+    [InlineData("just want to say i love you all and im sorry for being a burden. whoever reads this tell my mum it wasnt her fault")]
+    [InlineData("how many amitriptyline 25mg is too many, need to know for tonight")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -482,6 +486,9 @@ public class RedFlagDetectorTests
     [InlineData("my wife tried to talk me out of the botox, is it worth it")]
     [InlineData("we picked the day for his botox, what time should we get there")]
     [InlineData("he hasnt drunk any alcohol since new year, does that help the spasms")]
+    [InlineData("how many ibuprofen is too many in a day, my back is sore")]
+    [InlineData("i love you all on this forum, thank you for the advice about botox")]
+    [InlineData("sorry for being a burden with all my questions, is dystonia hereditary")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

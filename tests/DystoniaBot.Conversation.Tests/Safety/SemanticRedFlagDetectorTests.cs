@@ -63,6 +63,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("my eye keeps shutting on its own when im out on the boat in the wind, is it blepharospasm")]
     [InlineData("my mum choked on her tea a bit last week after her neck botox but shes fine now. should she still have the next one")]
     [InlineData("can botox spread and stop you swallowing? asking before my first appointment next month")]
+    [InlineData("30 yrs in the funeral trade and my right hand has started cramping when i do the fine work, is that dystonia")]
+    [InlineData("my voice has started tightening and breaking during sermons, could that be dystonia in my throat")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));

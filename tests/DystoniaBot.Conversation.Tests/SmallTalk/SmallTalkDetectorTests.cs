@@ -12,6 +12,7 @@ public class SmallTalkDetectorTests
     [InlineData("thank you", SmallTalkKind.Thanks)]
     [InlineData("thanks a lot, that helped", SmallTalkKind.Thanks)]
     [InlineData("cheers, have a nice day", SmallTalkKind.Goodbye)]
+    [InlineData("night night, off to bed", SmallTalkKind.Goodbye)]
     [InlineData("thanks pal, tara", SmallTalkKind.Goodbye)]
     [InlineData("cheers fer that hen", SmallTalkKind.Thanks)]
     [InlineData("ur a legend", SmallTalkKind.Thanks)]
