@@ -102,6 +102,14 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"^(?=[\s\S]*\b(last (week|weekend|night|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of) (days?|weeks?) ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(fine|ok|okay|better|back to normal) (now|today)|(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?)\b)(?![\s\S]*\b((?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) )still|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OverSinceDaysAgo();
 
+    // Death as a figure of feeling ("sick to death of explaining it", "bored to death", "could die of embarrassment"):
+    // the embedding reads the word, not the idiom. Never when what one is sick of is life itself or everything.
+    [GeneratedRegex(@"\b(sick|tired|bored|scared|frightened|worried) to death( of| with| about| by)?\b(?! (life|living|being alive|being here|it all|everything|existing|myself|me)\b)|\b(die|dying|died) (of|from) (embarrassment|shame|cringe|boredom|laughter|laughing)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FigureOfFeeling();
+
+    private static string Literal(string normalized) =>
+        FigureOfFeeling().Replace(normalized, static m => m.Value.StartsWith("di", StringComparison.Ordinal) ? "be so embarrassed" : "really " + m.Groups[1].Value + m.Groups[2].Value);
+
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
         Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
@@ -120,7 +128,7 @@ public sealed partial class SemanticRedFlagDetector
     /// </summary>
     public static IReadOnlyList<string> PartsOf(string text)
     {
-        var sentences = Sentences(TextNormalizer.Normalize(text ?? throw new ArgumentNullException(nameof(text))));
+        var sentences = Sentences(Literal(TextNormalizer.Normalize(text ?? throw new ArgumentNullException(nameof(text)))));
         return [.. (sentences.Count >= 2 ? sentences : []), .. Clauses(sentences).Select(c => c.Text)];
     }
 
@@ -132,7 +140,7 @@ public sealed partial class SemanticRedFlagDetector
     private IEnumerable<Part> Compare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = Literal(TextNormalizer.Normalize(text));
         if (normalized.Length == 0)
         {
             yield break;

@@ -294,6 +294,7 @@ public class RedFlagDetectorTests
     [InlineData("ive worked out which bridge and what time. not asking you to talk me out of it. will my kids get dystonia")]
     [InlineData("just want to say i love you all and im sorry for being a burden. whoever reads this tell my mum it wasnt her fault")]
     [InlineData("how many amitriptyline 25mg is too many, need to know for tonight")]
+    [InlineData("burned myself with the lighter on my thigh again, its blistering up badly")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -489,6 +490,7 @@ public class RedFlagDetectorTests
     [InlineData("how many ibuprofen is too many in a day, my back is sore")]
     [InlineData("i love you all on this forum, thank you for the advice about botox")]
     [InlineData("sorry for being a burden with all my questions, is dystonia hereditary")]
+    [InlineData("burned myself on the kettle this morning, can dystonia make you clumsy")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
