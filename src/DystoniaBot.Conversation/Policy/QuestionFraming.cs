@@ -21,13 +21,21 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"^(thanks?( you)?( very much| so much| kindly| a lot)?( in advance)?( for (your|any) (help|time|reply|answer|patience))?|ta( very much| muchly)?|thanking you( in advance)?|many thanks|much appreciated|(with )?(kind(est)?|best|warm) (regards|wishes)|regards|best|cheers|yours( (faithfully|sincerely|truly))?|sincerely|take care|god bless|(i|we) (hope|look forward)[^?]{0,80}|i('m| am) (so |very )?sorry[^?]{0,80}|sorry[^?]{0,80}|(i )?apologi[sz]e[^?]{0,80}|apologies[^?]{0,80}|forgive me[^?]{0,80}|my name is[^?]{0,120}|i('m| am) new (here|to)[^?]{0,80})([\s,.!:;-]+[\p{L}\s().,0-9-]{0,40})?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FramingSentence();
 
+    // What people say they are before asking, in their work or in the family.
+    private const string Roles = @"(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather|man|lad|fisherman|farmer|hairdresser|barber|welder|tailor|builder|plumber|electrician|soldier|veteran|cleaner|chef|cook|dj|drummer|singer|undertaker)";
+
     // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
     // is asked (which is not how dystonia is diagnosed).
     // "I'm a yoga teacher, quick one: is dystonia something you can catch": who the writer is, said before the question
     // and closed by a comma or colon, says nothing about their health; what follows it still can ("I'm a surgeon and my
     // hand cramps" is no introduction; "I'm a nurse, my own neck pulls" keeps "my own neck").
-    [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather)(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?" + Roles + @"(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleIntroduction();
+
+    // "Physio student — whats the difference…", "hairdresser here, a client mentioned…": who the writer is, without
+    // "I'm a", set apart by a dash, a colon or "here".
+    [GeneratedRegex(@"^(?!(my|his|her|our|their|the|your|ur)\b)(a |an )?([\p{L}-]+\s+){0,2}?" + Roles + @"(\s+here\s*[,:;.—–-]*|\s*[:—–-]+)\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareRole();
 
     // "Marcus wants to know does dystonia get worse with stress", "Kwaku want to know, …": whose question it is, told
     // first, is no part of it (nor, to the readers, something happening to Marcus).
@@ -62,6 +70,7 @@ public static partial class QuestionFraming
         opened = Salutation().Match(opened) is { Success: true } salutation ? opened[salutation.Length..] : opened;
         opened = ApologyOpening().Match(opened) is { Success: true } apology ? opened[apology.Length..] : opened;
         opened = RoleIntroduction().Match(opened) is { Success: true } role ? opened[role.Length..] : opened;
+        opened = BareRole().Match(opened) is { Success: true } bareRole ? opened[bareRole.Length..] : opened;
         opened = AskedOnBehalf().Match(opened) is { Success: true } behalf ? opened[behalf.Length..] : opened;
         var sentences = SentenceBreak().Split(opened.Trim());
         if (sentences.Length < 2)
@@ -112,13 +121,14 @@ public static partial class QuestionFraming
             : null;
     }
 
-    [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "General q — can head injuries lead to dystonia": a word that the question is general opens it too.
+    [GeneratedRegex(@"^(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpensAQuestion();
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
     // "…, but in general can a stroke cause dystonia": words that set the question apart from the story told before it
-    // ("in general") are no part of it either.
-    [GeneratedRegex(@",\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // ("in general") are no part of it either; "anyway" and "btw" set it apart as a comma does.
+    [GeneratedRegex(@"(,|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the

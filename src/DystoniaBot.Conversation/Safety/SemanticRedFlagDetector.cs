@@ -110,6 +110,17 @@ public sealed partial class SemanticRedFlagDetector
     private static string Literal(string normalized) =>
         FigureOfFeeling().Replace(normalized, static m => m.Value.StartsWith("di", StringComparison.Ordinal) ? "be so embarrassed" : "really " + m.Groups[1].Value + m.Groups[2].Value);
 
+    [GeneratedRegex(@"\b(botox|bo?tox|botulinum|toxin|dysport|xeomin|injections?|injected|jabs?|shots?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BotulinumToxin();
+
+    private const string BotoxSpreadLabel = "swallowing or breathing trouble after a botulinum toxin injection";
+
+    [GeneratedRegex(@"\b(swallow\w*|chok\w*|breath\w*|air|voice|speak\w*|talk\w*|throat|saliva|spit|drool\w*|dribbl\w*|gag\w*|food|eat\w*|drink\w*|water|weak\w*|floppy|head (drops?|flops?)|eyelids?|vision|double|see|lungs?|chest|wheez\w*|suffocat\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SwallowingOrBreathing();
+
+    [GeneratedRegex(@"\b(eating|swallowing|breathing|drinking|talking)(,? and (eating|swallowing|breathing|drinking|talking))* (is |are )?(fine|ok|okay|normally|normal|well|all right|alright)\b|\bno (trouble|problems?|difficulty|issues?) (with )?(swallowing|breathing)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SwallowingAndBreathingFine();
+
     /// <summary>The red flag <paramref name="text"/> means, or null.</summary>
     public RedFlag? Detect(string text) =>
         Compare(text).Select(Flag).FirstOrDefault(flag => flag is not null);
@@ -128,8 +139,9 @@ public sealed partial class SemanticRedFlagDetector
     /// </summary>
     public static IReadOnlyList<string> PartsOf(string text)
     {
-        var sentences = Sentences(Literal(TextNormalizer.Normalize(text ?? throw new ArgumentNullException(nameof(text)))));
-        return [.. (sentences.Count >= 2 ? sentences : []), .. Clauses(sentences).Select(c => c.Text)];
+        var normalized = Literal(TextNormalizer.Normalize(text ?? throw new ArgumentNullException(nameof(text))));
+        var sentences = Sentences(normalized);
+        return [.. (ComparedAlone(sentences, normalized) ? sentences : []), .. Clauses(sentences).Select(c => c.Text)];
     }
 
     /// <summary>
@@ -150,7 +162,7 @@ public sealed partial class SemanticRedFlagDetector
 
         // In a long, polite message the emergency is one sentence among greetings and apologies.
         var sentences = Sentences(normalized);
-        if (sentences.Count >= 2)
+        if (ComparedAlone(sentences, normalized))
         {
             var vectors = _exemplars.Embed(sentences);
             for (var i = 0; i < vectors.Length; i++)
@@ -179,6 +191,11 @@ public sealed partial class SemanticRedFlagDetector
             .SelectMany(s => ClauseBreak().Split(s).Select(c => (Text: c.Trim(), Sentence: s)))
             .Where(c => Words(c.Text) >= MinSentenceWords && c.Text != c.Sentence)
             .Take(MaxClauses)];
+
+    // Sentences are compared one by one when there are several, or when the only one long enough is not the whole
+    // message: "I dont want to be here anymore, the rope is ready already. What is focal?" is read without its question.
+    private static bool ComparedAlone(List<string> sentences, string message) =>
+        sentences.Count >= 2 || (sentences.Count == 1 && !string.Equals(sentences[0], message.Trim(), StringComparison.Ordinal));
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -218,6 +235,16 @@ public sealed partial class SemanticRedFlagDetector
         // crisis stays one however long the thoughts have lasted.
         if (!nearExemplar && match.Group.Kind == "emergency" && MonthsLong().IsMatch(part.Message)
             && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        {
+            return null;
+        }
+
+        // Trouble swallowing or breathing after botulinum toxin is that trouble: a message about the injections with no
+        // word of it ("his botox is wearing off quicker now") is not that sign, and neither is one that says it is absent
+        // ("she is eating and breathing fine"). The sign only names what the model read; a message that does not speak
+        // of the injections keeps whatever emergency the model found in it.
+        if (match.Group.Label == BotoxSpreadLabel && BotulinumToxin().IsMatch(part.Message)
+            && (!SwallowingOrBreathing().IsMatch(part.Message) || (SwallowingAndBreathingFine().IsMatch(part.Message) && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message))))
         {
             return null;
         }

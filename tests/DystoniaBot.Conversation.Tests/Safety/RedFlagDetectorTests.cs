@@ -295,6 +295,8 @@ public class RedFlagDetectorTests
     [InlineData("just want to say i love you all and im sorry for being a burden. whoever reads this tell my mum it wasnt her fault")]
     [InlineData("how many amitriptyline 25mg is too many, need to know for tonight")]
     [InlineData("burned myself with the lighter on my thigh again, its blistering up badly")]
+    [InlineData("Sorry po. I dont want to be here anymore po, the rope is ready already. What is dystonia focal?")]
+    [InlineData("top of the cliffs by the lighthouse typing this. dont really see the point of carrying on with this neck anymore")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -491,6 +493,8 @@ public class RedFlagDetectorTests
     [InlineData("i love you all on this forum, thank you for the advice about botox")]
     [InlineData("sorry for being a burden with all my questions, is dystonia hereditary")]
     [InlineData("burned myself on the kettle this morning, can dystonia make you clumsy")]
+    [InlineData("i dont want to be here anymore in this job, the typing makes my hand cramp")]
+    [InlineData("whats the warning signs of a heart attack? doing a quiz for the cadets tonight")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

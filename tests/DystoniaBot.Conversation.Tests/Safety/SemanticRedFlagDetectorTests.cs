@@ -65,6 +65,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("can botox spread and stop you swallowing? asking before my first appointment next month")]
     [InlineData("30 yrs in the funeral trade and my right hand has started cramping when i do the fine work, is that dystonia")]
     [InlineData("my voice has started tightening and breaking during sermons, could that be dystonia in my throat")]
+    [InlineData("me das been on the botox 4 years and its wearin off quicker now, would he need a higher dose dya think")]
+    [InlineData("My wife, her neck is pain very much after the botulinum injection since one week, but she is eating and breathing fine. Is this normal?")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));
@@ -108,6 +110,15 @@ public class SemanticRedFlagDetectorTests
             "now his foot turns in when he walks, could that be dystonia from the accident";
 
         Assert.Null(Detector.Detect(message));
+    }
+
+    [Fact]
+    public void PartsOf_ShouldCompareTheOnlyLongSentence_WhenTheMessageHasAShortQuestionBesideIt()
+    {
+        const string message = "I dont want to be here anymore, the rope is ready already. What is focal?";
+
+        Assert.Contains("i don't want to be here anymore, the rope is ready already.", SemanticRedFlagDetector.PartsOf(message));
+        Assert.Empty(SemanticRedFlagDetector.PartsOf("what is focal dystonia and is it genetic"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public class SmallTalkDetectorTests
     [InlineData("cheers pal, braw", SmallTalkKind.Thanks)]
     [InlineData("appreciate it fam 🙏", SmallTalkKind.Thanks)]
     [InlineData("cheers bud sound", SmallTalkKind.Thanks)]
+    [InlineData("cheers my lover", SmallTalkKind.Thanks)]
     [InlineData("asante sana rafiki", SmallTalkKind.Thanks)]
     [InlineData("muito obrigada!! muito útil", SmallTalkKind.Thanks)]
     [InlineData("xie xie", SmallTalkKind.Thanks)]
