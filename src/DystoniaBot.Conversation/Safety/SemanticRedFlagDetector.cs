@@ -83,23 +83,24 @@ public sealed partial class SemanticRedFlagDetector
     private static partial Regex FarPast();
 
     /// <summary>A symptom that has been there, or come and gone, for months or years ("a bit stiff on and off for a few months").</summary>
-    [GeneratedRegex(@"\bfor (the )?((last|past) )?((\d+|a|a few|few|several|many|some|a couple of|couple of|two|three|four|five|six) (months|years|yrs)|months|years)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for|been|over) (the )?((last|past) )?((\d+|a|a few|few|several|many|some|a couple of|couple of|two|three|four|five|six) (months|years|yrs)|months|years)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MonthsLong();
 
     // What brings a past event into the present: it is back, still there, or getting worse. "Will it happen again?" asks
     // about a time to come, and brings nothing back.
-    [GeneratedRegex(@"\b((?<!\b(will|would|could|can|might|may|does|do|is)( it| this| that| he| she| they| i| you| that reaction| the reaction)? (happen|happens|occur|occurs|get it|have it|react like that|be like that|likely)( to (happen|occur))? )again(?! if\b)|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(again(?<!\b(will|would|could|can|might|may|does|do|is)( it| this| that| he| she| they| i| you| that reaction| the reaction)? (happen|happens|occur|occurs|get it|have it|react like that|be like that|likely)( to (happen|occur))? again)(?! if\b)|still|lately|recently|these days|this week|keeps?|getting worse|worse now|and now|now (i|i'm|i've|he|he's|she|she's|they|they're|my|his|her|their|it|it's|the|a|an))\b", RegexOptions.CultureInvariant)]
     private static partial Regex HappeningAgain();
 
     [GeneratedRegex(@",\s+|\s+(?:and|but|so|also|btw|anyway|then|because|cause|cos|coz|plus)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 
     /// <summary>
-    /// An episode of days or weeks ago told as over ("last week my jaw locked for an hour after an anti-sickness pill, its
-    /// totally fine now"): a question about it, not an emergency, unless it is back ("it's started again tonight") or still
+    /// An episode of days, weeks or years ago told as over ("last week my jaw locked for an hour after an anti-sickness
+    /// pill, its totally fine now", "years ago … it passed in the hospital"): a question about it, not an emergency,
+    /// unless it is back ("it's started again tonight") or still
     /// there ("should she still have the next one" asks about the next time, and is no "still").
     /// </summary>
-    [GeneratedRegex(@"^(?=[\s\S]*\b(last (week|weekend|night|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of) (days?|weeks?) ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(fine|ok|okay|better|back to normal) (now|today)|(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?)\b)(?![\s\S]*\b((?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) )still|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?=[\s\S]*\b(last (week|weekend|night|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of|several|many) (days?|weeks?|months?|years?) ago|years ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(fine|ok|okay|better|back to normal) (now|today)|(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?|(it|that|this) (passed|settled|stopped|wore off|went away)( in| at| after| on| by)?)\b)(?![\s\S]*\b(still(?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) still)|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OverSinceDaysAgo();
 
     // Death as a figure of feeling ("sick to death of explaining it", "bored to death", "could die of embarrassment"):

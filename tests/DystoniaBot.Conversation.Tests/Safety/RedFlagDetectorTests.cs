@@ -164,6 +164,8 @@ public class RedFlagDetectorTests
     [InlineData("my mum hasnt eaten or drunk anything since saturday, shes not making sense and barely weeing")]
     [InlineData("through a window i can see an old fella lying on his kitchen floor not moving, looks a bit blue")]
     [InlineData("sliced my hand on the mandoline and its pumping out, gone through 3 tea towels already")]
+    [InlineData("the wean swallowed two o thae wee magnet balls aff his brothers toy an now hes greetin wi his belly")]
+    [InlineData("my daughter swallowed a button battery from the remote about ten minutes ago")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -495,6 +497,8 @@ public class RedFlagDetectorTests
     [InlineData("burned myself on the kettle this morning, can dystonia make you clumsy")]
     [InlineData("i dont want to be here anymore in this job, the typing makes my hand cramp")]
     [InlineData("whats the warning signs of a heart attack? doing a quiz for the cadets tonight")]
+    [InlineData("is choking a risk for people with dystonia in general? for our first aid refresher")]
+    [InlineData("does the battery in a deep brain stimulator need changing, how often")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

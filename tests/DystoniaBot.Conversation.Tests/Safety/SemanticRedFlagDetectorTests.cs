@@ -66,6 +66,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("30 yrs in the funeral trade and my right hand has started cramping when i do the fine work, is that dystonia")]
     [InlineData("my voice has started tightening and breaking during sermons, could that be dystonia in my throat")]
     [InlineData("me das been on the botox 4 years and its wearin off quicker now, would he need a higher dose dya think")]
+    [InlineData("years ago after an anti sickness jab my jaw locked and my eyes went up, it passed in the hospital. was that dystonia and do i need to warn my dentist?")]
+    [InlineData("every morning when i open the bakery and start shaping the loaves my right hand goes into this claw, fingers pull in, wrist bends right over, been 6 months now, doesnt hurt much but the plaiting is getting impossible, and its totally fine on the bus home. what have i got")]
     [InlineData("My wife, her neck is pain very much after the botulinum injection since one week, but she is eating and breathing fine. Is this normal?")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
