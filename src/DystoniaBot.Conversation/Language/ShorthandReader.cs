@@ -47,11 +47,23 @@ public sealed class ShorthandReader
 
         var skeleton = Skeleton(token);
         var mayBeCut = token.Length >= 4;
+        bool Stands(string word, string wordSkeleton) => word.Length > token.Length
+            && (wordSkeleton == skeleton || (mayBeCut && wordSkeleton.StartsWith(skeleton, StringComparison.Ordinal)))
+            && IsInOrder(token, word);
+
         foreach (var (word, wordSkeleton, _) in _words)
         {
-            if (word[0] == token[0] && word.Length > token.Length
-                && (wordSkeleton == skeleton || (mayBeCut && wordSkeleton.StartsWith(skeleton, StringComparison.Ordinal)))
-                && IsInOrder(token, word))
+            if (word[0] == token[0] && Stands(word, wordSkeleton))
+            {
+                return word;
+            }
+        }
+
+        // A word that begins with a vowel loses it too ("xctly", "nthr"), though less often than it keeps its first
+        // letter: read so only when no word begins with the letter typed, and from four letters ("rm" is a room).
+        foreach (var (word, wordSkeleton, _) in _words)
+        {
+            if (mayBeCut && IsVowel(word[0]) && word[1] == token[0] && Stands(word, wordSkeleton))
             {
                 return word;
             }

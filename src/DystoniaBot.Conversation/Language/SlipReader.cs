@@ -4,7 +4,7 @@ namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
 /// Reads a word a tremor or a slipping finger mistyped, with a letter struck twice ("whatt", "iss", "ddystoniaa"), two
-/// letters swapped ("whta", "teh", "cuer") or a key beside the one meant ("cyre"), as the vocabulary word it was meant
+/// letters swapped ("whta", "teh", "cuer"), a key beside the one meant ("cyre") or a letter skipped ("symtoms"), as the vocabulary word it was meant
 /// to be. A word is read only when it
 /// is neither a word of the vocabulary nor a common English word ("sings" stays, though "signs" may have been meant),
 /// nor phone typing the detectors read ("im", "ur"), has a vowel (words without one are shorthand's), and is no
@@ -59,7 +59,7 @@ public sealed class SlipReader
         var bestCount = 0;
         // A key struck beside the one meant ("cyre") could make many common words, so it is read only as an article's.
         foreach (var (candidate, articlesOnly) in Undoubled(token).Concat(Swapped(token)).Select(c => (c, false))
-            .Concat(NeighbourKeyStruck(token).Select(c => (c, true))))
+            .Concat(NeighbourKeyStruck(token).Concat(LetterLeftOut(token)).Select(c => (c, true))))
         {
             if ((_articles.Contains(candidate) || (!articlesOnly && (_commonWords?.Contains(candidate) ?? false)))
                 && _vocabulary.Counts.GetValueOrDefault(candidate) is var count
@@ -226,6 +226,27 @@ public sealed class SlipReader
             var letters = token.ToCharArray();
             (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
             yield return new string(letters);
+        }
+    }
+
+    /// <summary>
+    /// The word with one letter put back where a finger skipped it: "symtoms" gives "symptoms" (read before its sound,
+    /// which "sometimes" shares; "nek"). Three letters at least; only an article's word is read so. A letter missing at the end
+    /// is a word stopped half way ("muscl"), read as such.
+    /// </summary>
+    private static IEnumerable<string> LetterLeftOut(string token)
+    {
+        if (token.Length < 3)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            for (var letter = 'a'; letter <= 'z'; letter++)
+            {
+                yield return string.Concat(token.AsSpan(0, i), [letter], token.AsSpan(i));
+            }
         }
     }
 

@@ -110,7 +110,9 @@ public sealed class SplitWordReader
                 continue;
             }
 
-            if (Nearest(Spoken(pieces)) is { } found && (best is null || found.Distance <= best.Value.Distance))
+            // A whole word of the vocabulary is no piece of a longer one it begins ("dystonia show up" is no "dystonias").
+            if (Nearest(Spoken(pieces)) is { } found && (best is null || found.Distance <= best.Value.Distance)
+                && !(pieces[0].Length >= MinWordLength && _vocabulary.Contains(pieces[0]) && found.Word.StartsWith(pieces[0], StringComparison.Ordinal)))
             {
                 best = (found.Word, parts, found.Distance);
             }

@@ -22,7 +22,7 @@ public static partial class QuestionFraming
     private static partial Regex FramingSentence();
 
     // What people say they are before asking, in their work or in the family.
-    private const string Roles = @"(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather|man|lad|fisherman|farmer|hairdresser|barber|welder|tailor|builder|plumber|electrician|soldier|veteran|cleaner|chef|cook|dj|drummer|singer|undertaker)";
+    private const string Roles = @"(teacher|nurse|midwife|doctor|gp|dentist|pharmacist|chemist|coach|trainer|instructor|therapist|physio|physiotherapist|chiropractor|osteopath|masseuse|student|carer|caregiver|worker|assistant|aide|manager|lawyer|solicitor|attorney|barrister|agent|adjuster|officer|firefighter|paramedic|driver|conductor|musician|pianist|violinist|guitarist|dancer|priest|vicar|pastor|chaplain|rabbi|imam|minister|vet|veterinarian|journalist|writer|reporter|researcher|scientist|engineer|receptionist|volunteer|librarian|counsellor|counselor|guard|warden|technician|tech|surgeon|optician|optometrist|psychologist|psychiatrist|secretary|clerk|mum|mom|mother|dad|father|parent|grandparent|grandma|grandmother|granny|grandad|grandfather|man|lad|fisherman|farmer|hairdresser|barber|welder|tailor|builder|plumber|electrician|soldier|veteran|cleaner|chef|cook|dj|drummer|singer|undertaker|postie|postman|postwoman|shepherd|docker|plasterer|tiler|painter|decorator|tattooist|trumpeter|flautist|golfer|climber|knitter|bowler|runner|swimmer|cyclist|footballer|gardener|florist|baker|butcher|barista|waiter|waitress|porter|roofer|scaffolder|joiner|carpenter|mechanic|miner|nanny|childminder)";
 
     // "My son was diagnosed with dystonia yesterday, what does it mean?": the diagnosis is who is asking, not what
     // is asked (which is not how dystonia is diagnosed).
@@ -32,14 +32,16 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"^(i'?m|i am|im)\s+(a|an)\s+([\p{L}-]+\s+){0,3}?" + Roles + @"(\s+(here|by trade|by profession|of \w+|(at|in|for|from|on) (a |an |the )?[\p{L}\s-]{1,30}?))?\s*[,:;.–—-]\s*((just |a )?(quick|general|random|simple|short) (one|question|q)|asking (generally|in general|for work))?[\s,:;.–—-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleIntroduction();
 
-    // "Physio student — whats the difference…", "hairdresser here, a client mentioned…": who the writer is, without
-    // "I'm a", set apart by a dash, a colon or "here".
-    [GeneratedRegex(@"^(?!(my|his|her|our|their|the|your|ur)\b)(a |an )?([\p{L}-]+\s+){0,2}?" + Roles + @"(\s+here\s*[,:;.—–-]*|\s*[:—–-]+)\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Physio student — whats the difference…", "hairdresser here, a client mentioned…", "fisherman from donegal here,",
+    // "violinist. heard musicians…": who the writer is, without "I'm a", set apart by a dash, a colon, "here" or a full
+    // stop.
+    [GeneratedRegex(@"^(?!(my|his|her|our|their|the|your|ur)\b)(a |an )?([\p{L}-]+\s+){0,2}?" + Roles + @"(\s+(from|in|at|of) [\p{L}-]+( [\p{L}-]+)?)?(\s+here\s*[,:;.—–-]*|\s*[:—–-]+|\.(?=\s))\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareRole();
 
-    // "Marcus wants to know does dystonia get worse with stress", "Kwaku want to know, …": whose question it is, told
+    // "Marcus wants to know does dystonia get worse with stress", "Kwaku want to know, …", "the girls want to know",
+    // "knitting circle wants to know": whose question it is, told
     // first, is no part of it (nor, to the readers, something happening to Marcus).
-    [GeneratedRegex(@"^(?!(i|we|you|nobody|no one|noone)\b)[\p{L}'-]+ (wants?|would like|wanted|asks|asked|is asking|was asking|wonders|was wondering|is wondering) (me |us )?to (know|ask)( if| whether)?[\s,:;-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!(i|we|you|nobody|no one|noone)\b)([\p{L}'-]+ ){0,2}[\p{L}'-]+ (wants?|would like|wanted|asks|asked|is asking|was asking|wonders|was wondering|is wondering) (me |us )?to (know|ask)( if| whether)?[\s,:;-]*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedOnBehalf();
 
     // "Sorry to bother you, I know you're busy, but could you tell me…": an apology joined to the question by a comma,

@@ -2,8 +2,8 @@ namespace DystoniaBot.Knowledge.Analysis;
 
 /// <summary>
 /// Corrects a misspelled word to the closest word the knowledge base knows (one edit for words of 5 to 7
-/// letters, two for longer ones; transpositions count as one edit). Short words are never corrected: "cure",
-/// "rest" and "test" are all real words one edit apart.
+/// letters, two for longer ones; transpositions count as one edit), keeping its first letter. Short words are never
+/// corrected: "cure", "rest" and "test" are all real words one edit apart.
 /// </summary>
 /// <remarks>Immutable after construction and safe to share between threads.</remarks>
 public sealed class SpellingCorrector
@@ -73,6 +73,16 @@ public sealed class SpellingCorrector
 
         void Consider(string candidate)
         {
+            // People rarely get a word's first letter wrong, and a real word missing from the vocabulary often differs
+            // from a known one only there ("knitting" is no "sitting", "darts" no "parts"): the first letter may only be
+            // missing, added, swapped with the second ("ystonia", "ddystonia") or one that sounds the same ("servical").
+            if (candidate[0] != word[0] && !SoundsAlike(candidate[0], word[0]) && !candidate.AsSpan(1).SequenceEqual(word)
+                && !word.AsSpan(1).SequenceEqual(candidate)
+                && !(candidate.Length > 1 && word.Length > 1 && candidate[1] == word[0] && candidate[0] == word[1]))
+            {
+                return;
+            }
+
             var distance = Distance(word, candidate, maxDistance);
             if (distance > maxDistance)
             {
@@ -139,6 +149,10 @@ public sealed class SpellingCorrector
 
         return best;
     }
+
+    // Letters that begin words with the same sound: "servical", "kronic", "jeneral", "fysio".
+    private static bool SoundsAlike(char a, char b) =>
+        (a, b) is ('c', 's') or ('s', 'c') or ('c', 'k') or ('k', 'c') or ('g', 'j') or ('j', 'g') or ('f', 'p') or ('p', 'f');
 
     private static void Delete(ReadOnlySpan<char> word, int index, Span<char> into)
     {

@@ -13,6 +13,7 @@ public class ShorthandReaderTests
     [InlineData("hnd dyst?", "hand dystonia?")]
     [InlineData("tblts all gone", "tablets all gone")]
     [InlineData("pt w/ hx of stroke, ?dx dystonia", "patient w/ history of stroke, ?diagnosis dystonia")]
+    [InlineData("btx njctns, wht ffcts", "botox injections, what affects")]
     public void Expand_ShouldReadWordsTypedWithoutVowels(string text, string expanded)
     {
         Assert.Equal(expanded, Reader.Expand(text));

@@ -5,7 +5,7 @@ namespace DystoniaBot.Conversation.Tests.Language;
 public class SlipReaderTests
 {
     private static readonly string[] Articles =
-        ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. Dystonia has no cure. What causes it?"];
+        ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. Dystonia has no cure. What causes it? Symptoms are sometimes mild in the neck."];
 
     private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
     {
@@ -25,6 +25,8 @@ public class SlipReaderTests
     [InlineData("does restin help", "does resting help")]
     [InlineData("whats blefferospasm", "whats blepharospasm")]
     [InlineData("is it a nurolojical disorder", "is it a neurological disorder")]
+    [InlineData("the symtoms of dystonia", "the symptoms of dystonia")]
+    [InlineData("dystonia in the nek", "dystonia in the neck")]
     public void Read_ShouldReadSlipsAsTheWordsMeant(string text, string expected)
     {
         Assert.Equal(expected, Reader.Read(text));

@@ -7,7 +7,7 @@ public class SplitWordReaderTests
     private static readonly SplitWordReader Reader = new(ReadingVocabulary.WithOwnLists(
         ["Dystonia is a neurological disorder. Blepharospasm affects the upper eyelid. An electromyogram records the muscles.",
          "Botulinum toxin (botox) injections help; an MRI of the brain. Cervical dystonia affects the neck. See a neurologist.",
-         "Something may help."]),
+         "Something may help. Dystonias vary."]),
         DystoniaBot.Testing.TestKnowledge.Index.Lexicon.CommonWords);
 
     [Theory]
@@ -39,6 +39,7 @@ public class SplitWordReaderTests
     [InlineData("she thinks about self-harm a lot")]
     [InlineData("a jab of anti-sickness medicine and a follow-up x-ray")]
     [InlineData("is it a well-known side-effect")]
+    [InlineData("does dystonia show up when ur moving")]
     [InlineData("")]
     public void Join_ShouldLeaveWhatWasSaid(string text)
     {

@@ -14,6 +14,8 @@ public class QuestionFramingTests
     [InlineData("im a yoga teacher, quick one: is dystonia something you can catch", "is dystonia something you can catch")]
     [InlineData("physio student — whats the difference between primary and secondary dystonia?", "whats the difference between primary and secondary dystonia?")]
     [InlineData("hairdresser here, a client mentioned blepharospasm, what is that", "a client mentioned blepharospasm, what is that")]
+    [InlineData("fisherman from donegal here, what do they mean by primary dystonia", "what do they mean by primary dystonia")]
+    [InlineData("violinist. heard musicians get it in the hands", "heard musicians get it in the hands")]
     [InlineData("my teacher - she said it runs in families", "my teacher - she said it runs in families")]
     [InlineData("I'm a school nurse at a primary school - what does focal mean?", "what does focal mean?")]
     [InlineData("im a mum of 3. is dystonia passed down", "is dystonia passed down")]
@@ -25,6 +27,8 @@ public class QuestionFramingTests
     [InlineData("Dear Sir or Madam, I should be most obliged if you would kindly inform me whether the condition known as dystonia is capable of being cured. Yours faithfully, E. Hargreaves (aged 91)", "whether the condition known as dystonia is capable of being cured.")]
     [InlineData("Is head injury a cause? Kind regards, J. Patel, Solicitor", "Is head injury a cause?")]
     [InlineData("Marcus wants to know does dystonia get worse with stress", "does dystonia get worse with stress")]
+    [InlineData("the girls want to know what dystonia actually is", "what dystonia actually is")]
+    [InlineData("knitting circle wants to know is there a name for it", "is there a name for it")]
     [InlineData("Kwaku want to know, can it come from another sickness?", "can it come from another sickness?")]
     [InlineData("I want to know if it is hereditary", "I want to know if it is hereditary")]
     public void Question_ShouldLeaveOutGreetingsIntroductionsAndSignOffs(string message, string question)

@@ -166,6 +166,18 @@ public class RedFlagDetectorTests
     [InlineData("sliced my hand on the mandoline and its pumping out, gone through 3 tea towels already")]
     [InlineData("the wean swallowed two o thae wee magnet balls aff his brothers toy an now hes greetin wi his belly")]
     [InlineData("my daughter swallowed a button battery from the remote about ten minutes ago")]
+    [InlineData("car\non\nfire\nsomeone\nstill\ninside")]
+    [InlineData("the kitchen is on fire and my dad is still upstairs")]
+    [InlineData("smoke everywhere and my neighbour cant get out")]
+    [InlineData("just saw a car crash outside, the driver is trapped and not moving")]
+    [InlineData("my son got hit by a car, hes lying in the road")]
+    [InlineData("we pulled a lad out of the canal, what do we do")]
+    [InlineData("also just found my 4yo with nanas blister pack, few popped out, dunno how many he had")]
+    [InlineData("found the toddler chewing grandads tablets")]
+    [InlineData("nosebleed going over an hour now soakin thru towels, im on the blood thinners")]
+    [InlineData("2 weeks after my botox i keep choking on water and cant get my breath")]
+    [InlineData("got stung by a wasp at practice, eyes are puffing shut and im kinda wheezy")]
+    [InlineData("my husband was chatting at dinner and suddenly his words came out all jumbled and his right hand dropped the fork")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -183,6 +195,7 @@ public class RedFlagDetectorTests
     [InlineData("I've been hurting myself")]
     [InlineData("got a whole strip of tablets next to me, im done with all of it")]
     [InlineData("I've had enough of living, the rope is in the garage")]
+    [InlineData("If there is no cure then there is no need for me to continue. I am standing on top of the building now.")]
     [InlineData("i dont see the point any more and ive been saving up my tablets")]
     [InlineData("my friend says she wants to kill herself")]
     [InlineData("my brother talked about ending his life")]
@@ -499,6 +512,14 @@ public class RedFlagDetectorTests
     [InlineData("whats the warning signs of a heart attack? doing a quiz for the cadets tonight")]
     [InlineData("is choking a risk for people with dystonia in general? for our first aid refresher")]
     [InlineData("does the battery in a deep brain stimulator need changing, how often")]
+    [InlineData("my neck muscles feel like they are on fire by the evening")]
+    [InlineData("had a car crash years ago and the dystonia started after, is that secondary")]
+    [InlineData("got hit by a car in 2015 and now have dystonia in my neck, could the crash have caused it")]
+    [InlineData("im drowning in appointments and forms since the diagnosis")]
+    [InlineData("got stung by a wasp last summer and my arm swelled up, am i allergic to botox now")]
+    [InlineData("no need for me to continue with the physio, is there")]
+    [InlineData("i nearly choked on a sandwich about a month after my botox, fine now, should i tell the clinic or not bother")]
+    [InlineData("found my old tablets in the drawer, can i still take them for the spasms")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -96,6 +96,7 @@ public class QuestionAnalyzerTests
     [InlineData("does a stroke rule out dystonia", false)]
     [InlineData("can you get botox after a stroke", false)]
     [InlineData("the neuro said dystonia can follow a brain injury, is that true", true)]
+    [InlineData("her arm twists up, is that dystonia from the stroke", true)]
     [InlineData("does dystonia follow you around all day", false)]
     public void Analyze_ShouldReadGettingItAfterSomething_AsAskingWhatItIsSecondaryTo(string text, bool asksForTheCause)
     {
@@ -157,6 +158,8 @@ public class QuestionAnalyzerTests
     [InlineData("never came across it, what kind of illness is dystonia", true)]
     [InlineData("what kind of doctor treats it", false)]
     [InlineData("grand so, whats the story with dystonia at all", true)]
+    [InlineData("the girls want to know what dystonia actually is", true)]
+    [InlineData("what dystonia is caused by", false)]
     public void Analyze_ShouldRecogniseDefinitionQuestions(string text, bool expected)
     {
         Assert.Equal(expected, TestKnowledge.Index.Analyze(text).AsksForDefinition);

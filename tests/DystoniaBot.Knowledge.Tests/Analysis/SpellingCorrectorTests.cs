@@ -7,7 +7,7 @@ public class SpellingCorrectorTests
     private static readonly SpellingCorrector Corrector = new(new Dictionary<string, int>
     {
         ["dystonia"] = 10, ["symptoms"] = 5, ["botulinum"] = 2, ["electromyogram"] = 1, ["treatment"] = 3, ["cure"] = 4,
-        ["diagnosed"] = 2,
+        ["diagnosed"] = 2, ["sitting"] = 3, ["parts"] = 3,
     });
 
     [Theory]
@@ -17,6 +17,7 @@ public class SpellingCorrectorTests
     [InlineData("sypmtoms", "symptoms")]      // transposition
     [InlineData("botulimun", "botulinum")]    // two edits in a long word
     [InlineData("electromiogram", "electromyogram")]
+    [InlineData("ystonia", "dystonia")]       // the first letter missing
     public void Correct_ShouldFindTheIntendedWord(string typed, string expected)
     {
         Assert.Equal(expected, Corrector.Correct(typed));
@@ -28,6 +29,8 @@ public class SpellingCorrectorTests
     [InlineData("dystonia")]    // already known
     [InlineData("treatm3nt")]   // not a word
     [InlineData("mitochondria")] // a long word with nothing near it
+    [InlineData("knitting")]    // a real word the vocabulary lacks, two edits from "sitting" but not its first letter
+    [InlineData("darts")]       // one edit from "parts", at the first letter
     public void Correct_ShouldLeaveTheWord_WhenNoSafeCorrectionExists(string typed)
     {
         Assert.Null(Corrector.Correct(typed));
