@@ -13,8 +13,32 @@ internal static partial class TextNormalizer
 
     public static string Normalize(string text) =>
         DroppedG().Replace(
-            Informal.Replace(Stammer().Replace(UserText.Canonical(text, MaxLength), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
+            Informal.Replace(Stammer().Replace(ReadTexting(UserText.Canonical(text, MaxLength)), string.Empty), static m => Spelled.TryGetValue(m.Value, out var full) ? full : m.Value),
             "$1ing");
+
+    /// <summary>
+    /// <paramref name="text"/> with the words texting spells with digits written out ("2day", "gr8", "b4"), and a
+    /// lone "2" or "4" read as "to" or "for" where a verb or a determiner follows ("wud it b ok 2 have another dose":
+    /// no count of anything). The rest keeps its case: the search reads it too.
+    /// </summary>
+    public static string ReadTexting(string text) =>
+        DigitForWord().Replace(
+            TextingWord().Replace(text, static m => Texting[m.Value.ToLowerInvariant()]),
+            static m => m.Value == "2" ? "to" : "for");
+
+    // Texting's words spelled with digits, which no other word is.
+    private static readonly Dictionary<string, string> Texting = new(StringComparer.Ordinal)
+    {
+        ["2day"] = "today", ["2nite"] = "tonight", ["2night"] = "tonight", ["2moro"] = "tomorrow", ["2morro"] = "tomorrow",
+        ["2morrow"] = "tomorrow", ["2mrw"] = "tomorrow", ["gr8"] = "great", ["l8r"] = "later", ["b4"] = "before",
+        ["w8"] = "wait", ["m8"] = "mate", ["any1"] = "anyone", ["some1"] = "someone", ["no1"] = "no one",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(2day|2nite|2night|2moro|2morro|2morrow|2mrw|gr8|l8r|b4|w8|m8|any1|some1|no1)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TextingWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,/:-])\b(2(?= (be|b|have|take|get|go|do|know|kno|see|ask|tell|stop|keep|make|give|try|eat|drink|sleep|work|walk|talk|help|find|say|start|use|wait|come|feel|move|swallow|breathe|understand|explain)\b)|4(?= (my|the|a|an|your|ur|u|you|me|him|her|them|us|tomorrow|today|tonight|work|school|uni|college)\b))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DigitForWord();
 
     /// <summary>Whether <paramref name="word"/> (lower case) is phone typing the detectors read as a full word ("im", "ur").</summary>
     public static bool IsInformal(string word) => Spelled.ContainsKey(word);
@@ -28,6 +52,7 @@ internal static partial class TextNormalizer
         ["arent"] = "aren't", ["couldnt"] = "couldn't", ["wouldnt"] = "wouldn't", ["shouldnt"] = "shouldn't",
         ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["youre"] = "you're", ["thats"] = "that's",
         ["whats"] = "what's", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
+        ["wud"] = "would", ["shud"] = "should", ["nxt"] = "next", ["kno"] = "know", ["tonite"] = "tonight",
 
         // Misspellings of the words the rules read that are no other word.
         ["swalowed"] = "swallowed", ["swalow"] = "swallow", ["swalowing"] = "swallowing", ["tablits"] = "tablets",

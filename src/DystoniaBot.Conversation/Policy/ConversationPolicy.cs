@@ -122,7 +122,7 @@ public sealed partial class ConversationPolicy
 
     // Other languages' words in English, autocorrect's word for the subject read back, then shorthand, slips and
     // dictated words read (punctuation already read).
-    private string Translated(string text) => WordReaders().Read(AutocorrectedTitle.Read(ForeignWords.ToEnglish(text)));
+    private string Translated(string text) => WordReaders().Read(AutocorrectedTitle.Read(ForeignWords.ToEnglish(TextNormalizer.ReadTexting(text))));
 
     /// <summary>
     /// What a text is, in the order it is checked: red flags before anything else (the rules, then the meaning of

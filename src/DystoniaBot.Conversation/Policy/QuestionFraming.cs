@@ -33,9 +33,10 @@ public static partial class QuestionFraming
     private static partial Regex RoleIntroduction();
 
     // "Physio student — whats the difference…", "hairdresser here, a client mentioned…", "fisherman from donegal here,",
-    // "violinist. heard musicians…": who the writer is, without "I'm a", set apart by a dash, a colon, "here" or a full
-    // stop.
-    [GeneratedRegex(@"^(?!(my|his|her|our|their|the|your|ur)\b)(a |an )?([\p{L}-]+\s+){0,2}?" + Roles + @"(\s+(from|in|at|of) [\p{L}-]+( [\p{L}-]+)?)?(\s+here\s*[,:;.—–-]*|\s*[:—–-]+|\.(?=\s))\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "violinist. heard musicians…", "dog groomer in essex here 🐩 can…": who the writer is, without "I'm a", set apart by
+    // a dash, a colon, "here" or a full stop. A word made like a trade's name ("groomer", "cellist") counts too, but only
+    // so set apart.
+    [GeneratedRegex(@"^(?!(my|his|her|our|their|the|your|ur)\b)(a |an )?([\p{L}-]+\s+){0,2}?(" + Roles + @"|[\p{L}-]+(er|ist|or|ian))((\s+(down|up|over|out))?\s+(from|in|at|of) [\p{L}-]+( [\p{L}-]+)?)?(\s+here(\s*[,:;.—–-]|\s*[\p{So}\p{Cs}\uFE0F\u200D]+)+|\s+here\s+(?=(can|does|is|are|do|what|how|why|will|would|could|should|who|when|where)\b)|\s*[:—–-]+|\.(?=\s))\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareRole();
 
     // "Marcus wants to know does dystonia get worse with stress", "Kwaku want to know, …", "the girls want to know",
@@ -52,10 +53,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|we|he|she|they|(my|our) (\w+ ){0,2}?(son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|grandpa|grandfather|grandad|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient)( \(\d+\)| \d+)?) (was |were |is |are |am |has been |have been |had been |got |just got |was just |has just been |have just been |recently got |recently been |been )?(just |recently |finally |officially )?(diagnosed|told (s?he|they|i|we) (has|have)) (with |as having )?(?<condition>(\w+ ){0,2}?(dystonia|blepharospasm|torticollis))( (yesterday|today|recently|last (week|month|year)|this (week|month|year)|\w+ (days?|weeks?|months?|years?) ago))?[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContext();
 
-    // "list of dystonia symptoms for my school project", "… for my physio exam revision": what the answer is for says
+    // "list of dystonia symptoms for my school project", "… for my physio exam revision", "we want to know for the
+    // community health talk in our village": what the answer is for says
     // nothing of what is asked (and a school or physiotherapy is a subject the articles leave out). An exam or a test
     // only when it is the asker's own ("what happens in the neurology exam" asks about the examination).
-    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|his|her|their|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?|(doing|revising for|studying for|prepping for|working on) (my|our) (\w+ )?(exams?|revision|essay|assignment|homework|coursework|dissertation)( revision| prep)?|(for|in) (our|my|the|a) (staff |team |new staff |carers' |carers )?(training|induction|training session|teaching session))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((for|in|about|on) (a|an|my|our|his|her|their|the|this) (school|class|college|uni|university|science|biology|health|psychology|nursing|homework) ?(project|report|assignment|essay|presentation|homework|paper|poster|coursework|class)|for (my|our|a|an) (school|college|uni|university|science|biology|psychology|nursing|physio|physiotherapy|anatomy|pharmacy|pharmacology|neuroscience|first aid|gcse|a-level|a level) (exams?|test|quiz|lecture|course|module)( revision| prep| practice)?|(doing|revising for|studying for|prepping for|working on) (my|our) (\w+ )?(exams?|revision|essay|assignment|homework|coursework|dissertation)( revision| prep)?|(for|in) (our|my|the|a) (staff |team |new staff |carers' |carers )?(training|induction|training session|teaching session)|((we|i) (want|need|would like|wanted) to know )?for (the|a|our|my) (community |village |church |parish |school |staff |public )?(health )?(talk|meeting|assembly|workshop|information session|awareness day|newsletter)( (in|at|for) (our|the|my) \w+)?|need (to|2) (know|kno) (for|4) (tomorrow's|tomorrows|2moro's|2moros|my|the|our) (exam|test|quiz)s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
     /// <summary>The question <paramref name="text"/> asks, without the framing around it.</summary>

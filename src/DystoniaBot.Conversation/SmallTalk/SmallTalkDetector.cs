@@ -114,6 +114,11 @@ public static partial class SmallTalkDetector
             return SmallTalkKind.Help;
         }
 
+        if (whole.Length == 0 && normalized.Trim().Length > 0)
+        {
+            return EmojiOnly(normalized);
+        }
+
         if (Help().IsMatch(whole))
         {
             return SmallTalkKind.Help;
@@ -131,6 +136,25 @@ public static partial class SmallTalkDetector
 
         return Pleasantries(whole);
     }
+
+    /// <summary>
+    /// A message of emoji alone, as someone whose hands hurt may send: a wave or a smile says hello, folded hands or a
+    /// thumbs up say thanks. Tears or a broken heart are no pleasantry: they are left for the rest of the bot to read.
+    /// </summary>
+    private static SmallTalkKind? EmojiOnly(string text) =>
+        SadEmoji().IsMatch(text) ? null
+        : ThanksEmoji().IsMatch(text) ? SmallTalkKind.Thanks
+        : WarmthOnly().IsMatch(text) ? SmallTalkKind.Greeting
+        : null;
+
+    [GeneratedRegex(@"\p{Cs}{2}|\p{So}", RegexOptions.CultureInvariant)]
+    private static partial Regex WarmthOnly();
+
+    [GeneratedRegex("🙏|👍|👌|🙌|💐", RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksEmoji();
+
+    [GeneratedRegex("😭|😢|😞|😔|😟|😩|😫|😰|😨|😱|💔|🆘|😣|😖|🥺|☹", RegexOptions.CultureInvariant)]
+    private static partial Regex SadEmoji();
 
     /// <summary>
     /// What a message made only of pleasantries is (the first greeting, thanks or goodbye says which), or null when

@@ -176,6 +176,8 @@ public class RedFlagDetectorTests
     [InlineData("found the toddler chewing grandads tablets")]
     [InlineData("nosebleed going over an hour now soakin thru towels, im on the blood thinners")]
     [InlineData("2 weeks after my botox i keep choking on water and cant get my breath")]
+    [InlineData("whole house smells of gas and all of us have banging headaches, even the dog is dopey")]
+    [InlineData("my husband got a shock off the cooker wiring, threw him back, his hand is burnt")]
     [InlineData("got stung by a wasp at practice, eyes are puffing shut and im kinda wheezy")]
     [InlineData("my husband was chatting at dinner and suddenly his words came out all jumbled and his right hand dropped the fork")]
     public void Detect_ShouldFlagAnEmergency(string text)
@@ -196,6 +198,7 @@ public class RedFlagDetectorTests
     [InlineData("got a whole strip of tablets next to me, im done with all of it")]
     [InlineData("I've had enough of living, the rope is in the garage")]
     [InlineData("If there is no cure then there is no need for me to continue. I am standing on top of the building now.")]
+    [InlineData("sitting on the edge of the roof of my building typing this lol. nobody gets how tired i am of this neck. bye bot")]
     [InlineData("i dont see the point any more and ive been saving up my tablets")]
     [InlineData("my friend says she wants to kill herself")]
     [InlineData("my brother talked about ending his life")]
@@ -519,6 +522,10 @@ public class RedFlagDetectorTests
     [InlineData("got stung by a wasp last summer and my arm swelled up, am i allergic to botox now")]
     [InlineData("no need for me to continue with the physio, is there")]
     [InlineData("i nearly choked on a sandwich about a month after my botox, fine now, should i tell the clinic or not bother")]
+    [InlineData("first aid quiz q: if someone with dystonia starts choking what do u do?")]
+    [InlineData("gr8 so i had my botox 2day, wud it b ok 2 have another dose nxt wk if it dont work?")]
+    [InlineData("does dystonia give you gas or bloating")]
+    [InlineData("sitting on the edge of the bed my feet curl under, is that dystonia")]
     [InlineData("found my old tablets in the drawer, can i still take them for the spasms")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {

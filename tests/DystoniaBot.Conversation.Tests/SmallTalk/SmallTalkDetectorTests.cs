@@ -99,6 +99,9 @@ public class SmallTalkDetectorTests
     [InlineData("test 123", SmallTalkKind.Greeting)]
     [InlineData("shalom, just testing if this thing works", SmallTalkKind.Greeting)]
     [InlineData("gud nite po, tnx", SmallTalkKind.Goodbye)]
+    [InlineData("👋😊", SmallTalkKind.Greeting)]
+    [InlineData("🙏", SmallTalkKind.Thanks)]
+    [InlineData("👍👍", SmallTalkKind.Thanks)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));
@@ -123,6 +126,7 @@ public class SmallTalkDetectorTests
     [InlineData("thanks - is there a cure")]
     [InlineData("is there a test for dystonia")]
     [InlineData("testing for dystonia")]
+    [InlineData("😭😭")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
