@@ -23,7 +23,7 @@ internal static partial class TextNormalizer
     /// </summary>
     public static string ReadTexting(string text) =>
         DigitForWord().Replace(
-            TextingWord().Replace(text, static m => Texting[m.Value.ToLowerInvariant()]),
+            TextingWords.Replace(text, static m => Texting[m.Value.ToLowerInvariant()]),
             static m => m.Value == "2" ? "to" : "for");
 
     // Texting's words spelled with digits, which no other word is.
@@ -34,8 +34,10 @@ internal static partial class TextNormalizer
         ["w8"] = "wait", ["m8"] = "mate", ["any1"] = "anyone", ["some1"] = "someone", ["no1"] = "no one",
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(2day|2nite|2night|2moro|2morro|2morrow|2mrw|gr8|l8r|b4|w8|m8|any1|some1|no1)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex TextingWord();
+    // Built from the list, so a word is written once.
+    private static readonly System.Text.RegularExpressions.Regex TextingWords = new(
+        @"\b(" + string.Join('|', Texting.Keys.Select(System.Text.RegularExpressions.Regex.Escape)) + @")\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,/:-])\b(2(?= (be|b|have|take|get|go|do|know|kno|see|ask|tell|stop|keep|make|give|try|eat|drink|sleep|work|walk|talk|help|find|say|start|use|wait|come|feel|move|swallow|breathe|understand|explain)\b)|4(?= (my|the|a|an|your|ur|u|you|me|him|her|them|us|tomorrow|today|tonight|work|school|uni|college)\b))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DigitForWord();
