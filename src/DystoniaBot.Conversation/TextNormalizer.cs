@@ -18,20 +18,21 @@ internal static partial class TextNormalizer
 
     /// <summary>
     /// <paramref name="text"/> with the words texting spells with digits written out ("2day", "gr8", "b4"), and a
-    /// lone "2" or "4" read as "to" or "for" where a verb or a determiner follows ("wud it b ok 2 have another dose":
-    /// no count of anything). The rest keeps its case: the search reads it too.
+    /// lone "2" read as "to" between a word that asks for one and a verb ("wud it b ok 2 have another dose": no count
+    /// of anything). A "4" stays a number: "took 4 tonight" is a count of tablets. The rest keeps its case: the search
+    /// reads it too.
     /// </summary>
     public static string ReadTexting(string text) =>
         DigitForWord().Replace(
             TextingWords.Replace(text, static m => Texting[m.Value.ToLowerInvariant()]),
-            static m => m.Value == "2" ? "to" : "for");
+            "to");
 
     // Texting's words spelled with digits, which no other word is.
     private static readonly Dictionary<string, string> Texting = new(StringComparer.Ordinal)
     {
         ["2day"] = "today", ["2nite"] = "tonight", ["2night"] = "tonight", ["2moro"] = "tomorrow", ["2morro"] = "tomorrow",
         ["2morrow"] = "tomorrow", ["2mrw"] = "tomorrow", ["gr8"] = "great", ["l8r"] = "later", ["b4"] = "before",
-        ["w8"] = "wait", ["m8"] = "mate", ["any1"] = "anyone", ["some1"] = "someone", ["no1"] = "no one",
+        ["m8"] = "mate", ["any1"] = "anyone", ["some1"] = "someone", ["no1"] = "no one",
     };
 
     // Built from the list, so a word is written once.
@@ -39,7 +40,7 @@ internal static partial class TextNormalizer
         @"\b(" + string.Join('|', Texting.Keys.Select(System.Text.RegularExpressions.Regex.Escape)) + @")\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,/:-])\b(2(?= (be|b|have|take|get|go|do|know|kno|see|ask|tell|stop|keep|make|give|try|eat|drink|sleep|work|walk|talk|help|find|say|start|use|wait|come|feel|move|swallow|breathe|understand|explain)\b)|4(?= (my|the|a|an|your|ur|u|you|me|him|her|them|us|tomorrow|today|tonight|work|school|uni|college)\b))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\b(ok|okay|able|want|wanted|wanna|need|needed|needs|going|like|try|trying|tried|how|allowed|safe|fine|better|best|supposed|meant|hard|easy|time|have|has|got|due|sorry) )2(?= (be|b|have|take|get|go|do|know|kno|see|ask|tell|stop|keep|make|give|try|eat|drink|sleep|work|walk|talk|help|find|say|start|use|wait|come|feel|move|swallow|breathe|understand|explain)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DigitForWord();
 
     /// <summary>Whether <paramref name="word"/> (lower case) is phone typing the detectors read as a full word ("im", "ur").</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DystoniaBot.Knowledge.Analysis;
 
 namespace DystoniaBot.Conversation.Language;
 
@@ -236,7 +237,8 @@ public sealed class SlipReader
     /// </summary>
     private static IEnumerable<string> LetterLeftOut(string token)
     {
-        if (token.Length < 3)
+        // No word is longer: a run of letters beyond it is no word with a letter skipped, and would cost 26 tries a letter.
+        if (token.Length is < 3 or > 24)
         {
             yield break;
         }
@@ -250,15 +252,6 @@ public sealed class SlipReader
         }
     }
 
-    // The letters around each key of a QWERTY keyboard, row above and below included.
-    private static readonly Dictionary<char, string> Neighbours = new()
-    {
-        ['q'] = "wa", ['w'] = "qeas", ['e'] = "wrsd", ['r'] = "etdf", ['t'] = "ryfg", ['y'] = "tugh", ['u'] = "yihj",
-        ['i'] = "uojk", ['o'] = "ipkl", ['p'] = "ol", ['a'] = "qwsz", ['s'] = "awedxz", ['d'] = "serfcx",
-        ['f'] = "drtgvc", ['g'] = "ftyhbv", ['h'] = "gyujnb", ['j'] = "huikmn", ['k'] = "jiolm", ['l'] = "kop",
-        ['z'] = "asx", ['x'] = "zsdc", ['c'] = "xdfv", ['v'] = "cfgb", ['b'] = "vghn", ['n'] = "bhjm", ['m'] = "njk",
-    };
-
     /// <summary>The word with one letter struck on a neighbouring key instead: "cyre" gives "cure" among others.</summary>
     private static IEnumerable<string> NeighbourKeyStruck(string token)
     {
@@ -271,12 +264,7 @@ public sealed class SlipReader
         var letters = token.ToCharArray();
         for (var i = 0; i < letters.Length; i++)
         {
-            if (!Neighbours.TryGetValue(token[i], out var around))
-            {
-                continue;
-            }
-
-            foreach (var meant in around)
+            foreach (var meant in Keyboard.Neighbours(token[i]))
             {
                 letters[i] = meant;
                 yield return new string(letters);

@@ -110,9 +110,11 @@ public sealed class SplitWordReader
                 continue;
             }
 
-            // A whole word of the vocabulary is no piece of a longer one it begins ("dystonia show up" is no "dystonias").
+            // A whole word of the vocabulary is no piece of the same word with an ending ("dystonia show up" is no
+            // "dystonias"); it may be the start of a longer one ("spasm odic").
             if (Nearest(Spoken(pieces)) is { } found && (best is null || found.Distance <= best.Value.Distance)
-                && !(pieces[0].Length >= MinWordLength && _vocabulary.Contains(pieces[0]) && found.Word.StartsWith(pieces[0], StringComparison.Ordinal)))
+                && !(pieces[0].Length >= MinWordLength && _vocabulary.Contains(pieces[0])
+                    && found.Word.StartsWith(pieces[0], StringComparison.Ordinal) && found.Word.Length - pieces[0].Length <= 2))
             {
                 best = (found.Word, parts, found.Distance);
             }

@@ -139,22 +139,17 @@ public static partial class SmallTalkDetector
 
     /// <summary>
     /// A message of emoji alone, as someone whose hands hurt may send: a wave or a smile says hello, folded hands or a
-    /// thumbs up say thanks. Tears or a broken heart are no pleasantry: they are left for the rest of the bot to read.
+    /// thumbs up say thanks. Any other emoji (tears, an ambulance, a pill) is no pleasantry: it is left for the rest of
+    /// the bot to read.
     /// </summary>
     private static SmallTalkKind? EmojiOnly(string text) =>
-        SadEmoji().IsMatch(text) ? null
-        : ThanksEmoji().IsMatch(text) ? SmallTalkKind.Thanks
-        : WarmthOnly().IsMatch(text) ? SmallTalkKind.Greeting
-        : null;
+        FriendlyEmojiOnly().IsMatch(text) ? (ThanksEmoji().IsMatch(text) ? SmallTalkKind.Thanks : SmallTalkKind.Greeting) : null;
 
-    [GeneratedRegex(@"\p{Cs}{2}|\p{So}", RegexOptions.CultureInvariant)]
-    private static partial Regex WarmthOnly();
+    [GeneratedRegex(@"^\s*((👋|🙋|😊|🙂|😀|😃|😄|😁|☺|🤗|😉|❤|💕|💖|🌸|🌞|☀|✨|🙏|👍|👌|🙌|💐)[\uFE0F\u200D\p{Sk}\s]*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex FriendlyEmojiOnly();
 
     [GeneratedRegex("🙏|👍|👌|🙌|💐", RegexOptions.CultureInvariant)]
     private static partial Regex ThanksEmoji();
-
-    [GeneratedRegex("😭|😢|😞|😔|😟|😩|😫|😰|😨|😱|💔|🆘|😣|😖|🥺|☹", RegexOptions.CultureInvariant)]
-    private static partial Regex SadEmoji();
 
     /// <summary>
     /// What a message made only of pleasantries is (the first greeting, thanks or goodbye says which), or null when

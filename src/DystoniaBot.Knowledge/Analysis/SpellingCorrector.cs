@@ -75,8 +75,10 @@ public sealed class SpellingCorrector
         {
             // People rarely get a word's first letter wrong, and a real word missing from the vocabulary often differs
             // from a known one only there ("knitting" is no "sitting", "darts" no "parts"): the first letter may only be
-            // missing, added, swapped with the second ("ystonia", "ddystonia") or one that sounds the same ("servical").
-            if (candidate[0] != word[0] && !SoundsAlike(candidate[0], word[0]) && !candidate.AsSpan(1).SequenceEqual(word)
+            // missing, added, swapped with the second ("ystonia", "ddystonia"), one that sounds the same ("servical") or the
+            // key beside it ("fystomia").
+            if (candidate[0] != word[0] && !SoundsAlike(candidate[0], word[0]) && !Keyboard.AreNeighbours(candidate[0], word[0])
+                && !candidate.AsSpan(1).SequenceEqual(word)
                 && !word.AsSpan(1).SequenceEqual(candidate)
                 && !(candidate.Length > 1 && word.Length > 1 && candidate[1] == word[0] && candidate[0] == word[1]))
             {
@@ -137,13 +139,20 @@ public sealed class SpellingCorrector
             }
         }
 
-        if (best is null && maxDistance == 2 && _longWordsByInitial.TryGetValue(word[0], out var candidates))
+        if (best is null && maxDistance == 2)
         {
-            // Two edits on both sides ("blefarospasm" → "blepharospasm") escape the deletion probes; people rarely
-            // get the first letter wrong, so comparing with the long words that share it is cheap and enough.
-            foreach (var candidate in candidates)
+            // Two edits on both sides ("blefarospasm" → "blepharospasm", "fystomia" → "dystonia") escape the deletion
+            // probes; people rarely get the first letter wrong but by the key beside it, so comparing with the long
+            // words that begin with it or a neighbour is cheap and enough.
+            foreach (var initial in Keyboard.Neighbours(word[0]).Prepend(word[0]))
             {
-                Consider(candidate);
+                if (_longWordsByInitial.TryGetValue(initial, out var candidates))
+                {
+                    foreach (var candidate in candidates)
+                    {
+                        Consider(candidate);
+                    }
+                }
             }
         }
 

@@ -127,6 +127,8 @@ public class SmallTalkDetectorTests
     [InlineData("is there a test for dystonia")]
     [InlineData("testing for dystonia")]
     [InlineData("😭😭")]
+    [InlineData("🚑")]
+    [InlineData("🤕💊")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));

@@ -18,6 +18,7 @@ public class SpellingCorrectorTests
     [InlineData("botulimun", "botulinum")]    // two edits in a long word
     [InlineData("electromiogram", "electromyogram")]
     [InlineData("ystonia", "dystonia")]       // the first letter missing
+    [InlineData("fystomia", "dystonia")]      // the key beside the first, and one more slip
     public void Correct_ShouldFindTheIntendedWord(string typed, string expected)
     {
         Assert.Equal(expected, Corrector.Correct(typed));
