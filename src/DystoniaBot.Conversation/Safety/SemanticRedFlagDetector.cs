@@ -95,13 +95,21 @@ public sealed partial class SemanticRedFlagDetector
     private static partial Regex ClauseBreak();
 
     /// <summary>
+    /// A sign that comes and goes on its own, told as a habit ("sometimes when my dystonia flares i cant get a proper
+    /// breath in, then it passes after a few mins"): a question for the doctor, unless something is happening now and
+    /// badly.
+    /// </summary>
+    [GeneratedRegex(@"\b(sometimes|often|every so often|now and then|now and again|occasionally|from time to time|whenever)\b[^.!?]{0,120}\b(it |they )?(passes|pass|goes away|go away|settles|settle|eases|ease|stops|stop)( off| down)?( again)?( after| in| within| on (its|their) own| by (itself|themselves))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ComesAndGoes();
+
+    /// <summary>
     /// An episode of days, weeks or years ago told as over ("last week my jaw locked for an hour after an anti-sickness
     /// pill, its totally fine now", "years ago … it passed in the hospital", "a month after my botox, fine now", "last
     /// night … but its gone now"): a question about it, not an emergency,
     /// unless it is back ("it's started again tonight") or still
     /// there ("should she still have the next one" asks about the next time, and is no "still").
     /// </summary>
-    [GeneratedRegex(@"^(?:(?=[\s\S]*\b(\d+|a|an|one|two|three|four|five|six|few|couple of|several) (days?|weeks?|months?|years?) (after|later)\b[^.!?]{0,100}[,;]\s*(but |and )?(i'm |im |he's |hes |she's |shes |all |it's |its )?(fine|ok|okay|all good|back to normal) now\b)|(?=[\s\S]*\b(last (week|weekend|night|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of|several|many) (days?|weeks?|months?|years?) ago|years ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(it's|its|it has|that's|thats|it is) (all )?(gone|over|passed) (now|since)|(fine|ok|okay|better|back to normal) (now|today)|(?<!\bnever )(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?|(it|that|this) (passed|settled|stopped|wore off|went away)( in| at| after| on| by)?)\b))(?![\s\S]*\b(still(?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) still)|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?=[\s\S]*\b(\d+|a|an|one|two|three|four|five|six|few|couple of|several) (days?|weeks?|months?|years?) (after|later)\b[^.!?]{0,100}[,;]\s*(but |and )?(i'm |im |he's |hes |she's |shes |all |it's |its )?(fine|ok|okay|all good|back to normal) now\b)|(?=[\s\S]*\b(last (week|weekend|night|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of|several|many) (days?|weeks?|months?|years?) ago|years ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(he's|hes|she's|shes|i'm|im|they're|theyre|everyone's|everyone is)( totally| completely| absolutely| perfectly)? (fine|ok|okay|alright)\b(?! (if|when|until|unless|as long|to|for|with|apart|except)\b)|(it's|its|it has|that's|thats|it is) (all )?(gone|over|passed) (now|since)|(fine|ok|okay|better|back to normal) (now|today)|(?<!\bnever )(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?|(it|that|this) (passed|settled|stopped|wore off|went away)( in| at| after| on| by)?)\b))(?![\s\S]*\b(still(?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) still)|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OverSinceDaysAgo();
 
     // Death as a figure of feeling ("sick to death of explaining it", "bored to death", "could die of embarrassment"):
@@ -218,6 +226,12 @@ public sealed partial class SemanticRedFlagDetector
 
         // An episode days or weeks ago said to be over: however near an exemplar, the message says it is not happening now.
         if (OverSinceDaysAgo().IsMatch(part.Message))
+        {
+            return null;
+        }
+
+        if (match.Group.Kind == "emergency" && ComesAndGoes().IsMatch(part.Message)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
         {
             return null;
         }

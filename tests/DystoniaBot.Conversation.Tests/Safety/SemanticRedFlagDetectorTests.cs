@@ -69,6 +69,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("years ago after an anti sickness jab my jaw locked and my eyes went up, it passed in the hospital. was that dystonia and do i need to warn my dentist?")]
     [InlineData("every morning when i open the bakery and start shaping the loaves my right hand goes into this claw, fingers pull in, wrist bends right over, been 6 months now, doesnt hurt much but the plaiting is getting impossible, and its totally fine on the bus home. what have i got")]
     [InlineData("My wife, her neck is pain very much after the botulinum injection since one week, but she is eating and breathing fine. Is this normal?")]
+    [InlineData("sometimes when my dystonia flares i feel like i cant get a proper breath in, then it passes after a few mins. is that the dystonia or my anxiety?")]
+    [InlineData("can dystonia make your eye clamp shut by itself, like while you're driving? my pal nearly had a scare on the M74 last week, she's fine but it shook her up")]
     public void Detect_ShouldNotRaiseAnAlarm_ForAnOrdinaryQuestion(string message)
     {
         Assert.Null(Detector.Detect(message));
@@ -157,6 +159,8 @@ public class SemanticRedFlagDetectorTests
     [InlineData("prisoner on my wing says his jaw has been a bit stiff on and off for a few months since they changed his meds, does he need a review", false)]
     [InlineData("last year in hospital my boy had his eyes roll up and his neck go stiff after an anti sickness drip, they sorted it. will it happen again if he needs that drip", false)]
     [InlineData("his jaw has been stiff on and off for a few months since they changed his meds and now his tongue is pushing out and he cant swallow", true)]
+    [InlineData("can dystonia make your eye clamp shut while driving? my pal nearly had a scare on the motorway last week, she's fine but it shook her up", false)]
+    [InlineData("sometimes it passes on its own but right now she cant breathe and her lips are going blue", true)]
     public void Detect_ShouldNotTakeAPastEventForAnEmergency_WhenTheModelAloneReadsIt_UnlessItIsHappeningAgain(string message, bool emergency)
     {
         // No exemplar is near: only the model reads the message.
