@@ -145,10 +145,12 @@ public static partial class SmallTalkDetector
     private static SmallTalkKind? EmojiOnly(string text) =>
         FriendlyEmojiOnly().IsMatch(text) ? (ThanksEmoji().IsMatch(text) ? SmallTalkKind.Thanks : SmallTalkKind.Greeting) : null;
 
-    [GeneratedRegex(@"^\s*((👋|🙋|😊|🙂|😀|😃|😄|😁|☺|🤗|😉|❤|💕|💖|🌸|🌞|☀|✨|🙏|👍|👌|🙌|💐)[\uFE0F\u200D\p{Sk}\s]*)+$", RegexOptions.CultureInvariant)]
+    private const string ThanksEmojiList = "🙏|👍|👌|🙌|💐";
+
+    [GeneratedRegex(@"^\s*((👋|🙋|😊|🙂|😀|😃|😄|😁|☺|🤗|😉|❤|💕|💖|🌸|🌞|☀|✨|" + ThanksEmojiList + @")[\uFE0F\u200D\p{Sk}\s]*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex FriendlyEmojiOnly();
 
-    [GeneratedRegex("🙏|👍|👌|🙌|💐", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ThanksEmojiList, RegexOptions.CultureInvariant)]
     private static partial Regex ThanksEmoji();
 
     /// <summary>
