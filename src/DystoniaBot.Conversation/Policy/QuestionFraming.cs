@@ -115,10 +115,18 @@ public static partial class QuestionFraming
             // but in general can a stroke cause dystonia"); "my neck is killing me, what helps" asks about what it tells.
             var commas = QuestionAfterComma().Matches(sentence);
             var clause = commas.Count > 0 ? sentence[(commas[^1].Index + commas[^1].Length)..] : sentence;
-            if (!sentence.EndsWith('?') && !OpensAQuestion().IsMatch(sentence) && !(commas.Count > 0 && commas[^1].Groups["general"].Success))
+            var opens = OpensAQuestion().IsMatch(sentence);
+            if (!sentence.EndsWith('?') && !opens && !(commas.Count > 0 && commas[^1].Groups["general"].Success))
             {
                 toldAround = true;
                 continue;
+            }
+
+            // "does dystonia run in families at all, theres talk now its in our family, a wee cousin has it": a
+            // question asked first and the story told after it in the same sentence.
+            if (opens && commas.Count == 0 && AskedThenTold().Match(sentence) is { Success: true } told)
+            {
+                clause = sentence[..told.Index];
             }
 
             toldAround |= clause.Length < sentence.Length;
@@ -126,10 +134,20 @@ public static partial class QuestionFraming
         }
 
         // "Is this dystonia?" points back at what was told: alone, it asks something else.
-        return asking.Count > 0 && toldAround && !asking.Any(s => PointsBack().IsMatch(s))
+        return asking.Count > 0 && toldAround && !asking.Any(s => PointsBack().IsMatch(TagQuestion().Replace(s, string.Empty)))
             ? string.Join(' ', asking)
             : null;
     }
+
+    // "Can a head injury bring on dystonia or is that a myth?": a tag asking whether the question's own claim is true
+    // points at nothing told.
+    [GeneratedRegex(@"\s*,?\s*\b(or (is|was) (that|this|it) (just |only |all )?(a |an )?(myth|true|right|wrong|rubbish|nonsense|made up|old wives'? tale|urban legend|lie|fake)|(is|was) (that|this|it) (true|right|correct|a myth))\b\s*[?!.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagQuestion();
+
+    // After a question's first clause (four words or more), a comma and what the writer tells, not asks: "theres talk",
+    // "my cousin has it", "its in our family", "she was diagnosed".
+    [GeneratedRegex(@"(?<=^(\S+\s+){3,}\S+?),\s+(?!(or|and|like|such as|especially|even|i mean|e\.?g\.?|for example)\b)(?=(theres|there's|there is|its|it's|i|i'm|im|i've|ive|we|we're|my|our|a|an|the|his|her|he|she|they)\b[^?]*\?*\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedThenTold();
 
     // "General q — can head injuries lead to dystonia": a word that the question is general opens it too.
     [GeneratedRegex(@"^(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -137,8 +155,10 @@ public static partial class QuestionFraming
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
     // "…, but in general can a stroke cause dystonia": words that set the question apart from the story told before it
-    // ("in general") are no part of it either; "anyway" and "btw" set it apart as a comma does.
-    [GeneratedRegex(@"(,|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // ("in general") are no part of it either; "anyway" and "btw" set it apart as a comma does, and so does a dash in a
+    // sentence that names the condition ("zookeeper here, nothing to do with the animals - what does cervical mean in
+    // cervical dystonia"; "essay on stroke - what are the warning signs" asks about the stroke).
+    [GeneratedRegex(@"(,|\s[-–—]+(?:(?<=\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b[^.!?]*)|(?=[^.!?]*\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b))|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the
@@ -149,6 +169,11 @@ public static partial class QuestionFraming
     // "Dying of embarrassment", "want to die of embarrassment", "dying to know": feelings said strongly, not death, which the articles leave out.
     [GeneratedRegex(@"\b(?<die>dying|die|died) (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativeDying();
+
+    // "Does a drink help dystonia", "a few pints", "the odd dram": alcohol (a subject the articles leave out), not a drink
+    // of water, nor one held, spilled or pulled behind a bar.
+    [GeneratedRegex(@"(?<!\b(hold|holding|held|spill|spilling|spilt|spilled|lift|lifting|carry|carrying|pour|pouring|pull|pulling|pulled|serve|serving|served|make|making|get|getting|take|taking|sip|sipping)( (on|up|down|out))?( \w+)? )\b(a|a few|a couple of|couple of|the odd|few|some|a wee|a small|one or two|a couple) (drinks?|bevvies|bevvy|pints?|tipple|snifter|dram|drams|glass of (red|white|wine|whisky|whiskey|beer))\b(?! of\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ADrink();
 
     // "Muscles that stay clenched for ages": a long time (age is a subject the articles leave out).
     [GeneratedRegex(@"\bfor (ages|age+s|yonks|donkey'?s years)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -206,6 +231,7 @@ public static partial class QuestionFraming
         stripped = FigurativeDying().Replace(stripped, static m => m.Groups["to"].Success ? "want to " : m.Groups["die"].Value.Equals("dying", StringComparison.OrdinalIgnoreCase) ? "so embarrassed" : "feel embarrassed");
         stripped = InTheHead().Replace(stripped, "psychological");
         stripped = ForAges().Replace(stripped, "for a long time");
+        stripped = ADrink().Replace(stripped, "alcohol");
         stripped = UsedALot().Replace(stripped, static m => m.Groups["part"].Success ? m.Groups["part"].Value + " used frequently" : "from being used frequently");
         stripped = WhenItsAtHome().Replace(stripped, string.Empty);
         // Never leave nothing, or only a fragment: then the context was the question.

@@ -97,6 +97,9 @@ public class QuestionFramingTests
     [InlineData("drummer here, does dystonia go for the muscles u use loads", "does dystonia go for the muscles used frequently")]
     [InlineData("i could die of embarrassment when my eye shuts, is that dystonia", "i could feel embarrassed when my eye shuts, is that dystonia")]
     [InlineData("can a blow to the head cause it", "can a blow to the head cause it")]
+    [InlineData("does a couple of pints make dystonia worse", "does alcohol make dystonia worse")]
+    [InlineData("my hand shakes when i hold a drink, is that dystonia", "my hand shakes when i hold a drink, is that dystonia")]
+    [InlineData("spasms come when im pulling a pint at work, is that dystonia", "spasms come when im pulling a pint at work, is that dystonia")]
     public void Question_ShouldReadFiguresOfSpeech_AsWhatTheyMean(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -110,11 +113,15 @@ public class QuestionFramingTests
     [InlineData("my son's hand cramps when he writes, is this dystonia?", null)]
     [InlineData("hello, what is dystonia?", "what is dystonia?")]
     [InlineData("thought i was having a heart attack but my neck was just in a massive spasm anyway is painful neck muscles part of dystonia?", "is painful neck muscles part of dystonia?")]
-    [InlineData("lot of lads get knocks on the boats. general q - can head injuries lead to dystonia", "general q - can head injuries lead to dystonia")]
+    [InlineData("lot of lads get knocks on the boats. general q - can head injuries lead to dystonia", "can head injuries lead to dystonia")]
     [InlineData("my head jerked in the meeting again. is stress a trigger", "is stress a trigger")]
     [InlineData("my nan had a stroke 2 yrs ago and shes fine now, but in general can a stroke cause dystonia", "can a stroke cause dystonia")]
     [InlineData("my neck is killing me since i got this new pillow, what helps", null)]
     [InlineData("baclofen or clonazepam, which one is better for dystonia?", null)]
+    [InlineData("rugby player here, taken a lot of knocks. can concussion lead to dystonia or is that a myth", "can concussion lead to dystonia or is that a myth")]
+    [InlineData("is dystonia passed down in families, my aunt has it and now my mum has the same thing", "is dystonia passed down in families")]
+    [InlineData("drummer here, not about my own hands - does dystonia show up at rest?", "does dystonia show up at rest?")]
+    [InlineData("essay on epilepsy - what are the early signs?", null)]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

@@ -190,6 +190,13 @@ public class RedFlagDetectorTests
     [InlineData("my husband got a shock off the cooker wiring, threw him back, his hand is burnt")]
     [InlineData("got stung by a wasp at practice, eyes are puffing shut and im kinda wheezy")]
     [InlineData("my husband was chatting at dinner and suddenly his words came out all jumbled and his right hand dropped the fork")]
+    [InlineData("quick q about botox but my dad looks grey and clammy and says its like an elephant standing on his chest")]
+    [InlineData("my chest feels like something is pressing down on me and im sweating, probably nothing?")]
+    [InlineData("he slipped with the hedge cutter, blood is shooting out in spurts from his wrist")]
+    [InlineData("cut his arm on the glass door, weve tied a belt round his arm but its still going")]
+    [InlineData("im 30 weeks pregnant and bleeding, is that normal")]
+    [InlineData("shes pregnant, 7 months, and has terrible cramping pain low in her belly")]
+    [InlineData("34 weeks pregnant and the baby hasnt moved since yesterday")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -329,6 +336,8 @@ public class RedFlagDetectorTests
     [InlineData("burned myself with the lighter on my thigh again, its blistering up badly")]
     [InlineData("Sorry po. I dont want to be here anymore po, the rope is ready already. What is dystonia focal?")]
     [InlineData("top of the cliffs by the lighthouse typing this. dont really see the point of carrying on with this neck anymore")]
+    [InlineData("stood on the railway bridge. had enough of this neck. bye")]
+    [InlineData("up on the roof of the multi storey, whats the point anymore")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -561,6 +570,13 @@ public class RedFlagDetectorTests
     [InlineData("On the phone my words came out all strange and strangled, is that spasmodic dysphonia?")]
     [InlineData("sitting on the edge of the bed my feet curl under, is that dystonia")]
     [InlineData("found my old tablets in the drawer, can i still take them for the spasms")]
+    [InlineData("my chest feels tight when my neck spasms, like a band, is that the dystonia")]
+    [InlineData("I bled a lot when I was 20 weeks pregnant with my son, could that have caused his dystonia?")]
+    [InlineData("im pregnant and worried about bleeding from the botox needle, is it safe")]
+    [InlineData("im pregnant and my gums keep bleeding, unrelated but is botox ok in pregnancy")]
+    [InlineData("sat on the bridge fishing all day and my neck was fine, had enough of people saying its in my head")]
+    [InlineData("sitting on the roof terrace, giving up on the physio exercises, are there other treatments")]
+    [InlineData("the nurse put a tourniquet on for my blood test, can a blood test find dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
