@@ -73,6 +73,6 @@ internal static partial class TextNormalizer
 
     // Speech typed as it sounds drops the g of "-ing" ("his face is droopin", "hes talkin funny"). Only the verbs the
     // detectors read, so "within", "toxin" or "insulin" stay as they are.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(droop|talk|speak|breath|chok|shak|jerk|fitt|seiz|convuls|twitch|bleed|throw|vomit|swell|wak|respond|go|gett|turn|slurr|stopp|fall|burn|sweat|twist|cry|dy|kill|hurt|cutt|walk|gasp|struggl|drift|lock|clench|pass|foam|sleep|sav|giv|tak|look|feel|los|roast|boil)in'?(?=\W|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(droop|talk|speak|breath|chok|shak|jerk|fitt|seiz|convuls|twitch|bleed|throw|vomit|swell|wak|respond|go|gett|turn|slurr|stopp|fall|burn|sweat|twist|cry|dy|kill|hurt|cutt|walk|gasp|struggl|drift|lock|clench|pass|foam|sleep|sav|giv|tak|look|feel|los|roast|boil|stand|sitt|pump|spurt|gush)in'?(?=\W|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DroppedG();
 }

@@ -92,8 +92,9 @@ public static partial class QuestionFraming
         return kept.Count == 0 ? opened : string.Join(' ', kept);
     }
 
-    // "Is this dystonia?", "baclofen or trihexyphenidyl, which one is better?": the question is about what was told.
-    [GeneratedRegex(@"\b(this|that|these|those|he|she|they|him|her|them|his|hers|their|theirs|which (one|ones|of|(\w+ )?(better|best|worse|safer))|either|neither|both)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Is this dystonia?", "is it dystonia?", "baclofen or trihexyphenidyl, which one is better?": the question is about
+    // what was told.
+    [GeneratedRegex(@"\b(is it (a |an )?((type|kind|form|sort) of )?(dystonia|writer'?s cramp|blepharospasm|torticollis)\b|(is|could|can|might) it be|this|that|these|those|he|she|they|him|her|them|his|hers|their|theirs|which (one|ones|of|(\w+ )?(better|best|worse|safer))|either|neither|both)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 
     /// <summary>
@@ -134,10 +135,13 @@ public static partial class QuestionFraming
         }
 
         // "Is this dystonia?" points back at what was told: alone, it asks something else.
-        return asking.Count > 0 && toldAround && !asking.Any(s => PointsBack().IsMatch(TagQuestion().Replace(s, string.Empty)))
+        return asking.Count > 0 && toldAround && !asking.Any(s => PointsBack().IsMatch(WithoutTag(s)))
             ? string.Join(' ', asking)
             : null;
     }
+
+    private static string WithoutTag(string asking) =>
+        TagQuestion().Replace(asking, string.Empty) is { } untagged && !string.IsNullOrWhiteSpace(untagged) ? untagged : asking;
 
     // "Can a head injury bring on dystonia or is that a myth?": a tag asking whether the question's own claim is true
     // points at nothing told.
@@ -146,7 +150,7 @@ public static partial class QuestionFraming
 
     // After a question's first clause (four words or more), a comma and what the writer tells, not asks: "theres talk",
     // "my cousin has it", "its in our family", "she was diagnosed".
-    [GeneratedRegex(@"(?<=^(\S+\s+){3,}\S+?),\s+(?!(or|and|like|such as|especially|even|i mean|e\.?g\.?|for example)\b)(?=(theres|there's|there is|its|it's|i|i'm|im|i've|ive|we|we're|my|our|a|an|the|his|her|he|she|they)\b[^?]*\?*\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=^(\S+\s+){3,}\S+?),\s+(?!(or|and|like|such as|especially|even|i mean|e\.?g\.?|for example)\b)(?=(theres|there's|there is|its|it's|i|i'm|im|i've|ive|we|we're|my|our|a|an|the|his|her|he|she|they)\b[^?]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedThenTold();
 
     // "General q — can head injuries lead to dystonia": a word that the question is general opens it too.
@@ -158,7 +162,7 @@ public static partial class QuestionFraming
     // ("in general") are no part of it either; "anyway" and "btw" set it apart as a comma does, and so does a dash in a
     // sentence that names the condition ("zookeeper here, nothing to do with the animals - what does cervical mean in
     // cervical dystonia"; "essay on stroke - what are the warning signs" asks about the stroke).
-    [GeneratedRegex(@"(,|\s[-–—]+(?:(?<=\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b[^.!?]*)|(?=[^.!?]*\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b))|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(,|\s[-–—]+(?<!^\s*(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b[^.!?]{0,400})(?:(?<=\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b[^.!?]{0,400})|(?=[^.!?]{0,400}\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b))|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the
@@ -170,9 +174,11 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"\b(?<die>dying|die|died) (of|from) (embarrassment|shame|the shame|cringe)|\bdying (?<to>to) (?=(know|ask|find out|understand)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FigurativeDying();
 
-    // "Does a drink help dystonia", "a few pints", "the odd dram": alcohol (a subject the articles leave out), not a drink
-    // of water, nor one held, spilled or pulled behind a bar.
-    [GeneratedRegex(@"(?<!\b(hold|holding|held|spill|spilling|spilt|spilled|lift|lifting|carry|carrying|pour|pouring|pull|pulling|pulled|serve|serving|served|make|making|get|getting|take|taking|sip|sipping)( (on|up|down|out))?( \w+)? )\b(a|a few|a couple of|couple of|the odd|few|some|a wee|a small|one or two|a couple) (drinks?|bevvies|bevvy|pints?|tipple|snifter|dram|drams|glass of (red|white|wine|whisky|whiskey|beer))\b(?! of\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Does a drink help dystonia", "a few pints", "the odd dram", "a glass of red": alcohol (a subject the articles
+    // leave out). "A drink" only as what might help or worsen, or beside the pub or the booze: a drink of water, one
+    // held, spilled, swallowed or choked on, or pulled behind a bar, is no alcohol.
+    private const string ADrinkSaid = @"(a|a few|a couple of|couple of|the odd|a wee|a small|one or two|a couple) drinks?( or two)?";
+    [GeneratedRegex(@"(?<!\b(hold|holding|held|spill|spilling|spilt|spilled|lift|lifting|carry|carrying|pour|pouring|pull|pulling|pulled|serve|serving|served|swallow|swallowing|sip|sipping)( (on|up|down|out))?( \w+)? )\b((a|a few|a couple of|couple of|the odd|few|some|a wee|a small|one or two|a couple) (pints?|tipple|snifter|drams?|bevvy|bevvies|glass(es)? of (red|white|rose|rosé|wine|whisky|whiskey|beer)( wine)?)( or two)?\b|(?<=\b(does|do|can|could|will|would|might|may|is|would|does having|can having) (having )?)" + ADrinkSaid + @"(?= (help|helps|make|makes|ease|eases|calm|calms|relax|relaxes|settle|settles|stop|stops|improve|improves|worsen|worsens|affect|affects|trigger|triggers|set off|sets off|bad|ok|okay|good)\b)|" + ADrinkSaid + @"(?=[^.!?]{0,60}\b(pub|bar|booze|drunk|tipsy|hangover|night out|whisky|whiskey|beer|wine|vodka|gin|alcohol)\b)(?<!\b(cough|choke|choking|coughing|straw|swallow|swallowing|tablets?|pills?) [^.!?]{0,30}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ADrink();
 
     // "Muscles that stay clenched for ages": a long time (age is a subject the articles leave out).

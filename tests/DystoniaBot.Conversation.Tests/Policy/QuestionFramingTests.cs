@@ -100,6 +100,10 @@ public class QuestionFramingTests
     [InlineData("does a couple of pints make dystonia worse", "does alcohol make dystonia worse")]
     [InlineData("my hand shakes when i hold a drink, is that dystonia", "my hand shakes when i hold a drink, is that dystonia")]
     [InlineData("spasms come when im pulling a pint at work, is that dystonia", "spasms come when im pulling a pint at work, is that dystonia")]
+    [InlineData("i cough every time i have a drink, is that dystonia of the throat", "i cough every time i have a drink, is that dystonia of the throat")]
+    [InlineData("does a glass of red wine help cervical dystonia", "does alcohol help cervical dystonia")]
+    [InlineData("do some drinks make dystonia worse, like coffee or cola", "do some drinks make dystonia worse, like coffee or cola")]
+    [InlineData("is it bad to have a drink or two at the pub with dystonia", "is it bad to have alcohol at the pub with dystonia")]
     public void Question_ShouldReadFiguresOfSpeech_AsWhatTheyMean(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -122,6 +126,10 @@ public class QuestionFramingTests
     [InlineData("is dystonia passed down in families, my aunt has it and now my mum has the same thing", "is dystonia passed down in families")]
     [InlineData("drummer here, not about my own hands - does dystonia show up at rest?", "does dystonia show up at rest?")]
     [InlineData("essay on epilepsy - what are the early signs?", null)]
+    [InlineData("is it safe to take baclofen, the one my neuro prescribed, with ibuprofen?", null)]
+    [InlineData("how long does botox for dystonia last - is 3 months normal?", null)]
+    [InlineData("my calf cramps at night - is it dystonia?", null)]
+    [InlineData("I read that stress causes dystonia, is that true?", null)]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

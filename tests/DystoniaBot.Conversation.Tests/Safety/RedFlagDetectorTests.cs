@@ -197,6 +197,13 @@ public class RedFlagDetectorTests
     [InlineData("im 30 weeks pregnant and bleeding, is that normal")]
     [InlineData("shes pregnant, 7 months, and has terrible cramping pain low in her belly")]
     [InlineData("34 weeks pregnant and the baby hasnt moved since yesterday")]
+    [InlineData("im expecting, 31 weeks, and bleeding")]
+    [InlineData("my pregnant daughter has terrible stomach pain")]
+    [InlineData("im 37 weeks pregnant and i havent felt the baby move since this morning")]
+    [InlineData("chest feels like a ton of bricks on it")]
+    [InlineData("feels like an elephant is sitting on my chest")]
+    [InlineData("cut his leg with the chainsaw, its coming out in spurts")]
+    [InlineData("got his hand caught in the machine, weve tied a belt round his arm, theres blood everywhere")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -338,6 +345,9 @@ public class RedFlagDetectorTests
     [InlineData("top of the cliffs by the lighthouse typing this. dont really see the point of carrying on with this neck anymore")]
     [InlineData("stood on the railway bridge. had enough of this neck. bye")]
     [InlineData("up on the roof of the multi storey, whats the point anymore")]
+    [InlineData("on top of the bridge rn. cant take it anymore")]
+    [InlineData("sitting on the rooftop, whats the point of any of it")]
+    [InlineData("at the top of the car park, no point anymore")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -577,6 +587,16 @@ public class RedFlagDetectorTests
     [InlineData("sat on the bridge fishing all day and my neck was fine, had enough of people saying its in my head")]
     [InlineData("sitting on the roof terrace, giving up on the physio exercises, are there other treatments")]
     [InlineData("the nurse put a tourniquet on for my blood test, can a blood test find dystonia")]
+    [InlineData("im 20 weeks pregnant, no bleeding or pain, just wondering if botox is safe")]
+    [InlineData("im pregnant and my toddler bit his lip and its bleeding a bit, also is dystonia genetic")]
+    [InlineData("im pregnant - does dystonia increase bleeding in labour?")]
+    [InlineData("im 30 weeks pregnant and my cervical dystonia gives me bad pain in my neck and lower back")]
+    [InlineData("my blood pressure goes up in spurts when my neck spasms, is that dystonia?")]
+    [InlineData("had a blood test and they put a tourniquet on my arm and my hand went into spasm, is that dystonia?")]
+    [InlineData("roofer here, up on the roof all day, had enough of these neck spasms - what helps?")]
+    [InlineData("my glasses sitting on the bridge of my nose set off my blepharospasm, whats the point of botox if it comes back?")]
+    [InlineData("years ago i stood on a bridge and thought whats the point, therapy helped, now i just want to ask about botox")]
+    [InlineData("my chest feels like someone is sitting on me when i wear the weighted vest, in a good way, does it help dystonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
