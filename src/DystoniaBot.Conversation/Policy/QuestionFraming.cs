@@ -153,8 +153,9 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"(?<=^(\S+\s+){3,}\S+?),\s+(?!(or|and|like|such as|especially|even|i mean|e\.?g\.?|for example)\b)(?=(theres|there's|there is|its|it's|i|i'm|im|i've|ive|we|we're|my|our|a|an|the|his|her|he|she|they)\b[^?]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedThenTold();
 
-    // "General q — can head injuries lead to dystonia": a word that the question is general opens it too.
-    [GeneratedRegex(@"^(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "General q — can head injuries lead to dystonia": a word that the question is general opens it too, and so do
+    // "ok so" and a request ("explain like im 5 what dystonia is").
+    [GeneratedRegex(@"^((ok|okay|right|so|um|erm|and|also)[\s,]+){0,2}(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where|explain|describe|define|tell (me|us))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpensAQuestion();
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
@@ -191,8 +192,13 @@ public static partial class QuestionFraming
     private static partial Regex UsedALot();
 
     // "What's cervical dystonia when it's at home": an idiom for "what is it really", no home in it.
-    [GeneratedRegex(@"\s*\bwhen (it's|its|it is|they're|theyre|they are) at home\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*\bwhen (it's|its|it is|they're|theyre|they are) at home( like)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenItsAtHome();
+
+    // "The leaflet at the surgery", "rang the GP surgery": in British English the doctor's practice, a place, not the
+    // operation (a treatment the articles leave out).
+    [GeneratedRegex(@"\s*\b(at|from|to|in|rang|phoned|called) (the|my|our|his|her|their) (gp'?s? |doctor'?s? |doctors |local )?surgery\b(?! (for|on|to)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtTheSurgery();
 
     // "Is it all in the head?": whether it is psychological, which the article answers by saying what it is; the head
     // itself is no part of the question.
@@ -240,6 +246,7 @@ public static partial class QuestionFraming
         stripped = ADrink().Replace(stripped, "alcohol");
         stripped = UsedALot().Replace(stripped, static m => m.Groups["part"].Success ? m.Groups["part"].Value + " used frequently" : "from being used frequently");
         stripped = WhenItsAtHome().Replace(stripped, string.Empty);
+        stripped = AtTheSurgery().Replace(stripped, string.Empty);
         // Never leave nothing, or only a fragment: then the context was the question.
         return stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? stripped : question;
     }

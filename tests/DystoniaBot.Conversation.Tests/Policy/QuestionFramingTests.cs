@@ -104,6 +104,8 @@ public class QuestionFramingTests
     [InlineData("does a glass of red wine help cervical dystonia", "does alcohol help cervical dystonia")]
     [InlineData("do some drinks make dystonia worse, like coffee or cola", "do some drinks make dystonia worse, like coffee or cola")]
     [InlineData("is it bad to have a drink or two at the pub with dystonia", "is it bad to have alcohol at the pub with dystonia")]
+    [InlineData("the leaflet at the surgery says dystonia is neurological, what does that mean", "the leaflet says dystonia is neurological, what does that mean")]
+    [InlineData("is surgery an option for dystonia", "is surgery an option for dystonia")]
     public void Question_ShouldReadFiguresOfSpeech_AsWhatTheyMean(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -130,6 +132,8 @@ public class QuestionFramingTests
     [InlineData("how long does botox for dystonia last - is 3 months normal?", null)]
     [InlineData("my calf cramps at night - is it dystonia?", null)]
     [InlineData("I read that stress causes dystonia, is that true?", null)]
+    [InlineData("ok so what is dystonia in simple words, the leaflet was confusing", "ok so what is dystonia in simple words")]
+    [InlineData("explain like im 5 what dystonia is, my nephew keeps asking me", "explain like im 5 what dystonia is")]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

@@ -204,6 +204,8 @@ public class RedFlagDetectorTests
     [InlineData("feels like an elephant is sitting on my chest")]
     [InlineData("cut his leg with the chainsaw, its coming out in spurts")]
     [InlineData("got his hand caught in the machine, weve tied a belt round his arm, theres blood everywhere")]
+    [InlineData("ate some prawns at the party, lips have gone huge and i cant find my epipen")]
+    [InlineData("had a peanut cookie and my throat feels like its closing up")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -348,6 +350,8 @@ public class RedFlagDetectorTests
     [InlineData("on top of the bridge rn. cant take it anymore")]
     [InlineData("sitting on the rooftop, whats the point of any of it")]
     [InlineData("at the top of the car park, no point anymore")]
+    [InlineData("burning my wrist with the lighter most nights, want to go deeper this time")]
+    [InlineData("- cant sleep\n- burnt my thigh with a cigarette again\n- is dystonia worse at night")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -597,6 +601,10 @@ public class RedFlagDetectorTests
     [InlineData("my glasses sitting on the bridge of my nose set off my blepharospasm, whats the point of botox if it comes back?")]
     [InlineData("years ago i stood on a bridge and thought whats the point, therapy helped, now i just want to ask about botox")]
     [InlineData("my chest feels like someone is sitting on me when i wear the weighted vest, in a good way, does it help dystonia?")]
+    [InlineData("how much paracetamol is an overdose? doing my pharmacy assignment")]
+    [InlineData("i want to go deeper into the research on dystonia, any good papers?")]
+    [InlineData("burnt my hand on the iron while ironing, is my grip worse because of dystonia?")]
+    [InlineData("my lips look huge after the filler, is that like botox for dystonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

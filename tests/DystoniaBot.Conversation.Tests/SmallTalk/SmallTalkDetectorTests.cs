@@ -19,6 +19,7 @@ public class SmallTalkDetectorTests
     [InlineData("howzit", SmallTalkKind.Greeting)]
     [InlineData("gday", SmallTalkKind.Greeting)]
     [InlineData("habari yako", SmallTalkKind.Greeting)]
+    [InlineData("good evening from tyrone, how're ya keeping", SmallTalkKind.Greeting)]
     [InlineData("kia ora", SmallTalkKind.Greeting)]
     [InlineData("talofa lava", SmallTalkKind.Greeting)]
     [InlineData("bula vinaka!", SmallTalkKind.Greeting)]
