@@ -155,7 +155,7 @@ public static partial class QuestionFraming
 
     // "General q — can head injuries lead to dystonia": a word that the question is general opens it too, and so do
     // "ok so" and a request ("explain like im 5 what dystonia is").
-    [GeneratedRegex(@"^((ok|okay|right|so|um|erm|and|also)[\s,]+){0,2}(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where|explain|describe|define|tell (me|us))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok|okay|um|erm)[\s,]+(so[\s,]+)?|right so[\s,]+|so[\s,]+(?!(when|where|if)\b))?(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where|explain|describe|define)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpensAQuestion();
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
@@ -197,7 +197,7 @@ public static partial class QuestionFraming
 
     // "The leaflet at the surgery", "rang the GP surgery": in British English the doctor's practice, a place, not the
     // operation (a treatment the articles leave out).
-    [GeneratedRegex(@"\s*\b(at|from|to|in|rang|phoned|called) (the|my|our|his|her|their) (gp'?s? |doctor'?s? |doctors |local )?surgery\b(?! (for|on|to)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*\b((at|from|to|rang|phoned|called|ring|phone|call) (the|my|our) (gp'?s?|doctor'?s?|doctors|local) surgery|(?<=\b(leaflets?|posters?|nurse|appointment|receptionist)) (at|from) the surgery)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtTheSurgery();
 
     // "Is it all in the head?": whether it is psychological, which the article answers by saying what it is; the head

@@ -106,6 +106,7 @@ public class QuestionFramingTests
     [InlineData("is it bad to have a drink or two at the pub with dystonia", "is it bad to have alcohol at the pub with dystonia")]
     [InlineData("the leaflet at the surgery says dystonia is neurological, what does that mean", "the leaflet says dystonia is neurological, what does that mean")]
     [InlineData("is surgery an option for dystonia", "is surgery an option for dystonia")]
+    [InlineData("how long is recovery from the surgery", "how long is recovery from the surgery")]
     public void Question_ShouldReadFiguresOfSpeech_AsWhatTheyMean(string message, string question)
     {
         Assert.Equal(question, QuestionFraming.Question(message));
@@ -134,6 +135,7 @@ public class QuestionFramingTests
     [InlineData("I read that stress causes dystonia, is that true?", null)]
     [InlineData("ok so what is dystonia in simple words, the leaflet was confusing", "ok so what is dystonia in simple words")]
     [InlineData("explain like im 5 what dystonia is, my nephew keeps asking me", "explain like im 5 what dystonia is")]
+    [InlineData("does botox help blepharospasm? so when my eyes shut i cant drive", "does botox help blepharospasm?")]
     public void AskingSentences_ShouldBeTheQuestionsAlone_UnlessTheyPointBackAtWhatWasTold(string message, string? asking)
     {
         Assert.Equal(asking, QuestionFraming.AskingSentences(message));

@@ -206,6 +206,11 @@ public class RedFlagDetectorTests
     [InlineData("got his hand caught in the machine, weve tied a belt round his arm, theres blood everywhere")]
     [InlineData("ate some prawns at the party, lips have gone huge and i cant find my epipen")]
     [InlineData("had a peanut cookie and my throat feels like its closing up")]
+    [InlineData("doing my assignment and my son just swallowed a bottle of pills")]
+    [InlineData("working on my project and my husband is having a seizure")]
+    [InlineData("my lip is huge after a bee sting")]
+    [InlineData("ate prawns and my face's gone huge")]
+    [InlineData("my throats closing up, i ate shrimp")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -352,6 +357,9 @@ public class RedFlagDetectorTests
     [InlineData("at the top of the car park, no point anymore")]
     [InlineData("burning my wrist with the lighter most nights, want to go deeper this time")]
     [InlineData("- cant sleep\n- burnt my thigh with a cigarette again\n- is dystonia worse at night")]
+    [InlineData("i want to cut deeper into my arm tonight")]
+    [InlineData("im gonna go deeper this time with the blade")]
+    [InlineData("been burning my thighs with a lighter again")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -605,6 +613,10 @@ public class RedFlagDetectorTests
     [InlineData("i want to go deeper into the research on dystonia, any good papers?")]
     [InlineData("burnt my hand on the iron while ironing, is my grip worse because of dystonia?")]
     [InlineData("my lips look huge after the filler, is that like botox for dystonia?")]
+    [InlineData("do they have to go deeper with the needle for deep neck muscles")]
+    [InlineData("physio says i need to press deeper on the trigger points")]
+    [InlineData("burned my hand with a match lighting the candle because my hand spasmed, is that dystonia")]
+    [InlineData("with laryngeal dystonia my throat is like its closing when i talk")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

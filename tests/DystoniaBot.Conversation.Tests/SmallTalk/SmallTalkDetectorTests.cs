@@ -134,6 +134,8 @@ public class SmallTalkDetectorTests
     [InlineData("😭😭")]
     [InlineData("🚑")]
     [InlineData("🤕💊")]
+    [InlineData("god bless you for being here does botox hurt?")]
+    [InlineData("hello from the hospital, is dystonia genetic")]
     public void Detect_ShouldLeaveRealQuestionsAlone(string text)
     {
         Assert.Null(SmallTalkDetector.Detect(text));
