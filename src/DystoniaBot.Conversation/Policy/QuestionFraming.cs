@@ -153,9 +153,13 @@ public static partial class QuestionFraming
     [GeneratedRegex(@"(?<=^(\S+\s+){3,}\S+?),\s+(?!(or|and|like|such as|especially|even|i mean|e\.?g\.?|for example)\b)(?=(theres|there's|there is|its|it's|i|i'm|im|i've|ive|we|we're|my|our|a|an|the|his|her|he|she|they)\b[^?]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedThenTold();
 
+    // The words that open a question, and the condition by its names.
+    private const string QuestionWord = @"(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)";
+    private const string ConditionName = @"(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)";
+
     // "General q — can head injuries lead to dystonia": a word that the question is general opens it too, and so do
     // "ok so" and a request ("explain like im 5 what dystonia is").
-    [GeneratedRegex(@"^((ok|okay|um|erm)[\s,]+(so[\s,]+)?|right so[\s,]+|so[\s,]+(?!(when|where|if)\b))?(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where|explain|describe|define)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok|okay|um|erm)[\s,]+(so[\s,]+)?|right so[\s,]+|so[\s,]+(?!(when|where|if)\b))?(((general|quick|random|simple|honest|serious|silly) (q|question|one)|in general|generally)\s*[—–:,.-]*\s*)?(" + QuestionWord + @"|explain|describe|define)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpensAQuestion();
 
     // A comma before a word that opens a question ("…, can dystonia come after a stroke?").
@@ -163,7 +167,7 @@ public static partial class QuestionFraming
     // ("in general") are no part of it either; "anyway" and "btw" set it apart as a comma does, and so does a dash in a
     // sentence that names the condition ("zookeeper here, nothing to do with the animals - what does cervical mean in
     // cervical dystonia"; "essay on stroke - what are the warning signs" asks about the stroke).
-    [GeneratedRegex(@"(,|\s[-–—]+(?<!^\s*(is|are|can|could|does|do|did|will|would|should|what|what's|whats|why|how|when|which|who|where)\b[^.!?]{0,400})(?:(?<=\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b[^.!?]{0,400})|(?=[^.!?]{0,400}\b(dystoni\w*|blepharospasm|torticollis|dysphonia|cramp)\b))|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(,|\s[-–—]+(?<!^\s*" + QuestionWord + @"\b[^.!?]{0,400})(?:(?<=\b" + ConditionName + @"\b[^.!?]{0,400})|(?=[^.!?]{0,400}\b" + ConditionName + @"\b))|\s(anyway|anyways|anyhow|btw|but yeah|so yeah)[,:]?)\s*(((but|so|and)\s+)?(?<general>in general|generally|out of interest|just wondering)[\s,]+)?(?=(can|could|does|do|did|is|are|will|would|should|may|might|what|why|how|when|which)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionAfterComma();
 
     // "The cramps are killing me, is there anything that makes it go away?": pain said strongly, not death, which the
@@ -178,8 +182,9 @@ public static partial class QuestionFraming
     // "Does a drink help dystonia", "a few pints", "the odd dram", "a glass of red": alcohol (a subject the articles
     // leave out). "A drink" only as what might help or worsen, or beside the pub or the booze: a drink of water, one
     // held, spilled, swallowed or choked on, or pulled behind a bar, is no alcohol.
-    private const string ADrinkSaid = @"(a|a few|a couple of|couple of|the odd|a wee|a small|one or two|a couple) drinks?( or two)?";
-    [GeneratedRegex(@"(?<!\b(hold|holding|held|spill|spilling|spilt|spilled|lift|lifting|carry|carrying|pour|pouring|pull|pulling|pulled|serve|serving|served|swallow|swallowing|sip|sipping)( (on|up|down|out))?( \w+)? )\b((a|a few|a couple of|couple of|the odd|few|some|a wee|a small|one or two|a couple) (pints?|tipple|snifter|drams?|bevvy|bevvies|glass(es)? of (red|white|rose|rosé|wine|whisky|whiskey|beer)( wine)?)( or two)?\b|(?<=\b(does|do|can|could|will|would|might|may|is|would|does having|can having) (having )?)" + ADrinkSaid + @"(?= (help|helps|make|makes|ease|eases|calm|calms|relax|relaxes|settle|settles|stop|stops|improve|improves|worsen|worsens|affect|affects|trigger|triggers|set off|sets off|bad|ok|okay|good)\b)|" + ADrinkSaid + @"(?=[^.!?]{0,60}\b(pub|bar|booze|drunk|tipsy|hangover|night out|whisky|whiskey|beer|wine|vodka|gin|alcohol)\b)(?<!\b(cough|choke|choking|coughing|straw|swallow|swallowing|tablets?|pills?) [^.!?]{0,30}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private const string DrinkAmount = "a|a few|a couple of|couple of|the odd|a wee|a small|one or two|a couple";
+    private const string ADrinkSaid = "(" + DrinkAmount + @") drinks?( or two)?";
+    [GeneratedRegex(@"(?<!\b(hold|holding|held|spill|spilling|spilt|spilled|lift|lifting|carry|carrying|pour|pouring|pull|pulling|pulled|serve|serving|served|swallow|swallowing|sip|sipping)( (on|up|down|out))?( \w+)? )\b((" + DrinkAmount + @"|few|some) (pints?|tipple|snifter|drams?|bevvy|bevvies|glass(es)? of (red|white|rose|rosé|wine|whisky|whiskey|beer)( wine)?)( or two)?\b|(?<=\b(does|do|can|could|will|would|might|may|is) (having )?)" + ADrinkSaid + @"(?= (help|helps|make|makes|ease|eases|calm|calms|relax|relaxes|settle|settles|stop|stops|improve|improves|worsen|worsens|affect|affects|trigger|triggers|set off|sets off|bad|ok|okay|good)\b)|" + ADrinkSaid + @"(?=[^.!?]{0,60}\b(pub|bar|booze|drunk|tipsy|hangover|night out|whisky|whiskey|beer|wine|vodka|gin|alcohol)\b)(?<!\b(cough|choke|choking|coughing|straw|swallow|swallowing|tablets?|pills?) [^.!?]{0,30}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ADrink();
 
     // "Muscles that stay clenched for ages": a long time (age is a subject the articles leave out).
