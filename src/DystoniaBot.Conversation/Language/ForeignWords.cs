@@ -4,12 +4,17 @@ using System.Text;
 namespace DystoniaBot.Conversation.Language;
 
 /// <summary>
-/// Reads the words of other languages people mix into an English question as the English the search understands
-/// ("distonia es hereditaria? my abuela had it" → "dystonia is hereditary? my grandmother had it"), from
-/// <c>Language/foreign-words.txt</c>. Text with none of them is returned as it is.
+/// Reads the words of other languages people mix into an English question, or write a whole message in, as the
+/// English the search and the red-flag rules understand ("distonia es hereditaria? my abuela had it" → "dystonia is
+/// hereditary? my grandmother had it"; "mi hijo no respira" → "my son isn't breathing"), from
+/// <c>Language/foreign-words.txt</c> and one list a language in <c>Language/Languages/</c>. Text with none of them is
+/// returned as it is.
 /// </summary>
 public static class ForeignWords
 {
+    /// <summary>The names of the lists of one language each (their resources' names start with it).</summary>
+    public const string OneLanguageLists = "DystoniaBot.Conversation.Language.Languages.";
+
     /// <summary>Longest phrase of the list, in words.</summary>
     private const int MaxPhraseWords = 4;
 
@@ -17,6 +22,10 @@ public static class ForeignWords
     private static readonly Dictionary<char, string> Unaccented = BuildUnaccented();
 
     private static readonly Dictionary<string, string> English = Load();
+
+    // Chinese, Japanese and Thai put no space between words: their entries are found anywhere in the text, longest first.
+    private static readonly KeyValuePair<string, string>[] Unspaced =
+        [.. English.Where(e => e.Key.Any(IsUnspacedScript)).OrderByDescending(e => e.Key.Length).ThenBy(e => e.Key, StringComparer.Ordinal)];
 
     /// <summary>Whether <paramref name="word"/> (lower case, unaccented) is one of the listed words of other languages.</summary>
     public static bool IsListed(string word) => English.ContainsKey(word);
@@ -26,6 +35,19 @@ public static class ForeignWords
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = Fold(text);
+        var unspacedRead = false;
+        if (Unspaced.Length > 0 && folded.Any(IsUnspacedScript))
+        {
+            foreach (var (foreign, english) in Unspaced)
+            {
+                if (folded.Contains(foreign, StringComparison.Ordinal))
+                {
+                    folded = folded.Replace(foreign, " " + english + " ", StringComparison.Ordinal);
+                    unspacedRead = true;
+                }
+            }
+        }
+
         var words = Words(folded);
         var result = new StringBuilder(folded.Length + 16);
         var copied = 0;
@@ -59,7 +81,7 @@ public static class ForeignWords
             i += matched;
         }
 
-        if (copied == 0)
+        if (copied == 0 && !unspacedRead)
         {
             return text;
         }
@@ -93,8 +115,19 @@ public static class ForeignWords
         var table = new Dictionary<char, string> { ['ß'] = "ss", ['œ'] = "oe", ['æ'] = "ae", ['\u2019'] = "'", ['\u2018'] = "'" };
         foreach (var (plain, accented) in new[]
         {
-            ("a", "àáâãäåāą"), ("c", "çćč"), ("e", "èéêëēęě"), ("i", "ìíîïī"), ("l", "ł"), ("n", "ñńň"), ("o", "òóôõöøō"),
-            ("s", "śšş"), ("u", "ùúûüūů"), ("y", "ýÿ"), ("z", "źżž"),
+            // Latin letters of Western and Central Europe, Romanian, Turkish, Icelandic and Vietnamese (with its tones).
+            ("a", "àáâãäåāąăạảấầẩẫậắằẳẵặ"), ("c", "çćč"), ("d", "ďđð"), ("e", "èéêëēęěẹẻẽếềểễệ"), ("g", "ğ"),
+            ("i", "ìíîïīıĩỉị"), ("l", "ł"), ("n", "ñńň"), ("o", "òóôõöøōőơọỏốồổỗộớờởỡợ"), ("r", "ř"), ("s", "śšşș"),
+            ("t", "ťţț"), ("u", "ùúûüūůűũưụủứừửữự"), ("y", "ýÿỳỵỷỹ"), ("z", "źżž"),
+            // Greek is typed with or without its accents, Russian "ё" often as "е".
+            ("α", "ά"), ("ε", "έ"), ("η", "ή"), ("ι", "ίϊΐ"), ("ο", "ό"), ("υ", "ύϋΰ"), ("ω", "ώ"), ("е", "ё"),
+            // Arabic script as phones type it: alef with or without hamza, the Arabic and Persian "ya" and "kaf" keys,
+            // a final "ta marbuta" written as "ha".
+            ("\u0627", "\u0623\u0625\u0622"), ("\u06CC", "\u064A\u0649"), ("\u06A9", "\u0643"), ("\u0647", "\u0629"),
+            // Joiners inside a word are typed or not (Persian "نمی‌تونه" and "نمیتونه", Sinhala conjuncts).
+            ("", "\u200C\u200D"),
+            // Turkish "İ" lower-cased by some keyboards and libraries as "i" with a combining dot ("İmdat", "İlaç").
+            ("", "\u0307"),
         })
         {
             foreach (var c in accented)
@@ -119,7 +152,7 @@ public static class ForeignWords
             }
 
             var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || ((text[i] is '\'' or '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            while (i < text.Length && (InWord(text[i]) || ((text[i] is '\'' or '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
             {
                 i++;
             }
@@ -130,30 +163,64 @@ public static class ForeignWords
         return words;
     }
 
+    /// <summary>
+    /// A letter, or a vowel sign inside a word: Devanagari, Bengali, Tamil and Sinhala write vowels as marks
+    /// after a letter ("साँस", "හුස්ම"), which are no letters to .NET.
+    /// </summary>
+    private static bool InWord(char c) => char.IsLetter(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    /// <summary>Han, kana and Thai: scripts written without spaces between words.</summary>
+    private static bool IsUnspacedScript(char c) => c is (>= '\u0E00' and <= '\u0E7F') or (>= '\u3040' and <= '\u30FF')
+        or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+
     private static string Phrase(string text, List<(int Start, int End)> words, int first, int count) =>
         string.Join(' ', Enumerable.Range(first, count).Select(k => text[words[k].Start..words[k].End]));
 
     private static Dictionary<string, string> Load()
     {
-        const string Name = "DystoniaBot.Conversation.Language.foreign-words.txt";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Name)
-            ?? throw new InvalidOperationException($"The resource {Name} is missing from the build.");
-        using var reader = new StreamReader(stream);
+        const string Mixed = "DystoniaBot.Conversation.Language.foreign-words.txt";
+        var assembly = Assembly.GetExecutingAssembly();
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        var listedIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(OneLanguageLists, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Prepend(Mixed);
+        foreach (var name in names)
         {
-            number++;
-            if (line.TrimStart().StartsWith('#') || line.Trim().Length == 0)
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The resource {name} is missing from the build.");
+            using var reader = new StreamReader(stream);
+            var number = 0;
+            while (reader.ReadLine() is { } line)
             {
-                continue;
-            }
+                number++;
+                if (line.TrimStart().StartsWith('#') || line.Trim().Length == 0)
+                {
+                    continue;
+                }
 
-            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
-            var foreign = arrow < 0 ? string.Empty : string.Join(' ', Fold(line[..arrow]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            if (foreign.Length == 0 || foreign.Split(' ').Length > MaxPhraseWords || !english.TryAdd(foreign, line[(arrow + 2)..].Trim()))
-            {
-                throw new InvalidOperationException($"{Name}:{number}: expected 'words => english' (at most {MaxPhraseWords} words, each listed once).");
+                var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+                var foreign = arrow < 0 ? string.Empty : string.Join(' ', Fold(line[..arrow]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                var meaning = arrow < 0 ? string.Empty : line[(arrow + 2)..].Trim(); // empty: a word read as nothing ("bhai")
+                if (foreign.Length == 0 || foreign.Split(' ').Length > MaxPhraseWords)
+                {
+                    throw new InvalidOperationException($"{name}:{number}: expected 'words => english' (at most {MaxPhraseWords} words).");
+                }
+
+                // Two spellings that fold alike ("respiră", "respira"), or two languages' words, are one entry only when
+                // they mean the same ("tablete", "ambulancia").
+                if (english.TryGetValue(foreign, out var earlier))
+                {
+                    if (earlier != meaning)
+                    {
+                        throw new InvalidOperationException($"{name}:{number}: '{foreign}' is '{earlier}' in {listedIn[foreign]}: one word, one meaning.");
+                    }
+
+                    continue;
+                }
+
+                english.Add(foreign, meaning);
+                listedIn.Add(foreign, name);
             }
         }
 

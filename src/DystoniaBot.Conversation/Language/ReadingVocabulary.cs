@@ -30,13 +30,14 @@ public sealed class ReadingVocabulary
     /// <summary>
     /// The vocabulary of <paramref name="texts"/> (the articles, the starter questions) and of this library's own
     /// lists: the red-flag and small-talk exemplars and the English of other languages' words, so that what is read
-    /// is read in the words people use when they need help.
+    /// is read in the words people use when they need help. The lists of whole messages' words, one a language, are
+    /// not: their words ("han", "mama") would stop a slip of English ("the han") from being read.
     /// </summary>
     public static ReadingVocabulary WithOwnLists(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var assembly = typeof(ReadingVocabulary).Assembly;
-        var lists = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".txt", StringComparison.Ordinal)).Select(name =>
+        var lists = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".txt", StringComparison.Ordinal) && !n.StartsWith(ForeignWords.OneLanguageLists, StringComparison.Ordinal)).Select(name =>
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

@@ -95,6 +95,11 @@ public sealed partial class ConversationPolicy
             return Credit(state);
         }
 
+        if (reading.InOtherScript && !reading.TellMeMore)
+        {
+            return new PolicyTurn(UnreadReply(locale), state with { LastUnanswered = reading.Question });
+        }
+
         return reading.TellMeMore ? Continue(state) : Answer(reading.Question, reading.Search, reading.About, state);
     }
 
@@ -159,14 +164,16 @@ public sealed partial class ConversationPolicy
             return new Reading(null, null, false, text, text, null, false, AsksForSource: true);
         }
 
-        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? _readers.SmallTalk.Detect(english)) is { } smallTalk)
+        // The meaning reader is not asked about words it cannot read.
+        var inOtherScript = OtherScripts.AreMostOf(english);
+        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? (inOtherScript ? null : _readers.SmallTalk.Detect(english))) is { } smallTalk)
         {
             return new Reading(null, smallTalk, false, text, text, null, false);
         }
 
         var unframed = QuestionFraming.Unframed(english);
         return new Reading(null, null, false, QuestionFraming.Question(text), QuestionFraming.Question(english),
-            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false);
+            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false, InOtherScript: inOtherScript);
     }
 
     /// <summary>The readers of shorthand and dictated words over the current articles' words (made again when the articles change).</summary>
@@ -337,6 +344,14 @@ public sealed partial class ConversationPolicy
 
     private static bool AboutSomeoneElse(string normalized) => SomeoneElse().IsMatch(normalized) && !Themself().IsMatch(normalized);
 
+    // A message the bot cannot read may be anything, an emergency too: the reply says so first, with the number to call,
+    // and offers the health-line staff, who may read it.
+    private BotReply UnreadReply(string? locale)
+    {
+        return new BotReply(ReplyKind.NoAnswer, ReplyTexts.NotRead(_options.ContactsFor(locale)), null, [], ReplyTexts.Disclaimer, true,
+            [HandoffDetector.AskButton], null);
+    }
+
     private BotReply SmallTalkReply(SmallTalkKind kind)
     {
         var text = kind switch
@@ -419,7 +434,8 @@ public sealed partial class ConversationPolicy
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     /// <param name="AsksForSource">Whether the message asks about the article itself: who wrote it, its licence, copying it.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false);
+    /// <param name="InOtherScript">Whether the message is mostly in a script the bot does not read, once its lists' words are read in English.</param>
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false, bool InOtherScript = false);
 
     private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {

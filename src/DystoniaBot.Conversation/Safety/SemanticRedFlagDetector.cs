@@ -79,7 +79,7 @@ public sealed partial class SemanticRedFlagDetector
 
     // Where a run-on sentence's clauses meet: a comma, or a word that starts a new thought.
     /// <summary>A time months or years past, as people tell an event long over.</summary>
-    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some|couple of) (months?|years?|yrs?|decades?) ago|years ago|last (year|yr|spring|summer|autumn|fall|winter|christmas|easter)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teen|teenager|\d+)|in (19|20)\d\d|used to|a while (back|ago)|during covid)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some|couple of) (months?|years?|yrs?|decades?) ago|years ago|last (year|yr|spring|summer|autumn|fall|winter|christmas|easter)|(once )?as a (child|kid|baby|toddler|teenager|teen)|when (i|he|she|they) (was|were) (a )?(little|young|small|baby|child|kid|teen|teenager|\d+)|in (19|20)\d\d|" + RedFlagDetector.ShortYear + @"|used to|a while (back|ago)|during covid)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FarPast();
 
     /// <summary>A symptom that has been there, or come and gone, for months or years ("a bit stiff on and off for a few months").</summary>

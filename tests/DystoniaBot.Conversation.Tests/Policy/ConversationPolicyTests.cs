@@ -268,6 +268,110 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("mi madre no puede respirar y tiene los labios azules")]
+    [InlineData("meu filho tomou os comprimidos da avó, o que eu faço")]
+    [InlineData("mon père a une forte douleur dans la poitrine et il transpire")]
+    [InlineData("meine Tochter wacht nicht auf und atmet komisch")]
+    [InlineData("moja córka nie oddycha, pomocy")]
+    [InlineData("мой сын выпил все таблетки, что делать")]
+    [InlineData("моя мама не може дихати")]
+    [InlineData("babam bayıldı ve uyanmıyor")]
+    [InlineData("ابني لا يستطيع التنفس")]
+    [InlineData("η μητέρα μου δεν μπορεί να αναπνεύσει")]
+    [InlineData("我爸爸胸口很痛，出很多汗")]
+    [InlineData("母が息ができない")]
+    [InlineData("아빠가 숨을 못 쉬어요")]
+    [InlineData("mijn zoon heeft te veel pillen genomen")]
+    [InlineData("fiul meu a înghițit pastilele bunicii")]
+    [InlineData("můj táta nedýchá")]
+    [InlineData("a fiam nem lélegzik")]
+    [InlineData("min pappa har ont i bröstet och svettas")]
+    [InlineData("พ่อหายใจไม่ออก")]
+    [InlineData("مادرم نمی‌تونه نفس بکشه")]
+    [InlineData("ya no quiero vivir, voy a tomar todas mis pastillas esta noche")]
+    [InlineData("ich will nicht mehr leben")]
+    [InlineData("я хочу покончить с собой")]
+    [InlineData("je veux mourir, j'ai préparé les médicaments")]
+    [InlineData("anak ko hindi makahinga, tulong")]
+    [InlineData("anak saya kejang tidak berhenti sudah 10 menit")]
+    [InlineData("bố tôi bị đau ngực và khó thở")]
+    [InlineData("mama yangu hawezi kupumua")]
+    [InlineData("meu bebê está com febre alta e não acorda")]
+    [InlineData("mi abuelo se cayó y se golpeó la cabeza, ahora vomita")]
+    [InlineData("la cara de mi esposa está caída y no puede hablar bien")]
+    [InlineData("mein Mann hat Brustschmerzen seit einer Stunde")]
+    [InlineData("mia figlia ha preso tutte le pillole della nonna")]
+    [InlineData("ma fille a avalé de l'eau de javel")]
+    public void Respond_ShouldGiveTheEmergencyReply_WhenAnEmergencyIsWrittenInAnotherLanguage(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.Emergency, reply.Kind);
+    }
+
+    [Theory]
+    [InlineData("la distonía es hereditaria?")]
+    [InlineData("ist Dystonie heilbar?")]
+    [InlineData("что такое дистония?")]
+    [InlineData("mon fils a une dystonie, quel traitement?")]
+    [InlineData("czy dystonia jest dziedziczna?")]
+    [InlineData("肌张力障碍能治好吗？")]
+    [InlineData("ジストニアは遺伝しますか")]
+    [InlineData("ما هو خلل التوتر العضلي؟")]
+    [InlineData("τι είναι η δυστονία;")]
+    [InlineData("a distonia tem cura?")]
+    [InlineData("il botox funziona per la distonia cervicale?")]
+    [InlineData("mijn moeder heeft dystonie in haar nek, wat kan ze doen?")]
+    [InlineData("distoni nedir, tedavisi var mı?")]
+    [InlineData("ano ang dystonia?")]
+    [InlineData("apa penyebab distonia?")]
+    [InlineData("bệnh loạn trương lực cơ có chữa được không")]
+    [InlineData("dystonia ni nini?")]
+    [InlineData("kaise pata chalta hai dystonia?")]
+    [InlineData("cuando me estreso el cuello se me tuerce, es normal?")]
+    [InlineData("mi hijo tiene distonía y le duele mucho el cuello, qué hago?")]
+    [InlineData("el dolor de cuello me está matando jaja")]
+    [InlineData("ma grand-mère est tombée l'année dernière, est-ce que ça cause la dystonie?")]
+    [InlineData("hola, gracias por la ayuda")]
+    [InlineData("danke schön, tschüss")]
+    [InlineData("спасибо большое")]
+    public void Respond_ShouldNotCallAMessageInAnotherLanguageAnEmergency_WhenItAsksOrGreets(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.NotEqual(ReplyKind.Emergency, reply.Kind);
+        Assert.DoesNotContain("I can only read English", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ჩემი დედა ძალიან ცუდად არის, რა ვქნა?")] // Georgian: no list reads it
+    [InlineData("Մայրս չի կարողանում խոսել")] // Armenian
+    [InlineData("ሰላም")] // Amharic, alone: no greeting the bot knows
+    public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheScript(string text)
+    {
+        var turn = Policy.Respond(text, "en-US", ConversationState.Empty);
+        var reply = turn.Reply;
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.StartsWith("If you or someone with you is very unwell or in danger, call 911 now.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("I can only read English", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Escalate);
+        Assert.True(reply.OffersHandoff);
+        // "Ask a question" sends the message as it was written, for staff who may read it.
+        Assert.Equal(text, turn.State.LastUnanswered);
+    }
+
+    [Theory]
+    [InlineData("my mum (мама) has dystonia, is it hereditary?")]
+    [InlineData("我妈妈 has cervical dystonia, what treatments are there?")]
+    public void Respond_ShouldReadTheEnglish_WhenAFewWordsAreInAnotherScript(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.DoesNotContain("I can only read English", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("is baclofen any good for dystonia", "baclofen")]
     [InlineData("is dystonia like parkinsons", "parkinsons")]
     [InlineData("my son has dystonia, can he take <b>baclofen</b>", "baclofen")]
