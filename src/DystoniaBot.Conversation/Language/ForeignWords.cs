@@ -57,6 +57,11 @@ public static class ForeignWords
             string? english = null;
             for (var n = Math.Min(MaxPhraseWords, words.Count - i); n >= 1 && english is null; n--)
             {
+                if (!JoinedBySpaces(folded, words, i, n))
+                {
+                    continue;
+                }
+
                 var phrase = Phrase(folded, words, i, n);
                 if (English.TryGetValue(phrase, out english))
                 {
@@ -174,6 +179,23 @@ public static class ForeignWords
     /// <summary>Han, kana and Thai: scripts written without spaces between words.</summary>
     private static bool IsUnspacedScript(char c) => c is (>= '\u0E00' and <= '\u0E7F') or (>= '\u3040' and <= '\u30FF')
         or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+
+    // A phrase's words follow one another: "No. Respira bien" is two sentences, not "no respira".
+    private static bool JoinedBySpaces(string text, List<(int Start, int End)> words, int first, int count)
+    {
+        for (var k = first; k < first + count - 1; k++)
+        {
+            for (var c = words[k].End; c < words[k + 1].Start; c++)
+            {
+                if (!char.IsWhiteSpace(text[c]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static string Phrase(string text, List<(int Start, int End)> words, int first, int count) =>
         string.Join(' ', Enumerable.Range(first, count).Select(k => text[words[k].Start..words[k].End]));

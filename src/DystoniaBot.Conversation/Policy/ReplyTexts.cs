@@ -156,7 +156,7 @@ internal static class ReplyTexts
     /// <summary>The reply to a message written mostly in a script the bot does not read: the number to call comes first.</summary>
     public static string NotRead(EmergencyContacts contacts) =>
         $"If you or someone with you is very unwell or in danger, call {contacts.EmergencyNumber} now. " +
-        "I'm sorry, I can only read English, and I couldn't read your message. " + HandoffOffer;
+        "I'm sorry, I couldn't read your message: I answer in English. " + HandoffOffer;
 
     /// <summary>
     /// The reply when the articles don't answer; naming <paramref name="subject"/>, what the question asked that they

@@ -340,7 +340,7 @@ public class ConversationPolicyTests
         var reply = Ask(text);
 
         Assert.NotEqual(ReplyKind.Emergency, reply.Kind);
-        Assert.DoesNotContain("I can only read English", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I couldn't read your message", reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -354,7 +354,7 @@ public class ConversationPolicyTests
 
         Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
         Assert.StartsWith("If you or someone with you is very unwell or in danger, call 911 now.", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("I can only read English", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("I couldn't read your message", reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Escalate);
         Assert.True(reply.OffersHandoff);
         // "Ask a question" sends the message as it was written, for staff who may read it.
@@ -368,7 +368,7 @@ public class ConversationPolicyTests
     {
         var reply = Ask(text);
 
-        Assert.DoesNotContain("I can only read English", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I couldn't read your message", reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]

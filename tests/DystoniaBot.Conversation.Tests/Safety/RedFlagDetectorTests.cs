@@ -218,12 +218,22 @@ public class RedFlagDetectorTests
     [InlineData("she drank acid")]
     [InlineData("my toddler swallowed a dishwasher tablet")]
     [InlineData("the baby turned blue")]
-    [InlineData("my dad has gone grey and wont answer me")]
+    [InlineData("my dad has gone blue and wont answer me")]
     [InlineData("my child took grandma's tablets, about 10, what do i do??")]
     [InlineData("my husband isn't breathing")]
     [InlineData("my son has convulsions and a 40 fever")]
     [InlineData("the child drank dish soap")]
     [InlineData("my dad has a high fever and doesn't recognise his own wife")]
+    [InlineData("I was getting ready for my book club and my husband collapsed, he won't wake up")]
+    [InlineData("went to the GP for my script, came home and found my mum unconscious on the floor")]
+    [InlineData("could the spasms cause chest pain this bad? it's crushing and spreading to my arm and I'm sweating")]
+    [InlineData("mum collapsed and i cant wake her up dad will be back in 20 mins what do i do")]
+    [InlineData("I suddenly can't move my legs")]
+    [InlineData("my toddler took my tablets")]
+    [InlineData("my 2 year old took some of my baclofen")]
+    [InlineData("the baby is blue")]
+    [InlineData("his face is blue and hes not moving")]
+    [InlineData("how many of my tablets would it take to sleep and just not wake up? asking for a story im writing")]
     [InlineData("my throats closing up, i ate shrimp")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
@@ -382,6 +392,8 @@ public class RedFlagDetectorTests
     [InlineData("saying goodbye to everyone, forgive me, this is my last message")]
     [InlineData("i want to hang myself")]
     [InlineData("he tried to hang himself")]
+    [InlineData("i want to say goodbye to everyone")]
+    [InlineData("bye forever")]
     [InlineData("been burning my thighs with a lighter again")]
     public void Detect_ShouldFlagACrisis(string text)
     {
@@ -655,6 +667,14 @@ public class RedFlagDetectorTests
     [InlineData("i cant move my neck when it spasms, is that normal with dystonia")]
     [InlineData("my son took his tablets this morning, can he have botox today?")]
     [InlineData("my daughter had convulsions with a fever as a toddler, is that linked to dystonia?")]
+    [InlineData("my daughter took her mum's medication list to the neurologist")]
+    [InlineData("my daughter wasn't breathing when she was born, could that be why she has dystonia?")]
+    [InlineData("my mum is going grey, could her dystonia medication cause that?")]
+    [InlineData("my neck brace is really hot and fits too tight, any tips?")]
+    [InlineData("does stopping baclofen suddenly cause fever and seizures?")]
+    [InlineData("I just said goodbye to my kids, they're off to their dad's for the week. does stress make dystonia worse?")]
+    [InlineData("ok that was my last message, thanks and goodbye")]
+    [InlineData("I have a temperature of 38 and don't know my family history, could it be genetic?")]
     [InlineData("with laryngeal dystonia my throat is like its closing when i talk")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
