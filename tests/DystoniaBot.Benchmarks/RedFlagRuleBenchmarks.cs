@@ -43,7 +43,7 @@ public class RedFlagRuleBenchmarks
     [Benchmark]
     public RedFlag? CraftedStarts() => RedFlagDetector.Detect(_startsWithoutMatches);
 
-    private static string Repeat(string text, int length)
+    internal static string Repeat(string text, int length)
     {
         var builder = new StringBuilder(length + text.Length);
         while (builder.Length < length)
