@@ -15,17 +15,20 @@ public static class OtherScripts
         var other = 0;
         foreach (var word in text.Split(' ', '\t', '\n', '\r'))
         {
-            var letters = word.Where(char.IsLetter).ToList();
-            if (letters.Count == 0)
+            // Read on every message: the word's letters are looked at where they are, nothing is copied.
+            var hasLetter = false;
+            var inOtherScript = false;
+            foreach (var c in word)
             {
-                continue;
+                if (char.IsLetter(c))
+                {
+                    hasLetter = true;
+                    inOtherScript |= !IsLatin(c);
+                }
             }
 
-            words++;
-            if (letters.Any(c => !IsLatin(c)))
-            {
-                other++;
-            }
+            words += hasLetter ? 1 : 0;
+            other += inOtherScript ? 1 : 0;
         }
 
         return words > 0 && other * 2 >= words;

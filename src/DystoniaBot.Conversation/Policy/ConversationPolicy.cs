@@ -95,7 +95,7 @@ public sealed partial class ConversationPolicy
             return Credit(state);
         }
 
-        if (reading.InOtherScript && !reading.TellMeMore)
+        if (reading.InOtherScript)
         {
             return new PolicyTurn(UnreadReply(locale), state with { LastUnanswered = reading.Question });
         }
