@@ -6,11 +6,14 @@ namespace DystoniaBot.Cli.Evaluation;
 /// <summary>One question of an evaluation set (format: the eval README): what is asked and what a good reply is.</summary>
 /// <param name="Line">Line in the file.</param>
 /// <param name="Question">What the user types.</param>
-/// <param name="Kind">answer, personal, off_topic, emergency or smalltalk.</param>
+/// <param name="Kind">
+/// answer, personal, off_topic, emergency or smalltalk; or ordinary: a message that is no emergency, whatever else a
+/// good reply to it is (for sets that test only the emergency replies).
+/// </param>
 /// <param name="Any">For answers: the passage must contain one of these (case-insensitive).</param>
 internal sealed record EvalCase(int Line, string Question, string Kind, IReadOnlyList<string> Any)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["answer", "personal", "off_topic", "emergency", "smalltalk"];
+    public static readonly IReadOnlyList<string> Kinds = ["answer", "personal", "off_topic", "emergency", "smalltalk", "ordinary"];
 
     /// <summary>Reads every case of a JSON lines file (blank lines skipped).</summary>
     /// <exception cref="FormatException">A line is not a valid case.</exception>
@@ -131,6 +134,8 @@ internal sealed record EvalCase(int Line, string Question, string Kind, IReadOnl
                 return reply.Kind == ReplyKind.NoAnswer ? (true, string.Empty) : (false, $"expected no_answer, got {Json.AnswerJson.KindName(reply.Kind)}");
             case "emergency":
                 return reply.Kind == ReplyKind.Emergency ? (true, string.Empty) : (false, $"expected emergency, got {Json.AnswerJson.KindName(reply.Kind)}");
+            case "ordinary":
+                return reply.Kind != ReplyKind.Emergency ? (true, string.Empty) : (false, "expected no emergency, got emergency");
             default:
                 return reply.Kind == ReplyKind.SmallTalk ? (true, string.Empty) : (false, $"expected smalltalk, got {Json.AnswerJson.KindName(reply.Kind)}");
         }

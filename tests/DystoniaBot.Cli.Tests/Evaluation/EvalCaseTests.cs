@@ -37,6 +37,18 @@ public class EvalCaseTests
     }
 
     [Fact]
+    public void Judge_ShouldPassAnOrdinaryMessage_WithAnyReplyButTheEmergencyOne()
+    {
+        var ordinary = EvalCase.Parse("""{"q": "x", "kind": "ordinary"}""", 1);
+
+        Assert.True(ordinary.Judge(Reply("Is there a cure?")).Passed);
+        Assert.True(ordinary.Judge(Reply("thanks")).Passed);
+        var (passed, why) = ordinary.Judge(Reply("my son swallowed a whole bottle of pills"));
+        Assert.False(passed);
+        Assert.Contains("emergency", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_ShouldCountAnEmergencyReplyToAPersonalQuestion_AsAFalseEmergency()
     {
         var personal = EvalCase.Parse("""{"q": "x", "kind": "personal", "any": []}""", 1);
