@@ -55,7 +55,7 @@ internal static partial class TextNormalizer
         ["arent"] = "aren't", ["couldnt"] = "couldn't", ["wouldnt"] = "wouldn't", ["shouldnt"] = "shouldn't",
         ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["youre"] = "you're", ["thats"] = "that's",
         ["whats"] = "what's", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
-        ["wud"] = "would", ["shud"] = "should", ["nxt"] = "next", ["kno"] = "know", ["tonite"] = "tonight",
+        ["wud"] = "would", ["shud"] = "should", ["nxt"] = "next", ["kno"] = "know", ["tonite"] = "tonight", ["nd"] = "and",
 
         // Misspellings of the words the rules read that are no other word.
         ["swalowed"] = "swallowed", ["swalow"] = "swallow", ["swalowing"] = "swallowing", ["tablits"] = "tablets",

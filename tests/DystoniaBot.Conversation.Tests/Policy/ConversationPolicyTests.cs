@@ -302,6 +302,7 @@ public class ConversationPolicyTests
     [InlineData("mein Mann hat Brustschmerzen seit einer Stunde")]
     [InlineData("mia figlia ha preso tutte le pillole della nonna")]
     [InlineData("ma fille a avalé de l'eau de javel")]
+    [InlineData("ma pal says hes gonnae end it the night")]
     public void Respond_ShouldGiveTheEmergencyReply_WhenAnEmergencyIsWrittenInAnotherLanguage(string text)
     {
         var reply = Ask(text);

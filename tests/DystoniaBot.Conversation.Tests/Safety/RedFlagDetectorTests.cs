@@ -235,6 +235,15 @@ public class RedFlagDetectorTests
     [InlineData("his face is blue and hes not moving")]
     [InlineData("how many of my tablets would it take to sleep and just not wake up? asking for a story im writing")]
     [InlineData("my throats closing up, i ate shrimp")]
+    [InlineData("gran is burning up and doesnt know who any of us are")]
+    [InlineData("grandad has a high temperature and keeps talking nonsense")]
+    [InlineData("my son drank some poison from the shed")]
+    [InlineData("got stung by a wasp and my tongue feels fat and my voice sounds funny")]
+    [InlineData("dad was stung by something, his eyes are swollen shut and hes pale and clammy")]
+    [InlineData("im 30 weeks pregnant and my vision has gone blurry with flashing lights")]
+    [InlineData("a van just flipped over in front of us, the driver is not moving")]
+    [InlineData("my words keep coming out jumbled and my arm went weak all at once")]
+    [InlineData("the face of my grandfather has gone crooked and he cant speak")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -395,6 +404,16 @@ public class RedFlagDetectorTests
     [InlineData("i want to say goodbye to everyone")]
     [InlineData("bye forever")]
     [InlineData("been burning my thighs with a lighter again")]
+    [InlineData("whats botox like? doesnt matter, i wont be around to need it after this weekend")]
+    [InlineData("he is up on the bridge and says he will end it")]
+    [InlineData("stood at the edge of the platform waiting for the fast train. cant do this neck anymore")]
+    [InlineData("its ok ill be gone by the morning anyway")]
+    [InlineData("nobody will have to deal with my twisted neck no more")]
+    [InlineData("sorry for being a burden to everyone. this is goodbye")]
+    [InlineData("ive told everyone which of my things theyre getting")]
+    [InlineData("found a spot on the railway line where nobody goes, thats where")]
+    [InlineData("i told my daughter im ready to go, by my own hand")]
+    [InlineData("ive looked up which of my tablets would be enough. ill do it on friday when hes at work")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -676,6 +695,19 @@ public class RedFlagDetectorTests
     [InlineData("ok that was my last message, thanks and goodbye")]
     [InlineData("I have a temperature of 38 and don't know my family history, could it be genetic?")]
     [InlineData("with laryngeal dystonia my throat is like its closing when i talk")]
+    [InlineData("isnt botulinum the stuff from food poisoning? they use it for dystonia??")]
+    [InlineData("my novel's villain has a heart attack in chapter 3, what would he feel")]
+    [InlineData("the hero of my story gets a head injury and later dystonia, is that realistic")]
+    [InlineData("i wont be around to need it after this weekend, off to my sisters abroad for a month")]
+    [InlineData("my gran talks nonsense about the old days, is that the dystonia")]
+    [InlineData("nearly passed out from boredom in the waiting room, 3 hour wait lol")]
+    [InlineData("got all choked up at the appointment when the neuro said botox might help")]
+    [InlineData("collapsed on the sofa after my shift, the spasms wear me out")]
+    [InlineData("ill be gone by the weekend, moving to my daughters")]
+    [InlineData("stood on the platform for an hour waiting for my train, neck killing me")]
+    [InlineData("im pregnant, can dystonia make your vision blurry?")]
+    [InlineData("i built our shed by my own hands")]
+    [InlineData("which medicine would be enough for the pain? ill do it on friday if the physio agrees")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
