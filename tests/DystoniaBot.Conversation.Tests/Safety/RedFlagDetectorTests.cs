@@ -244,6 +244,14 @@ public class RedFlagDetectorTests
     [InlineData("a van just flipped over in front of us, the driver is not moving")]
     [InlineData("my words keep coming out jumbled and my arm went weak all at once")]
     [InlineData("the face of my grandfather has gone crooked and he cant speak")]
+    [InlineData("mum basically passed out in the kitchen and now shes really confused")]
+    [InlineData("mum has collapsed on the bed, please help")]
+    [InlineData("dad keeps choking up bits of his dinner and cant get his breath")]
+    [InlineData("the hero of our play fell off the stage and is unconscious")]
+    [InlineData("im 34 weeks pregnant with a bad headache and blurry vision")]
+    [InlineData("got stung by a wasp and my tongue feels swollen")]
+    [InlineData("a car flipped over in front of us, he is not moving")]
+    [InlineData("grandad has a temp of 39 and is talking complete nonsense")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -414,6 +422,9 @@ public class RedFlagDetectorTests
     [InlineData("found a spot on the railway line where nobody goes, thats where")]
     [InlineData("i told my daughter im ready to go, by my own hand")]
     [InlineData("ive looked up which of my tablets would be enough. ill do it on friday when hes at work")]
+    [InlineData("this is goodbye. sorry for being such a burden to you all")]
+    [InlineData("how many of my baclofen would be enough. ill do it on friday")]
+    [InlineData("ill be gone by the morning, the pain never goes away")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -708,6 +719,19 @@ public class RedFlagDetectorTests
     [InlineData("im pregnant, can dystonia make your vision blurry?")]
     [InlineData("i built our shed by my own hands")]
     [InlineData("which medicine would be enough for the pain? ill do it on friday if the physio agrees")]
+    [InlineData("my words keep coming out wrong since the laryngeal dystonia started, is botox an option?")]
+    [InlineData("im 20 weeks pregnant, is botox ok for my blepharospasm? my vision goes blurry when my eyes spasm")]
+    [InlineData("our car flipped over in 2019 and since then hes not moving his neck properly, can a crash cause dystonia?")]
+    [InlineData("my neuro is talking rubbish, says a fever after botox is nothing to worry about")]
+    [InlineData("if the dbs works no one will have to look after me anymore!")]
+    [InlineData("sorry for being a nuisance, the receptionist was lovely. bye all")]
+    [InlineData("found a spot near the railway line for trainspotting, thats where i go when my neck is bad")]
+    [InlineData("how many tablets will be enough to last the 2 weeks away? ill do it this weekend when i order my repeat")]
+    [InlineData("i wont be around to need it after this weekend, off to spain for a month!")]
+    [InlineData("my face has gone fat on these steroids, its driving me nuts")]
+    [InlineData("my jaw spasm made me bite my lip, its swollen but my breathing is fine")]
+    [InlineData("since the writers cramp started nothing gets written by my own hand, i dictate everything")]
+    [InlineData("stood on the platform 40 mins again, trains cancelled, cant do this commute anymore with my neck")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
