@@ -323,7 +323,7 @@ public sealed partial class ConversationPolicy
     {
         var contacts = _options.ContactsFor(locale);
         var reply = redFlag.Kind != RedFlagKind.Crisis ? ReplyTexts.Emergency(contacts)
-            : AboutSomeoneElse(TextNormalizer.Normalize(text)) ? ReplyTexts.CrisisForSomeoneElse(contacts)
+            : AboutSomeoneElse(TextNormalizer.Normalize(EnglishReading(text))) ? ReplyTexts.CrisisForSomeoneElse(contacts)
             : ReplyTexts.Crisis(contacts);
 
         // The order the reply itself gives them in: for a crisis the line to talk to first, the emergency number for danger.
@@ -334,9 +334,9 @@ public sealed partial class ConversationPolicy
         return new BotReply(ReplyKind.Emergency, reply, null, [], null, true, [], null, RedFlag: redFlag, NumbersToCall: numbers);
     }
 
-    // A crisis told of another person ("my student has a plan to kill herself"): the reply speaks to the helper. Any
-    // sign of the writer's own crisis keeps the reply to them.
-    [GeneratedRegex(@"\b((him|her|them) ?sel(f|ves)|(his|her|their) (own )?life|(he|she|they|my (son|daughter|child|kid|friend|student|pupil|brother|sister|partner|husband|wife|mum|mom|dad|father|mother)) (wants?|wanted|is going|are going|plans?|planning|has a plan|said|says|told me|keeps? saying|talks? about|talked about|posted|texted|wrote|messaged|sent me|put up)|posted (this |that |it )?on (his|her|their) (story|status|wall|page|feed|insta|instagram|facebook|snap|snapchat))\b", RegexOptions.CultureInvariant)]
+    // A crisis told of another person ("my student has a plan to kill herself", "ma pal says hes gonnae end it", read in
+    // English): the reply speaks to the helper. Any sign of the writer's own crisis keeps the reply to them.
+    [GeneratedRegex(@"\b((him|her|them) ?sel(f|ves)|(his|her|their) (own )?life|(he|she|they|my (son|daughter|child|kid|friend|pal|mate|flatmate|colleague|cousin|neighbour|neighbor|boyfriend|girlfriend|student|pupil|brother|sister|partner|husband|wife|mum|mom|dad|father|mother|gran|granny|grandad|grandma|grandpa|nan|uncle|aunt|auntie)) (wants?|wanted|is going|are going|plans?|planning|has a plan|said|says|told me|keeps? saying|talks? about|talked about|posted|texted|wrote|messaged|sent me|put up)|posted (this |that |it )?on (his|her|their) (story|status|wall|page|feed|insta|instagram|facebook|snap|snapchat))\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElse();
 
     [GeneratedRegex(@"\b(myself|my (own )?life|i (want|wanna|am going|'m going|plan|have a plan|don't want|can't go on)|i've (been|got)|kill me)\b", RegexOptions.CultureInvariant)]

@@ -182,6 +182,7 @@ public class ConversationPolicyTests
     [InlineData("my student told me she has a plan to kill herself after school", true)]
     [InlineData("my son keeps saying he wants to end his life", true)]
     [InlineData("my friend posted this on her story an hour ago: 'tired of fighting this body. made my peace. love you all x'", true)]
+    [InlineData("ma pal says hes gonnae end it the night, hes up on the bridge the noo", true)]
     [InlineData("I want to kill myself", false)]
     [InlineData("my mum says I should talk to someone because I want to end my life", false)]
     public void Respond_ShouldSpeakToTheHelper_WhenTheCrisisIsSomeoneElses(string text, bool someoneElse)
