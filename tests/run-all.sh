@@ -96,6 +96,8 @@ fi
 "${cli[@]}" eval tests/eval/blind-52.jsonl --min 0.86 || quality=1
 "${cli[@]}" eval tests/eval/blind-53.jsonl --min 0.94 || quality=1
 "${cli[@]}" eval tests/eval/blind-54.jsonl --min 0.92 || quality=1
+"${cli[@]}" eval tests/eval/blind-55.jsonl --min 0.98 || quality=1
+"${cli[@]}" eval tests/eval/blind-56.jsonl --min 0.95 || quality=1
 
 # A CI log may keep only its last lines, so the failed tests are named again here, each with its first message lines.
 if grep -Eq '^ +Failed [^:]' "$results/output.txt"; then

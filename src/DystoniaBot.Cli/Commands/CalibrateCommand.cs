@@ -30,7 +30,6 @@ internal static class CalibrateCommand
                 return ExitCodes.Failure;
             }
 
-            var cases = read.Select(r => r.Case).ToList();
             var k = parse.GetValue(folds);
             var wrongCost = parse.GetValue(cost);
             if (k < 2 || wrongCost <= 0)
@@ -41,7 +40,7 @@ internal static class CalibrateCommand
 
             // The features don't depend on the model being fit, which may be one this version can't read.
             using var engine = Engine.Create(parse, withoutAnswerModel: true);
-            var questions = Label(engine, cases);
+            var (questions, memory) = Label(engine, read);
             var invariant = CultureInfo.InvariantCulture;
             Console.Out.WriteLine(string.Create(invariant, $"{questions.Count} questions that reach the search ({questions.Count(q => q.Answerable)} answerable), {questions.Sum(q => q.Candidates.Count)} candidate passages"));
 
@@ -59,7 +58,7 @@ internal static class CalibrateCommand
             Console.Out.WriteLine(string.Create(invariant, $"held-out folds ({k}): {validated}"));
             Console.Out.WriteLine(string.Create(invariant, $"lexical confidence alone:  {baseline}"));
 
-            var model = Fit(questions, wrongCost,
+            var model = Fit(questions, wrongCost, memory,
                 string.Create(invariant, $"Fit by 'dystoniabot calibrate' on {questions.Count} labelled questions ({string.Join(", ", files.Select(f => f.Name))}); wrong-answer cost {wrongCost}; {k}-fold held-out: {validated}"));
             Console.Out.WriteLine("ranker weights:  " + string.Join(", ", AnswerFeatures.Names.Select((n, i) => string.Create(invariant, $"{n} {model.Ranker.Weights[i]:0.00}"))));
             Console.Out.WriteLine("decider weights: " + string.Join(", ", AnswerFeatures.Names.Select((n, i) => string.Create(invariant, $"{n} {model.Decider.Weights[i]:0.00}"))));
@@ -75,10 +74,16 @@ internal static class CalibrateCommand
         return command;
     }
 
-    private static List<LabelledQuestion> Label(Engine engine, List<EvalCase> cases)
+    /// <summary>
+    /// The questions that reach the search, with every candidate's signals, and the memory of them the model keeps.
+    /// A question's neighbours come from the other sets only: a new question comes from no set the memory holds, and
+    /// a set's own questions (often the same writer's) would make the neighbours look better than they will be.
+    /// </summary>
+    private static (List<LabelledQuestion> Questions, QuestionMemory Memory) Label(Engine engine, List<(EvalCase Case, string Set)> cases)
     {
-        var questions = new List<LabelledQuestion>();
-        foreach (var evalCase in cases)
+        var reaching = new List<(EvalCase Case, string Text, bool Answerable, int Group)>();
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (evalCase, set) in cases)
         {
             var answerable = evalCase.Kind == "answer" || (evalCase.Kind == "personal" && evalCase.Any.Count > 0);
             if (!answerable && evalCase.Kind != "off_topic")
@@ -92,17 +97,29 @@ internal static class CalibrateCommand
                 continue;
             }
 
-            var candidates = engine.Index.Explain(text)
+            reaching.Add((evalCase, text, answerable, groups.TryGetValue(set, out var group) ? group : groups[set] = groups.Count));
+        }
+
+        var vectors = reaching.Select(r => engine.Index.EmbedQuestion(r.Text)).ToList();
+        var memory = new QuestionMemory(
+            [.. reaching.Select(r => (r.Case.Question, (IReadOnlyList<string>)(r.Answerable ? r.Case.Any : [])))],
+            vectors,
+            [.. reaching.Select(r => r.Group)]);
+        var questions = new List<LabelledQuestion>(reaching.Count);
+        foreach (var (evalCase, text, answerable, group) in reaching)
+        {
+            var candidates = engine.Index.Explain(text, memory, group)
                 .Select(c => (Features: c.Features.ToArray(), Right: answerable && evalCase.Any.Any(a => c.Passage.Text.Contains(a, StringComparison.OrdinalIgnoreCase))))
                 .ToList();
             questions.Add(new LabelledQuestion(evalCase.Question, answerable, candidates));
         }
 
-        return questions;
+        // The shipped memory knows no sets: every labelled question is a neighbour of a new one.
+        return (questions, new QuestionMemory(memory.Questions, vectors));
     }
 
-    private static AnswerModel Fit(IReadOnlyList<LabelledQuestion> questions, double wrongCost, string description) =>
-        AnswerModel.Fit(questions.Select(q => (IReadOnlyList<(double[], bool)>)q.Candidates).ToList(), questions.Select(q => q.Answerable).ToList(), wrongCost, description);
+    private static AnswerModel Fit(IReadOnlyList<LabelledQuestion> questions, double wrongCost, QuestionMemory memory, string description) =>
+        AnswerModel.Fit(questions.Select(q => (IReadOnlyList<(double[], bool)>)q.Candidates).ToList(), questions.Select(q => q.Answerable).ToList(), wrongCost, description, memory);
 
     private static (Score Validated, Score Baseline) Validate(List<LabelledQuestion> questions, int folds, double wrongCost)
     {
@@ -110,7 +127,7 @@ internal static class CalibrateCommand
         var baseline = new Score();
         for (var fold = 0; fold < folds; fold++)
         {
-            var model = Fit(questions.Where((_, i) => i % folds != fold).ToList(), wrongCost, string.Empty);
+            var model = Fit(questions.Where((_, i) => i % folds != fold).ToList(), wrongCost, QuestionMemory.Empty, string.Empty);
             foreach (var question in questions.Where((_, i) => i % folds == fold))
             {
                 validated.Add(question, model);

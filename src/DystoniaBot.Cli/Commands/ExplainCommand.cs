@@ -21,7 +21,14 @@ internal static class ExplainCommand
             var invariant = CultureInfo.InvariantCulture;
             var net = engine.Readers.RedFlags;
             Console.Out.WriteLine(string.Create(invariant, $"red-flag exemplars (flag at {net.Threshold:0.00} or nearer, {net.Margin:0.00} nearer than any ordinary message) and model (whole message flags from {net.ModelThreshold:0.000}, a sentence or clause from {net.ModelPartThreshold:0.000}):"));
-            foreach (var (part, nearest, probability, flag) in net.Explain(text))
+            // Triage reads a message in another language (or mixed) in English: show what it read.
+            var reading = engine.Policy.EnglishReading(text);
+            if (!string.Equals(reading, text, StringComparison.Ordinal))
+            {
+                Console.Out.WriteLine($"read in English as: {reading}");
+            }
+
+            foreach (var (part, nearest, probability, flag) in net.Explain(reading))
             {
                 Console.Out.WriteLine(string.Create(invariant,
                     $"    {(flag is null ? "-" : "FLAG")} {nearest?.Similarity ?? 0:0.000} {nearest?.Group.Label ?? "none"} (ordinary {nearest?.OrdinarySimilarity ?? 0:0.000}){(probability is { } p ? $", model {p:0.000}" : string.Empty)}: {part}{(nearest is null ? string.Empty : $"  ~ \"{nearest.Exemplar}\"")}"));

@@ -18,12 +18,13 @@ public sealed class AnswerModel
     /// <summary>File name of the model inside the knowledge folder.</summary>
     public const string FileName = "answer-model.json";
 
-    /// <summary>Creates a model from its two parts.</summary>
-    public AnswerModel(LogisticModel ranker, LogisticModel decider, string description)
+    /// <summary>Creates a model from its two parts and the labelled questions it remembers.</summary>
+    public AnswerModel(LogisticModel ranker, LogisticModel decider, string description, QuestionMemory? memory = null)
     {
         Ranker = ranker ?? throw new ArgumentNullException(nameof(ranker));
         Decider = decider ?? throw new ArgumentNullException(nameof(decider));
         Description = description ?? string.Empty;
+        Memory = memory ?? QuestionMemory.Empty;
     }
 
     /// <summary>
@@ -41,6 +42,9 @@ public sealed class AnswerModel
 
     /// <summary>The probability, on the cost-weighted scale, that the first-ranked passage is a right answer.</summary>
     public LogisticModel Decider { get; }
+
+    /// <summary>The labelled questions it was fit on, by meaning: the neighbour signals read them.</summary>
+    public QuestionMemory Memory { get; }
 
     /// <summary>What the model was fit on and how it validated.</summary>
     public string Description { get; }
@@ -74,9 +78,10 @@ public sealed class AnswerModel
                 throw new FormatException($"{source}: its ranker and decider read {ranker.FeatureCount} and {decider.FeatureCount} features, not this version's {AnswerFeatures.Count}");
             }
 
-            return new AnswerModel(ranker, decider, root["description"]?.GetValue<string>() ?? string.Empty);
+            var memory = root["memory"] is JsonObject remembered ? QuestionMemory.FromJson(remembered, source) : QuestionMemory.Empty;
+            return new AnswerModel(ranker, decider, root["description"]?.GetValue<string>() ?? string.Empty, memory);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             throw new FormatException($"{source}: not a valid answer model ({e.Message})", e);
         }
@@ -92,6 +97,11 @@ public sealed class AnswerModel
             ["ranker"] = Ranker.ToJson(),
             ["decider"] = Decider.ToJson(),
         };
+        if (Memory.Count > 0)
+        {
+            root["memory"] = Memory.ToJson();
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
@@ -100,7 +110,7 @@ public sealed class AnswerModel
     /// each question's first candidate as that ranker orders them, a wrong answer weighing
     /// <paramref name="wrongAnswerCost"/> times a right one.
     /// </summary>
-    public static AnswerModel Fit(IReadOnlyList<IReadOnlyList<(double[] Features, bool Right)>> questions, IReadOnlyList<bool> answerable, double wrongAnswerCost, string description)
+    public static AnswerModel Fit(IReadOnlyList<IReadOnlyList<(double[] Features, bool Right)>> questions, IReadOnlyList<bool> answerable, double wrongAnswerCost, string description, QuestionMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(answerable);
@@ -110,7 +120,7 @@ public sealed class AnswerModel
             .Select(q => q.MaxBy(c => ranker.Probability(c.Features)))
             .Select(c => (c.Features, c.Right, c.Right ? 1.0 : wrongAnswerCost))
             .ToList();
-        return new AnswerModel(ranker, LogisticModel.Fit(decideSamples), description);
+        return new AnswerModel(ranker, LogisticModel.Fit(decideSamples), description, memory);
     }
 }
 
@@ -159,12 +169,21 @@ public static class AnswerFeatures
     /// </summary>
     public const int UncoveredTopic = 12;
 
+    /// <summary>Share, by closeness, of the question's nearest labelled questions that the passage answered.</summary>
+    public const int NeighbourSupport = 13;
+
+    /// <summary>Share, by closeness, of the question's nearest labelled questions that the articles did not answer.</summary>
+    public const int NeighbourUnanswered = 14;
+
+    /// <summary>Cosine of the nearest labelled question: how far the neighbours' word can be trusted.</summary>
+    public const int NeighbourNearest = 15;
+
     /// <summary>The feature names, in order, as the model file lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "lexical_confidence", "lexical_relevance", "lexical_margin", "passage_similarity", "passage_margin",
         "sentence_similarity", "sentence_margin", "unknown_share", "other_condition", "missing_quantity", "missing_course",
-        "missing_remedy", "uncovered_topic",
+        "missing_remedy", "uncovered_topic", "neighbour_support", "neighbour_unanswered", "neighbour_nearest",
     ];
 
     /// <summary>How many features there are.</summary>

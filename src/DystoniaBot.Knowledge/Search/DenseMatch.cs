@@ -34,36 +34,18 @@ internal sealed class DenseMatch
         var count = snapshot.Passages.Count;
         var keep = Math.Min(NearestCount, count);
 
-        // A sorted array of the best so far: keep is small, so insertion beats a heap.
-        var bestIndex = new int[keep];
-        var bestValue = new float[keep];
-        var filled = 0;
+        var best = new NearestScores(keep);
         for (var i = 0; i < count; i++)
         {
-            var similarity = TensorPrimitives.Dot(vectors.Slice(i * TextEmbedder.Dimensions, TextEmbedder.Dimensions), query);
-            if (filled == keep && similarity <= bestValue[keep - 1])
-            {
-                continue;
-            }
-
-            var at = filled < keep ? filled++ : keep - 1;
-            while (at > 0 && bestValue[at - 1] < similarity)
-            {
-                bestValue[at] = bestValue[at - 1];
-                bestIndex[at] = bestIndex[at - 1];
-                at--;
-            }
-
-            bestValue[at] = similarity;
-            bestIndex[at] = i;
+            best.Offer(i, TensorPrimitives.Dot(vectors.Slice(i * TextEmbedder.Dimensions, TextEmbedder.Dimensions), query));
         }
 
-        var nearest = new List<int>(filled);
-        var map = new Dictionary<int, float>(filled);
-        for (var k = 0; k < filled; k++)
+        var nearest = new List<int>(best.Count);
+        var map = new Dictionary<int, float>(best.Count);
+        for (var k = 0; k < best.Count; k++)
         {
-            nearest.Add(bestIndex[k]);
-            map[bestIndex[k]] = bestValue[k];
+            nearest.Add(best.IndexAt(k));
+            map[best.IndexAt(k)] = best.ValueAt(k);
         }
 
         return new DenseMatch(query, nearest, map);

@@ -182,14 +182,17 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     /// Every passage a search considers for <paramref name="question"/>, with the signals the answer model weighs and
     /// its probability: what <c>dystoniabot calibrate</c> fits the model on, and a diagnostic.
     /// </summary>
-    public IReadOnlyList<AnswerExplanation> Explain(string question)
+    /// <param name="question">The question as the search reads it.</param>
+    /// <param name="memory">Labelled questions to read its neighbours from, instead of the answer model's (calibration).</param>
+    /// <param name="excludeGroup">The set of <paramref name="memory"/> the question belongs to, left out of its neighbours.</param>
+    public IReadOnlyList<AnswerExplanation> Explain(string question, QuestionMemory? memory = null, int excludeGroup = -1)
     {
         ArgumentNullException.ThrowIfNull(question);
         var snapshot = Acquire();
         try
         {
             var analyzed = snapshot.QuestionAnalyzer.Analyze(question);
-            return PassageRanker.Candidates(snapshot, analyzed, question)
+            return PassageRanker.Candidates(snapshot, analyzed, question, memory, excludeGroup)
                 .Select(c => new AnswerExplanation(snapshot.Passages[c.PassageIndex], c.Features,
                     snapshot.AnswerModel.Ranker.Probability(c.Features), snapshot.AnswerModel.Decider.Probability(c.Features)))
                 .OrderByDescending(e => e.Rank)
@@ -199,6 +202,14 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         {
             snapshot.Reader.DecRef();
         }
+    }
+
+    /// <summary>The vector a search compares <paramref name="question"/> by: what a memory of labelled questions keeps.</summary>
+    public float[] EmbedQuestion(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var snapshot = _current;
+        return snapshot.Embedder.EmbedQuery(snapshot.QuestionAnalyzer.Analyze(question).Corrected(question));
     }
 
     /// <summary>Analyses a question as a search would, for diagnostics.</summary>

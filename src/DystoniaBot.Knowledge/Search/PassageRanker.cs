@@ -216,7 +216,11 @@ internal static partial class PassageRanker
     /// The passages worth considering for a question, with the signals the answer model weighs: Lucene's BM25 best
     /// (re-ranked by coverage) and the question vector's nearest passages, each scored both ways.
     /// </summary>
-    internal static List<AnswerCandidate> Candidates(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string question)
+    /// <remarks>
+    /// Neighbours are read from <c>memory</c> (calibration's own labelled questions) or else the answer model's; in
+    /// calibration <c>excludeGroup</c> is the question's own set, whose questions are no neighbours of it.
+    /// </remarks>
+    internal static List<AnswerCandidate> Candidates(KnowledgeSnapshot snapshot, AnalyzedQuestion analyzed, string question, QuestionMemory? memory = null, int excludeGroup = -1)
     {
         var lexical = new Dictionary<int, LexicalScore>();
         var unknownShare = 1.0;
@@ -261,7 +265,9 @@ internal static partial class PassageRanker
             }
         }
 
-        var dense = DenseMatch.Find(snapshot, snapshot.Embedder.EmbedQuery(analyzed.Corrected(question)));
+        var queryVector = snapshot.Embedder.EmbedQuery(analyzed.Corrected(question));
+        var dense = DenseMatch.Find(snapshot, queryVector);
+        var neighbours = (memory ?? snapshot.AnswerModel.Memory).Read(queryVector, snapshot.Passages, excludeGroup);
         var pool = new HashSet<int>(lexical.Keys);
         pool.UnionWith(dense.Nearest);
         var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));
@@ -312,6 +318,9 @@ internal static partial class PassageRanker
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;
+            features[AnswerFeatures.NeighbourSupport] = neighbours.Support.GetValueOrDefault(passageIndex);
+            features[AnswerFeatures.NeighbourUnanswered] = neighbours.Unanswered;
+            features[AnswerFeatures.NeighbourNearest] = neighbours.Nearest;
             candidates.Add(new AnswerCandidate(passageIndex, sentenceIndex, features, lex.Matched));
         }
 

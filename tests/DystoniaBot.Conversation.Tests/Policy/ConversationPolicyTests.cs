@@ -398,7 +398,6 @@ public class ConversationPolicyTests
 
     [Theory]
     [InlineData("my son has dystonia, will he be able to play football?")]
-    [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?")]
     public void Respond_ShouldReferOnceAndOfferTheHealthLine_WhenAPersonalQuestionIsNotAnswered(string text)
     {
         var reply = Ask(text);
@@ -556,6 +555,7 @@ public class ConversationPolicyTests
     [InlineData("my husband has been diagnosed with dystonia, should he take the tablets?", "your husband's health")]
     [InlineData("the neurologist said my gran has it. should she stop driving?", "your gran's health")]
     [InlineData("the specialist wrote dystonia on my dad's letter, should he have the injections?", "your dad's health")]
+    [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?", "your son's health")]
     public void Respond_ShouldNeverAskSomeoneDiagnosedToFindOutWhetherItIsDystonia(string question, string expected)
     {
         var reply = Ask(question);

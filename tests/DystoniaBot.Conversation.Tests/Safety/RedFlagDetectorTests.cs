@@ -252,6 +252,8 @@ public class RedFlagDetectorTests
     [InlineData("got stung by a wasp and my tongue feels swollen")]
     [InlineData("a car flipped over in front of us, he is not moving")]
     [InlineData("grandad has a temp of 39 and is talking complete nonsense")]
+    [InlineData("my 6yo said there are two of him after he banged his head on the trampoline, and now he keeps nodding off")]
+    [InlineData("i don tire. tonight i go drink the sniper wey dey for store")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -425,6 +427,10 @@ public class RedFlagDetectorTests
     [InlineData("this is goodbye. sorry for being such a burden to you all")]
     [InlineData("how many of my baclofen would be enough. ill do it on friday")]
     [InlineData("ill be gone by the morning, the pain never goes away")]
+    [InlineData("idc anymore, gonna jump off the bridge after school today")]
+    [InlineData("im gonna jump off the multi storey tonight")]
+    [InlineData("whats the most painless way to go. asking for me")]
+    [InlineData("what is the quickest way to end my life")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -732,6 +738,11 @@ public class RedFlagDetectorTests
     [InlineData("my jaw spasm made me bite my lip, its swollen but my breathing is fine")]
     [InlineData("since the writers cramp started nothing gets written by my own hand, i dictate everything")]
     [InlineData("stood on the platform 40 mins again, trains cancelled, cant do this commute anymore with my neck")]
+    [InlineData("my dad keeps nodding off in front of the telly every night, is that the baclofen")]
+    [InlineData("the sniper in my game keeps getting me, my hand cramps on the mouse")]
+    [InlineData("were gonna jump off the pier for a swim this summer, is cold water ok for dystonia")]
+    [InlineData("is there a painless way to do the botox injections")]
+    [InlineData("whats the easiest way to go to the clinic from the station")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

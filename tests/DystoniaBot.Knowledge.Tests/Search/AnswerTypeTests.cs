@@ -33,6 +33,8 @@ public class AnswerTypeTests
     [InlineData("what is the usual dosage of artane", true)]
     [InlineData("how many people have dystonia", true)]
     [InlineData("how many kinds of dystonia are there", false)]
+    [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?", true)]
+    [InlineData("do the spasms come more often than not when im stressed", false)]
     [InlineData("dystonia have how many kind?", false)]
     [InlineData("is baclofen used for dystonia", false)]
     public void AsksForQuantity_ShouldRecogniseAQuestionForANumberOrADose(string question, bool expected)
