@@ -101,10 +101,12 @@ internal static class CalibrateCommand
         }
 
         var vectors = reaching.Select(r => engine.Index.EmbedQuestion(r.Text)).ToList();
+        var documents = engine.Index.Documents.Where(d => !d.Source.IsCurated).Select(d => d.Id).ToList();
         var memory = new QuestionMemory(
             [.. reaching.Select(r => (r.Case.Question, (IReadOnlyList<string>)(r.Answerable ? r.Case.Any : [])))],
             vectors,
-            [.. reaching.Select(r => r.Group)]);
+            [.. reaching.Select(r => r.Group)],
+            documents);
         var questions = new List<LabelledQuestion>(reaching.Count);
         foreach (var (evalCase, text, answerable, group) in reaching)
         {
@@ -114,8 +116,12 @@ internal static class CalibrateCommand
             questions.Add(new LabelledQuestion(evalCase.Question, answerable, candidates));
         }
 
-        // The shipped memory knows no sets: every labelled question is a neighbour of a new one.
-        return (questions, new QuestionMemory(memory.Questions, vectors));
+        // The shipped memory knows no sets: every labelled question is a neighbour of a new one. A passage it cannot
+        // speak for gets the signals' means, where the model's weights leave them neutral.
+        var considered = questions.SelectMany(q => q.Candidates).ToList();
+        double Mean(int feature) => considered.Count == 0 ? 0 : considered.Average(c => c.Features[feature]);
+        var neutral = (Mean(AnswerFeatures.NeighbourSupport), Mean(AnswerFeatures.NeighbourUnanswered), Mean(AnswerFeatures.NeighbourNearest));
+        return (questions, new QuestionMemory(memory.Questions, vectors, null, documents, neutral));
     }
 
     private static AnswerModel Fit(IReadOnlyList<LabelledQuestion> questions, double wrongCost, QuestionMemory memory, string description) =>

@@ -267,7 +267,8 @@ internal static partial class PassageRanker
 
         var queryVector = snapshot.Embedder.EmbedQuery(analyzed.Corrected(question));
         var dense = DenseMatch.Find(snapshot, queryVector);
-        var neighbours = (memory ?? snapshot.AnswerModel.Memory).Read(queryVector, snapshot.Passages, excludeGroup);
+        memory ??= snapshot.AnswerModel.Memory;
+        var neighbours = memory.Read(queryVector, snapshot.Passages, excludeGroup);
         var pool = new HashSet<int>(lexical.Keys);
         pool.UnionWith(dense.Nearest);
         var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));
@@ -318,9 +319,10 @@ internal static partial class PassageRanker
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;
-            features[AnswerFeatures.NeighbourSupport] = neighbours.Support.GetValueOrDefault(passageIndex);
-            features[AnswerFeatures.NeighbourUnanswered] = neighbours.Unanswered;
-            features[AnswerFeatures.NeighbourNearest] = neighbours.Nearest;
+            var said = memory.Speaks(snapshot.Passages[passageIndex]) ? neighbours : memory.Neutral;
+            features[AnswerFeatures.NeighbourSupport] = said.SupportOf(passageIndex);
+            features[AnswerFeatures.NeighbourUnanswered] = said.Unanswered;
+            features[AnswerFeatures.NeighbourNearest] = said.Nearest;
             candidates.Add(new AnswerCandidate(passageIndex, sentenceIndex, features, lex.Matched));
         }
 

@@ -14,20 +14,27 @@ namespace DystoniaBot.Knowledge.Search;
 /// </summary>
 /// <remarks>
 /// An entry names its answer by the words it quotes, not by a passage id, so it follows the article when passages are
-/// renumbered, and drops out when no passage says those words any more. Vectors are kept as signed bytes with a scale
-/// each (a quarter of the size; the round trip moves a cosine by less than 0.01) and read back as floats.
+/// renumbered, and drops out when no passage says those words any more: it belongs to the passages of the documents
+/// it was labelled on that say the most of its phrases, as whole words. A passage of any other document (a curated
+/// answer approved since, an article added) was never a question's answer nor its refusal: it gets the neutral
+/// signals, the means the model was fit around, and is weighed by its own. Vectors are kept as signed bytes with a
+/// scale each (a quarter of the size; the round trip moves a cosine by less than 0.01) and read back as floats.
 /// </remarks>
 public sealed class QuestionMemory
 {
     private readonly float[] _vectors;
     private readonly int[] _groups;
-    private (IReadOnlyList<Passage> Passages, int[] Answer)? _resolved;
+
+    // Replaced whole, never changed in place: a reader sees the old resolution or the new one, not half of either.
+    private Resolution? _resolved;
 
     /// <summary>Creates a memory of <paramref name="questions"/> with their vectors (normalised, <see cref="TextEmbedder.Dimensions"/> each).</summary>
     /// <param name="questions">Each question and the phrases of the passage that answers it (empty: not answered).</param>
     /// <param name="vectors">The questions' vectors, in order.</param>
     /// <param name="groups">The set each question came from, so calibration can leave a set's own questions out; null when unknown.</param>
-    public QuestionMemory(IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> questions, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? groups = null)
+    /// <param name="documents">The documents the answers were labelled on; their passages alone take the neighbours' word.</param>
+    /// <param name="neutral">The signals for a passage of any other document (support, unanswered, nearest): the means the model was fit around.</param>
+    public QuestionMemory(IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> questions, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? groups = null, IReadOnlyList<string>? documents = null, (double Support, double Unanswered, double Nearest)? neutral = null)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(vectors);
@@ -49,6 +56,8 @@ public sealed class QuestionMemory
         }
 
         _groups = groups is null ? [] : [.. groups];
+        Documents = new HashSet<string>(documents ?? [], StringComparer.Ordinal);
+        Neutral = neutral is { } n ? Neighbours.Neutral(n.Support, n.Unanswered, n.Nearest) : Neighbours.None;
     }
 
     /// <summary>A memory of nothing: every neighbour signal is zero.</summary>
@@ -59,6 +68,15 @@ public sealed class QuestionMemory
 
     /// <summary>How many questions it holds.</summary>
     public int Count => Questions.Count;
+
+    /// <summary>The documents its questions were labelled on.</summary>
+    public IReadOnlySet<string> Documents { get; }
+
+    /// <summary>The signals a passage outside <see cref="Documents"/> gets, or any passage when no neighbour can speak.</summary>
+    internal Neighbours Neutral { get; }
+
+    /// <summary>Whether the neighbours' word counts for <paramref name="passage"/>.</summary>
+    internal bool Speaks(Passage passage) => Count > 0 && Documents.Contains(passage.DocumentId);
 
     /// <summary>How many nearest labelled questions speak for a new one.</summary>
     public const int NeighbourCount = 10;
@@ -79,14 +97,14 @@ public sealed class QuestionMemory
     {
         if (Count == 0)
         {
-            return Neighbours.None;
+            return Neutral;
         }
 
-        var answers = Resolve(passages);
+        var answers = Resolve(passages).Answers;
         var best = new NearestScores(Math.Min(NeighbourCount, Count));
         for (var i = 0; i < Count; i++)
         {
-            if (answers[i] == Unresolved || (excludeGroup >= 0 && _groups.Length > 0 && _groups[i] == excludeGroup))
+            if (answers[i] is null || (excludeGroup >= 0 && _groups.Length > 0 && _groups[i] == excludeGroup))
             {
                 continue;
             }
@@ -100,7 +118,7 @@ public sealed class QuestionMemory
 
         if (best.Count == 0)
         {
-            return Neighbours.None;
+            return Neutral;
         }
 
         var total = 0.0;
@@ -110,14 +128,16 @@ public sealed class QuestionMemory
         {
             var weight = Math.Exp((best.ValueAt(k) - best.ValueAt(0)) / Temperature);
             total += weight;
-            var answer = answers[best.IndexAt(k)];
-            if (answer == NotAnswered)
+            var answer = answers[best.IndexAt(k)]!;
+            if (answer.Length == 0)
             {
                 unanswered += weight;
             }
-            else
+
+            // An answer said as much by two passages is shared between them.
+            foreach (var passage in answer)
             {
-                support[answer] = support.GetValueOrDefault(answer) + weight;
+                support[passage] = support.GetValueOrDefault(passage) + (weight / answer.Length);
             }
         }
 
@@ -129,40 +149,70 @@ public sealed class QuestionMemory
         return new Neighbours(best.ValueAt(0), unanswered / total, support, Questions[best.IndexAt(0)].Text);
     }
 
-    private const int NotAnswered = -1;
-    private const int Unresolved = -2;
-
-    /// <summary>Each entry's answering passage among <paramref name="passages"/>: the first that says one of its phrases.</summary>
-    private int[] Resolve(IReadOnlyList<Passage> passages)
+    /// <summary>
+    /// Each entry's answering passages among <paramref name="passages"/>: of the labelled documents, those that say the
+    /// most of its phrases as whole words; none for a question not answered; null when no passage says any phrase.
+    /// </summary>
+    private Resolution Resolve(IReadOnlyList<Passage> passages)
     {
         if (_resolved is { } resolved && ReferenceEquals(resolved.Passages, passages))
         {
-            return resolved.Answer;
+            return resolved;
         }
 
-        var answer = new int[Count];
+        var labelled = Enumerable.Range(0, passages.Count).Where(p => Documents.Contains(passages[p].DocumentId)).ToArray();
+        var answers = new int[]?[Count];
+        var found = new List<int>();
         for (var i = 0; i < Count; i++)
         {
             var phrases = Questions[i].Answer;
             if (phrases.Count == 0)
             {
-                answer[i] = NotAnswered;
+                answers[i] = [];
                 continue;
             }
 
-            answer[i] = Unresolved;
-            for (var p = 0; p < passages.Count && answer[i] == Unresolved; p++)
+            found.Clear();
+            var most = 0;
+            foreach (var p in labelled)
             {
-                if (phrases.Any(phrase => passages[p].Text.Contains(phrase, StringComparison.OrdinalIgnoreCase)))
+                var said = phrases.Count(phrase => SaysAsWords(passages[p].Text, phrase));
+                if (said > most)
                 {
-                    answer[i] = p;
+                    most = said;
+                    found.Clear();
                 }
+
+                if (said == most && said > 0)
+                {
+                    found.Add(p);
+                }
+            }
+
+            answers[i] = most == 0 ? null : [.. found];
+        }
+
+        var resolution = new Resolution(passages, answers);
+        _resolved = resolution;
+        return resolution;
+    }
+
+    /// <summary>Whether <paramref name="text"/> says <paramref name="phrase"/> as whole words ("hand", not "handle").</summary>
+    private static bool SaysAsWords(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
             }
         }
 
-        _resolved = (passages, answer);
-        return answer;
+        return false;
     }
+
+    private sealed record Resolution(IReadOnlyList<Passage> Passages, int[]?[] Answers);
 
     /// <summary>The memory as JSON: questions with their answers' phrases, and the vectors as signed bytes (base64).</summary>
     public JsonObject ToJson()
@@ -184,17 +234,20 @@ public sealed class QuestionMemory
         {
             ["questions"] = new JsonArray([.. Questions.Select(q => (JsonNode)new JsonArray([JsonValue.Create(q.Text), new JsonArray([.. q.Answer.Select(a => (JsonNode)JsonValue.Create(a))])]))]),
             ["vectors"] = Convert.ToBase64String(bytes),
+            ["documents"] = new JsonArray([.. Documents.Order(StringComparer.Ordinal).Select(d => (JsonNode)JsonValue.Create(d))]),
+            ["neutral"] = new JsonArray(JsonValue.Create(Math.Round(Neutral.Support.GetValueOrDefault(0), 6)), JsonValue.Create(Math.Round(Neutral.Unanswered, 6)), JsonValue.Create(Math.Round(Neutral.Nearest, 6))),
         };
     }
 
     /// <summary>Reads the JSON form (<see cref="ToJson"/>).</summary>
-    /// <exception cref="FormatException">It is not a memory of this model's vectors.</exception>
+    /// <exception cref="FormatException">It is not a memory of questions with phrases and vectors of this size.</exception>
     public static QuestionMemory FromJson(JsonObject json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
         var questions = (json["questions"]?.AsArray() ?? throw new FormatException($"{source}: the memory's \"questions\" are missing"))
-            .Select(q => q!.AsArray())
-            .Select(q => (q[0]!.GetValue<string>(), (IReadOnlyList<string>)[.. q[1]!.AsArray().Select(a => a!.GetValue<string>())]))
+            .Select(q => q is JsonArray { Count: 2 } pair && pair[0] is JsonValue text && pair[1] is JsonArray phrases && phrases.All(a => a is JsonValue)
+                ? (text.GetValue<string>(), (IReadOnlyList<string>)[.. phrases.Select(a => a!.GetValue<string>())])
+                : throw new FormatException($"{source}: a remembered question is not [text, [phrases]]"))
             .ToList();
         var bytes = Convert.FromBase64String(json["vectors"]?.GetValue<string>() ?? throw new FormatException($"{source}: the memory's \"vectors\" are missing"));
         var row = TextEmbedder.Dimensions + sizeof(float);
@@ -219,7 +272,11 @@ public sealed class QuestionMemory
             vectors[i] = vector;
         }
 
-        return new QuestionMemory(questions, vectors);
+        var documents = json["documents"]?.AsArray().Select(d => d!.GetValue<string>()).ToList() ?? [];
+        var neutral = json["neutral"]?.AsArray().Select(v => v!.GetValue<double>()).ToArray() is [var support, var unanswered, var nearest]
+            ? (support, unanswered, nearest)
+            : throw new FormatException($"{source}: the memory's \"neutral\" signals are missing");
+        return new QuestionMemory(questions, vectors, null, documents, neutral);
     }
 }
 
@@ -228,7 +285,15 @@ public sealed class QuestionMemory
 /// <param name="Unanswered">Share, by closeness, of the neighbours the articles did not answer.</param>
 /// <param name="Support">Share, by closeness, of the neighbours each passage (by index) answered.</param>
 /// <param name="NearestText">The nearest labelled question, for diagnostics.</param>
-internal sealed record Neighbours(double Nearest, double Unanswered, IReadOnlyDictionary<int, double> Support, string? NearestText)
+/// <param name="IsNeutral">The same for every passage: the support it gives any passage is kept under the key 0 (<see cref="SupportOf"/>).</param>
+internal sealed record Neighbours(double Nearest, double Unanswered, IReadOnlyDictionary<int, double> Support, string? NearestText, bool IsNeutral = false)
 {
-    public static Neighbours None { get; } = new(0, 0, new Dictionary<int, double>(), null);
+    public static Neighbours None { get; } = new(0, 0, new Dictionary<int, double>(), null, IsNeutral: true);
+
+    /// <summary>The signals every passage gets alike: the means the model was fit around.</summary>
+    public static Neighbours Neutral(double support, double unanswered, double nearest) =>
+        new(nearest, unanswered, new Dictionary<int, double> { [0] = support }, null, IsNeutral: true);
+
+    /// <summary>The share of the neighbours that <paramref name="passageIndex"/> answered.</summary>
+    public double SupportOf(int passageIndex) => IsNeutral ? Support.GetValueOrDefault(0) : Support.GetValueOrDefault(passageIndex);
 }

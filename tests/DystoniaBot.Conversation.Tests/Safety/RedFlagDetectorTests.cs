@@ -430,6 +430,9 @@ public class RedFlagDetectorTests
     [InlineData("idc anymore, gonna jump off the bridge after school today")]
     [InlineData("im gonna jump off the multi storey tonight")]
     [InlineData("whats the most painless way to go. asking for me")]
+    [InlineData("is there a cure? actually doesnt matter, ive decided im ending it this weekend")]
+    [InlineData("im going to end it on friday")]
+    [InlineData("how can i die without pain")]
     [InlineData("what is the quickest way to end my life")]
     public void Detect_ShouldFlagACrisis(string text)
     {
@@ -742,6 +745,15 @@ public class RedFlagDetectorTests
     [InlineData("the sniper in my game keeps getting me, my hand cramps on the mouse")]
     [InlineData("were gonna jump off the pier for a swim this summer, is cold water ok for dystonia")]
     [InlineData("is there a painless way to do the botox injections")]
+    [InlineData("im ending it with my boyfriend this weekend, he doesnt get my dystonia at all")]
+    [InlineData("im gonna jump in the shower then sit out on the balcony with a cuppa, my neck is so tight today")]
+    [InlineData("my neurologist offered a slot at the bridge clinic, im gonna jump at the chance")]
+    [InlineData("no way im gonna jump off a cliff with my neck, coasteering is out")]
+    [InlineData("what is the quickest way to die of dystonia, is it fatal")]
+    [InlineData("whats the most peaceful way to go, my gran is in a hospice")]
+    [InlineData("when my oromandibular dystonia kicks in my mouth suddenly goes crooked and i cant speak until it passes")]
+    [InlineData("my son took the sniper in fortnite and his hand cramped up")]
+    [InlineData("i hit my head on the cupboard door this morning, not hard. anyway the baclofen has me nodding off all afternoon, should i lower it")]
     [InlineData("whats the easiest way to go to the clinic from the station")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {

@@ -35,6 +35,8 @@ public class AnswerTypeTests
     [InlineData("how many kinds of dystonia are there", false)]
     [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?", true)]
     [InlineData("do the spasms come more often than not when im stressed", false)]
+    [InlineData("i get botox every 3 months, does it help with the pain too?", false)]
+    [InlineData("my spasms come more often than they used to, will it get worse", false)]
     [InlineData("dystonia have how many kind?", false)]
     [InlineData("is baclofen used for dystonia", false)]
     public void AsksForQuantity_ShouldRecogniseAQuestionForANumberOrADose(string question, bool expected)

@@ -25,7 +25,7 @@ public class QuestionMemoryTests
         return [.. vector.Select(v => v / norm)];
     }
 
-    private static QuestionMemory Memory(IReadOnlyList<int>? groups = null) => new(
+    private static QuestionMemory Memory(IReadOnlyList<int>? groups = null, (double, double, double)? neutral = null) => new(
         [
             ("is it passed down in families", ["essentially hereditary"]),
             ("can my kids inherit it", ["hereditary"]),
@@ -34,7 +34,9 @@ public class QuestionMemoryTests
             ("a phrase no passage says any more", ["electromyogram"]),
         ],
         [Vector((0, 1)), Vector((0, 0.9f), (1, 0.1f)), Vector((2, 1)), Vector((3, 1)), Vector((4, 1))],
-        groups);
+        groups,
+        ["a"],
+        neutral);
 
     [Fact]
     public void Read_ShouldGiveThePassageItsNearestQuestionsWereAnsweredBy()
@@ -78,6 +80,43 @@ public class QuestionMemoryTests
     }
 
     [Fact]
+    public void Speaks_ShouldHoldOnlyForPassagesOfTheDocumentsItWasLabelledOn()
+    {
+        // A curated answer approved later was never a question's answer nor its refusal: it gets the neutral signals.
+        var memory = Memory(neutral: (0.2, 0.3, 0.8));
+        var curated = new Passage("curated-driving#1", "curated-driving", 1, "Driving with cervical dystonia is safe when the neck turns enough.", []);
+
+        Assert.True(memory.Speaks(Passages[0]));
+        Assert.False(memory.Speaks(curated));
+        Assert.Equal(0.2, memory.Neutral.SupportOf(7));
+        Assert.Equal(0.3, memory.Neutral.Unanswered);
+    }
+
+    [Fact]
+    public void Read_ShouldShareAnAnswerBetweenPassagesThatSayItEqually_AndMatchWholeWordsOnly()
+    {
+        Passage[] passages =
+        [
+            new("a#1", "a", 1, "It may be secondary to a stroke.", []),
+            new("a#2", "a", 2, "An MRI can rule out a stroke or other possible causes.", []),
+            new("a#3", "a", 3, "Some dystonias affect the muscles of the hand.", []),
+        ];
+        var memory = new QuestionMemory(
+            [("what does the scan look for", ["rule out", "stroke"]), ("a stroke then twisting", ["stroke"]), ("my handle hurts", ["handle"])],
+            [Vector((0, 1)), Vector((1, 1)), Vector((2, 1))],
+            null,
+            ["a"]);
+
+        // Two phrases said by the second passage beat one said by both; one said by both is shared.
+        Assert.True(memory.Read(Vector((0, 1)), passages).Support[1] > 0.99);
+        var shared = memory.Read(Vector((1, 1)), passages);
+        Assert.Equal(shared.Support[0], shared.Support[1], 6);
+
+        // "handle" is no "hand": the third question answers nothing here and is no neighbour.
+        Assert.NotEqual("my handle hurts", memory.Read(Vector((2, 1)), passages).NearestText);
+    }
+
+    [Fact]
     public void Empty_ShouldSayNothing()
     {
         var neighbours = QuestionMemory.Empty.Read(Vector((0, 1)), Passages);
@@ -100,6 +139,7 @@ public class QuestionMemoryTests
         var after = read.Read(query, Passages);
         Assert.Equal(before.Nearest, after.Nearest, 2);
         Assert.Equal(before.Support[0], after.Support[0], 2);
+        Assert.Equal(memory.Documents, read.Documents);
     }
 
     [Fact]
