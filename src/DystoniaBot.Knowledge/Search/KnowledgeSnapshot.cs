@@ -40,6 +40,10 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // is replaced.
     private BoundedCache<SearchResult>? _results;
 
+    // The answer model's neighbours of a question asked again: the scan over every labelled question would otherwise
+    // cost a repeated question ten times the rest of its search. Per snapshot, as they depend on its passages.
+    private readonly BoundedCache<Neighbours> _neighbours = new(4096, maxTextLength: 500);
+
     private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, int embeddedOnCreate = 0)
     {
         _directory = directory;
@@ -361,6 +365,10 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Reader.Context, new Term(KnowledgeAnalyzer.TextField, t)));
         return new TermQuery(new Term(KnowledgeAnalyzer.TextField, term), context);
     }
+
+    /// <summary>What the answer model's remembered questions say of <paramref name="question"/> (its vector given).</summary>
+    internal Neighbours NeighboursOf(string question, float[] vector) =>
+        _neighbours.GetOrAdd(question, 0, (Snapshot: this, Vector: vector), static (_, _, a) => a.Snapshot.AnswerModel.Memory.Read(a.Vector, a.Snapshot.Passages));
 
     /// <summary>
     /// The result of <paramref name="search"/> for the question, from a cache of at most <paramref name="capacity"/>

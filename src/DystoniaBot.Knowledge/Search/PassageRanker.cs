@@ -265,10 +265,11 @@ internal static partial class PassageRanker
             }
         }
 
-        var queryVector = snapshot.Embedder.EmbedQuery(analyzed.Corrected(question));
+        var corrected = analyzed.Corrected(question);
+        var queryVector = snapshot.Embedder.EmbedQuery(corrected);
         var dense = DenseMatch.Find(snapshot, queryVector);
+        var neighbours = memory is null ? snapshot.NeighboursOf(corrected, queryVector) : memory.Read(queryVector, snapshot.Passages, excludeGroup);
         memory ??= snapshot.AnswerModel.Memory;
-        var neighbours = memory.Read(queryVector, snapshot.Passages, excludeGroup);
         var pool = new HashSet<int>(lexical.Keys);
         pool.UnionWith(dense.Nearest);
         var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));
