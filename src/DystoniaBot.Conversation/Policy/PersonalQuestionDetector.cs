@@ -30,7 +30,7 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\bmy (little |baby |eldest |youngest |older |younger |elderly |late |\d+[- ]?(yr|year)s?[- ]?old )?(" + RelativeWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
 
-    private const string RelativeWords = "son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa";
+    private const string RelativeWords = "son|daughter|child|kid|boy|girl|baby|toddler|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather|grandad|granddad|grandson|granddaughter|stepdad|stepmum|stepmom|stepson|stepdaughter|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|neighbour|neighbor|patient|client|mama|momma|mamma|mammy|daddy|pappy|papa";
 
     // "My regular said her sister has dystonia and her hand curls": a relative of someone else is someone else.
     [GeneratedRegex(@"\b(his|her|their) (" + RelativeWords + @")\b", RegexOptions.CultureInvariant)]
@@ -44,7 +44,7 @@ public static partial class PersonalQuestionDetector
 
     private static string WithOwnFamily(string normalized) => OwnParent().Replace(normalized, static m => "my " + m.Groups["parent"].Value);
 
-    [GeneratedRegex(@"(?<!\b(do|does|did|could|might|may|would|can|will|if) (i|you|he|she|they|we|it) )\b(diagnos(ed|is)|(has|have|had|got|with) (got )?(a |an )?(focal |segmental |generalized |generalised |cervical |primary |secondary )?(dystonia|blepharospasm|torticollis)|(told|says?|said) (she|he|i|they|we|(my|our) \w+) (has|have|had)|(doctor|neurologist|specialist|consultant|gp|nurse)s? (said|says|called it|confirmed|wrote)( (it|that)( is|'s| was))? (dystonia|blepharospasm|torticollis)|(wrote|written|put) (dystonia|blepharospasm|torticollis|it) (on|in) (his|her|my|their|our|the) (paper|papers|letter|notes|form|report|sheet)|(my|his|her|their|our) (own )?(focal |cervical |segmental )?(dystonia|blepharospasm|torticollis)|(on|having|getting|gets|has|had|have) (regular )?(botox|botulinum( toxin)?|(the )?botox (injections|jabs|shots)) (for|in|into) (his|her|my|their|our|the) (neck|eyes?|eyelids?|hands?|arms?|legs?|foot|feet|jaw|voice|dystonia|spasms?)(?![^.!?]{0,40}\b(grinding|bruxism|wrinkles|lines|cosmetic\w*|migraines?|sweating|arthritis)\b))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(do|does|did|could|might|may|would|can|will|if) (i|you|he|she|they|we|it) )\b(diagnos(ed|is)|(has|have|had|got|with) (got )?(a |an )?(focal |segmental |generalized |generalised |cervical |primary |secondary )?(dystonia|blepharospasm|torticollis)|(told|says?|said) (she|he|i|they|we|(my|our) \w+) (has|have|had)|(got |was |were |been )?told (hers|his|theirs|mine) (is|was)|(doctor|neurologist|specialist|consultant|gp|nurse)s? (said|says|called it|confirmed|wrote)( (it|that)( is|'s| was))? (dystonia|blepharospasm|torticollis)|(wrote|written|put) (dystonia|blepharospasm|torticollis|it) (on|in) (his|her|my|their|our|the) (paper|papers|letter|notes|form|report|sheet)|(my|his|her|their|our) (own )?(focal |cervical |segmental )?(dystonia|blepharospasm|torticollis)|(on|having|getting|gets|has|had|have) (regular )?(botox|botulinum( toxin)?|(the )?botox (injections|jabs|shots)) (for|in|into) (his|her|my|their|our|the) (neck|eyes?|eyelids?|hands?|arms?|legs?|foot|feet|jaw|voice|dystonia|spasms?)(?![^.!?]{0,40}\b(grinding|bruxism|wrinkles|lines|cosmetic\w*|migraines?|sweating|arthritis)\b))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosed();
 
     // "Could you explain what it is?", "what does that even mean": asking what the condition is, however personal the
@@ -64,7 +64,7 @@ public static partial class PersonalQuestionDetector
 
     private static readonly HashSet<string> Male = new(StringComparer.Ordinal) { "son", "boy", "husband", "dad", "father", "brother", "grandpa", "grandfather", "grandad", "granddad", "grandson", "uncle", "nephew", "daddy", "pappy", "papa" };
 
-    private static readonly HashSet<string> Female = new(StringComparer.Ordinal) { "daughter", "girl", "wife", "mum", "mom", "mother", "sister", "grandma", "grandmother", "granny", "nan", "granddaughter", "aunt", "niece", "mama", "momma", "mamma", "mammy" };
+    private static readonly HashSet<string> Female = new(StringComparer.Ordinal) { "daughter", "girl", "wife", "mum", "mom", "mother", "sister", "grandma", "grandmother", "granny", "nan", "granddaughter", "aunt", "aunty", "auntie", "niece", "mama", "momma", "mamma", "mammy" };
 
     /// <summary>
     /// Whom a personal question is about (the asker, or a relative named as "my son", "my mother"…) and whether

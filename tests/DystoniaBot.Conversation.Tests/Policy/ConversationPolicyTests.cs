@@ -556,6 +556,7 @@ public class ConversationPolicyTests
     [InlineData("the neurologist said my gran has it. should she stop driving?", "your gran's health")]
     [InlineData("the specialist wrote dystonia on my dad's letter, should he have the injections?", "your dad's health")]
     [InlineData("caring for my son, hes on botox for his neck, can he have it more often than every 3 months?", "your son's health")]
+    [InlineData("my aunty got told hers is the all over kind, is that the whole body one", "your aunty's health")]
     public void Respond_ShouldNeverAskSomeoneDiagnosedToFindOutWhetherItIsDystonia(string question, string expected)
     {
         var reply = Ask(question);
