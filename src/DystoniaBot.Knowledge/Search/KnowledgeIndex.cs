@@ -209,7 +209,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var snapshot = _current;
-        return snapshot.Embedder.EmbedQuery(snapshot.QuestionAnalyzer.Analyze(question).Corrected(question));
+        return PassageRanker.QueryVector(snapshot, snapshot.QuestionAnalyzer.Analyze(question).Corrected(question));
     }
 
     /// <summary>Analyses a question as a search would, for diagnostics.</summary>

@@ -266,7 +266,7 @@ internal static partial class PassageRanker
         }
 
         var corrected = analyzed.Corrected(question);
-        var queryVector = snapshot.Embedder.EmbedQuery(corrected);
+        var queryVector = QueryVector(snapshot, corrected);
         var dense = DenseMatch.Find(snapshot, queryVector);
         var neighbours = memory is null ? snapshot.NeighboursOf(corrected, queryVector) : memory.Read(queryVector, snapshot.Passages, excludeGroup);
         memory ??= snapshot.AnswerModel.Memory;
@@ -329,6 +329,9 @@ internal static partial class PassageRanker
 
         return candidates;
     }
+
+    /// <summary>The vector the search compares a question by, given its corrected text: what the memory of labelled questions keeps too.</summary>
+    internal static float[] QueryVector(KnowledgeSnapshot snapshot, string corrected) => snapshot.Embedder.EmbedQuery(corrected);
 
     /// <summary>The best other passage's value: the best one's, or the runner-up's for the best passage itself.</summary>
     private static double Other(((int Index, double Value) First, (int Index, double Value) Second) top, int passageIndex) =>
