@@ -55,31 +55,79 @@ public sealed class AnswerModel
     {
         ArgumentNullException.ThrowIfNull(knowledgeDirectory);
         var path = Path.Combine(knowledgeDirectory, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
+        return File.Exists(path) ? Parse(File.ReadAllBytes(path), path) : Default;
     }
 
     /// <summary>Parses the JSON form (<see cref="ToJson"/>).</summary>
     /// <exception cref="FormatException">The text is not a model for this version's features.</exception>
     public static AnswerModel Parse(string json, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(System.Text.Encoding.UTF8.GetBytes(json), source);
+    }
+
+    /// <summary>
+    /// Parses the UTF-8 JSON form (<see cref="ToJson"/> or <see cref="ToUtf8Json"/>) token by token: the remembered
+    /// questions make it megabytes, and a parsed document of it would keep a buffer that size in the shared pool.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a model for this version's features.</exception>
+    public static AnswerModel Parse(ReadOnlyMemory<byte> utf8Json, string source)
+    {
         try
         {
-            var root = JsonNode.Parse(json)?.AsObject() ?? throw new FormatException($"{source}: not a JSON object");
-            var names = root["features"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
+            var reader = new Utf8JsonReader(utf8Json.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException($"{source}: not a JSON object");
+            }
+
+            string[] names = [];
+            LogisticModel? ranker = null, decider = null;
+            var memory = QuestionMemory.Empty;
+            var description = string.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "description":
+                        description = reader.GetString() ?? string.Empty;
+                        break;
+                    case "features":
+                        names = [.. QuestionMemory.ReadStrings(ref reader, source, "its \"features\" are not a list of names")];
+                        break;
+                    case "ranker":
+                        ranker = LogisticModel.FromJson(JsonNode.Parse(ref reader)?.AsObject() ?? throw new FormatException($"{source}: \"ranker\" is missing"), source);
+                        break;
+                    case "decider":
+                        decider = LogisticModel.FromJson(JsonNode.Parse(ref reader)?.AsObject() ?? throw new FormatException($"{source}: \"decider\" is missing"), source);
+                        break;
+                    case "memory":
+                        memory = QuestionMemory.Read(ref reader, source);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
             if (!names.SequenceEqual(AnswerFeatures.Names))
             {
                 throw new FormatException($"{source}: its features ({string.Join(", ", names)}) are not this version's ({string.Join(", ", AnswerFeatures.Names)}); fit it again with 'dystoniabot calibrate'");
             }
 
-            var ranker = LogisticModel.FromJson(root["ranker"]?.AsObject() ?? throw new FormatException($"{source}: \"ranker\" is missing"), source);
-            var decider = LogisticModel.FromJson(root["decider"]?.AsObject() ?? throw new FormatException($"{source}: \"decider\" is missing"), source);
+            if (ranker is null || decider is null)
+            {
+                throw new FormatException($"{source}: \"{(ranker is null ? "ranker" : "decider")}\" is missing");
+            }
+
             if (ranker.FeatureCount != AnswerFeatures.Count || decider.FeatureCount != AnswerFeatures.Count)
             {
                 throw new FormatException($"{source}: its ranker and decider read {ranker.FeatureCount} and {decider.FeatureCount} features, not this version's {AnswerFeatures.Count}");
             }
 
-            var memory = root["memory"] is JsonObject remembered ? QuestionMemory.FromJson(remembered, source) : QuestionMemory.Empty;
-            return new AnswerModel(ranker, decider, root["description"]?.GetValue<string>() ?? string.Empty, memory);
+            return new AnswerModel(ranker, decider, description, memory);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
@@ -87,8 +135,17 @@ public sealed class AnswerModel
         }
     }
 
-    /// <summary>The model as JSON, as <see cref="Parse"/> reads it.</summary>
-    public string ToJson()
+    /// <summary>The model as JSON, as <see cref="Parse(string, string)"/> reads it.</summary>
+    public string ToJson() => ToJsonObject().ToJsonString(new JsonSerializerOptions(Written) { WriteIndented = true }) + "\n";
+
+    /// <summary>The model as compact UTF-8 JSON, as an index keeps it.</summary>
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(ToJsonObject(), Written);
+
+    // A file, never a web page: letters of any language and base64's '+' are written as they are, which keeps the
+    // remembered questions readable and lets the vectors be decoded where they lie.
+    private static readonly JsonSerializerOptions Written = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private JsonObject ToJsonObject()
     {
         var root = new JsonObject
         {
@@ -102,7 +159,7 @@ public sealed class AnswerModel
             root["memory"] = Memory.ToJson();
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(lexicon);
         return new KnowledgeIndex(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? AnswerModel.Default,
-            embedder ?? TextEmbedder.Default, reuseVectorsOf?._current.VectorsByText()));
+            embedder ?? TextEmbedder.Default, reuseVectorsOf?._current.VectorsByText(), storeAnswerModel: false));
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     /// then one per sentence): for generated knowledge bases in benchmarks, whose vectors need no model.
     /// </summary>
     internal static KnowledgeIndex Build(KnowledgeBase knowledgeBase, Lexicon lexicon, IReadOnlyDictionary<string, float[][]> vectorsByKey, TextEmbedder embedder) =>
-        new(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, AnswerModel.Default, embedder, vectorsByKey));
+        new(KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, AnswerModel.Default, embedder, vectorsByKey, storeAnswerModel: false));
 
     /// <summary>The key a passage's vectors are kept under: the text they are made of.</summary>
     internal static string VectorKey(Passage passage, SourceInfo source) => KnowledgeSnapshot.EmbeddedText(passage, source);
@@ -113,7 +113,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         }
 
         var knowledgeBase = new KnowledgeBase(snapshot.Documents);
-        using var copy = KnowledgeSnapshot.Create(FSDirectory.Open(outputDirectory), knowledgeBase, snapshot.Lexicon, snapshot.AnswerModel, snapshot.Embedder, snapshot.VectorsByText());
+        using var copy = KnowledgeSnapshot.Create(FSDirectory.Open(outputDirectory), knowledgeBase, snapshot.Lexicon, snapshot.AnswerModel, snapshot.Embedder, snapshot.VectorsByText(), storeAnswerModel: true);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(lexicon);
         var current = _current;
-        var next = KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? current.AnswerModel, current.Embedder, current.VectorsByText());
+        var next = KnowledgeSnapshot.Create(new RAMDirectory(), knowledgeBase, lexicon, answerModel ?? current.AnswerModel, current.Embedder, current.VectorsByText(), storeAnswerModel: false);
         KnowledgeSnapshot previous;
         lock (_swap)
         {

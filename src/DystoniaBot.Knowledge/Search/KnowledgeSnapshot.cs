@@ -29,6 +29,11 @@ internal sealed class KnowledgeSnapshot : IDisposable
     internal const string EmbeddingModelField = "embedding-model";
     internal const string AnswerModelField = "answer-model";
 
+    // The answer model (megabytes, with its remembered questions) is a file of its own beside Lucene's: kept in a
+    // stored field, it made Lucene's stored-fields reader keep a buffer its size for the life of the index, and as
+    // documents of their own its parts would count in every term's BM25 weight.
+    internal const string AnswerModelFile = "answer-model.json";
+
     private readonly LuceneDirectory _directory;
 
     // Looking a term up in the terms dictionary is most of the cost of a small query; a term's context (its place in
@@ -44,7 +49,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
     // cost a repeated question ten times the rest of its search. Per snapshot, as they depend on its passages.
     private readonly BoundedCache<Neighbours> _neighbours = new(4096, maxTextLength: 500);
 
-    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, int embeddedOnCreate = 0)
+    // The model the index was written with, when it is at hand, is not read back: a second copy of the remembered
+    // questions would double the memory they take.
+    private KnowledgeSnapshot(LuceneDirectory directory, DirectoryReader reader, TextEmbedder embedder, AnswerModel? answerModel = null, int embeddedOnCreate = 0)
     {
         _directory = directory;
         Reader = reader;
@@ -56,7 +63,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var storedVectors = new List<byte[]?>();
         string? vectorModel = null;
         string stopWords = Lexicon.Default.StopWordsText, synonyms = string.Empty, conditions = string.Empty, common = string.Empty;
-        var answerModel = AnswerModel.Default;
+        var readModel = answerModel is null;
+        answerModel ??= AnswerModel.Default;
         DocToPassage = new int[reader.MaxDoc];
         for (var docId = 0; docId < reader.MaxDoc; docId++)
         {
@@ -78,20 +86,22 @@ internal sealed class KnowledgeSnapshot : IDisposable
                     conditions = stored.Get("conditions") ?? string.Empty;
                     common = stored.Get("common") ?? string.Empty;
                     vectorModel = stored.Get(EmbeddingModelField);
-                    if (stored.Get(AnswerModelField) is { } answerModelJson)
+                    if (readModel && stored.Get(AnswerModelField) is { } answerModelJson)
                     {
-                        try
-                        {
-                            answerModel = AnswerModel.Parse(answerModelJson, "the index's answer model");
-                        }
-                        catch (FormatException e)
-                        {
-                            throw new InvalidDataException($"{e.Message}. The index was saved by another version: build it again with 'dystoniabot index --out'.", e);
-                        }
+                        // An index saved before the model was kept in a file of its own.
+                        answerModel = ReadAnswerModel(() => AnswerModel.Parse(answerModelJson, "the index's answer model"));
                     }
 
                     break;
             }
+        }
+
+        if (readModel && directory.ListAll().Contains(AnswerModelFile, StringComparer.Ordinal))
+        {
+            using var input = directory.OpenInput(AnswerModelFile, Lucene.Net.Store.IOContext.READ_ONCE);
+            var model = new byte[input.Length];
+            input.ReadBytes(model, 0, model.Length);
+            answerModel = ReadAnswerModel(() => AnswerModel.Parse(model, "the index's answer model"));
         }
 
         Lexicon = Lexicon.Parse(stopWords, synonyms, conditions, common, "(index)");
@@ -186,8 +196,24 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     public IndexStatistics Statistics { get; }
 
-    /// <summary>Writes <paramref name="knowledgeBase"/> into <paramref name="directory"/> and opens it.</summary>
-    public static KnowledgeSnapshot Create(LuceneDirectory directory, KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel answerModel, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse)
+    private static AnswerModel ReadAnswerModel(Func<AnswerModel> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{e.Message}. The index was saved by another version: build it again with 'dystoniabot index --out'.", e);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="knowledgeBase"/> into <paramref name="directory"/> and opens it; with
+    /// <paramref name="storeAnswerModel"/> the answer model is written too, for an index saved to be opened later. One in
+    /// memory answers with the model it is given: writing it there would keep megabytes in memory, never read.
+    /// </summary>
+    public static KnowledgeSnapshot Create(LuceneDirectory directory, KnowledgeBase knowledgeBase, Lexicon lexicon, AnswerModel answerModel, TextEmbedder embedder, IReadOnlyDictionary<string, float[][]>? reuse, bool storeAnswerModel)
     {
         var passages = knowledgeBase.Documents.SelectMany(d => d.Passages).ToList();
         var sources = knowledgeBase.Documents.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
@@ -209,7 +235,6 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 new StoredField("conditions", lexicon.ConditionsText),
                 new StoredField("common", lexicon.CommonWordsText),
                 new StoredField(EmbeddingModelField, TextEmbedder.ModelName),
-                new StoredField(AnswerModelField, answerModel.ToJson()),
             ]);
             foreach (var document in knowledgeBase.Documents)
             {
@@ -251,7 +276,14 @@ internal sealed class KnowledgeSnapshot : IDisposable
             writer.Commit();
         }
 
-        return new KnowledgeSnapshot(directory, DirectoryReader.Open(directory), embedder, embedded);
+        if (storeAnswerModel)
+        {
+            var model = answerModel.ToUtf8Json();
+            using var output = directory.CreateOutput(AnswerModelFile, Lucene.Net.Store.IOContext.DEFAULT);
+            output.WriteBytes(model, model.Length);
+        }
+
+        return new KnowledgeSnapshot(directory, DirectoryReader.Open(directory), embedder, answerModel, embedded);
     }
 
     /// <summary>

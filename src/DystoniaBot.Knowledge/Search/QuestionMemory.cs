@@ -1,4 +1,9 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DystoniaBot.Knowledge.Documents;
 using DystoniaBot.Knowledge.Embeddings;
@@ -22,7 +27,11 @@ namespace DystoniaBot.Knowledge.Search;
 /// </remarks>
 public sealed class QuestionMemory
 {
-    private readonly float[] _vectors;
+    // Each question's vector as signed bytes, one row of Dimensions after another, and the factor that makes a row a
+    // unit vector: a quarter of the memory floats would take (this is most of the answer model), and the very vectors
+    // calibration fit on, since a memory built from floats keeps them this way too.
+    private readonly sbyte[] _vectors;
+    private readonly float[] _unitScales;
     private readonly int[] _groups;
 
     // Replaced whole, never changed in place: a reader sees the old resolution or the new one, not half of either.
@@ -35,6 +44,21 @@ public sealed class QuestionMemory
     /// <param name="documents">The documents the answers were labelled on; their passages alone take the neighbours' word.</param>
     /// <param name="neutral">The signals for a passage of any other document (support, unanswered, nearest): the means the model was fit around.</param>
     public QuestionMemory(IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> questions, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? groups = null, IReadOnlyList<string>? documents = null, (double Support, double Unanswered, double Nearest)? neutral = null)
+        : this(questions, Quantize(questions, vectors, groups), groups, documents, neutral)
+    {
+    }
+
+    private QuestionMemory(IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> questions, (sbyte[] Vectors, float[] UnitScales) rows, IReadOnlyList<int>? groups, IReadOnlyList<string>? documents, (double Support, double Unanswered, double Nearest)? neutral)
+    {
+        Questions = [.. questions];
+        (_vectors, _unitScales) = rows;
+        _groups = groups is null ? [] : [.. groups];
+        Documents = new HashSet<string>(documents ?? [], StringComparer.Ordinal);
+        Neutral = neutral is { } n ? Neighbours.Neutral(n.Support, n.Unanswered, n.Nearest) : Neighbours.None;
+    }
+
+    /// <summary>The rows of signed bytes and unit scales of <paramref name="vectors"/>, checked against the questions.</summary>
+    private static (sbyte[] Vectors, float[] UnitScales) Quantize(IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> questions, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? groups)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(vectors);
@@ -43,8 +67,8 @@ public sealed class QuestionMemory
             throw new ArgumentException($"A memory has a vector (and a group) for each question: {questions.Count} questions, {vectors.Count} vectors, {groups?.Count} groups.", nameof(vectors));
         }
 
-        Questions = [.. questions];
-        _vectors = new float[questions.Count * TextEmbedder.Dimensions];
+        var rows = new sbyte[vectors.Count * TextEmbedder.Dimensions];
+        var unitScales = new float[vectors.Count];
         for (var i = 0; i < vectors.Count; i++)
         {
             if (vectors[i].Length != TextEmbedder.Dimensions)
@@ -52,16 +76,22 @@ public sealed class QuestionMemory
                 throw new ArgumentException($"Vector {i} has {vectors[i].Length} dimensions, not {TextEmbedder.Dimensions}.", nameof(vectors));
             }
 
-            vectors[i].CopyTo(_vectors, i * TextEmbedder.Dimensions);
+            var row = rows.AsSpan(i * TextEmbedder.Dimensions, TextEmbedder.Dimensions);
+            // MaxMagnitude gives the element, sign and all: a row led by a negative one was scaled by the floor.
+            var largest = Math.Max(Math.Abs(TensorPrimitives.MaxMagnitude(vectors[i])), 1e-6f);
+            for (var d = 0; d < row.Length; d++)
+            {
+                row[d] = (sbyte)Math.Round(vectors[i][d] / largest * 127f);
+            }
+
+            unitScales[i] = UnitScale(row);
         }
 
-        _groups = groups is null ? [] : [.. groups];
-        Documents = new HashSet<string>(documents ?? [], StringComparer.Ordinal);
-        Neutral = neutral is { } n ? Neighbours.Neutral(n.Support, n.Unanswered, n.Nearest) : Neighbours.None;
+        return (rows, unitScales);
     }
 
     /// <summary>A memory of nothing: every neighbour signal is zero.</summary>
-    public static QuestionMemory Empty { get; } = new([], []);
+    public static QuestionMemory Empty { get; } = new([], Array.Empty<float[]>());
 
     /// <summary>The labelled questions and the phrases of their answers.</summary>
     public IReadOnlyList<(string Text, IReadOnlyList<string> Answer)> Questions { get; }
@@ -109,7 +139,7 @@ public sealed class QuestionMemory
                 continue;
             }
 
-            var similarity = TensorPrimitives.Dot(_vectors.AsSpan(i * TextEmbedder.Dimensions, TextEmbedder.Dimensions), query);
+            var similarity = _unitScales[i] * Dot(Row(i), query);
             if (excludeGroup < 0 || similarity < SameQuestion)
             {
                 best.Offer(i, similarity);
@@ -147,6 +177,46 @@ public sealed class QuestionMemory
         }
 
         return new Neighbours(best.ValueAt(0), unanswered / total, support, Questions[best.IndexAt(0)].Text);
+    }
+
+    private Span<sbyte> Row(int question) => _vectors.AsSpan(question * TextEmbedder.Dimensions, TextEmbedder.Dimensions);
+
+    /// <summary>The factor that makes <paramref name="row"/> a unit vector (1 for a row of zeros).</summary>
+    private static float UnitScale(ReadOnlySpan<sbyte> row)
+    {
+        var squares = 0L;
+        foreach (var value in row)
+        {
+            squares += value * value;
+        }
+
+        return squares > 0 ? (float)(1 / Math.Sqrt(squares)) : 1f;
+    }
+
+    /// <summary>The dot product of a row of signed bytes and a vector of floats, widened a register at a time.</summary>
+    private static float Dot(ReadOnlySpan<sbyte> row, ReadOnlySpan<float> query)
+    {
+        var sum = Vector<float>.Zero;
+        var floats = Vector<float>.Count;
+        var d = 0;
+        for (; d <= row.Length - Vector<sbyte>.Count; d += Vector<sbyte>.Count)
+        {
+            Vector.Widen(new Vector<sbyte>(row[d..]), out var low, out var high);
+            Vector.Widen(low, out var first, out var second);
+            Vector.Widen(high, out var third, out var fourth);
+            sum += Vector.ConvertToSingle(first) * new Vector<float>(query[d..]);
+            sum += Vector.ConvertToSingle(second) * new Vector<float>(query[(d + floats)..]);
+            sum += Vector.ConvertToSingle(third) * new Vector<float>(query[(d + (2 * floats))..]);
+            sum += Vector.ConvertToSingle(fourth) * new Vector<float>(query[(d + (3 * floats))..]);
+        }
+
+        var total = Vector.Sum(sum);
+        for (; d < row.Length; d++)
+        {
+            total += row[d] * query[d];
+        }
+
+        return total;
     }
 
     /// <summary>
@@ -214,20 +284,15 @@ public sealed class QuestionMemory
 
     private sealed record Resolution(IReadOnlyList<Passage> Passages, int[]?[] Answers);
 
-    /// <summary>The memory as JSON: questions with their answers' phrases, and the vectors as signed bytes (base64).</summary>
+    /// <summary>The memory as JSON: questions with their answers' phrases, and the vectors as signed bytes after each one's unit scale (base64).</summary>
     public JsonObject ToJson()
     {
         var bytes = new byte[Count * (TextEmbedder.Dimensions + sizeof(float))];
         for (var i = 0; i < Count; i++)
         {
-            var vector = _vectors.AsSpan(i * TextEmbedder.Dimensions, TextEmbedder.Dimensions);
-            var largest = Math.Max(TensorPrimitives.MaxMagnitude(vector), 1e-6f);
             var row = bytes.AsSpan(i * (TextEmbedder.Dimensions + sizeof(float)));
-            BitConverter.TryWriteBytes(row, largest / 127f);
-            for (var d = 0; d < TextEmbedder.Dimensions; d++)
-            {
-                row[sizeof(float) + d] = unchecked((byte)(sbyte)Math.Round(vector[d] / largest * 127f));
-            }
+            BitConverter.TryWriteBytes(row, _unitScales[i]);
+            MemoryMarshal.AsBytes(Row(i)).CopyTo(row[sizeof(float)..]);
         }
 
         return new JsonObject
@@ -244,40 +309,173 @@ public sealed class QuestionMemory
     public static QuestionMemory FromJson(JsonObject json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var questions = (json["questions"]?.AsArray() ?? throw new FormatException($"{source}: the memory's \"questions\" are missing"))
-            .Select(q => q is JsonArray { Count: 2 } pair && pair[0] is JsonValue text && pair[1] is JsonArray phrases && phrases.All(a => a is JsonValue)
-                ? (text.GetValue<string>(), (IReadOnlyList<string>)[.. phrases.Select(a => a!.GetValue<string>())])
-                : throw new FormatException($"{source}: a remembered question is not [text, [phrases]]"))
-            .ToList();
-        var bytes = Convert.FromBase64String(json["vectors"]?.GetValue<string>() ?? throw new FormatException($"{source}: the memory's \"vectors\" are missing"));
-        var row = TextEmbedder.Dimensions + sizeof(float);
-        if (bytes.Length != questions.Count * row)
+        var reader = new Utf8JsonReader(JsonSerializer.SerializeToUtf8Bytes(json));
+        reader.Read();
+        return Read(ref reader, source);
+    }
+
+    /// <summary>
+    /// Reads the JSON form (<see cref="ToJson"/>) from <paramref name="reader"/>, at the memory's start, token by token:
+    /// a parsed document of it would keep a buffer the size of the text in the shared pool for the life of the process,
+    /// and a tree of nodes would be garbage many times the size of what is kept.
+    /// </summary>
+    /// <exception cref="FormatException">It is not a memory of questions with phrases and vectors of this size.</exception>
+    internal static QuestionMemory Read(ref Utf8JsonReader reader, string source)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, source, "the memory is not an object");
+        List<(string Text, IReadOnlyList<string> Answer)>? questions = null;
+        ReadOnlyMemory<byte>? bytes = null;
+        List<string> documents = [];
+        double[]? neutral = null;
+
+        // Thousands of questions share a few hundred phrases: each is kept once.
+        var phrasesSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            throw new FormatException($"{source}: the memory holds {bytes.Length} bytes of vectors, not {questions.Count} of {TextEmbedder.Dimensions} dimensions");
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "questions":
+                    Expect(ref reader, JsonTokenType.StartArray, source, "the memory's \"questions\" are not a list");
+                    questions = [];
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        var text = reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw NotAQuestion(source);
+                        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+                        {
+                            throw NotAQuestion(source);
+                        }
+
+                        var phrases = new List<string>(2);
+                        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                        {
+                            phrases.Add(Shared(phrasesSeen, reader.GetString()!));
+                        }
+
+                        if (reader.TokenType != JsonTokenType.EndArray || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            throw NotAQuestion(source);
+                        }
+
+                        questions.Add((text, [.. phrases]));
+                    }
+
+                    Expect(ref reader, JsonTokenType.EndArray, source, "a remembered question is not [text, [phrases]]");
+                    break;
+                case "vectors":
+                    bytes = reader.TokenType == JsonTokenType.String ? DecodeBase64(ref reader) : null;
+                    if (bytes is null)
+                    {
+                        throw new FormatException($"{source}: the memory's \"vectors\" are not base64");
+                    }
+
+                    break;
+                case "documents":
+                    documents = ReadStrings(ref reader, source, "the memory's \"documents\" are not a list of names");
+                    break;
+                case "neutral":
+                    Expect(ref reader, JsonTokenType.StartArray, source, "the memory's \"neutral\" signals are not a list of numbers");
+                    var values = new List<double>(3);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.Number)
+                    {
+                        values.Add(reader.GetDouble());
+                    }
+
+                    Expect(ref reader, JsonTokenType.EndArray, source, "the memory's \"neutral\" signals are not a list of numbers");
+                    neutral = [.. values];
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
         }
 
-        var vectors = new float[questions.Count][];
+        Expect(ref reader, JsonTokenType.EndObject, source, "the memory is not an object");
+        if (questions is null)
+        {
+            throw new FormatException($"{source}: the memory's \"questions\" are missing");
+        }
+
+        if (bytes is not { } vectorBytes)
+        {
+            throw new FormatException($"{source}: the memory's \"vectors\" are missing");
+        }
+
+        if (neutral is not [var support, var unanswered, var nearest])
+        {
+            throw new FormatException($"{source}: the memory's \"neutral\" signals are missing");
+        }
+
+        var rowBytes = TextEmbedder.Dimensions + sizeof(float);
+        if (vectorBytes.Length != questions.Count * rowBytes)
+        {
+            throw new FormatException($"{source}: the memory holds {vectorBytes.Length} bytes of vectors, not {questions.Count} of {TextEmbedder.Dimensions} dimensions");
+        }
+
+        var vectors = new sbyte[questions.Count * TextEmbedder.Dimensions];
+        var unitScales = new float[questions.Count];
         for (var i = 0; i < questions.Count; i++)
         {
-            var at = bytes.AsSpan(i * row, row);
-            var scale = BitConverter.ToSingle(at);
-            var vector = new float[TextEmbedder.Dimensions];
-            for (var d = 0; d < vector.Length; d++)
-            {
-                vector[d] = unchecked((sbyte)at[sizeof(float) + d]) * scale;
-            }
-
-            var norm = TensorPrimitives.Norm(vector);
-            TensorPrimitives.Divide(vector, norm > 0 ? norm : 1, vector);
-            vectors[i] = vector;
+            // The scale written is not read: the row is made a unit vector again (older files wrote another scale).
+            var row = MemoryMarshal.Cast<byte, sbyte>(vectorBytes.Span.Slice((i * rowBytes) + sizeof(float), TextEmbedder.Dimensions));
+            row.CopyTo(vectors.AsSpan(i * TextEmbedder.Dimensions));
+            unitScales[i] = UnitScale(row);
         }
 
-        var documents = json["documents"]?.AsArray().Select(d => d!.GetValue<string>()).ToList() ?? [];
-        var neutral = json["neutral"]?.AsArray().Select(v => v!.GetValue<double>()).ToArray() is [var support, var unanswered, var nearest]
-            ? (support, unanswered, nearest)
-            : throw new FormatException($"{source}: the memory's \"neutral\" signals are missing");
-        return new QuestionMemory(questions, vectors, null, documents, neutral);
+        return new QuestionMemory(questions, (vectors, unitScales), null, documents, (support, unanswered, nearest));
     }
+
+    /// <summary>
+    /// The bytes of the base64 string at the reader's place, or null when it is not base64. Decoded where it lies, or
+    /// where it is unescaped: the reader's own decoding rents a buffer the size of the text from the shared pool, which
+    /// keeps it for the life of the process.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? DecodeBase64(ref Utf8JsonReader reader)
+    {
+        OperationStatus status;
+        int decoded;
+        byte[] bytes;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            bytes = new byte[Base64.GetMaxDecodedFromUtf8Length(reader.ValueSpan.Length)];
+            status = Base64.DecodeFromUtf8(reader.ValueSpan, bytes, out _, out decoded);
+        }
+        else
+        {
+            bytes = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+            status = Base64.DecodeFromUtf8InPlace(bytes.AsSpan(0, reader.CopyString(bytes)), out decoded);
+        }
+
+        return status == OperationStatus.Done ? bytes.AsMemory(0, decoded) : null;
+    }
+
+    /// <summary>Reads a list of strings at the reader's place.</summary>
+    internal static List<string> ReadStrings(ref Utf8JsonReader reader, string source, string problem)
+    {
+        Expect(ref reader, JsonTokenType.StartArray, source, problem);
+        var strings = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            strings.Add(reader.GetString()!);
+        }
+
+        Expect(ref reader, JsonTokenType.EndArray, source, problem);
+        return strings;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string source, string problem)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new FormatException($"{source}: {problem}");
+        }
+    }
+
+    private static FormatException NotAQuestion(string source) => new($"{source}: a remembered question is not [text, [phrases]]");
+
+    private static string Shared(Dictionary<string, string> seen, string text) =>
+        seen.TryGetValue(text, out var kept) ? kept : seen[text] = text;
 }
 
 /// <summary>What a question's nearest labelled questions say of it.</summary>

@@ -30,6 +30,72 @@ public class IndexVectorTests
     }
 
     [Fact]
+    public void Save_ShouldKeepTheAnswerModelInAFileOfItsOwn_AndOpenShouldAnswerWithIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-model-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            TestKnowledge.Index.Save(folder);
+
+            var model = AnswerModel.Parse(File.ReadAllBytes(Path.Combine(folder, "answer-model.json")), "saved");
+            Assert.Equal(TestKnowledge.Index.AnswerModel.Memory.Count, model.Memory.Count);
+            using var opened = KnowledgeIndex.Open(folder);
+            Assert.Equal(TestKnowledge.Index.AnswerModel.Description, opened.AnswerModel.Description);
+            Assert.Equal(TestKnowledge.Index.AnswerModel.Memory.Count, opened.AnswerModel.Memory.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Open_ShouldReadTheAnswerModel_OfAnIndexSavedWhenItWasAStoredField()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-old-model-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            TestKnowledge.Index.Save(folder);
+            var modelFile = Path.Combine(folder, "answer-model.json");
+            var json = File.ReadAllText(modelFile);
+            File.Delete(modelFile);
+
+            // As versions before kept it: a stored field of the lexicon's document.
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+            {
+                Lucene.Net.Documents.Document lexicon;
+                using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
+                {
+                    lexicon = Enumerable.Range(0, reader.MaxDoc).Select(reader.Document).Single(d => d.Get("kind") == "lexicon");
+                }
+
+                var rewritten = new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StringField("kind", "lexicon", Lucene.Net.Documents.Field.Store.YES) };
+                foreach (var field in lexicon.Fields.Where(f => f.Name != "kind"))
+                {
+                    rewritten.Add(new Lucene.Net.Documents.StoredField(field.Name, field.GetStringValue()));
+                }
+
+                rewritten.Add(new Lucene.Net.Documents.StoredField("answer-model", json));
+                using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+                writer.UpdateDocument(new Lucene.Net.Index.Term("kind", "lexicon"), rewritten);
+                writer.Commit();
+            }
+
+            using var opened = KnowledgeIndex.Open(folder);
+
+            Assert.Equal(TestKnowledge.Index.AnswerModel.Memory.Count, opened.AnswerModel.Memory.Count);
+            const string question = "can u pass it down to ur kids";
+            Assert.Equal(
+                TestKnowledge.Index.Explain(question).Select(e => Math.Round(e.Probability, 6)),
+                opened.Explain(question).Select(a => Math.Round(a.Probability, 6)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Replace_ShouldEmbedOnlyThePassagesThatChanged()
     {
         using var index = TestKnowledge.Build(Lexicon.Default,
