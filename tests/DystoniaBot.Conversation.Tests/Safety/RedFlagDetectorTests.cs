@@ -434,6 +434,8 @@ public class RedFlagDetectorTests
     [InlineData("im going to end it on friday")]
     [InlineData("how can i die without pain")]
     [InlineData("what is the quickest way to end my life")]
+    [InlineData("scalded my hand with the kettle on purpose last night, skin is peeling")]
+    [InlineData("he cut his arm with a piece of glass deliberately, its still bleeding")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -755,6 +757,8 @@ public class RedFlagDetectorTests
     [InlineData("my son took the sniper in fortnite and his hand cramped up")]
     [InlineData("i hit my head on the cupboard door this morning, not hard. anyway the baclofen has me nodding off all afternoon, should i lower it")]
     [InlineData("whats the easiest way to go to the clinic from the station")]
+    [InlineData("burned my hand on the iron this morning, not on purpose obviously, my grip just went")]
+    [InlineData("cut my hand on a tin can by accident, is my grip worse because of the dystonia")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
