@@ -133,12 +133,37 @@ public static class ForeignWords
             ("", "\u200C\u200D"),
             // Turkish "İ" lower-cased by some keyboards and libraries as "i" with a combining dot ("İmdat", "İlaç").
             ("", "\u0307"),
+            // Ethiopic punctuation as the English rules read it: the old word space, full stop, comma, semicolon, colons
+            // and question mark ("መተንፈስ፡አልቻለም።").
+            (" ", "\u1361"), (".", "\u1362"), (",", "\u1363"), (";", "\u1364"), (":", "\u1365\u1366"), ("?", "\u1367"),
         })
         {
             foreach (var c in accented)
             {
                 table[c] = plain;
             }
+        }
+
+        // Amharic writes one sound with several letters, and people choose among them freely ("ሐኪም", "ሀኪም", "ሃኪም"
+        // doctor; "ዓይን", "አይን" eye; "ፀሐይ", "ጸሀይ"; "ሠላም", "ሰላም"): each order (vowel) of the h letters ሐ and ኀ is
+        // read as ሀ's, of ሠ as ሰ's, of ዐ as አ's and of ፀ as ጸ's, and the fourth order of h and of the glottal letter
+        // ("ሃ", "ኣ"), which sounds as the first, as the first.
+        foreach (var (plain, accented) in new[] { ('\u1200', '\u1210'), ('\u1200', '\u1280'), ('\u1230', '\u1220'), ('\u12A0', '\u12D0'), ('\u1338', '\u1340') })
+        {
+            for (var order = 0; order < 7; order++)
+            {
+                table[(char)(accented + order)] = ((char)(plain + order)).ToString();
+            }
+        }
+
+        foreach (var fourth in "\u1203\u1213\u1283")
+        {
+            table[fourth] = "\u1200";
+        }
+
+        foreach (var fourth in "\u12A3\u12D3")
+        {
+            table[fourth] = "\u12A0";
         }
 
         return table;

@@ -38,6 +38,15 @@ public class ForeignWordsTests
     [InlineData("is it one of them things yer born with, or d'ya get it later", "is it one of them things you born with, or do you get it later")]
     [InlineData("weh kinda dystonia deh? it gat more than one type?", "what kinda dystonia deh? it got more than one type?")]
     [InlineData("dystonia fit come from another sickness?", "dystonia can come from another sickness?")]
+    [InlineData("onko dystonia perinnöllinen?", "is dystonia hereditary?")]
+    [InlineData("mun äiti ei herää, mitä mä teen", "my mum won't wake up, what do i do")]
+    [InlineData("ዲስቶኒያ ምንድን ነው?", "what is dystonia?")]
+    [InlineData("ለዲስቶኒያ ምን ሕክምና አለ?", "for dystonia what treatment is there?")] // "ሕ" and the list's "ህ" read alike
+    [InlineData("መተንፈስ፡አልቻለም።", "can't breathe.")] // the Ethiopic word space and full stop
+    [InlineData("بچه‌ام قرص‌های منو خورده", "my child has taken my tablets")] // typed with the zero-width non-joiner
+    [InlineData("بچه ام قرص های منو خورده", "my child has taken my tablets")]
+    [InlineData("yüzü bir tarafa kaydı", "his face slipped to one side")]
+    [InlineData("เบาหวานรักษาหายขาดได้ไหม", "diabetes is it completely curable")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -304,6 +304,14 @@ public class ConversationPolicyTests
     [InlineData("mia figlia ha preso tutte le pillole della nonna")]
     [InlineData("ma fille a avalé de l'eau de javel")]
     [InlineData("ma pal says hes gonnae end it the night")]
+    [InlineData("isäni ei pysty hengittämään ja huulet on ihan siniset")]
+    [InlineData("mummon kasvot valahtivat yhtäkkiä eikä hän saa sanottua mitään")]
+    [InlineData("haluan kuolla, en jaksa enää")]
+    [InlineData("አባቴ ደረቱ በጣም እያመመው ነው፣ መተንፈስ አልቻለም")] // Amharic, mostly in a script the meaning reader cannot read
+    [InlineData("ልጄ ብዙ ኪኒን ዋጠ ምን ላድርግ")]
+    [InlineData("መሞት እፈልጋለሁ")]
+    [InlineData("Babamın yüzü bir tarafa kaydı, konuşamıyor, kolunu kaldıramıyor")]
+    [InlineData("بچه‌ام قرص‌های منو خورده و خیلی بی‌حال شده")]
     public void Respond_ShouldGiveTheEmergencyReply_WhenAnEmergencyIsWrittenInAnotherLanguage(string text)
     {
         var reply = Ask(text);
@@ -337,6 +345,13 @@ public class ConversationPolicyTests
     [InlineData("hola, gracias por la ayuda")]
     [InlineData("danke schön, tschüss")]
     [InlineData("спасибо большое")]
+    [InlineData("Onko dystonia perinnöllinen?")]
+    [InlineData("Moikka, mitä kuuluu?")]
+    [InlineData("ሰላም")]
+    [InlineData("ዲስቶኒያ ምንድን ነው?")]
+    [InlineData("ዲስቶኒያ በዘር ይተላለፋል?")]
+    [InlineData("Merhaba, nasılsınız?")]
+    [InlineData("وقت بخیر")]
     public void Respond_ShouldNotCallAMessageInAnotherLanguageAnEmergency_WhenItAsksOrGreets(string text)
     {
         var reply = Ask(text);
@@ -348,7 +363,7 @@ public class ConversationPolicyTests
     [Theory]
     [InlineData("ჩემი დედა ძალიან ცუდად არის, რა ვქნა?")] // Georgian: no list reads it
     [InlineData("Մայրս չի կարողանում խոսել")] // Armenian
-    [InlineData("ሰላም")] // Amharic, alone: no greeting the bot knows
+    [InlineData("မင်္ဂလာပါ")] // Burmese, alone: no greeting the bot knows
     public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheScript(string text)
     {
         var turn = Policy.Respond(text, "en-US", ConversationState.Empty);
@@ -377,6 +392,7 @@ public class ConversationPolicyTests
     [InlineData("is baclofen any good for dystonia", "baclofen")]
     [InlineData("is dystonia like parkinsons", "parkinsons")]
     [InlineData("my son has dystonia, can he take <b>baclofen</b>", "baclofen")]
+    [InlineData("แม่เป็นเบาหวาน รักษาหายขาดได้ไหม", "diabetes")] // Thai: "my mother has diabetes, is it completely curable?"
     public void Respond_ShouldNameWhatTheArticleLeavesOut_WhenItCannotAnswer(string text, string subject)
     {
         var reply = Ask(text);
