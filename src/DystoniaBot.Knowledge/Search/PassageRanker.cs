@@ -227,6 +227,11 @@ internal static partial class PassageRanker
         var otherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition)
             || (CauseAskedAboutItself().IsMatch(question) && !analyzed.Concepts.Any(c => NamesTitle(snapshot, c))) ? 1.0 : 0.0;
         var uncoveredTopic = analyzed.Concepts.Any(c => c.IsUncoveredTopic) ? 1.0 : 0.0;
+
+        // A question about another disease that does not name the articles' own ("can diabetes be cured?") sits among
+        // the many asked of dystonia in nearly the same words: its neighbours speak of dystonia's passages, not of it,
+        // so the memory says nothing of it and the other signals decide.
+        var aboutAnotherCondition = analyzed.Concepts.Any(c => c.IsOtherCondition) && !analyzed.Concepts.Any(c => NamesTitle(snapshot, c));
         var asksForQuantity = AnswerType.AsksForQuantity(question);
         var asksForCourse = AnswerType.AsksForCourse(question);
         var asksForRemedy = AnswerType.AsksForRemedy(question);
@@ -320,7 +325,7 @@ internal static partial class PassageRanker
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;
-            var said = memory.Speaks(snapshot.Passages[passageIndex]) ? neighbours : memory.Neutral;
+            var said = !aboutAnotherCondition && memory.Speaks(snapshot.Passages[passageIndex]) ? neighbours : memory.Neutral;
             features[AnswerFeatures.NeighbourSupport] = said.SupportOf(passageIndex);
             features[AnswerFeatures.NeighbourUnanswered] = said.Unanswered;
             features[AnswerFeatures.NeighbourNearest] = said.Nearest;

@@ -393,6 +393,8 @@ public class ConversationPolicyTests
     [InlineData("is dystonia like parkinsons", "parkinsons")]
     [InlineData("my son has dystonia, can he take <b>baclofen</b>", "baclofen")]
     [InlineData("แม่เป็นเบาหวาน รักษาหายขาดได้ไหม", "diabetes")] // Thai: "my mother has diabetes, is it completely curable?"
+    [InlineData("can diabetes be cured?", "diabetes")] // asked in the words of the many "can dystonia be cured?"
+    [InlineData("is there a cure for parkinsons", "parkinsons")]
     public void Respond_ShouldNameWhatTheArticleLeavesOut_WhenItCannotAnswer(string text, string subject)
     {
         var reply = Ask(text);
