@@ -121,7 +121,7 @@ internal static class CalibrateCommand
         var considered = questions.SelectMany(q => q.Candidates).ToList();
         double Mean(int feature) => considered.Count == 0 ? 0 : considered.Average(c => c.Features[feature]);
         var neutral = (Mean(AnswerFeatures.NeighbourSupport), Mean(AnswerFeatures.NeighbourUnanswered), Mean(AnswerFeatures.NeighbourNearest));
-        return (questions, new QuestionMemory(memory.Questions, vectors, null, documents, neutral));
+        return (questions, memory.ForServing(neutral));
     }
 
     private static AnswerModel Fit(IReadOnlyList<LabelledQuestion> questions, double wrongCost, QuestionMemory memory, string description) =>

@@ -273,8 +273,10 @@ internal static partial class PassageRanker
         var corrected = analyzed.Corrected(question);
         var queryVector = QueryVector(snapshot, corrected);
         var dense = DenseMatch.Find(snapshot, queryVector);
-        var neighbours = memory is null ? snapshot.NeighboursOf(corrected, queryVector) : memory.Read(queryVector, snapshot.Passages, excludeGroup);
+        var reading = memory;
         memory ??= snapshot.AnswerModel.Memory;
+        var neighbours = aboutAnotherCondition ? memory.Neutral
+            : reading is null ? snapshot.NeighboursOf(corrected, queryVector) : reading.Read(queryVector, snapshot.Passages, excludeGroup);
         var pool = new HashSet<int>(lexical.Keys);
         pool.UnionWith(dense.Nearest);
         var bestLexical = Top2(lexical.Select(l => (l.Key, l.Value.Relevance)));
@@ -325,7 +327,7 @@ internal static partial class PassageRanker
             features[AnswerFeatures.MissingCourse] = asksForCourse && !snapshot.Terms[passageIndex].StatesCourse ? 1 : 0;
             features[AnswerFeatures.MissingQuantity] = asksForQuantity && !snapshot.Terms[passageIndex].StatesQuantity ? 1 : 0;
             features[AnswerFeatures.MissingRemedy] = asksForRemedy && !snapshot.Terms[passageIndex].StatesRemedy ? 1 : 0;
-            var said = !aboutAnotherCondition && memory.Speaks(snapshot.Passages[passageIndex]) ? neighbours : memory.Neutral;
+            var said = memory.Speaks(snapshot.Passages[passageIndex]) ? neighbours : memory.Neutral;
             features[AnswerFeatures.NeighbourSupport] = said.SupportOf(passageIndex);
             features[AnswerFeatures.NeighbourUnanswered] = said.Unanswered;
             features[AnswerFeatures.NeighbourNearest] = said.Nearest;

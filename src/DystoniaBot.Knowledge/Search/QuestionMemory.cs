@@ -90,6 +90,13 @@ public sealed class QuestionMemory
         return (rows, unitScales);
     }
 
+    /// <summary>
+    /// The same questions and vectors as a new question finds them (no sets left out), with <paramref name="neutral"/>
+    /// the signals of a passage the neighbours cannot speak for: the memory a fit model keeps.
+    /// </summary>
+    public QuestionMemory ForServing((double Support, double Unanswered, double Nearest) neutral) =>
+        new(Questions, (_vectors, _unitScales), null, [.. Documents], neutral);
+
     /// <summary>A memory of nothing: every neighbour signal is zero.</summary>
     public static QuestionMemory Empty { get; } = new([], Array.Empty<float[]>());
 

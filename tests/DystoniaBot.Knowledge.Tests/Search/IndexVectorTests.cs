@@ -7,13 +7,26 @@ namespace DystoniaBot.Knowledge.Tests.Search;
 
 public class IndexVectorTests
 {
-    [Fact]
-    public void Open_ShouldReadTheVectorsSaved_WithoutEmbeddingAgain()
+    /// <summary>Runs <paramref name="test"/> on the shipped knowledge's index saved to a folder of its own, then deletes it.</summary>
+    private static void WithSavedIndex(Action<string> test)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-vectors-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-saved-" + Guid.NewGuid().ToString("N"));
         try
         {
             TestKnowledge.Index.Save(folder);
+            test(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Open_ShouldReadTheVectorsSaved_WithoutEmbeddingAgain()
+    {
+        WithSavedIndex(folder =>
+        {
             using var opened = KnowledgeIndex.Open(folder);
 
             Assert.Equal(0, opened.EmbeddedPassages);
@@ -22,40 +35,27 @@ public class IndexVectorTests
             var actual = opened.Explain(question);
             Assert.Equal(expected.Select(e => e.Passage.Id), actual.Select(a => a.Passage.Id));
             Assert.Equal(expected.Select(e => Math.Round(e.Probability, 6)), actual.Select(a => Math.Round(a.Probability, 6)));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Save_ShouldKeepTheAnswerModelInAFileOfItsOwn_AndOpenShouldAnswerWithIt()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-model-" + Guid.NewGuid().ToString("N"));
-        try
+        WithSavedIndex(folder =>
         {
-            TestKnowledge.Index.Save(folder);
-
             var model = AnswerModel.Parse(File.ReadAllBytes(Path.Combine(folder, "answer-model.json")), "saved");
             Assert.Equal(TestKnowledge.Index.AnswerModel.Memory.Count, model.Memory.Count);
             using var opened = KnowledgeIndex.Open(folder);
             Assert.Equal(TestKnowledge.Index.AnswerModel.Description, opened.AnswerModel.Description);
             Assert.Equal(TestKnowledge.Index.AnswerModel.Memory.Count, opened.AnswerModel.Memory.Count);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Open_ShouldReadTheAnswerModel_OfAnIndexSavedWhenItWasAStoredField()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "dystoniabot-old-model-" + Guid.NewGuid().ToString("N"));
-        try
+        WithSavedIndex(folder =>
         {
-            TestKnowledge.Index.Save(folder);
             var modelFile = Path.Combine(folder, "answer-model.json");
             var json = File.ReadAllText(modelFile);
             File.Delete(modelFile);
@@ -88,11 +88,7 @@ public class IndexVectorTests
             Assert.Equal(
                 TestKnowledge.Index.Explain(question).Select(e => Math.Round(e.Probability, 6)),
                 opened.Explain(question).Select(a => Math.Round(a.Probability, 6)));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
