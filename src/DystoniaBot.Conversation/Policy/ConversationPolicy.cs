@@ -95,6 +95,11 @@ public sealed partial class ConversationPolicy
             return Credit(state);
         }
 
+        if (reading.AsksAboutPublisher is { } publisher)
+        {
+            return AboutPublisher(publisher, reading.Question, state);
+        }
+
         if (reading.InOtherScript)
         {
             return new PolicyTurn(UnreadReply(locale), state with { LastUnanswered = reading.Question });
@@ -111,7 +116,7 @@ public sealed partial class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(text);
         var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
-        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore && !reading.AsksForSource ? reading.Search : null;
+        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore && !reading.AsksForSource && reading.AsksAboutPublisher is null ? reading.Search : null;
     }
 
     /// <summary>
@@ -162,6 +167,12 @@ public sealed partial class ConversationPolicy
         if (SourceQuestion.IsAsked(normalized) || (translated && SourceQuestion.IsAsked(TextNormalizer.Normalize(english))))
         {
             return new Reading(null, null, false, text, text, null, false, AsksForSource: true);
+        }
+
+        // "Is CCM a medical website?", "who is Jeff Pillou": the publisher's own words about itself answer.
+        if (PublisherQuestion.AskedAbout(translated ? TextNormalizer.Normalize(english) : normalized, Articles()) is { } publisher)
+        {
+            return new Reading(null, null, false, text, text, null, false, AsksAboutPublisher: publisher);
         }
 
         // The meaning reader is not asked about words it cannot read.
@@ -282,9 +293,25 @@ public sealed partial class ConversationPolicy
     /// (or the only one); with several and none quoted yet, what the bot's answers come from. The sentence that answers
     /// is the one that names whom to credit: it says both who published it and on what condition it may be reused.
     /// </summary>
+    private List<KnowledgeDocument> Articles() => [.. _search.Documents.Where(d => !d.Source.IsCurated)];
+
+    private PolicyTurn AboutPublisher(KnowledgeDocument article, string question, ConversationState state)
+    {
+        var passage = Passage.AboutPublisher(article.Id, article.Source)!;
+        // The sentence sharing most words with the question ("what languages" → "available in 11 languages").
+        var asked = TextNormalizer.Normalize(question).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).ToHashSet(StringComparer.Ordinal);
+        var answering = Enumerable.Range(0, passage.Sentences.Count)
+            .OrderByDescending(i => TextNormalizer.Normalize(passage.SentenceText(i)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => asked.Contains(w.TrimEnd('.', ','))))
+            .ThenBy(i => i)
+            .First();
+        var hit = new SearchHit(passage, article.Source, answering, 1.0, 1.0, new HashSet<string>());
+        var turn = Whole(AnswerWith(hit, [], about: null, state));
+        return turn with { Reply = turn.Reply with { Text = ReplyTexts.PublisherLead(article.Source) } };
+    }
+
     private PolicyTurn Credit(ConversationState state)
     {
-        var articles = _search.Documents.Where(d => !d.Source.IsCurated).ToList();
+        var articles = Articles();
         var lastQuoted = state.LastPassageId is { } last ? _search.FindPassage(last)?.Passage.DocumentId : null;
         var article = articles.FirstOrDefault(d => d.Id == lastQuoted) ?? (articles.Count == 1 ? articles[0] : null);
         if (article is null)
@@ -434,8 +461,9 @@ public sealed partial class ConversationPolicy
     /// <param name="About">Whom the question is about when it is personal; null when it is not.</param>
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     /// <param name="AsksForSource">Whether the message asks about the article itself: who wrote it, its licence, copying it.</param>
+    /// <param name="AsksAboutPublisher">The article whose publisher the message asks about (what it is, who runs it, its readers).</param>
     /// <param name="InOtherScript">Whether the message is mostly in a script the bot does not read, once its lists' words are read in English.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false, bool InOtherScript = false);
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false, bool InOtherScript = false, KnowledgeDocument? AsksAboutPublisher = null);
 
     private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {

@@ -44,6 +44,12 @@ internal static class ReplyTexts
         return $"My answers quote «{source.Title}», published by {source.Publisher}. Its page says:";
     }
 
+    public static string PublisherLead(SourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return $"My answers quote «{source.Title}», published by {source.Publisher}. Here is what its page says about {source.Publisher}:";
+    }
+
     public const string NoMore = "That's all the article says on this. You can ask another question, or ask a neurologist for more.";
 
     public const string HandoffOffer =

@@ -17,6 +17,8 @@ internal static partial class SourceQuestion
         @"\bwho(('s| is| was|s)( actually| really)? (behind|the (author|writer|publisher))| (wrote|writes|has written|made|makes|published|publishes|owns|created|authored|put together|is behind)\b[^.?!]{0,12}\b" + TheInformation + @")\b" +
         @"|\bwho (wrote|made|published|writes) (this|that|it)(?=[\s?.!]*$)" +
         @"|\b(name of the|who's the|who is the) (author|writer)\b" +
+        // what it is called
+        @"|\b(title|name) of (this|that|the|your) (document|article|page|text|leaflet|source)\b" +
         // where it comes from
         @"|\bwhere(('s| is| are| was| were| does| did| do)( all)? " + TheInformation + @"( \w+)? (from|come from|comes from|coming from|taken from|sourced from|found)| (did|do) you (get|find|take|copy|find out) " + TheInformation + @")\b" +
         @"|\b(what|which) (website|web site|site|source|book|journal|organi[sz]ation|company|publisher) (is|was|are|did|does|do)\b[^.?!]{0,30}\bfrom\b" +

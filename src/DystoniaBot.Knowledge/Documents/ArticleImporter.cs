@@ -24,6 +24,15 @@ public static partial class ArticleImporter
     [GeneratedRegex(@"^Ask a question$", RegexOptions.IgnoreCase)]
     private static partial Regex EndOfArticle();
 
+    // The site's own description under the article starts with its short name ("CCM is a leading international tech
+    // website…"): the first word of the publisher the footer credits ("CCM Health").
+    private static string? PublisherAbout(IEnumerable<string> lines, string publisher)
+    {
+        var shortName = publisher.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        // The page writes "IT experts" with a no-break space; front matter keeps plain ones.
+        return lines.FirstOrDefault(line => line.StartsWith(shortName + " is ", StringComparison.Ordinal))?.Replace('\u00A0', ' ').Trim();
+    }
+
     [GeneratedRegex(@"^[•·▪●◦‣∙*-]\s+")]
     private static partial Regex Bullet();
 
@@ -39,6 +48,7 @@ public static partial class ArticleImporter
         Match? footer = null;
         string? attribution = null;
         var body = new List<List<string>>();
+        var afterTheArticle = new List<string>();
         var ended = false;
         foreach (var paragraph in paragraphs)
         {
@@ -58,6 +68,7 @@ public static partial class ArticleImporter
 
             if (ended)
             {
+                afterTheArticle.AddRange(paragraph.Where(line => !FurnitureLine().IsMatch(line)));
                 continue;
             }
 
@@ -82,6 +93,7 @@ public static partial class ArticleImporter
         }
 
         var id = overrides.Id ?? Slug(title!);
+        var about = PublisherAbout(afterTheArticle, publisher!);
         var output = new StringBuilder();
         output.Append("---\n");
         output.Append("id: ").Append(FrontMatter.Quote(id)).Append('\n');
@@ -91,6 +103,11 @@ public static partial class ArticleImporter
         output.Append("license: ").Append(FrontMatter.Quote(license!)).Append('\n');
         output.Append("language: en\n");
         output.Append("attribution: ").Append(FrontMatter.Quote(attribution ?? $"«{title}», {publisher}, {license}.")).Append('\n');
+        if (about is not null)
+        {
+            output.Append("publisher-about: ").Append(FrontMatter.Quote(about)).Append('\n');
+        }
+
         output.Append("---\n");
         foreach (var paragraph in body)
         {

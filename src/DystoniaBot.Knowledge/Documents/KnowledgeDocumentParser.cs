@@ -87,7 +87,11 @@ public static class KnowledgeDocumentParser
         }
 
         var language = matter.Get("language");
-        return new SourceInfo(title, publisher, url, license, attribution, string.IsNullOrWhiteSpace(language) ? "en" : language);
+        var about = matter.Get("publisher-about");
+        return new SourceInfo(title, publisher, url, license, attribution, string.IsNullOrWhiteSpace(language) ? "en" : language)
+        {
+            PublisherAbout = string.IsNullOrWhiteSpace(about) ? null : about.Trim(),
+        };
     }
 
     private static List<Passage> ReadPassages(string[] lines, int frontMatterEnd, string documentId)

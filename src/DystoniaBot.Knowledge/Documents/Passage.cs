@@ -28,6 +28,26 @@ public sealed record Passage(string Id, string DocumentId, int Ordinal, string T
         ArgumentNullException.ThrowIfNull(source);
         return new Passage(CreditId(documentId), documentId, 0, source.Attribution, SentenceSplitter.Split(source.Attribution));
     }
+
+    /// <summary>The id of a document's publisher passage (see <see cref="AboutPublisher"/>).</summary>
+    public static string PublisherId(string documentId) => $"{documentId}#publisher";
+
+    /// <summary>
+    /// What the publisher says about itself, then the credit line, as a passage: quoted to whoever asks who the
+    /// publisher is ("is CCM a medical website?"). Null when the page says nothing about its publisher. Never searched.
+    /// </summary>
+    public static Passage? AboutPublisher(string documentId, SourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.PublisherAbout is not { } about)
+        {
+            return null;
+        }
+
+        var text = about + " " + source.Attribution;
+        return new Passage(PublisherId(documentId), documentId, 0, text, SentenceSplitter.Split(text));
+    }
 }
 
 /// <summary>A sentence (or list item) inside a passage's text.</summary>

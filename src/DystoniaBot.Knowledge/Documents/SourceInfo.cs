@@ -14,4 +14,11 @@ public sealed record SourceInfo(string Title, string Publisher, Uri Url, string 
     /// the bot answers from both but names only articles when it says where its knowledge comes from.
     /// </summary>
     public bool IsCurated { get; init; }
+
+    /// <summary>
+    /// What the publisher says about itself on the article's page ("CCM is a leading international tech website…"),
+    /// when it says anything: shown to someone who asks who the publisher is, how many read it, or whether it is a
+    /// medical site, so they can judge the source themselves.
+    /// </summary>
+    public string? PublisherAbout { get; init; }
 }

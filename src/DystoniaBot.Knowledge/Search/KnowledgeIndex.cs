@@ -172,10 +172,21 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
             return (snapshot.Passages[index], snapshot.Sources[snapshot.Passages[index].DocumentId]);
         }
 
-        // A credit passage is made from the document's source, not indexed.
-        return snapshot.Documents.FirstOrDefault(d => !d.Source.IsCurated && Passage.CreditId(d.Id) == passageId) is { } document
-            ? (Passage.Credit(document.Id, document.Source), document.Source)
-            : null;
+        // A credit or publisher passage is made from the document's source, not indexed.
+        foreach (var document in snapshot.Documents.Where(d => !d.Source.IsCurated))
+        {
+            if (Passage.CreditId(document.Id) == passageId)
+            {
+                return (Passage.Credit(document.Id, document.Source), document.Source);
+            }
+
+            if (Passage.PublisherId(document.Id) == passageId && Passage.AboutPublisher(document.Id, document.Source) is { } about)
+            {
+                return (about, document.Source);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -250,6 +250,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
                     new StoredField("attribution", document.Source.Attribution),
                     new StoredField("language", document.Source.Language),
                     new StoredField("curated", document.Source.IsCurated ? "1" : "0"),
+                    new StoredField("publisher-about", document.Source.PublisherAbout ?? string.Empty),
                 ]);
                 foreach (var passage in document.Passages)
                 {
@@ -438,6 +439,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
         stored.Get("attribution"), stored.Get("language"))
     {
         IsCurated = stored.Get("curated") == "1",
+        // An index saved before the field existed has none.
+        PublisherAbout = stored.Get("publisher-about") is { Length: > 0 } about ? about : null,
     };
 
     /// <summary>Words the spelling corrector may correct to: the articles' words, the lexicon's, and stop words.</summary>

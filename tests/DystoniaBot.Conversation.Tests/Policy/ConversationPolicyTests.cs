@@ -45,6 +45,45 @@ public class ConversationPolicyTests
         Assert.Contains("neurologist", reply.Disclaimer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is CCM a medical website or what", "CCM is a leading international tech website.")]
+    [InlineData("who is jeff pillou", "Our content is written in collaboration with IT experts, under the direction of Jeff Pillou, founder of CCM.net.")]
+    [InlineData("what languages is this site in", "CCM reaches more than 50 million unique visitors per month and is available in 11 languages.")]
+    [InlineData("is this website trustworthy", "CCM is a leading international tech website.")]
+    public void Respond_ShouldQuoteWhatThePublisherSaysOfItself_ToAQuestionAboutThePublisher(string text, string sentence)
+    {
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(Passage.PublisherId("dystonia"), reply.Answer!.Passage.Id);
+        Assert.Equal(sentence, reply.Answer.Sentence);
+        Assert.Contains("Creative Commons", reply.Answer.Passage.Text, StringComparison.Ordinal);
+        Assert.StartsWith("My answers quote «Dystonia», published by CCM Health.", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.WholePassage);
+    }
+
+    [Theory]
+    [InlineData("what is this page about")]
+    [InlineData("is ccm right that dystonia has no cure")]
+    public void Respond_ShouldNotTakeAQuestionAboutDystonia_ForOneAboutThePublisher(string text)
+    {
+        Assert.NotEqual(Passage.PublisherId("dystonia"), Ask(text).Answer?.Passage.Id);
+    }
+
+    [Fact]
+    public void Respond_ShouldNotAnswerAboutThePublisher_WhenItsPageSaysNothingOfIt()
+    {
+        var source = TestKnowledge.Index.Documents[0].Source with { PublisherAbout = null };
+        var search = new Mock<IKnowledgeSearch>();
+        search.Setup(s => s.Documents).Returns([new KnowledgeDocument("dystonia", source, [], "dystonia.md")]);
+        search.Setup(s => s.Lexicon).Returns(TestKnowledge.Index.Lexicon);
+        var policy = new ConversationPolicy(search.Object, Options.Create(new ConversationOptions()), new StarterQuestions([]), TestKnowledge.Readers);
+
+        var reply = policy.Respond("who runs this site", "en-GB", ConversationState.Empty).Reply;
+
+        Assert.NotEqual(Passage.PublisherId("dystonia"), reply.Answer?.Passage.Id);
+    }
+
     [Fact]
     public void Respond_ShouldGoOnToTheArticlesFirstParagraph_AfterItsCreditLine()
     {
@@ -269,6 +308,9 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("me fadda mout twis up one side an he cyaan lif he right han, since like 20 minute")]
+    [InlineData("abeg my pikin dey jerk jerk, e no gree stop, e don pass 10 minutes")]
+    [InlineData("Mon mari a la bouche de travers et il arrive plus à parler depuis 10 minutes")]
     [InlineData("mi madre no puede respirar y tiene los labios azules")]
     [InlineData("meu filho tomou os comprimidos da avó, o que eu faço")]
     [InlineData("mon père a une forte douleur dans la poitrine et il transpire")]

@@ -31,6 +31,7 @@ public class ArticleImporterTests
         Assert.Equal("Creative Commons", document.Source.License);
         Assert.Equal(new Uri("https://health.ccm.net"), document.Source.Url);
         Assert.StartsWith("This document, titled « Dystonia »", document.Source.Attribution, StringComparison.Ordinal);
+        Assert.StartsWith("CCM is a leading international tech website.", document.Source.PublisherAbout, StringComparison.Ordinal);
     }
 
     [Fact]

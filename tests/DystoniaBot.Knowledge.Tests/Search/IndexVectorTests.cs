@@ -39,6 +39,18 @@ public class IndexVectorTests
     }
 
     [Fact]
+    public void Open_ShouldReadWhatThePublisherSaysOfItself_AsSaved()
+    {
+        WithSavedIndex(folder =>
+        {
+            using var opened = KnowledgeIndex.Open(folder);
+
+            Assert.Equal(TestKnowledge.Index.Documents[0].Source.PublisherAbout, opened.Documents[0].Source.PublisherAbout);
+            Assert.NotNull(opened.Documents[0].Source.PublisherAbout);
+        });
+    }
+
+    [Fact]
     public void Save_ShouldKeepTheAnswerModelInAFileOfItsOwn_AndOpenShouldAnswerWithIt()
     {
         WithSavedIndex(folder =>

@@ -190,4 +190,15 @@ public class KnowledgeIndexTests
         Assert.Equal(2, found.Value.Passage.Sentences.Count);
         Assert.Null(Index.FindPassage(Passage.CreditId("no-such-article")));
     }
+
+    [Fact]
+    public void FindPassage_ShouldReturnWhatThePublisherSaysOfItself_ThenTheCreditLine_AsItsPublisherPassage()
+    {
+        var found = Index.FindPassage(Passage.PublisherId("dystonia"));
+
+        Assert.NotNull(found);
+        Assert.StartsWith("CCM is a leading international tech website.", found.Value.Passage.Text, StringComparison.Ordinal);
+        Assert.EndsWith(found.Value.Source.Attribution, found.Value.Passage.Text, StringComparison.Ordinal);
+        Assert.Equal(5, found.Value.Passage.Sentences.Count);
+    }
 }
