@@ -73,6 +73,13 @@ public static class ForeignWords
                     english = owner + "'s";
                     matched = n;
                 }
+                else if (n == 1 && WithoutKoreanParticle(phrase) is { } stem && English.TryGetValue(stem, out var noun))
+                {
+                    // Korean attaches its particles to the noun ("근긴장이상증에", "보톡스를"): a listed noun is read
+                    // whichever follows it.
+                    english = noun;
+                    matched = n;
+                }
             }
 
             if (english is null)
@@ -200,6 +207,27 @@ public static class ForeignWords
     private static bool InWord(char c) => char.IsLetter(c)
         || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    // The particles that follow a Korean noun, longest first (a word is tried without one only when it is not listed).
+    private static readonly string[] KoreanParticles = ["에게서", "에서는", "으로는", "에게", "에서", "으로", "이랑", "한테", "까지", "부터", "처럼", "에는", "에도", "이나", "에", "이", "가", "은", "는", "을", "를", "의", "도", "로", "와", "과", "랑", "만", "나"];
+
+    private static string? WithoutKoreanParticle(string word)
+    {
+        if (word.Length < 3 || word[^1] is < '가' or > '힣')
+        {
+            return null;
+        }
+
+        foreach (var particle in KoreanParticles)
+        {
+            if (word.Length > particle.Length + 1 && word.EndsWith(particle, StringComparison.Ordinal))
+            {
+                return word[..^particle.Length];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Han, kana and Thai: scripts written without spaces between words.</summary>
     private static bool IsUnspacedScript(char c) => c is (>= '\u0E00' and <= '\u0E7F') or (>= '\u3040' and <= '\u30FF')

@@ -60,6 +60,12 @@ public static partial class PersonalQuestionDetector
     [GeneratedRegex(@"\b((do|does) (i|he|she|we|my (\w+ )?(son|daughter|child|kid|boy|girl|baby|husband|wife|partner|mum|mom|mother|dad|father|brother|sister|gran|grandma|grandpa|friend)) (have|has|got)|(think|reckon) (i|he|she|we|my \w+) (have|has|got|has got|might have|could have|may have)|have (i|we) got|(has|have) (he|she|we) got) (it|this|that|dystonia)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhetherTheyHaveIt();
 
+    // A decision about symptoms told without "I" or "my" ("lorry driver, neck goes tight on the long runs. is it dystonia
+    // or just stress?", "right hand cramps when milking. worth seein a neuro or will it pass?"): people with cramping
+    // hands drop the words that cost keystrokes, not the question about themselves.
+    [GeneratedRegex(@"\b(is (it|this|that) (dystonia|dystonic)\b[^?.!]{0,12}\bor\b|(is it |is this )?worth (seeing|seein|see|getting|gettin|going to|goin to) (a |the )?(neuro\w*|doctor|dr|gp|specialist|consultant)|(will|would|does|might) (it|this|that) (just )?(pass|go away|settle|clear up|wear off)( on (its|it's) own| by itself)?\s*\?)", RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionWithoutPronouns();
+
     private static readonly HashSet<string> Children = new(StringComparer.Ordinal) { "son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter" };
 
     private static readonly HashSet<string> Male = new(StringComparer.Ordinal) { "son", "boy", "husband", "dad", "father", "brother", "grandpa", "grandfather", "grandad", "granddad", "grandson", "uncle", "nephew", "daddy", "pappy", "papa" };
@@ -113,7 +119,7 @@ public static partial class PersonalQuestionDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = Framing().Replace(WithOwnFamily(TextNormalizer.Normalize(text)), " ");
-        return (FirstPerson().IsMatch(normalized) || SomeoneNamedAsHeOrShe().IsMatch(normalized))
+        return (FirstPerson().IsMatch(normalized) || SomeoneNamedAsHeOrShe().IsMatch(normalized) || DecisionWithoutPronouns().IsMatch(normalized))
             && !(DefinitionRequest().IsMatch(normalized) && !Decision().IsMatch(normalized));
     }
 }

@@ -47,6 +47,9 @@ public class ForeignWordsTests
     [InlineData("بچه ام قرص های منو خورده", "my child has taken my tablets")]
     [InlineData("yüzü bir tarafa kaydı", "his face slipped to one side")]
     [InlineData("เบาหวานรักษาหายขาดได้ไหม", "diabetes is it completely curable")]
+    [InlineData("근긴장이상증에 보톡스를", "dystonia botox")] // particles attached to listed nouns
+    [InlineData("est-ce que la dystonie se guérit ?", "is it that the dystonia is cured ?")]
+    [InlineData("Wie wird Dystonie festgestellt?", "how is dystonia diagnosed?")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));

@@ -15,6 +15,8 @@ public class PersonalQuestionDetectorTests
     [InlineData("a regular with a stiff twisted neck asks if botox would sort her out, is she a good candidate")]
     [InlineData("will he grow out of it")]
     [InlineData("patient with focal dystonia wants to double her tablets, is that ok for her?")]
+    [InlineData("lorry driver, neck goes tight n sore on the long runs. is it dystonia or just stress from the job?")]
+    [InlineData("Farmer. Right hand cramps up when milking, 2 year now. Worth seein a neuro or will it pass on its own?")]
     public void IsPersonal_ShouldBeTrue_ForTheAskersOwnHealth(string text)
     {
         Assert.True(PersonalQuestionDetector.IsPersonal(text));
@@ -31,6 +33,8 @@ public class PersonalQuestionDetectorTests
     [InlineData("can a mom with dystonia pass it to her kids")]
     [InlineData("can dystonia be passed from mum to baby")]
     [InlineData("is it usually mum or dad who passes it on")]
+    [InlineData("does dystonia go away on its own?")]
+    [InlineData("is dystonia worth worrying about or is it mild")]
     public void IsPersonal_ShouldBeFalse_ForGeneralQuestions(string text)
     {
         Assert.False(PersonalQuestionDetector.IsPersonal(text));

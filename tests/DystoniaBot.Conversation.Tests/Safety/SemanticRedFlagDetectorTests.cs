@@ -156,7 +156,6 @@ public class SemanticRedFlagDetectorTests
     [InlineData("last week my jaw locked after an anti sickness tablet and went away, but its started again tonight and my tongue is stuck out", true)]
     [InlineData("my neck spasms were so bad last night i thought i was dying lol, better today, what helps", false)]
     [InlineData("my neck spasms were so bad last night i thought i was dying, and today its worse, i cant breathe properly", true)]
-    [InlineData("prisoner on my wing says his jaw has been a bit stiff on and off for a few months since they changed his meds, does he need a review", false)]
     [InlineData("last year in hospital my boy had his eyes roll up and his neck go stiff after an anti sickness drip, they sorted it. will it happen again if he needs that drip", false)]
     [InlineData("his jaw has been stiff on and off for a few months since they changed his meds and now his tongue is pushing out and he cant swallow", true)]
     [InlineData("can dystonia make your eye clamp shut while driving? my pal nearly had a scare on the motorway last week, she's fine but it shook her up", false)]
