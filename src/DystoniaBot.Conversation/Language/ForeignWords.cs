@@ -107,8 +107,23 @@ public static class ForeignWords
     private static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
+        var lower = text.ToLowerInvariant();
+        for (var i = 0; i < lower.Length; i++)
         {
+            var c = lower[i];
+            if (c == '"' && i > 0 && i + 1 < lower.Length && IsHebrewLetter(lower[i - 1]) && IsHebrewLetter(lower[i + 1]))
+            {
+                // A Hebrew abbreviation's gershayim typed as a double quote: "מד"א" is one word, "מדא".
+                continue;
+            }
+
+            if (c == ';' && i > 0 && IsGreekLetter(lower[i - 1]))
+            {
+                // Greek ends a question with a semicolon ("Τι είναι η δυστονία;").
+                folded.Append('?');
+                continue;
+            }
+
             if (Unaccented.TryGetValue(c, out var plain))
             {
                 folded.Append(plain);
@@ -122,6 +137,10 @@ public static class ForeignWords
         return folded.ToString();
     }
 
+    private static bool IsHebrewLetter(char c) => c is >= '\u05D0' and <= '\u05EA';
+
+    private static bool IsGreekLetter(char c) => c is >= '\u0386' and <= '\u03FF';
+
     private static Dictionary<char, string> BuildUnaccented()
     {
         var table = new Dictionary<char, string> { ['ß'] = "ss", ['œ'] = "oe", ['æ'] = "ae", ['\u2019'] = "'", ['\u2018'] = "'" };
@@ -131,8 +150,10 @@ public static class ForeignWords
             ("a", "àáâãäåāąăạảấầẩẫậắằẳẵặ"), ("c", "çćč"), ("d", "ďđð"), ("e", "èéêëēęěẹẻẽếềểễệ"), ("g", "ğ"),
             ("i", "ìíîïīıĩỉị"), ("l", "ł"), ("n", "ñńň"), ("o", "òóôõöøōőơọỏốồổỗộớờởỡợ"), ("r", "ř"), ("s", "śšşș"),
             ("t", "ťţț"), ("u", "ùúûüūůűũưụủứừửữự"), ("y", "ýÿỳỵỷỹ"), ("z", "źżž"),
-            // Greek is typed with or without its accents, Russian "ё" often as "е".
-            ("α", "ά"), ("ε", "έ"), ("η", "ή"), ("ι", "ίϊΐ"), ("ο", "ό"), ("υ", "ύϋΰ"), ("ω", "ώ"), ("е", "ё"),
+            // Greek is typed with or without its accents, and in capitals, whose lower case has no final sigma ("ΠΟΝΟΣ"
+            // as "πονοσ", "πόνος" as "πονοσ"); its question mark (";", see Fold) is "?". Russian "ё" often as "е".
+            ("α", "ά"), ("ε", "έ"), ("η", "ή"), ("ι", "ίϊΐ"), ("ο", "ό"), ("υ", "ύϋΰ"), ("ω", "ώ"), ("σ", "ς"), ("?", "\u037E"),
+            ("е", "ё"),
             // Arabic script as phones type it: alef with or without hamza, the Arabic and Persian "ya" and "kaf" keys,
             // a final "ta marbuta" written as "ha".
             ("\u0627", "\u0623\u0625\u0622"), ("\u06CC", "\u064A\u0649"), ("\u06A9", "\u0643"), ("\u0647", "\u0629"),
@@ -143,6 +164,15 @@ public static class ForeignWords
             // Ethiopic punctuation as the English rules read it: the old word space, full stop, comma, semicolon, colons
             // and question mark ("መተንፈስ፡አልቻለም።").
             (" ", "\u1361"), (".", "\u1362"), (",", "\u1363"), (";", "\u1364"), (":", "\u1365\u1366"), ("?", "\u1367"),
+            // The full stop of Devanagari (Hindi, Nepali), single and double.
+            (".", "\u0964\u0965"),
+            // Igbo and Yoruba: the dotted n ("ṅụ", "ṅụrụ"), and tone marks and dots typed as combining marks after the
+            // letter ("ọ̀", "ị́"), read as the plain letter.
+            ("n", "\u1E45\u01F9"), ("m", "\u1E3F"), ("", "\u0300\u0301\u0304\u0323"),
+            // Hebrew is typed without vowel points; when they are typed they are dropped ("שָׁלוֹם", "שלום"), the maqaf
+            // joins words as a space does ("בית־חולים") and the gershayim of an abbreviation is dropped ("מד״א" as
+            // "מדא"); the geresh is an apostrophe ("ג׳ל").
+            (" ", "\u05BE"), ("", "\u05F4"), ("'", "\u05F3"),
         })
         {
             foreach (var c in accented)
@@ -171,6 +201,15 @@ public static class ForeignWords
         foreach (var fourth in "\u12A3\u12D3")
         {
             table[fourth] = "\u12A0";
+        }
+
+        // Hebrew vowel points and cantillation marks, dropped (the punctuation among them, maqaf included, is not).
+        for (var point = '\u0591'; point <= '\u05C7'; point++)
+        {
+            if (point is not ('\u05BE' or '\u05C0' or '\u05C3' or '\u05C6'))
+            {
+                table[point] = string.Empty;
+            }
         }
 
         return table;

@@ -50,6 +50,18 @@ public class ForeignWordsTests
     [InlineData("근긴장이상증에 보톡스를", "dystonia botox")] // particles attached to listed nouns
     [InlineData("est-ce que la dystonie se guérit ?", "is it that the dystonia is cured ?")]
     [InlineData("Wie wird Dystonie festgestellt?", "how is dystonia diagnosed?")]
+    [InlineData("מה זה דיסטוניה?", "what is dystonia?")]
+    [InlineData("בַּעֲלִי לֹא נוֹשֵׁם", "my husband isn't breathing")] // typed with vowel points
+    [InlineData("תתקשרו למד\"א, הילד לא נושם", "call an ambulance, the child isn't breathing")] // gershayim typed as a double quote
+    [InlineData("תתקשרו למד״א", "call an ambulance")]
+    [InlineData("בית־חולים", "hospital")] // the maqaf
+    [InlineData("ΤΙ ΕΙΝΑΙ Η ΔΥΣΤΟΝΙΑ;", "what is the dystonia?")] // capitals, with no final sigma; the Greek question mark
+    [InlineData("Nwa m anaghị eku ume", "my child isn't breathing")]
+    [InlineData("nwa m anaghi eku ume", "my child isn't breathing")]
+    [InlineData("Nne m enwe\u0300ghi\u0323 ike iku ume", "my mother can't breathe")] // tone and dot typed as combining marks
+    [InlineData("Gịnị bụ dystonia?", "what is dystonia?")]
+    [InlineData("मेरो छोराले सास फेर्न सकेन। छिटो!", "my son can't breathe. quickly!")] // the Devanagari full stop
+    [InlineData("डिस्टोनिया भनेको के हो?", "what is dystonia?")]
     public void ToEnglish_ShouldReadTheListedWords_InEnglish(string text, string english)
     {
         Assert.Equal(english, ForeignWords.ToEnglish(text));
