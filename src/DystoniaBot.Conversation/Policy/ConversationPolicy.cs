@@ -164,13 +164,14 @@ public sealed partial class ConversationPolicy
 
         // "Who wrote this?", "can I copy it into our newsletter?": the article's page answers, not its paragraphs (and
         // a question of the kind is no small talk about the bot).
-        if (SourceQuestion.IsAsked(normalized) || (translated && SourceQuestion.IsAsked(TextNormalizer.Normalize(english))))
+        var normalizedEnglish = translated ? TextNormalizer.Normalize(english) : normalized;
+        if (SourceQuestion.IsAsked(normalized) || (translated && SourceQuestion.IsAsked(normalizedEnglish)))
         {
             return new Reading(null, null, false, text, text, null, false, AsksForSource: true);
         }
 
         // "Is CCM a medical website?", "who is Jeff Pillou": the publisher's own words about itself answer.
-        if (PublisherQuestion.AskedAbout(translated ? TextNormalizer.Normalize(english) : normalized, Articles()) is { } publisher)
+        if (PublisherQuestion.AskedAbout(normalizedEnglish, _search.Documents) is { } publisher)
         {
             return new Reading(null, null, false, text, text, null, false, AsksAboutPublisher: publisher);
         }
@@ -293,8 +294,6 @@ public sealed partial class ConversationPolicy
     /// (or the only one); with several and none quoted yet, what the bot's answers come from. The sentence that answers
     /// is the one that names whom to credit: it says both who published it and on what condition it may be reused.
     /// </summary>
-    private List<KnowledgeDocument> Articles() => [.. _search.Documents.Where(d => !d.Source.IsCurated)];
-
     private PolicyTurn AboutPublisher(KnowledgeDocument article, string question, ConversationState state)
     {
         var passage = Passage.AboutPublisher(article.Id, article.Source)!;
@@ -311,7 +310,7 @@ public sealed partial class ConversationPolicy
 
     private PolicyTurn Credit(ConversationState state)
     {
-        var articles = Articles();
+        var articles = _search.Documents.Where(d => !d.Source.IsCurated).ToList();
         var lastQuoted = state.LastPassageId is { } last ? _search.FindPassage(last)?.Passage.DocumentId : null;
         var article = articles.FirstOrDefault(d => d.Id == lastQuoted) ?? (articles.Count == 1 ? articles[0] : null);
         if (article is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using DystoniaBot.Knowledge.Documents;
 
@@ -10,8 +11,7 @@ namespace DystoniaBot.Conversation.Policy;
 /// </summary>
 internal static partial class PublisherQuestion
 {
-    // What the site is called in a question, besides its own names.
-    // ("what is this page about" asks about the article).
+    // What the site is called in a question, besides its own names ("what is this page about" asks about the article).
     private const string TheSite = @"(this|that|the|your|ur|their)( \w+)? (site|website|web site|page|publisher|company|source)\b(?! (about|for|on|say|says|mean|means)\b)";
 
     [GeneratedRegex(
@@ -24,50 +24,56 @@ internal static partial class PublisherQuestion
         RegexOptions.CultureInvariant)]
     private static partial Regex AboutASite();
 
+    // "who is jeff pillou", "is ccm a medical website", "what is ccm": a name, with a question about it and not about
+    // dystonia.
+    [GeneratedRegex(@"\b(who|what|whats|is|are|does|do|tell me about|how many|how much)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AQuestion();
+
+    [GeneratedRegex(@"\b(dystoni\w*|cure|treat\w*|symptoms?|botox|botulinum|diagnos\w*|cause\w*|spasms?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutDystonia();
+
     // A person the publisher names about itself ("Jeff Pillou, founder of CCM.net"): two capitalised words.
     [GeneratedRegex(@"\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b", RegexOptions.CultureInvariant)]
     private static partial Regex NamedPerson();
+
+    // Each source's names as one pattern, made the first time it is asked about.
+    private static readonly ConditionalWeakTable<SourceInfo, Regex> NamesOf = [];
 
     /// <summary>
     /// The article whose publisher <paramref name="normalized"/> (see <see cref="TextNormalizer"/>) asks about, or null:
     /// a question about "this site" when one article is served, or one naming a publisher or a person its words name.
     /// </summary>
-    public static KnowledgeDocument? AskedAbout(string normalized, IReadOnlyList<KnowledgeDocument> articles)
+    public static KnowledgeDocument? AskedAbout(string normalized, IReadOnlyList<KnowledgeDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        ArgumentNullException.ThrowIfNull(articles);
-        var described = articles.Where(a => a.Source.PublisherAbout is not null).ToList();
-        if (described.Count == 0)
+        ArgumentNullException.ThrowIfNull(documents);
+        KnowledgeDocument? only = null;
+        var described = 0;
+        bool? aboutASite = null;
+        foreach (var document in documents)
         {
-            return null;
+            if (document.Source.IsCurated || document.Source.PublisherAbout is null)
+            {
+                continue;
+            }
+
+            described++;
+            only = document;
+            if (Names(document.Source).IsMatch(normalized)
+                && ((AQuestion().IsMatch(normalized) && !AboutDystonia().IsMatch(normalized)) || (aboutASite ??= AboutASite().IsMatch(normalized))))
+            {
+                return document;
+            }
         }
 
-        var named = described.FirstOrDefault(a => Names(a.Source).Any(name => ContainsWord(normalized, name)));
-        if (named is not null && (Asks(normalized, named.Source) || AboutASite().IsMatch(normalized)))
-        {
-            return named;
-        }
-
-        return described.Count == 1 && AboutASite().IsMatch(normalized) ? described[0] : null;
+        return described == 1 && (aboutASite ?? AboutASite().IsMatch(normalized)) ? only : null;
     }
 
-    // "who is jeff pillou", "is ccm a medical website", "what is ccm": a name with a question about it.
-    private static bool Asks(string normalized, SourceInfo source) =>
-        Regex.IsMatch(normalized, @"\b(who|what|whats|is|are|does|do|tell me about|how many|how much)\b", RegexOptions.CultureInvariant)
-        && !Regex.IsMatch(normalized, @"\b(dystoni\w*|cure|treat\w*|symptoms?|botox|botulinum|diagnos\w*|cause\w*|spasms?)\b", RegexOptions.CultureInvariant);
-
-    private static IEnumerable<string> Names(SourceInfo source)
+    private static Regex Names(SourceInfo source) => NamesOf.GetValue(source, static s =>
     {
-        var shortName = source.Publisher.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-        yield return source.Publisher.ToLowerInvariant();
-        yield return shortName.ToLowerInvariant();
-        yield return source.Url.Host.ToLowerInvariant();
-        foreach (Match person in NamedPerson().Matches(source.PublisherAbout ?? string.Empty))
-        {
-            yield return person.Value.ToLowerInvariant();
-        }
-    }
-
-    private static bool ContainsWord(string text, string word) =>
-        Regex.IsMatch(text, @"(?<![\w.])" + Regex.Escape(word) + @"(?![\w])", RegexOptions.CultureInvariant);
+        var names = new[] { s.Publisher, s.Publisher.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], s.Url.Host }
+            .Concat(NamedPerson().Matches(s.PublisherAbout ?? string.Empty).Select(m => m.Value))
+            .Select(name => Regex.Escape(name.ToLowerInvariant()));
+        return new Regex(@"(?<![\w.])(" + string.Join('|', names) + @")(?!\w)", RegexOptions.CultureInvariant);
+    });
 }
