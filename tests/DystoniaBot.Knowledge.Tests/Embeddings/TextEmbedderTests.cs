@@ -105,4 +105,34 @@ public class TextEmbedderTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void ShippedModel_ShouldKeepTheWordEmbeddingTableBesideTheGraph_WhereItIsReadInPlace()
+    {
+        var folder = EmbeddingModelFile.DefaultPath;
+        var table = new FileInfo(Path.Combine(folder, "model.onnx.data"));
+
+        Assert.True(table.Exists, $"{table.FullName} is missing");
+        Assert.Equal(30_522L * TextEmbedder.Dimensions * sizeof(float), table.Length);
+        Assert.True(new FileInfo(Path.Combine(folder, "model.onnx")).Length < table.Length);
+    }
+
+    [Fact]
+    public void Load_ShouldNameTheMissingTable_WhenOnlyTheGraphWasCopied()
+    {
+        var folder = Directory.CreateTempSubdirectory("dystoniabot-model-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(EmbeddingModelFile.DefaultPath, "model.onnx"), Path.Combine(folder, "model.onnx"));
+            File.Copy(Path.Combine(EmbeddingModelFile.DefaultPath, "vocab.txt"), Path.Combine(folder, "vocab.txt"));
+
+            var error = Assert.Throws<EmbeddingModelException>(() => TextEmbedder.Load(folder));
+
+            Assert.Contains("model.onnx.data", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
