@@ -15,7 +15,7 @@ internal static partial class SourceQuestion
     [GeneratedRegex(
         // who wrote, made or published it; who the author is
         @"\bwho(('s| is| was|s)( actually| really)? (behind|the (author|writer|publisher))| (wrote|writes|has written|made|makes|published|publishes|owns|created|authored|put together|is behind)\b[^.?!]{0,12}\b" + TheInformation + @")\b" +
-        @"|\bwho (wrote|made|published|writes) (this|that|it)(?=[\s?.!]*$)" +
+        @"|\bwho (wrote|made|published|writes) (this|that|it)(?=[\s?.!]*$)|\bwho (wrote|made|published|writes) (this|that)(?=\s*[?.!])" +
         @"|\b(name of the|who's the|who is the) (author|writer)\b" +
         // what it is called
         @"|\b(title|name) of (this|that|the|your) (document|article|page|text|leaflet|source)\b" +
@@ -27,6 +27,7 @@ internal static partial class SourceQuestion
         // its licence and copyright
         @"|\b(copyright\w*|creative commons|public domain|open licen[cs]e\w*)\b" +
         @"|\b((what|which|under (a|what|which)) licen[cs]e|licen[cs]ed under)\b" +
+        @"|\blicen[cs]es? (on|of|for) " + TheInformation + @"\b" +
         // copying, quoting and sharing it
         @"|\b(can|may|could|allowed to|ok to|okay to|permission to|how (do|can|should|would) (i|we))( (i|we))? (copy|reuse|re-use|reproduce|republish|reprint|quote|cite|reference|paste|print|photocopy|credit|attribute)( (out|from))? (this|that|it|these|your|any of (this|it)|the (article|info|information|text|page|content|paragraph|passage|answer))\b" +
         @"|\b(can|may|could|allowed to|ok to|okay to|permission to)( (i|we))? (use|share|post|put|include|forward|translate|publish|copy)( (out|from))? " + TheInformation + @"\b",

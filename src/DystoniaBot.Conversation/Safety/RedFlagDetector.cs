@@ -719,6 +719,21 @@ public static partial class RedFlagDetector
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|i'd|id|me|myself|he|she|he's|she's|hes|shes|him|her|(my|our) (?!(\w+ ){0,2}(" + StudyWork + @")\b)\w+)\b", Options)]
     private static partial Regex SomeoneInParticular();
 
+    /// <summary>
+    /// A crisis long past that the writer says they are well after ("i tried to end my life 10 years ago, im well now
+    /// with good support"): told as history in its clause, the writer well now, and nothing of it today or again. A
+    /// crisis told without that is read as one however old ("i tried to end my life years ago and i feel like that
+    /// again").
+    /// </summary>
+    private static bool RecoveredFrom(string text, Match match) =>
+        ToldAsHistory(text, match) && WellNow().IsMatch(text) && !CrisisAgain().IsMatch(text);
+
+    [GeneratedRegex(@"\b(i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|theyre|they are)( doing)?( really| very| so| much| pretty)? (well|fine|ok|okay|good|better|great|safe|in a (good|better|much better|safe) place) (now|these days|nowadays)\b", Options)]
+    private static partial Regex WellNow();
+
+    [GeneratedRegex(@"\b(again|still|tonight|" + Today + @"|any ?more|lately|recently|these days (i|i'm|im) (think|thinking|feel|feeling)|(want|wanna|going|gonna|plan|planning) to|thinking (about|of) (it|doing|ending|killing|dying)|feel like (that|doing))\b", Options)]
+    private static partial Regex CrisisAgain();
+
     private static bool StudiedAsASubject(string text, Match match) =>
         match.Value.StartsWith("suicid", StringComparison.Ordinal)
         && SuicideAsASubject().IsMatch(text)
@@ -758,7 +773,7 @@ public static partial class RedFlagDetector
                 continue;
             }
 
-            if (kind == RedFlagKind.Crisis && StudiedAsASubject(normalized, match))
+            if (kind == RedFlagKind.Crisis && (StudiedAsASubject(normalized, match) || RecoveredFrom(normalized, match)))
             {
                 continue;
             }

@@ -109,13 +109,19 @@ public sealed partial class SemanticRedFlagDetector
     /// unless it is back ("it's started again tonight") or still
     /// there ("should she still have the next one" asks about the next time, and is no "still").
     /// </summary>
-    [GeneratedRegex(@"^(?:(?=[\s\S]*\b" + RedFlagDetector.SomeTimeAfterWords + @"\b[^.!?]{0,100}[,;]\s*(but |and )?(i'm |im |he's |hes |she's |shes |all |it's |its )?(fine|ok|okay|all good|back to normal) now\b)|(?=[\s\S]*\b(last (week|weekend|night|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of|several|many) (days?|weeks?|months?|years?) ago|years ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good) (now|since|again|today)|(he's|hes|she's|shes|i'm|im|they're|theyre|everyone's|everyone is)( totally| completely| absolutely| perfectly)? (fine|ok|okay|alright)\b(?! (if|when|until|unless|as long|to|for|with|apart|except)\b)|(it's|its|it has|that's|thats|it is) (all )?(gone|over|passed) (now|since)|(fine|ok|okay|better|back to normal) (now|today)|(?<!\bnever )(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?|(it|that|this) (passed|settled|stopped|wore off|went away)( in| at| after| on| by)?)\b))(?![\s\S]*\b(still(?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) still)|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?=[\s\S]*\b" + RedFlagDetector.SomeTimeAfterWords + @"\b[^.!?]{0,100}[,;]\s*(but |and )?(i'm |im |he's |hes |she's |shes |all |it's |its )?(fine|ok|okay|all good|back to normal) now\b)|(?=[\s\S]*\b(last (week|weekend|night|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|the other day|earlier this (week|month)|(\d+|a|one|two|three|four|five|six|few|couple of|several|many) (days?|weeks?|months?|years?) ago|years ago)\b)(?=[\s\S]*\b((it's|its|it is|he's|hes|he is|she's|shes|she is|i'm|im|i am|they're|theyre|all|everything's|everything is)( totally| completely| all| absolutely| perfectly)? (fine|ok|okay|normal|better|back to normal|good|well) (now|since|again|today)|(he's|hes|she's|shes|i'm|im|they're|theyre|everyone's|everyone is)( totally| completely| absolutely| perfectly)? (fine|ok|okay|alright)\b(?! (if|when|until|unless|as long|to|for|with|apart|except)\b)|(it's|its|it has|that's|thats|it is) (all )?(gone|over|passed) (now|since)|(fine|ok|okay|better|back to normal) (now|today)|(?<!\bnever )(went|has gone|had gone|wore|has worn|settled|calmed|passed) (away|off|down)( on (its|it's) own| by itself| after)?|(it|that|this) (passed|settled|stopped|wore off|went away)( in| at| after| on| by)?)\b))(?![\s\S]*\b(still(?<!\b(should|can|could|would|will|shall|do|does|may|might) (i|we|he|she|they|you|u|my \w+|mum|mom|dad) still)|keeps?|getting worse|right now|tonight|(?<!\b(fine|ok|okay|normal|better|good) )today|this (morning|afternoon|evening)|(started|starting|back|come back|came back|coming back|happening|doing it) again|again (now|today|tonight))\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OverSinceDaysAgo();
 
     // Death as a figure of feeling ("sick to death of explaining it", "bored to death", "could die of embarrassment"):
     // the embedding reads the word, not the idiom. Never when what one is sick of is life itself or everything.
     [GeneratedRegex(@"\b(sick|tired|bored|scared|frightened|worried) to death( of| with| about| by)?\b(?! (life|living|being alive|being here|it all|everything|existing|myself|me)\b)|\b(die|dying|died) (of|from) (embarrassment|shame|cringe|boredom|laughter|laughing)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FigureOfFeeling();
+
+    [GeneratedRegex(@"\b(back to (normal|myself|himself|herself|themselves)|(it's|its|it is|that's|thats|all|he's|hes|he is|she's|shes|she is|i'm|im|i am|we're|we are|everything's|everything is)( all| totally| completely| absolutely)? (fine|ok|okay|sorted|healed|alright|all right)( now)?(?! (if|when|until|unless|as long|to|for|with|apart|except|but|though|although)\b)|and that'?s (it|all)|nothing else (happened|since|to report)|nothing (unusual|new|urgent|serious|major)|(getting|feeling) (easier|better) (every|each) day|better than (last week|yesterday|before)|(slowly|gradually) (coming back|getting better|improving)|(brought|got) (it|the temp\w*|the fever|her temp\w*|his temp\w*) down|back (to )?(playing|eating|running around|work|school)|(eating|feeding|drinking) (fine|well|normally|loads|as normal)|(he's|hes|she's|shes|they're|theyre) (laughing|playing|giggling|chatting)|(then |and )?(eased|settled|calmed) (off|down)|up and about|all (sorted|healed|good) now|no harm done)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ToldAsFine();
+
+    [GeneratedRegex(@"\b(swallowed|overdos\w*|poison\w*|bleach|chemicals?|(took|taken|ate|eaten|drank|drunk|downed|had|finished|got into) (\w+ ){0,3}(pills?|tablets?|bottle|medicines?|medication|meds|capsules?|packet|strip|box|drink|alcohol|vodka|wine))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TakenOrSwallowed();
 
     private static string Literal(string normalized) =>
         FigureOfFeeling().Replace(normalized, static m => m.Value.StartsWith("di", StringComparison.Ordinal) ? "be so embarrassed" : "really " + m.Groups[1].Value + m.Groups[2].Value);
@@ -224,6 +230,14 @@ public sealed partial class SemanticRedFlagDetector
             return null;
         }
 
+        // A reaction that comes within hours of a dose, told as months or years ago ("a bad reaction to metoclopramide
+        // years ago, neck went back"): however near an exemplar, history, unless it is happening now or again.
+        if (match.Group.Flags.Contains("past") && FarPast().IsMatch(part.Sentence)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        {
+            return null;
+        }
+
         // An episode days or weeks ago said to be over: however near an exemplar, the message says it is not happening now.
         if (OverSinceDaysAgo().IsMatch(part.Message))
         {
@@ -251,6 +265,17 @@ public sealed partial class SemanticRedFlagDetector
         // crisis stays one however long the thoughts have lasted.
         if (!nearExemplar && match.Group.Kind == "emergency" && MonthsLong().IsMatch(part.Message)
             && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        {
+            return null;
+        }
+
+        // A body's sign told as handled and fine ("back to normal now", "under the tap and its fine", "calpol brought it
+        // down, feeding well", "back playing and eating", "getting easier every day", "nothing else happened"): the model
+        // learned emergencies from the words such a message tells and reads the telling as the sign. An exemplar near
+        // it, the rules, a word of danger now or again, or anything taken or swallowed still make it one.
+        if (!nearExemplar && match.Group.Kind == "emergency" && ToldAsFine().IsMatch(part.Message)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message)
+            && !TakenOrSwallowed().IsMatch(part.Message))
         {
             return null;
         }

@@ -19,6 +19,8 @@ public class SourceQuestionTests
     [InlineData("how do i cite this for my essay")]
     [InlineData("which licence is it under")]
     [InlineData("may we share this text with our group")]
+    [InlineData("who wrote this? is it a real doctor")]
+    [InlineData("whats the license on this page")]
     public void IsAsked_ShouldFindQuestionsAboutTheArticleItself(string text)
     {
         Assert.True(SourceQuestion.IsAsked(TextNormalizer.Normalize(text)));
@@ -33,6 +35,8 @@ public class SourceQuestionTests
     [InlineData("can i share my story")]
     [InlineData("can my son copy me when i stretch")]
     [InlineData("can he get a driving licence with dystonia")]
+    [InlineData("who made it? my genes or the accident")]
+    [InlineData("whats the licence for botox in the uk")]
     public void IsAsked_ShouldLeaveQuestionsAboutDystonia(string text)
     {
         Assert.False(SourceQuestion.IsAsked(TextNormalizer.Normalize(text)));

@@ -19,6 +19,7 @@ public class SemanticRedFlagDetectorTests
     [InlineData("three weeks after the toxin shots in my neck i keep choking on water and my breathing feels weak", RedFlagKind.Emergency)]
     [InlineData("my little boy found the blister pack of his nan's heart tablets and some are missing", RedFlagKind.Emergency)]
     [InlineData("she got an injection for her sickness at the hospital and now her jaw is stuck and her tongue is poking out", RedFlagKind.Emergency)]
+    [InlineData("she reacted to metoclopramide years ago and now after a new anti sickness jab her neck is arching back again", RedFlagKind.Emergency)]
     [InlineData("he's been twisting and arching nonstop since last night, can't keep any fluids down and is really hot", RedFlagKind.Emergency)]
     public void Detect_ShouldFindTheEmergency_InLayWords(string message, RedFlagKind kind)
     {
@@ -34,6 +35,23 @@ public class SemanticRedFlagDetectorTests
     public void Detect_ShouldFindTheEmergency_ThoughItSoundsEveryday_WhenItSaysMore(string message)
     {
         Assert.NotNull(Detector.Detect(message) ?? RedFlagDetector.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("my calf cramped so hard it took my breath away, then eased off, back to normal now", false)]
+    [InlineData("botox a week ago, neck a bit floppy, soft food like they said, getting easier every day", false)]
+    [InlineData("burnt my finger on the oven tray, ran it under the cold tap, its fine", false)]
+    [InlineData("wasp sting on my ankle, bit of swelling and thats it", false)]
+    [InlineData("my grandson fell off the sofa, bit of a bump on his head, hes laughing and playing now", false)]
+    [InlineData("my toddler swallowed some of my pills, she seems fine now", true)]
+    [InlineData("had a fever last night, nurofen brought it down, but now hes floppy and wont wake up", true)]
+    [InlineData("my husband collapsed, hes back to normal now but he cant remember anything and his speech is slurred", true)]
+    [InlineData("she was stung by a bee and her lips are swelling, otherwise shes fine", true)]
+    public void Detect_ShouldNotTakeASignToldAsHandledAndFine_ForAnEmergency_UnlessSomethingIsWrongNowOrWasTaken(string message, bool emergency)
+    {
+        var flag = RedFlagDetector.Detect(message) ?? Detector.Detect(message);
+
+        Assert.Equal(emergency, flag is not null);
     }
 
     [Fact]
@@ -67,6 +85,7 @@ public class SemanticRedFlagDetectorTests
     [InlineData("my voice has started tightening and breaking during sermons, could that be dystonia in my throat")]
     [InlineData("me das been on the botox 4 years and its wearin off quicker now, would he need a higher dose dya think")]
     [InlineData("years ago after an anti sickness jab my jaw locked and my eyes went up, it passed in the hospital. was that dystonia and do i need to warn my dentist?")]
+    [InlineData("my son reacted badly to haloperidol a few years ago, his neck arched back. could that be why he has dystonia now")]
     [InlineData("every morning when i open the bakery and start shaping the loaves my right hand goes into this claw, fingers pull in, wrist bends right over, been 6 months now, doesnt hurt much but the plaiting is getting impossible, and its totally fine on the bus home. what have i got")]
     [InlineData("My wife, her neck is pain very much after the botulinum injection since one week, but she is eating and breathing fine. Is this normal?")]
     [InlineData("sometimes when my dystonia flares i feel like i cant get a proper breath in, then it passes after a few mins. is that the dystonia or my anxiety?")]
