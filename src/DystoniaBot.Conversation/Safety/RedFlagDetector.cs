@@ -42,7 +42,7 @@ public static partial class RedFlagDetector
     private const string Exercise = @"treadmill|running|run|runs|ran|jog\w*|exercis\w*|workout|working out|work out|gym|cycling|bike ride|spin class|training|sprint\w*|hiit|cardio|football|match|climbing stairs|hike|hiking|swim\w*";
 
     // Medicines people with dystonia (and those around them) are prescribed, by the names they call them.
-    private const string Medicines = @"baclofen|lioresal|trihexyphenidyl|benzhexol|artane|clonazepam|rivotril|klonopin|diazepam|valium|lorazepam|ativan|tetrabenazine|xenazine|levodopa|sinemet|madopar|gabapentin|pregabalin|lyrica|tramadol|codeine|co-codamol|paracetamol|acetaminophen|tylenol|ibuprofen|amitriptyline|sertraline|zopiclone|zolpidem|propranolol|tizanidine|carbamazepine";
+    internal const string Medicines = @"baclofen|lioresal|trihexyphenidyl|benzhexol|artane|clonazepam|rivotril|klonopin|diazepam|valium|lorazepam|ativan|tetrabenazine|xenazine|levodopa|sinemet|madopar|gabapentin|pregabalin|lyrica|tramadol|codeine|co-codamol|paracetamol|acetaminophen|tylenol|ibuprofen|amitriptyline|sertraline|zopiclone|zolpidem|propranolol|tizanidine|carbamazepine";
     private const string Fever = @"(fever\w*|\bt ?(3[89]|4[0-2])\.\d\b|high temp\w*|temp(erature)? (of |is |at |over )?(3[89]|4[0-3])|(thermometer|temp|temperature)\b[^.!?]{0,20}\b(39\.[5-9]|4[0-2](\.\d)?|10[3-6](\.\d)?)\b|(burning|boiling|roasting) (hot|up)|(very|really|so) hot|hot to (the )?touch)";
     private const string Rigid = @"(rigid\w*|stiff\w*)";
     // Confusion as families tell it, read by both confusion's patterns: talk that makes no sense, nobody in the room known.
@@ -726,12 +726,16 @@ public static partial class RedFlagDetector
     /// again").
     /// </summary>
     private static bool RecoveredFrom(string text, Match match) =>
-        ToldAsHistory(text, match) && WellNow().IsMatch(text) && !CrisisAgain().IsMatch(text);
+        ToldAsHistory(text, match) && MonthsOrYearsAgo().IsMatch(Sentence(text, match)) && WellNow().IsMatch(text) && !CrisisAgain().IsMatch(text);
 
-    [GeneratedRegex(@"\b(i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|theyre|they are)( doing)?( really| very| so| much| pretty)? (well|fine|ok|okay|good|better|great|safe|in a (good|better|much better|safe) place) (now|these days|nowadays)\b", Options)]
+    /// <summary>A time months or years past ("10 years ago", "last year", "as a teenager"): days or weeks are not long past for a crisis.</summary>
+    [GeneratedRegex(@"\b((\d+|a|an|one|two|three|four|five|six|few|several|many|some|couple of) (months?|years?|yrs?|decades?) (ago|back)|years (ago|back)|last (year|yr)|(once )?as a (child|kid|teenager|teen)|when (i|he|she|they) (was|were) (a )?(child|kid|teen|teenager|\d+)|(in|back in) (19|20)\d\d|at (school|uni|university|college))\b", Options)]
+    internal static partial Regex MonthsOrYearsAgo();
+
+    [GeneratedRegex(@"\b(i'm|im|i am)( doing)?( really| very| so| much| pretty)? (well|fine|ok|okay|good|better|great|safe|in a (good|better|much better|safe) place) (now|these days|nowadays)\b", Options)]
     private static partial Regex WellNow();
 
-    [GeneratedRegex(@"\b(again|still|tonight|" + Today + @"|any ?more|lately|recently|these days (i|i'm|im) (think|thinking|feel|feeling)|(want|wanna|going|gonna|plan|planning) to|thinking (about|of) (it|doing|ending|killing|dying)|feel like (that|doing))\b", Options)]
+    [GeneratedRegex(@"\b(again|still|tonight|" + Today + @"|any ?more|lately|recently|these days (i|i'm|im) (think|thinking|feel|feeling)|(want|wants|wanna|going|gonna|plan|planning) to|keep thinking|(thinking|thought|thoughts) (about|of) (it|doing|ending|killing|dying|suicide)|feel like (that|doing)|better off (dead|gone|without)|(it's|its|it is|they're|theyre|the thoughts are|thoughts are) back|back again)\b", Options)]
     private static partial Regex CrisisAgain();
 
     private static bool StudiedAsASubject(string text, Match match) =>
@@ -773,7 +777,9 @@ public static partial class RedFlagDetector
                 continue;
             }
 
-            if (kind == RedFlagKind.Crisis && (StudiedAsASubject(normalized, match) || RecoveredFrom(normalized, match)))
+            // Every place the rule reads a crisis must be excused, not only the first: "attempted it as a teen, im doing
+            // better now. these days i keep thinking id be better off dead" is read again at its second.
+            if (kind == RedFlagKind.Crisis && pattern.Matches(normalized).All(m => StudiedAsASubject(normalized, m) || RecoveredFrom(normalized, m)))
             {
                 continue;
             }

@@ -117,10 +117,16 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"\b(sick|tired|bored|scared|frightened|worried) to death( of| with| about| by)?\b(?! (life|living|being alive|being here|it all|everything|existing|myself|me)\b)|\b(die|dying|died) (of|from) (embarrassment|shame|cringe|boredom|laughter|laughing)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FigureOfFeeling();
 
-    [GeneratedRegex(@"\b(back to (normal|myself|himself|herself|themselves)|(it's|its|it is|that's|thats|all|he's|hes|he is|she's|shes|she is|i'm|im|i am|we're|we are|everything's|everything is)( all| totally| completely| absolutely)? (fine|ok|okay|sorted|healed|alright|all right)( now)?(?! (if|when|until|unless|as long|to|for|with|apart|except|but|though|although)\b)|and that'?s (it|all)|nothing else (happened|since|to report)|nothing (unusual|new|urgent|serious|major)|(getting|feeling) (easier|better) (every|each) day|better than (last week|yesterday|before)|(slowly|gradually) (coming back|getting better|improving)|(brought|got) (it|the temp\w*|the fever|her temp\w*|his temp\w*) down|back (to )?(playing|eating|running around|work|school)|(eating|feeding|drinking) (fine|well|normally|loads|as normal)|(he's|hes|she's|shes|they're|theyre) (laughing|playing|giggling|chatting)|(then |and )?(eased|settled|calmed) (off|down)|up and about|all (sorted|healed|good) now|no harm done)\b", RegexOptions.CultureInvariant)]
+    // Not after a negation, a hope or a doubt within a few words ("isnt feeding well", "hasnt come back to normal", "no
+    // better than yesterday", "hope its nothing urgent"), and "now" after a person ("shes ok now"), not a polite "thats ok".
+    [GeneratedRegex(@"(?<!\b(not|no|never|nor|isn't|isnt|wasn't|wasnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|aren't|arent|won't|wont|can't|cant|couldn't|couldnt|doesn't|doesnt|didn't|didnt|hope|hoping|hopefully|if|whether|unless|sure)\b[^.,;!?]{0,20})\b(back to (normal|himself|herself|themselves|myself)|(it's|its|it is|everything's|everything is|all)( totally| completely)? (fine|sorted|healed)( now)?(?! (if|when|until|unless|as long|to|for|with|apart|except|but|though|although)\b)|(he's|hes|he is|she's|shes|she is|i'm|im|i am|we're|we are)( totally| completely| absolutely)? (fine|ok|okay|sorted|healed|alright|all right) now|and that'?s (it|all)|nothing else (happened|since|to report)|nothing (unusual|urgent)|(getting|feeling) (easier|better) (every|each) day|better than (last week|yesterday|before)|(slowly|gradually) (coming back|getting better|improving)|(brought|got) (it|the temp\w*|the fever|her temp\w*|his temp\w*) down|back (to )?(playing|eating|running around|work|school)|(eating|feeding|drinking) (fine|well|normally|loads|as normal)|(he's|hes|she's|shes|they're|theyre) (laughing|playing|giggling|chatting)|(then |and )(eased|settled|calmed) (off|down)|up and about|all (sorted|healed|good) now|no harm done)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ToldAsFine();
 
-    [GeneratedRegex(@"\b(swallowed|overdos\w*|poison\w*|bleach|chemicals?|(took|taken|ate|eaten|drank|drunk|downed|had|finished|got into) (\w+ ){0,3}(pills?|tablets?|bottle|medicines?|medication|meds|capsules?|packet|strip|box|drink|alcohol|vodka|wine))\b", RegexOptions.CultureInvariant)]
+    // A new dose told after an old reaction: "years ago … but after the jab today", "this time".
+    [GeneratedRegex(@"\b(this time|but (after|since|then|now|today|tonight)|(after|since) (the|a|her|his|my|their) (new |latest |last )?(jab|injection|dose|tablet|pill|drip|shot))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThisTime();
+
+    [GeneratedRegex(@"\b(swallowed|overdos\w*|poison\w*|bleach|chemicals?|(took|taken|ate|eaten|drank|drunk|downed|had|finished|got into) (\S+ ){0,6}(pills?|tablets?|bottle|medicines?|medication|meds|capsules?|packet|strip|box|drink|alcohol|vodka|wine|" + RedFlagDetector.Medicines + @"))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenOrSwallowed();
 
     private static string Literal(string normalized) =>
@@ -232,8 +238,9 @@ public sealed partial class SemanticRedFlagDetector
 
         // A reaction that comes within hours of a dose, told as months or years ago ("a bad reaction to metoclopramide
         // years ago, neck went back"): however near an exemplar, history, unless it is happening now or again.
-        if (match.Group.Flags.Contains("past") && FarPast().IsMatch(part.Sentence)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+        if (match.Group.Flags.Contains("past") && RedFlagDetector.MonthsOrYearsAgo().IsMatch(part.Text)
+            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message)
+            && !ThisTime().IsMatch(part.Message))
         {
             return null;
         }

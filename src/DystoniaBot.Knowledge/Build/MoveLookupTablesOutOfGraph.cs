@@ -85,7 +85,7 @@ public sealed class MoveLookupTablesOutOfGraph : Task
                 WriteLengthDelimited(graph, GraphField, rewritten.ToArray());
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or OverflowException)
         {
             Log.LogError("{0} is not an ONNX graph this build can read: {1}", SourceFile, e.Message);
             return false;

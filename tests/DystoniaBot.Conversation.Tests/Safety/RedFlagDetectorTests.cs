@@ -460,7 +460,10 @@ public class RedFlagDetectorTests
     [InlineData("lowkey gonna unalive tonight, cant do this neck pain one more day fr")]
     [InlineData("keep hearing a voice telling me to hurt the baby. i dont want to")]
     [InlineData("ive decided to stop fighting. goodbye and thanks for all the info over the years")]
-    [InlineData("i tried to end my life 5 years ago, i was doing well but im thinking about it again")]
+    [InlineData("i tried to end my life 5 years ago, im doing well now but im thinking about it again")]
+    [InlineData("i tried to kill myself last week, im ok now")]
+    [InlineData("i self harmed a few days ago, cut my arm, im fine now")]
+    [InlineData("attempted suicide as a teen, im doing better now. these days i keep thinking id be better off dead")]
     [InlineData("i tried to kill myself years ago, im ok now. but the pain is back and i want to die")]
     public void Detect_ShouldFlagACrisis(string text)
     {
@@ -711,7 +714,6 @@ public class RedFlagDetectorTests
     [InlineData("my glasses sitting on the bridge of my nose set off my blepharospasm, whats the point of botox if it comes back?")]
     [InlineData("years ago i stood on a bridge and thought whats the point, therapy helped, now i just want to ask about botox")]
     [InlineData("i took an overdose when i was 19, im in a good place now, can the tablets i take for dystonia interact with my antidepressant")]
-    [InlineData("my brother tried to kill himself years ago, hes doing well now, could his dystonia be linked")]
     [InlineData("my chest feels like someone is sitting on me when i wear the weighted vest, in a good way, does it help dystonia?")]
     [InlineData("how much paracetamol is an overdose? doing my pharmacy assignment")]
     [InlineData("i want to go deeper into the research on dystonia, any good papers?")]

@@ -20,6 +20,7 @@ public class SemanticRedFlagDetectorTests
     [InlineData("my little boy found the blister pack of his nan's heart tablets and some are missing", RedFlagKind.Emergency)]
     [InlineData("she got an injection for her sickness at the hospital and now her jaw is stuck and her tongue is poking out", RedFlagKind.Emergency)]
     [InlineData("she reacted to metoclopramide years ago and now after a new anti sickness jab her neck is arching back again", RedFlagKind.Emergency)]
+    [InlineData("she used to be fine on her anti sickness meds but after the jab her eyes are stuck looking up and her neck is twisting back", RedFlagKind.Emergency)]
     [InlineData("he's been twisting and arching nonstop since last night, can't keep any fluids down and is really hot", RedFlagKind.Emergency)]
     public void Detect_ShouldFindTheEmergency_InLayWords(string message, RedFlagKind kind)
     {
@@ -47,11 +48,23 @@ public class SemanticRedFlagDetectorTests
     [InlineData("had a fever last night, nurofen brought it down, but now hes floppy and wont wake up", true)]
     [InlineData("my husband collapsed, hes back to normal now but he cant remember anything and his speech is slurred", true)]
     [InlineData("she was stung by a bee and her lips are swelling, otherwise shes fine", true)]
+    [InlineData("my 3 week old isnt feeding well and is floppy and hard to wake", true)]
+    [InlineData("he hit his head and isnt back to himself, drowsy and been sick twice", true)]
+    [InlineData("sorry for the long message, hope thats ok. she is grey and floppy and breathing funny", true)]
     public void Detect_ShouldNotTakeASignToldAsHandledAndFine_ForAnEmergency_UnlessSomethingIsWrongNowOrWasTaken(string message, bool emergency)
     {
         var flag = RedFlagDetector.Detect(message) ?? Detector.Detect(message);
 
         Assert.Equal(emergency, flag is not null);
+    }
+
+    [Theory]
+    [InlineData("my 3 week old isnt feeding well and is floppy and hard to wake")]
+    [InlineData("sorry for the long message, hope thats ok. she is grey and floppy and breathing funny")]
+    public void Detect_ShouldKeepTheModelsEmergency_WhenTheWordsOfFineAreDeniedOrPolite(string message)
+    {
+        // The net alone: "isnt feeding well" and "hope thats ok" are not a sign told as handled and fine.
+        Assert.NotNull(Detector.Detect(message));
     }
 
     [Fact]
