@@ -772,13 +772,14 @@ public static partial class RedFlagDetector
 
             if (kind == RedFlagKind.Emergency
                 && (((LearningAboutIt().IsMatch(normalized) || (StudyNamed().IsMatch(normalized) && !SomeoneInParticular().IsMatch(normalized))) && !HappeningNow().IsMatch(normalized) && !LethalAmountAsked().IsMatch(normalized))
-                    || ToldAsHistory(normalized, match)))
+                    || pattern.Matches(normalized).All(m => ToldAsHistory(normalized, m))))
             {
                 continue;
             }
 
-            // Every place the rule reads a crisis must be excused, not only the first: "attempted it as a teen, im doing
-            // better now. these days i keep thinking id be better off dead" is read again at its second.
+            // Every place a rule reads a sign must be excused, not only the first: "attempted it as a teen, im doing
+            // better now. these days i keep thinking id be better off dead" is read again at its second, and so is "he
+            // had a fit as a baby. now hes had a fit for ten minutes" (above).
             if (kind == RedFlagKind.Crisis && pattern.Matches(normalized).All(m => StudiedAsASubject(normalized, m) || RecoveredFrom(normalized, m)))
             {
                 continue;

@@ -471,6 +471,15 @@ public class RedFlagDetectorTests
     }
 
     [Theory]
+    [InlineData("she swallowed a bottle of pills two years ago and got through it. tonight she swallowed a bottle of pills again")]
+    [InlineData("he had a stroke last year. his face has dropped on one side and his words are slurred")]
+    [InlineData("my son had a seizure as a baby. hes had a seizure for ten minutes now and it wont stop")]
+    public void Detect_ShouldReadASignToday_AfterTheSameSignToldAsHistory(string text)
+    {
+        Assert.Equal(RedFlagKind.Emergency, RedFlagDetector.Detect(text)?.Kind);
+    }
+
+    [Theory]
     [InlineData("Can a stroke cause dystonia?")]
     [InlineData("Is difficulty swallowing a symptom of dystonia?")]
     [InlineData("Do symptoms appear at rest?")]
