@@ -756,6 +756,20 @@ public static partial class RedFlagDetector
             : text;
     }
 
+    // Whether the first match and every later one of its pattern pass the test (the pattern is not run again from the start).
+    private static bool EveryMatch(Match first, Func<Match, bool> test)
+    {
+        for (var match = first; match.Success; match = match.NextMatch())
+        {
+            if (!test(match))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The red flag in <paramref name="text"/>, or null when there is none.</summary>
     public static RedFlag? Detect(string text)
     {
@@ -772,7 +786,7 @@ public static partial class RedFlagDetector
 
             if (kind == RedFlagKind.Emergency
                 && (((LearningAboutIt().IsMatch(normalized) || (StudyNamed().IsMatch(normalized) && !SomeoneInParticular().IsMatch(normalized))) && !HappeningNow().IsMatch(normalized) && !LethalAmountAsked().IsMatch(normalized))
-                    || pattern.Matches(normalized).All(m => ToldAsHistory(normalized, m))))
+                    || EveryMatch(match, m => ToldAsHistory(normalized, m))))
             {
                 continue;
             }
@@ -780,7 +794,7 @@ public static partial class RedFlagDetector
             // Every place a rule reads a sign must be excused, not only the first: "attempted it as a teen, im doing
             // better now. these days i keep thinking id be better off dead" is read again at its second, and so is "he
             // had a fit as a baby. now hes had a fit for ten minutes" (above).
-            if (kind == RedFlagKind.Crisis && pattern.Matches(normalized).All(m => StudiedAsASubject(normalized, m) || RecoveredFrom(normalized, m)))
+            if (kind == RedFlagKind.Crisis && EveryMatch(match, m => StudiedAsASubject(normalized, m) || RecoveredFrom(normalized, m)))
             {
                 continue;
             }

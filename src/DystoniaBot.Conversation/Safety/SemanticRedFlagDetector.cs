@@ -239,7 +239,7 @@ public sealed partial class SemanticRedFlagDetector
         // A reaction that comes within hours of a dose, told as months or years ago ("a bad reaction to metoclopramide
         // years ago, neck went back"): however near an exemplar, history, unless it is happening now or again.
         if (match.Group.Flags.Contains("past") && RedFlagDetector.MonthsOrYearsAgo().IsMatch(part.Text)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message)
+            && NothingNowOrAgain(part.Message)
             && !ThisTime().IsMatch(part.Message))
         {
             return null;
@@ -252,7 +252,7 @@ public sealed partial class SemanticRedFlagDetector
         }
 
         if (match.Group.Kind == "emergency" && ComesAndGoes().IsMatch(part.Message)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+            && NothingNowOrAgain(part.Message))
         {
             return null;
         }
@@ -263,7 +263,7 @@ public sealed partial class SemanticRedFlagDetector
         // ago, now the area is red hot").
         var nearExemplar = match.Similarity >= _exemplars.Threshold && match.Similarity - match.OrdinarySimilarity >= _exemplars.Margin;
         if (!nearExemplar && FarPast().IsMatch(part.Message)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+            && NothingNowOrAgain(part.Message))
         {
             return null;
         }
@@ -271,7 +271,7 @@ public sealed partial class SemanticRedFlagDetector
         // A body's sign months or years old, nothing about it new or worse: what a doctor reviews, not an emergency. A
         // crisis stays one however long the thoughts have lasted.
         if (!nearExemplar && match.Group.Kind == "emergency" && MonthsLong().IsMatch(part.Message)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message))
+            && NothingNowOrAgain(part.Message))
         {
             return null;
         }
@@ -281,7 +281,7 @@ public sealed partial class SemanticRedFlagDetector
         // learned emergencies from the words such a message tells and reads the telling as the sign. An exemplar near
         // it, the rules, a word of danger now or again, or anything taken or swallowed still make it one.
         if (!nearExemplar && match.Group.Kind == "emergency" && ToldAsFine().IsMatch(part.Message)
-            && !RedFlagDetector.HappeningNowAndBadly().IsMatch(part.Message) && !HappeningAgain().IsMatch(part.Message)
+            && NothingNowOrAgain(part.Message)
             && !TakenOrSwallowed().IsMatch(part.Message))
         {
             return null;
@@ -318,6 +318,10 @@ public sealed partial class SemanticRedFlagDetector
             _ => null,
         };
     }
+
+    // Nothing in the message happening now and badly, nor back, still there or worse: what every "told as over" check asks.
+    private static bool NothingNowOrAgain(string message) =>
+        !RedFlagDetector.HappeningNowAndBadly().IsMatch(message) && !HappeningAgain().IsMatch(message);
 
     /// <summary>A part of a message compared: its text, the sentence it belongs to, the whole message, its vector, and whether it is all of it.</summary>
     private sealed record Part(string Text, string Sentence, string Message, float[] Vector, bool Whole);
