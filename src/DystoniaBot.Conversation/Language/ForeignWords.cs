@@ -31,9 +31,22 @@ public static class ForeignWords
     public static bool IsListed(string word) => English.ContainsKey(word);
 
     /// <summary><paramref name="text"/> with the listed words of other languages in English; the same string when it has none.</summary>
-    public static string ToEnglish(string text)
+    public static string ToEnglish(string text) => Read(text, out _);
+
+    /// <summary>
+    /// How many words of <paramref name="text"/> the lists read in English, leaving out the condition's own name: spelled
+    /// alike in many languages ("distoni", "dystonie"), it tells nothing of the language a message is written in.
+    /// </summary>
+    public static int ListedWordCount(string text)
+    {
+        Read(text, out var wordsRead);
+        return wordsRead;
+    }
+
+    private static string Read(string text, out int wordsRead)
     {
         ArgumentNullException.ThrowIfNull(text);
+        wordsRead = 0;
         var folded = Fold(text);
         var unspacedRead = false;
         if (Unspaced.Length > 0 && folded.Any(IsUnspacedScript))
@@ -44,6 +57,7 @@ public static class ForeignWords
                 {
                     folded = folded.Replace(foreign, " " + english + " ", StringComparison.Ordinal);
                     unspacedRead = true;
+                    wordsRead += english.Contains("dystonia", StringComparison.Ordinal) ? 0 : 1;
                 }
             }
         }
@@ -90,6 +104,7 @@ public static class ForeignWords
 
             result.Append(folded, copied, words[i].Start - copied).Append(english);
             copied = words[i + matched - 1].End;
+            wordsRead += english.Contains("dystonia", StringComparison.Ordinal) ? 0 : matched;
             i += matched;
         }
 

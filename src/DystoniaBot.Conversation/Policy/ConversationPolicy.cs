@@ -100,7 +100,7 @@ public sealed partial class ConversationPolicy
             return AboutPublisher(publisher, reading.Question, state);
         }
 
-        if (reading.InOtherScript)
+        if (reading.Unread)
         {
             return new PolicyTurn(UnreadReply(locale), state with { LastUnanswered = reading.Question });
         }
@@ -176,16 +176,17 @@ public sealed partial class ConversationPolicy
             return new Reading(null, null, false, text, text, null, false, AsksAboutPublisher: publisher);
         }
 
-        // The meaning reader is not asked about words it cannot read.
-        var inOtherScript = OtherScripts.AreMostOf(english);
-        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? (inOtherScript ? null : _readers.SmallTalk.Detect(english))) is { } smallTalk)
+        // The meaning reader is not asked about words it cannot read: another script, or words neither English nor of
+        // a language the lists read.
+        var unread = OtherScripts.AreMostOf(english) || UnreadWords.AreMostOf(text, english, WordReaders().IsKnown);
+        if ((SmallTalkDetector.Detect(text) ?? (translated ? SmallTalkDetector.Detect(english) : null) ?? (unread ? null : _readers.SmallTalk.Detect(english))) is { } smallTalk)
         {
             return new Reading(null, smallTalk, false, text, text, null, false);
         }
 
         var unframed = QuestionFraming.Unframed(english);
         return new Reading(null, null, false, QuestionFraming.Question(text), QuestionFraming.Question(english),
-            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false, InOtherScript: inOtherScript);
+            PersonalQuestionDetector.IsPersonal(unframed) ? PersonalQuestionDetector.About(unframed) : null, false, Unread: unread);
     }
 
     /// <summary>The readers of shorthand and dictated words over the current articles' words (made again when the articles change).</summary>
@@ -203,8 +204,14 @@ public sealed partial class ConversationPolicy
         // Dictation never splits a common word, so none is what split words are read as (a stand-in search may have
         // no lexicon: then every word of the vocabulary can be).
         var commonWords = _search.Lexicon?.CommonWords;
+        // What counts as read English: the articles' and the lists' words, and the common words of English.
+        var known = new HashSet<string>(vocabulary.Counts.Keys, StringComparer.Ordinal);
+        if (commonWords is not null)
+        {
+            known.UnionWith(commonWords);
+        }
         var readers = new WordReaderCache(
-            documents,
+            documents, known,
             new RunTogetherReader(vocabulary, articleWords, commonWords),
             new SplitWordReader(vocabulary, commonWords),
             new SlipReader(vocabulary, articleWords, commonWords),
@@ -461,16 +468,22 @@ public sealed partial class ConversationPolicy
     /// <param name="AsksToErase">Whether the message asks to delete what the chat keeps.</param>
     /// <param name="AsksForSource">Whether the message asks about the article itself: who wrote it, its licence, copying it.</param>
     /// <param name="AsksAboutPublisher">The article whose publisher the message asks about (what it is, who runs it, its readers).</param>
-    /// <param name="InOtherScript">Whether the message is mostly in a script the bot does not read, once its lists' words are read in English.</param>
-    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false, bool InOtherScript = false, KnowledgeDocument? AsksAboutPublisher = null);
+    /// <param name="Unread">Whether the message is mostly in a script or words the bot does not read, once its lists' words are read in English.</param>
+    private sealed record Reading(RedFlag? RedFlag, SmallTalkKind? SmallTalk, bool TellMeMore, string Question, string Search, AskedAbout? About, bool AsksToErase, bool AsksForSource = false, bool Unread = false, KnowledgeDocument? AsksAboutPublisher = null);
 
-    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
+    private static readonly string[] EnglishEndings = ["s", "es", "ed", "ing", "ly", "er"];
+
+    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, IReadOnlySet<string> Known, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {
         /// <summary>
         /// Words run together are split first; then words dictation split are joined, so a piece without a vowel
         /// ("m r i") is not read as shorthand, nor a piece like "ro" in "blef ro spasm" as a slip for "or".
         /// </summary>
         public string Read(string text) => Shorthand.Expand(Slips.Read(SplitWords.Join(RunTogether.Split(text))));
+
+        /// <summary>Whether <paramref name="word"/> (lower case) is read English, as it is or with an ending ("blinking", "twisted").</summary>
+        public bool IsKnown(string word) => Known.Contains(word) || EnglishEndings.Any(e => word.Length > e.Length + 2 && word.EndsWith(e, StringComparison.Ordinal)
+            && (Known.Contains(word[..^e.Length]) || Known.Contains(word[..^e.Length] + "e")));
     }
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);

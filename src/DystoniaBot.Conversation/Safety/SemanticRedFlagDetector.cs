@@ -129,6 +129,9 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"\b(swallowed|overdos\w*|poison\w*|bleach|chemicals?|(took|taken|ate|eaten|drank|drunk|downed|had|finished|got into) (\S+ ){0,6}(pills?|tablets?|bottle|medicines?|medication|meds|capsules?|packet|strip|box|drink|alcohol|vodka|wine|" + RedFlagDetector.Medicines + @"))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenOrSwallowed();
 
+    [GeneratedRegex(@"\b(rul(e|ed|es|ing) out|exclud(e|ed|es|ing)|(make|made|making|makes) sure (it|that|this|he|she|they) (wasn't|wasnt|was not|isn't|isnt|is not|hadn't|hadnt|hasn't|hasnt|didn't|didnt)( had| have| having)?|(check|checked|checking) (it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not)|(it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not|turned out not to be))( a| an| any)? (stroke|mini[- ]?stroke|tia|seizure|fit|heart attack|meningitis|bleed|brain bleed|clot|tumou?r|epilepsy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RuledOut();
+
     private static string Literal(string normalized) =>
         FigureOfFeeling().Replace(normalized, static m => m.Value.StartsWith("di", StringComparison.Ordinal) ? "be so embarrassed" : "really " + m.Groups[1].Value + m.Groups[2].Value);
 
@@ -283,6 +286,14 @@ public sealed partial class SemanticRedFlagDetector
         if (!nearExemplar && match.Group.Kind == "emergency" && ToldAsFine().IsMatch(part.Message)
             && NothingNowOrAgain(part.Message)
             && !TakenOrSwallowed().IsMatch(part.Message))
+        {
+            return null;
+        }
+
+        // A sign named only as what a test ruled out ("an mri to make sure it wasn't a stroke", "bloods to rule out
+        // meningitis"): the message tells of the test, not of the sign, even where the sign's own word is near an
+        // exemplar. Anything happening now or again keeps it, and the rules still read the message.
+        if (match.Group.Kind == "emergency" && RuledOut().IsMatch(part.Message) && NothingNowOrAgain(part.Message))
         {
             return null;
         }

@@ -421,6 +421,38 @@ public class ConversationPolicyTests
     }
 
     [Theory]
+    [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo")] // Lithuanian: a child not breathing, lips gone blue
+    [InlineData("Mae fy mhlentyn yn methu anadlu")] // Welsh: my child can't breathe
+    [InlineData("Yaro na baya numfashi sosai")] // Hausa
+    [InlineData("Fëmija im nuk merr frymë mirë")] // Albanian
+    [InlineData("Pitit mwen pa ka respire, bouch li ble")] // Haitian Creole
+    [InlineData("Ma jiraa daawo loogu talagalay dystonia?")] // Somali: a question, read no better
+    public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheWords(string text)
+    {
+        // Before, the meaning readers took these for a greeting, or quoted the symptoms list.
+        var reply = Ask(text);
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.StartsWith("If you or someone with you is very unwell or in danger, call 911 now.", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.OffersHandoff);
+    }
+
+    [Theory]
+    [InlineData("wat treatmnt for dystoni pls")]
+    [InlineData("hw mny typs f dystn r thr")]
+    [InlineData("ddystoniaa whatt iss itt??")]
+    [InlineData("uncontrollable blinking")]
+    [InlineData("my wee lassie cannae haud her pen, is it dystonia")]
+    [InlineData("wetin dey cause dystonia?")]
+    [InlineData("kia ora bro")]
+    public void Respond_ShouldReadEnglishAsItIsTyped_NotAsAnotherLanguage(string text)
+    {
+        var reply = Ask(text);
+
+        Assert.DoesNotContain("I couldn't read your message", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("my mum (мама) has dystonia, is it hereditary?")]
     [InlineData("我妈妈 has cervical dystonia, what treatments are there?")]
     public void Respond_ShouldReadTheEnglish_WhenAFewWordsAreInAnotherScript(string text)

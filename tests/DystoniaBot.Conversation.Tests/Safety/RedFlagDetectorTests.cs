@@ -272,6 +272,8 @@ public class RedFlagDetectorTests
     [InlineData("grandad has a temp of 39 and is talking complete nonsense")]
     [InlineData("my 6yo said there are two of him after he banged his head on the trampoline, and now he keeps nodding off")]
     [InlineData("i don tire. tonight i go drink the sniper wey dey for store")]
+    [InlineData("mi bredda drop down an a shake an it nah stop, him a foam a di mouth")]
+    [InlineData("my son collapsed and is jerking, theres foam coming from his mouth")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -465,6 +467,11 @@ public class RedFlagDetectorTests
     [InlineData("i self harmed a few days ago, cut my arm, im fine now")]
     [InlineData("attempted suicide as a teen, im doing better now. these days i keep thinking id be better off dead")]
     [InlineData("i tried to kill myself years ago, im ok now. but the pain is back and i want to die")]
+    [InlineData("been cutting my arms with a razor to cope with the pain and i cant stop, did it again just now")]
+    [InlineData("she has been slicing her thighs with a pencil sharpener blade")]
+    [InlineData("i burn my arms with a lighter to feel something")]
+    [InlineData("standing on the bridge now. cant do this neck for another 30 years")]
+    [InlineData("up on the car park roof. cant take this pain for the rest of my life")]
     public void Detect_ShouldFlagACrisis(string text)
     {
         Assert.Equal(RedFlagKind.Crisis, RedFlagDetector.Detect(text)?.Kind);
@@ -814,6 +821,9 @@ public class RedFlagDetectorTests
     [InlineData("how long can a seizure go on for, more than 5 minutes?")]
     [InlineData("tell my mum im sorry i missed her call, my hand cramped and i dropped the phone")]
     [InlineData("my little boy wants to stand in front of the trains at the museum, they fascinate him")]
+    [InlineData("cut my leg with a razor shaving, bled a lot but stopped with a plaster")]
+    [InlineData("nicked my arm with a razor blade by accident opening a box")]
+    [InlineData("kill me if i have to fill in one more PIP form describing my neck")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -59,6 +59,18 @@ public class SemanticRedFlagDetectorTests
     }
 
     [Theory]
+    [InlineData("they sent my mum for an mri to make sure it wasnt a stroke, is that usual when checking for dystonia", false)]
+    [InlineData("the doctor did bloods to rule out meningitis and it came back clear, what other tests are there", false)]
+    [InlineData("the scan ruled out a stroke but now her face has dropped again and she cant speak", true)]
+    [InlineData("they checked it wasnt a stroke last year but right now his arm is suddenly weak and his speech is slurred", true)]
+    public void Detect_ShouldNotTakeASignNamedAsRuledOut_ForAnEmergency_UnlessSomethingIsWrongNowOrAgain(string message, bool emergency)
+    {
+        var flag = RedFlagDetector.Detect(message) ?? Detector.Detect(message);
+
+        Assert.Equal(emergency, flag is not null);
+    }
+
+    [Theory]
     [InlineData("my 3 week old isnt feeding well and is floppy and hard to wake")]
     [InlineData("sorry for the long message, hope thats ok. she is grey and floppy and breathing funny")]
     public void Detect_ShouldKeepTheModelsEmergency_WhenTheWordsOfFineAreDeniedOrPolite(string message)

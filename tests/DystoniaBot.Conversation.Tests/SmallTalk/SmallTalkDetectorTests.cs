@@ -107,6 +107,15 @@ public class SmallTalkDetectorTests
     [InlineData("👋😊", SmallTalkKind.Greeting)]
     [InlineData("🙏", SmallTalkKind.Thanks)]
     [InlineData("👍👍", SmallTalkKind.Thanks)]
+    [InlineData("Mahadsanid", SmallTalkKind.Thanks)]
+    [InlineData("Faleminderit!", SmallTalkKind.Thanks)]
+    [InlineData("na gode", SmallTalkKind.Thanks)]
+    [InlineData("salam alaikum doctor", SmallTalkKind.Greeting)]
+    [InlineData("aloha brah, howzit", SmallTalkKind.Greeting)]
+    [InlineData("Hallo! Hoe gaat het?", SmallTalkKind.Greeting)]
+    [InlineData("Góðan daginn from Reykjavik 👋", SmallTalkKind.Greeting)]
+    [InlineData("goood nighhht", SmallTalkKind.Goodbye)]
+    [InlineData("mahadsanid, nabad gelyo", SmallTalkKind.Goodbye)]
     public void Detect_ShouldRecogniseSmallTalk(string text, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalkDetector.Detect(text));

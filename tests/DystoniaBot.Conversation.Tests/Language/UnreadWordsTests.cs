@@ -1,0 +1,35 @@
+using DystoniaBot.Conversation.Language;
+
+namespace DystoniaBot.Conversation.Tests.Language;
+
+public class UnreadWordsTests
+{
+    private static readonly HashSet<string> English = ["my", "child", "is", "not", "breathing", "lips", "are", "blue", "can't", "what", "dystonia"];
+
+    [Theory]
+    [InlineData("my child is not breathing", 0, 5)]
+    [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo", 4, 4)]
+    [InlineData("my child can't: lips are blue", 0, 6)]
+    [InlineData("my child's lips", 0, 3)] // an owner is the word it owns
+    [InlineData("a b c dystonia 123", 0, 1)] // letters alone and digits are not words
+    public void Count_ShouldCountTheWordsItDoesNotKnow(string text, int unread, int words) =>
+        Assert.Equal((unread, words), UnreadWords.Count(text, English.Contains));
+
+    [Theory]
+    [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo", true)] // Lithuanian: no list reads it
+    [InlineData("Mae fy mhlentyn yn methu anadlu", true)] // Welsh
+    [InlineData("my child is not breathing, lips are blue", false)]
+    [InlineData("Czy dystonia jest dziedziczna? Mój syn ma skurcze", false)] // Polish: its list reads some of it
+    [InlineData("nekvėpuoja pamėlynavo", false)] // two words are too few to tell
+    [InlineData("", false)]
+    public void AreMostOf_ShouldTellAMessageInWordsNeitherEnglishNorListed(string text, bool expected) =>
+        Assert.Equal(expected, UnreadWords.AreMostOf(text, ForeignWords.ToEnglish(text), English.Contains));
+
+    [Fact]
+    public void ListedWordCount_ShouldLeaveOutTheConditionsOwnName()
+    {
+        // "distoni" is the condition's name in many languages; "nie oddycha" is Polish the list reads.
+        Assert.Equal(0, ForeignWords.ListedWordCount("Ki tretman ki genyen pou distoni?"));
+        Assert.True(ForeignWords.ListedWordCount("moje dziecko nie oddycha") >= 2);
+    }
+}
