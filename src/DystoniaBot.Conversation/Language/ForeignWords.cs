@@ -34,8 +34,9 @@ public static class ForeignWords
     public static string ToEnglish(string text) => Read(text, out _);
 
     /// <summary>
-    /// How many words of <paramref name="text"/> the lists read in English, leaving out the condition's own name: spelled
-    /// alike in many languages ("distoni", "dystonie"), it tells nothing of the language a message is written in.
+    /// How many words of <paramref name="text"/> the lists read in English, leaving out the condition's own name and
+    /// words of under four letters: the name is spelled alike in many languages ("distoni", "dystonie"), and short words
+    /// are other languages' too ("su", "ne", "pa"), so neither tells the language a message is written in.
     /// </summary>
     public static int ListedWordCount(string text)
     {
@@ -104,7 +105,7 @@ public static class ForeignWords
 
             result.Append(folded, copied, words[i].Start - copied).Append(english);
             copied = words[i + matched - 1].End;
-            wordsRead += english.Contains("dystonia", StringComparison.Ordinal) ? 0 : matched;
+            wordsRead += english.Contains("dystonia", StringComparison.Ordinal) || words[i + matched - 1].End - words[i].Start < 4 ? 0 : matched;
             i += matched;
         }
 

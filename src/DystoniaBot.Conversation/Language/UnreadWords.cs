@@ -4,7 +4,7 @@ namespace DystoniaBot.Conversation.Language;
 /// Whether a message in Latin letters is written mostly in words the bot does not read: neither English it knows nor
 /// a language its lists read. The embedding model takes such words for pieces of English, and what its readers say of
 /// them means nothing: "Vaikas nekvėpuoja, lūpos pamėlynavo" (a child not breathing, lips gone blue) is no greeting,
-/// and "Pitit mwen pa ka respire" asks nothing the article answers.
+/// and "Ma jiraa daawo loogu talagalay dystonia?" (Somali) asks nothing the article answers in its words.
 /// </summary>
 public static class UnreadWords
 {

@@ -28,8 +28,10 @@ public class UnreadWordsTests
     [Fact]
     public void ListedWordCount_ShouldLeaveOutTheConditionsOwnName()
     {
-        // "distoni" is the condition's name in many languages; "nie oddycha" is Polish the list reads.
-        Assert.Equal(0, ForeignWords.ListedWordCount("Ki tretman ki genyen pou distoni?"));
+        // "distoni" is the condition's name in many languages, "su" and "ne" short words of several ("usne" is Urdu in
+        // Latin letters); "nie oddycha" is Polish the list reads.
+        Assert.Equal(0, ForeignWords.ListedWordCount("Ma jiraa daawo loogu talagalay distoni?"));
+        Assert.Equal(1, ForeignWords.ListedWordCount("Dijete ne diše, usne su mu plave"));
         Assert.True(ForeignWords.ListedWordCount("moje dziecko nie oddycha") >= 2);
     }
 }

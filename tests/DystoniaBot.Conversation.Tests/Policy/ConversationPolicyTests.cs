@@ -425,7 +425,7 @@ public class ConversationPolicyTests
     [InlineData("Mae fy mhlentyn yn methu anadlu")] // Welsh: my child can't breathe
     [InlineData("Yaro na baya numfashi sosai")] // Hausa
     [InlineData("Fëmija im nuk merr frymë mirë")] // Albanian
-    [InlineData("Pitit mwen pa ka respire, bouch li ble")] // Haitian Creole
+    [InlineData("Ilmahaygu si fiican uma neefsanayo, bushimihiisu waa buluug")] // Somali
     [InlineData("Ma jiraa daawo loogu talagalay dystonia?")] // Somali: a question, read no better
     public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheWords(string text)
     {
