@@ -35,8 +35,8 @@ public static class ForeignWords
 
     /// <summary>
     /// How many words of <paramref name="text"/> the lists read in English, leaving out the condition's own name and
-    /// words of under four letters: the name is spelled alike in many languages ("distoni", "dystonie"), and short words
-    /// are other languages' too ("su", "ne", "pa"), so neither tells the language a message is written in.
+    /// any phrase of under four letters: the name is spelled alike in many languages ("distoni", "dystonie"), and short
+    /// words are other languages' too ("su", "ne", "pa"), so neither tells the language a message is written in.
     /// </summary>
     public static int ListedWordCount(string text)
     {

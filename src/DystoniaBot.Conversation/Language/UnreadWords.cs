@@ -1,5 +1,8 @@
 namespace DystoniaBot.Conversation.Language;
 
+/// <summary>Whether a word (lower case) is one the bot reads.</summary>
+public delegate bool WordTest(ReadOnlySpan<char> word);
+
 /// <summary>
 /// Whether a message in Latin letters is written mostly in words the bot does not read: neither English it knows nor
 /// a language its lists read. The embedding model takes such words for pieces of English, and what its readers say of
@@ -8,26 +11,33 @@ namespace DystoniaBot.Conversation.Language;
 /// </summary>
 public static class UnreadWords
 {
+    // Longer words are not English the bot knows: none of its lists has one.
+    private const int LongestWord = 40;
+
     /// <summary>
     /// Whether more than three in five words of <paramref name="english"/> (the message as read in English) are words
-    /// <paramref name="isKnown"/> does not know, and the lists of other languages read fewer than two words of
-    /// <paramref name="text"/> (a message they partly read is in a language they know: its other words are read by
-    /// what they do read). Words of one letter are not counted, and a message of one or two words is too short to tell ("uncontrollable blinking").
+    /// <paramref name="isKnown"/> does not know, or both of two are, and the lists of other languages read fewer than
+    /// two words of <paramref name="text"/> (a message they partly read is in a language they know: its other words
+    /// are read by what they do read). Not counted: words of one letter, letters run into digits ("10mg", "2nd"), and
+    /// a capitalised word that does not open the message (a name: "hiya im Aoife"). A message of one word may be a
+    /// name, and "uncontrollable blinking" is English: too little to tell.
     /// </summary>
-    public static bool AreMostOf(string text, string english, Func<string, bool> isKnown)
+    public static bool AreMostOf(string text, string english, WordTest isKnown)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(isKnown);
         var (unread, words) = Count(english, isKnown);
-        return words >= 3 && unread * 5 > words * 3 && ForeignWords.ListedWordCount(text) < 2;
+        var mostlyUnread = (words >= 3 && unread * 5 > words * 3) || (words == 2 && unread == 2);
+        return mostlyUnread && ForeignWords.ListedWordCount(text) < 2;
     }
 
-    /// <summary>How many words of <paramref name="text"/> <paramref name="isKnown"/> does not know, of how many.</summary>
-    public static (int Unread, int Words) Count(string text, Func<string, bool> isKnown)
+    /// <summary>How many words of <paramref name="text"/> <paramref name="isKnown"/> does not know, of how many counted.</summary>
+    public static (int Unread, int Words) Count(string text, WordTest isKnown)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(isKnown);
+        Span<char> lower = stackalloc char[LongestWord];
         var words = 0;
         var unread = 0;
         var start = -1;
@@ -42,17 +52,46 @@ public static class UnreadWords
                 continue;
             }
 
-            if (start >= 0 && i - start > 1)
+            if (start >= 0 && i - start > 1 && Counted(text, start, i))
             {
-                var word = text[start..i].ToLowerInvariant().Replace('\u2019', '\'');
-                var apostrophe = word.IndexOf('\'', StringComparison.Ordinal);
                 words++;
-                unread += isKnown(word) || (apostrophe > 0 && isKnown(word[..apostrophe])) ? 0 : 1;
+                var word = text.AsSpan(start, i - start);
+                var known = word.Length <= LongestWord && IsKnown(word, lower[..word.Length], isKnown);
+                unread += known ? 0 : 1;
             }
 
             start = -1;
         }
 
         return (unread, words);
+    }
+
+    // Not a word of its own: letters run into digits, or a name (capitalised, not opening the message or a sentence).
+    private static bool Counted(string text, int start, int end)
+    {
+        if ((start > 0 && char.IsDigit(text[start - 1])) || (end < text.Length && char.IsDigit(text[end])))
+        {
+            return false;
+        }
+
+        if (!char.IsUpper(text[start]) || !char.IsLower(text[end - 1]))
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(0, start).TrimEnd();
+        return before.Length == 0 || before[^1] is '.' or '!' or '?' or '\n';
+    }
+
+    private static bool IsKnown(ReadOnlySpan<char> word, Span<char> lower, WordTest isKnown)
+    {
+        word.ToLowerInvariant(lower);
+        for (var k = 0; k < lower.Length; k++)
+        {
+            lower[k] = lower[k] == '\u2019' ? '\'' : lower[k];
+        }
+
+        var apostrophe = lower.IndexOf('\'');
+        return isKnown(lower) || (apostrophe > 0 && isKnown(lower[..apostrophe]));
     }
 }

@@ -110,13 +110,13 @@ public sealed partial class ConversationPolicy
 
     /// <summary>
     /// The words a search would be run with for <paramref name="text"/> (greetings around a question removed), or null
-    /// when the text is a red flag, small talk or "tell me more" and no search runs.
+    /// when the text is a red flag, small talk, "tell me more" or unread (<see cref="UnreadWords"/>) and no search runs.
     /// </summary>
     public string? SearchText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var reading = _readings.GetOrAdd(text, 0, this, static (t, _, policy) => policy.Read(t));
-        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore && !reading.AsksForSource && reading.AsksAboutPublisher is null ? reading.Search : null;
+        return reading.RedFlag is null && reading.SmallTalk is null && !reading.TellMeMore && !reading.AsksForSource && reading.AsksAboutPublisher is null && !reading.Unread ? reading.Search : null;
     }
 
     /// <summary>
@@ -204,12 +204,10 @@ public sealed partial class ConversationPolicy
         // Dictation never splits a common word, so none is what split words are read as (a stand-in search may have
         // no lexicon: then every word of the vocabulary can be).
         var commonWords = _search.Lexicon?.CommonWords;
-        // What counts as read English: the articles' and the lists' words, and the common words of English.
-        var known = new HashSet<string>(vocabulary.Counts.Keys, StringComparer.Ordinal);
-        if (commonWords is not null)
-        {
-            known.UnionWith(commonWords);
-        }
+        // What counts as read English: the articles' and the lists' words, the lexicon's (its stop words, synonyms,
+        // conditions and topics: "torticollis", "baclofen"), the common words of English and its texting. Without a
+        // lexicon (a stand-in search) nothing is taken for unread: the articles' words alone are too few.
+        var known = _search.Lexicon is { } lexicon ? KnownWords(vocabulary, lexicon) : null;
         var readers = new WordReaderCache(
             documents, known,
             new RunTogetherReader(vocabulary, articleWords, commonWords),
@@ -473,7 +471,30 @@ public sealed partial class ConversationPolicy
 
     private static readonly string[] EnglishEndings = ["s", "es", "ed", "ing", "ly", "er"];
 
-    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, IReadOnlySet<string> Known, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
+    // English as people text it, which no list spells out.
+    private static readonly string[] Texting =
+        ["omg", "ty", "tysm", "sm", "idk", "tbh", "ngl", "rn", "lol", "lmao", "pls", "plz", "thx", "wat", "wot", "iz", "ur", "gonna",
+         "wanna", "gotta", "cuz", "coz", "cos", "bc", "abt", "dunno", "ok", "okay", "gp", "hiya", "yeah", "yep", "nope", "btw", "asap"];
+
+    private static HashSet<string> KnownWords(ReadingVocabulary vocabulary, Lexicon lexicon)
+    {
+        var known = new HashSet<string>(vocabulary.Counts.Keys, StringComparer.Ordinal);
+        known.UnionWith(lexicon.CommonWords);
+        known.UnionWith(lexicon.StopWords);
+        known.UnionWith(Texting);
+        var terms = lexicon.Synonyms.SelectMany(r => r.From.Concat(r.To)).Concat(lexicon.Conditions).Concat(lexicon.UncoveredTopics);
+        foreach (var term in terms)
+        {
+            foreach (var (start, end) in ReadingVocabulary.Words(term.ToLowerInvariant()))
+            {
+                known.Add(term.Substring(start, end - start).ToLowerInvariant());
+            }
+        }
+
+        return known;
+    }
+
+    private sealed record WordReaderCache(IReadOnlyList<KnowledgeDocument> Documents, HashSet<string>? Known, RunTogetherReader RunTogether, SplitWordReader SplitWords, SlipReader Slips, ShorthandReader Shorthand)
     {
         /// <summary>
         /// Words run together are split first; then words dictation split are joined, so a piece without a vowel
@@ -481,9 +502,40 @@ public sealed partial class ConversationPolicy
         /// </summary>
         public string Read(string text) => Shorthand.Expand(Slips.Read(SplitWords.Join(RunTogether.Split(text))));
 
-        /// <summary>Whether <paramref name="word"/> (lower case) is read English, as it is or with an ending ("blinking", "twisted").</summary>
-        public bool IsKnown(string word) => Known.Contains(word) || EnglishEndings.Any(e => word.Length > e.Length + 2 && word.EndsWith(e, StringComparison.Ordinal)
-            && (Known.Contains(word[..^e.Length]) || Known.Contains(word[..^e.Length] + "e")));
+        /// <summary>
+        /// Whether <paramref name="word"/> (lower case) is read English, as it is or with an ending ("blinking", "twisted");
+        /// every word is when there is no lexicon to know English by.
+        /// </summary>
+        public bool IsKnown(ReadOnlySpan<char> word)
+        {
+            if (Known is null)
+            {
+                return true;
+            }
+
+            var lookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.Contains(word))
+            {
+                return true;
+            }
+
+            Span<char> withE = stackalloc char[word.Length + 1];
+            foreach (var ending in EnglishEndings)
+            {
+                if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    var stem = word[..^ending.Length];
+                    stem.CopyTo(withE);
+                    withE[stem.Length] = 'e';
+                    if (lookup.Contains(stem) || lookup.Contains(withE[..(stem.Length + 1)]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     private sealed record FollowUpCache(IReadOnlyList<KnowledgeDocument> Documents, Dictionary<string, string?> PassageOf);

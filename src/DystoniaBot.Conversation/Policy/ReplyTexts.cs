@@ -159,10 +159,10 @@ internal static class ReplyTexts
     public const string Identity =
         "I'm DystoniaBot, an automated assistant — not a person and not a doctor. I quote trusted health articles about dystonia and show where each answer comes from.";
 
-    /// <summary>The reply to a message written mostly in a script the bot does not read: the number to call comes first.</summary>
+    /// <summary>The reply to a message written mostly in a script or words the bot does not read: the number to call comes first.</summary>
     public static string NotRead(EmergencyContacts contacts) =>
         $"If you or someone with you is very unwell or in danger, call {contacts.EmergencyNumber} now. " +
-        "I'm sorry, I couldn't read your message: I answer in English. " + HandoffOffer;
+        "I'm sorry, I couldn't read your message. Could you put it in other words, in English? " + HandoffOffer;
 
     /// <summary>
     /// The reply when the articles don't answer; naming <paramref name="subject"/>, what the question asked that they

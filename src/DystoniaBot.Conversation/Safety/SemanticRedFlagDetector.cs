@@ -119,7 +119,7 @@ public sealed partial class SemanticRedFlagDetector
 
     // Not after a negation, a hope or a doubt within a few words ("isnt feeding well", "hasnt come back to normal", "no
     // better than yesterday", "hope its nothing urgent"), and "now" after a person ("shes ok now"), not a polite "thats ok".
-    [GeneratedRegex(@"(?<!\b(not|no|never|nor|isn't|isnt|wasn't|wasnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|aren't|arent|won't|wont|can't|cant|couldn't|couldnt|doesn't|doesnt|didn't|didnt|hope|hoping|hopefully|if|whether|unless|sure)\b[^.,;!?]{0,20})\b(back to (normal|himself|herself|themselves|myself)|(it's|its|it is|everything's|everything is|all)( totally| completely)? (fine|sorted|healed)( now)?(?! (if|when|until|unless|as long|to|for|with|apart|except|but|though|although)\b)|(he's|hes|he is|she's|shes|she is|i'm|im|i am|we're|we are)( totally| completely| absolutely)? (fine|ok|okay|sorted|healed|alright|all right) now|and that'?s (it|all)|nothing else (happened|since|to report)|nothing (unusual|urgent)|(getting|feeling) (easier|better) (every|each) day|better than (last week|yesterday|before)|(slowly|gradually) (coming back|getting better|improving)|(brought|got) (it|the temp\w*|the fever|her temp\w*|his temp\w*) down|back (to )?(playing|eating|running around|work|school)|(eating|feeding|drinking) (fine|well|normally|loads|as normal)|(he's|hes|she's|shes|they're|theyre) (laughing|playing|giggling|chatting)|(then |and )(eased|settled|calmed) (off|down)|up and about|all (sorted|healed|good) now|no harm done)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(not|no|never|nor|isn't|isnt|wasn't|wasnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|aren't|arent|won't|wont|can't|cant|couldn't|couldnt|doesn't|doesnt|didn't|didnt|hope|hoping|hopefully|if|whether|unless|sure)\b[^.,;!?]{0,20})\b(back to (normal|himself|herself|themselves|myself)|(it's|its|it is|everything's|everything is|all)( totally| completely)? (fine|sorted|healed)( now)?(?! (if|when|until|unless|as long|to|for|with|apart|except|but|though|although)\b)|(he's|hes|he is|she's|shes|she is|i'm|im|i am|we're|we are)( totally| completely| absolutely)? (fine|ok|okay|sorted|healed|alright|all right) now|and that'?s (it|all)|nothing else (happened|since|to report)|nothing (unusual|urgent)|(getting|feeling) (easier|better) (every|each) day|better than (last week|yesterday|before)|(slowly|gradually) (coming back|getting better|improving)|(brought|got) (it|the temp\w*|the fever|her temp\w*|his temp\w*) down|back (to )?(playing|eating|running around|work|school)|(eating|feeding|drinking) (fine|well|normally|loads|as normal)|(he's|hes|she's|shes|they're|theyre) (laughing|playing|giggling|chatting)|(then |and )(eased|settled|calmed) (off|down)|up and about|all (sorted|healed|good) now|no harm done|normal for (her|him|me|them|us|my \w+)|(ate|eaten|had|finished) (his|her|their|my) (breakfast|lunch|dinner|tea)( ok| okay| fine| as normal| as usual| no problem)?|went (off )?to (school|nursery|work)( as normal| as usual| fine| ok)?|(she'll|shell|she will|he'll|hell|he will|it'll|itll|it will) be (right|fine|ok|okay|grand)|no (headache|sickness|vomiting|dizziness)\b[^.!?]{0,30}\b(just|only) (annoying|sore|a nuisance|a bit sore)|stopped (when|after|once) (i|we|she|he|they) \w+ (it|them|the \w+)|sleeping (peacefully|soundly|well) now)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ToldAsFine();
 
     // A new dose told after an old reaction: "years ago … but after the jab today", "this time".
@@ -129,8 +129,16 @@ public sealed partial class SemanticRedFlagDetector
     [GeneratedRegex(@"\b(swallowed|overdos\w*|poison\w*|bleach|chemicals?|(took|taken|ate|eaten|drank|drunk|downed|had|finished|got into) (\S+ ){0,6}(pills?|tablets?|bottle|medicines?|medication|meds|capsules?|packet|strip|box|drink|alcohol|vodka|wine|" + RedFlagDetector.Medicines + @"))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakenOrSwallowed();
 
-    [GeneratedRegex(@"\b(rul(e|ed|es|ing) out|exclud(e|ed|es|ing)|(make|made|making|makes) sure (it|that|this|he|she|they) (wasn't|wasnt|was not|isn't|isnt|is not|hadn't|hadnt|hasn't|hasnt|didn't|didnt)( had| have| having)?|(check|checked|checking) (it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not)|(it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not|turned out not to be))( a| an| any)? (stroke|mini[- ]?stroke|tia|seizure|fit|heart attack|meningitis|bleed|brain bleed|clot|tumou?r|epilepsy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(can't|cant|cannot|couldn't|couldnt|could not|haven't|havent|have not|hasn't|hasnt|has not|didn't|didnt|did not|not|yet to|unable to|failed to) )\b(rul(e|ed|es|ing) out|exclud(e|ed|es|ing)|(make|made|making|makes) sure (it|that|this|he|she|they) (wasn't|wasnt|was not|isn't|isnt|is not|hadn't|hadnt|hasn't|hasnt|didn't|didnt)( had| have| having)?|(check|checked|checking) (it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not)|(it|that|this) (wasn't|wasnt|was not|isn't|isnt|is not|turned out not to be))( a| an| any)? (?<sign>stroke|mini[- ]?stroke|tia|seizure|fit|heart attack|meningitis|bleed|brain bleed|clot|tumou?r|epilepsy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RuledOut();
+
+    // A state told as now in the same part ("she is floppy", "will barely wake", "is very drowsy").
+    [GeneratedRegex(@"\b((is|are|'s|looks?|seems?|went|gone|turned)( very| really| so| all)? (floppy|grey|gray|blue|drowsy|confused|limp|unresponsive|unconscious|clammy|cold|sleepy|vacant)|(will|won't|wont|can|can't|cant) (barely|hardly|not) (wake|breathe|respond|stay awake)|barely (wakes?|breathing|conscious|responding)|(won't|wont|will not) (wake|respond))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StateNow();
+
+    // A sentence ends and another begins.
+    [GeneratedRegex(@"[.!?\n]+\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex MoreThanOneSentence();
 
     private static string Literal(string normalized) =>
         FigureOfFeeling().Replace(normalized, static m => m.Value.StartsWith("di", StringComparison.Ordinal) ? "be so embarrassed" : "really " + m.Groups[1].Value + m.Groups[2].Value);
@@ -291,9 +299,8 @@ public sealed partial class SemanticRedFlagDetector
         }
 
         // A sign named only as what a test ruled out ("an mri to make sure it wasn't a stroke", "bloods to rule out
-        // meningitis"): the message tells of the test, not of the sign, even where the sign's own word is near an
-        // exemplar. Anything happening now or again keeps it, and the rules still read the message.
-        if (match.Group.Kind == "emergency" && RuledOut().IsMatch(part.Message) && NothingNowOrAgain(part.Message))
+        // meningitis"): the part tells of the test, not of the sign, even where the sign's own word is near an exemplar.
+        if (match.Group.Kind == "emergency" && NamesOnlyARuledOutSign(part, match.Group.Label))
         {
             return null;
         }
@@ -327,6 +334,33 @@ public sealed partial class SemanticRedFlagDetector
             "crisis" => new RedFlag(RedFlagKind.Crisis, match.Group.Label),
             "emergency" => new RedFlag(RedFlagKind.Emergency, match.Group.Label),
             _ => null,
+        };
+    }
+
+    // Only where the part is one sentence or clause, or the message has one sentence (another sentence may tell of the
+    // sign now: "they ruled out meningitis. my baby is floppy and will barely wake"); only for the sign the test was for;
+    // not when the test could not rule it out ("they cant rule out a stroke"); and not when the part, or the message,
+    // tells of something wrong now or again.
+    private static bool NamesOnlyARuledOutSign(Part part, string label)
+    {
+        if (part.Whole && MoreThanOneSentence().IsMatch(part.Message))
+        {
+            return false;
+        }
+
+        var ruledOut = RuledOut().Match(part.Text);
+        if (!ruledOut.Success || StateNow().IsMatch(part.Text) || !NothingNowOrAgain(part.Message))
+        {
+            return false;
+        }
+
+        var sign = ruledOut.Groups["sign"].Value;
+        return sign switch
+        {
+            _ when sign.Contains("stroke", StringComparison.Ordinal) || sign == "tia" => label.Contains("stroke", StringComparison.Ordinal),
+            "seizure" or "fit" or "epilepsy" => label.Contains("seizure", StringComparison.Ordinal),
+            "meningitis" => label.Contains("meningitis", StringComparison.Ordinal),
+            _ => true,
         };
     }
 

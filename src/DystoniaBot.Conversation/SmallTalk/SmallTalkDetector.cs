@@ -58,7 +58,7 @@ public static partial class SmallTalkDetector
     private static partial Regex Goodbye();
 
     // Words that go with a pleasantry and say nothing of their own: whom it is said to, and small joining words.
-    [GeneratedRegex(@"\G(right then|so much|very much|a lot|and|but|so|well|right|then|again|there|bot|dystoniabot|everyone|all|guys|folks|sir|madam|ma'am|maam|mam|miss|brother|bro|brah|sister|sis|mate|pal|buddy|bud|fam|my lover|my lovely|bruv|blud|dude|hun|babe|boss|sound|y'?all|yall|rafiki|amigo|amiga|chief|hen|fella|aye|friend|my friend|my dear|dear|from [a-z]+|my love|love|darling|bab|doc|doctor|nurse|po|ji|lol|tbh|ngl|fr|frfr|no cap|tho|lowkey|honestly|haha+|hehe+|um+|uh+|erm+|er|hmm+|oh)" + PleasantryEnd, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(right then|so much|very much|a lot|and|but|so|well|right|then|again|there|bot|dystoniabot|everyone|all|guys|folks|sir|madam|ma'am|maam|mam|miss|brother|bro|brah|wh[aā]nau|sister|sis|mate|pal|buddy|bud|fam|my lover|my lovely|bruv|blud|dude|hun|babe|boss|sound|y'?all|yall|rafiki|amigo|amiga|chief|hen|fella|aye|friend|my friend|my dear|dear|from [a-z]+|my love|love|darling|bab|doc|doctor|nurse|po|ji|lol|tbh|ngl|fr|frfr|no cap|tho|lowkey|honestly|haha+|hehe+|um+|uh+|erm+|er|hmm+|oh)" + PleasantryEnd, RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
     // Asides that excuse how the message is written or ask to be understood ("sorry im typing with one hand", "I speak

@@ -274,6 +274,7 @@ public class RedFlagDetectorTests
     [InlineData("i don tire. tonight i go drink the sniper wey dey for store")]
     [InlineData("mi bredda drop down an a shake an it nah stop, him a foam a di mouth")]
     [InlineData("my son collapsed and is jerking, theres foam coming from his mouth")]
+    [InlineData("his mouth is crooked since he was little but now suddenly his face dropped and he cant speak")]
     public void Detect_ShouldFlagAnEmergency(string text)
     {
         var flag = RedFlagDetector.Detect(text);
@@ -470,6 +471,11 @@ public class RedFlagDetectorTests
     [InlineData("been cutting my arms with a razor to cope with the pain and i cant stop, did it again just now")]
     [InlineData("she has been slicing her thighs with a pencil sharpener blade")]
     [InlineData("i burn my arms with a lighter to feel something")]
+    [InlineData("been cutting my arms with a razor again, i tell everyone its from shaving")]
+    [InlineData("i stopped shaving my legs because im cutting my thighs with a razor blade every night")]
+    [InlineData("cutting my arms with a razor blade, mum thinks i nicked myself shaving")]
+    [InlineData("he cuts his legs to cope")]
+    [InlineData("she burns her legs to cope")]
     [InlineData("standing on the bridge now. cant do this neck for another 30 years")]
     [InlineData("up on the car park roof. cant take this pain for the rest of my life")]
     public void Detect_ShouldFlagACrisis(string text)
@@ -824,6 +830,7 @@ public class RedFlagDetectorTests
     [InlineData("cut my leg with a razor shaving, bled a lot but stopped with a plaster")]
     [InlineData("nicked my arm with a razor blade by accident opening a box")]
     [InlineData("kill me if i have to fill in one more PIP form describing my neck")]
+    [InlineData("his mouth is crooked since he was little, is it dystonia?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));

@@ -44,6 +44,11 @@ public class SemanticRedFlagDetectorTests
     [InlineData("burnt my finger on the oven tray, ran it under the cold tap, its fine", false)]
     [InlineData("wasp sting on my ankle, bit of swelling and thats it", false)]
     [InlineData("my grandson fell off the sofa, bit of a bump on his head, hes laughing and playing now", false)]
+    [InlineData("son didnt settle at all last night, arching and grizzling for hours, we took turns with him. he ate his breakfast ok and went to school", false)]
+    [InlineData("neck's been a shocker this arvo, heat pack and a lie down, she'll be right", false)]
+    [InlineData("i bumped my head on the cupboard door cos of the head jerk, small lump, no headache, just annoying", false)]
+    [InlineData("he ate his breakfast ok but now hes floppy and wont wake up", true)]
+    [InlineData("bumped her head, no headache but shes been sick twice and is very drowsy", true)]
     [InlineData("my toddler swallowed some of my pills, she seems fine now", true)]
     [InlineData("had a fever last night, nurofen brought it down, but now hes floppy and wont wake up", true)]
     [InlineData("my husband collapsed, hes back to normal now but he cant remember anything and his speech is slurred", true)]
@@ -63,6 +68,10 @@ public class SemanticRedFlagDetectorTests
     [InlineData("the doctor did bloods to rule out meningitis and it came back clear, what other tests are there", false)]
     [InlineData("the scan ruled out a stroke but now her face has dropped again and she cant speak", true)]
     [InlineData("they checked it wasnt a stroke last year but right now his arm is suddenly weak and his speech is slurred", true)]
+    [InlineData("the GP did bloods to rule out meningitis. my baby is floppy, grey and will barely wake", true)]
+    [InlineData("the CT made sure it wasnt a bleed. he is very drowsy and confused after banging his head on the cupboard", true)]
+    [InlineData("they cant rule out a stroke. my baby is floppy and grey", true)]
+    [InlineData("They ruled out meningitis. My baby is floppy, grey and will barely wake, with a rash on his tummy", true)]
     public void Detect_ShouldNotTakeASignNamedAsRuledOut_ForAnEmergency_UnlessSomethingIsWrongNowOrAgain(string message, bool emergency)
     {
         var flag = RedFlagDetector.Detect(message) ?? Detector.Detect(message);

@@ -112,6 +112,7 @@ public class SmallTalkDetectorTests
     [InlineData("na gode", SmallTalkKind.Thanks)]
     [InlineData("salam alaikum doctor", SmallTalkKind.Greeting)]
     [InlineData("aloha brah, howzit", SmallTalkKind.Greeting)]
+    [InlineData("Kia ora whanau", SmallTalkKind.Greeting)]
     [InlineData("Hallo! Hoe gaat het?", SmallTalkKind.Greeting)]
     [InlineData("Góðan daginn from Reykjavik 👋", SmallTalkKind.Greeting)]
     [InlineData("goood nighhht", SmallTalkKind.Goodbye)]
