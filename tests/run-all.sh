@@ -102,6 +102,7 @@ fi
 "${cli[@]}" eval tests/eval/blind-59.jsonl --min 0.95 || quality=1
 "${cli[@]}" eval tests/eval/blind-60.jsonl --min 0.95 || quality=1
 "${cli[@]}" eval tests/eval/blind-61.jsonl --min 0.94 || quality=1
+"${cli[@]}" eval tests/eval/blind-62.jsonl --min 0.94 || quality=1
 # Held out of every fit (the answer model remembers the sets it learned from, so their gates cannot see a search
 # regression): the one set whose answers no model has seen.
 "${cli[@]}" eval tests/heldout/blind-57.jsonl --min 0.95 || quality=1

@@ -121,6 +121,7 @@ public static partial class RedFlagDetector
         ("a goodbye, then out of reach", RedFlagKind.Crisis, false, GoodbyeThenOutOfReach()),
         ("a day chosen, and no point going on", RedFlagKind.Crisis, false, ADayChosen()),
         ("a plan told by its pieces", RedFlagKind.Crisis, false, PlanToldByItsPieces()),
+        ("not being around, with it settled", RedFlagKind.Crisis, false, NotAroundAndSettled()),
         ("a day picked, the letters written", RedFlagKind.Crisis, false, ADayPickedLettersWritten()),
         ("asks for a high place, with nothing to lose", RedFlagKind.Crisis, false, AsksForAHighPlace()),
         ("cutting into the skin", RedFlagKind.Crisis, false, CuttingIntoTheSkin()),
@@ -220,6 +221,12 @@ public static partial class RedFlagDetector
     // ("sorted my will, written the notes and picked the bridge"; "rope's in the garage, planned it all out").
     [GeneratedRegex(@"^(?=" + SameMessageOpening + @"\b(rope|noose|knife|blade|gun|pistol|pills|tablets|notes|letters|my will|life insurance|deleted my (socials|accounts|profiles?)|planned it (all )?out|worked it (all )?out|no point|had enough)\b)" + SameMessageOpening + @"(\b(picked|chosen|chose|pick|choose|decided on|found) (the|a|my) (bridge|spot|place|time|night|date|day|building|cliff|car park)\b(?!\s+(for|to|of|at|on|with)\b)|\brope('s| is) (in|up in|ready in) the (garage|shed|loft|attic|car|wardrobe|barn)\b|\bplanned it (all )?out\b(?=" + SameMessageOpening + @"\b(rope|noose|knife|gun|pills|tablets|bridge)\b)|\b(tonight|today|tomorrow|this weekend)('s|s| is) (the|my) (night|day)\b(?!\s+(for|of|to|i|we|when|that|she|he|they|my)\b))", Options)]
     private static partial Regex PlanToldByItsPieces();
+
+    // Not being around long enough to need something, beside the matter waved away or settled ("doesnt matter, wont be
+    // around long enough to need it. got it all sorted for tomorrow"): a plan told without its name. Old age's "at 85 i
+    // wont be around long enough to see a cure", with nothing waved away or settled, is not.
+    [GeneratedRegex(@"^(?=" + SameMessageOpening + @"\b((doesn't|doesnt|does not|don't|dont|won't|wont) (really |even )?matter|never ?mind|forget (it|i asked)|(got|have|had|'ve got|ve got) (it |everything )?(all )?(sorted|planned|arranged|worked out|figured out|ready)|(all )?(sorted|planned|arranged|ready) for (tonight|tomorrow|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)" + SameMessageOpening + @"\b(won't|wont|will not|not gonna|ain't gonna|aint gonna|not going to|i'm not going to|im not going to|i won't|i wont) be (here|around|alive) (long enough|that long|by then|to (need|see|use|read|get) (it|them|the results|an answer|the answer|a reply))\b", Options)]
+    private static partial Regex NotAroundAndSettled();
 
     // A day picked beside goodbye letters written ("ive picked friday, kids r at their dads. letters are wrote"): a
     // plan told by its date. A day picked for something ("picked friday for my botox") is not.

@@ -405,7 +405,7 @@ public class ConversationPolicyTests
     [Theory]
     [InlineData("ჩემი დედა ძალიან ცუდად არის, რა ვქნა?")] // Georgian: no list reads it
     [InlineData("Մայրս չի կարողանում խոսել")] // Armenian
-    [InlineData("မင်္ဂလာပါ")] // Burmese, alone: no greeting the bot knows
+    [InlineData("ကျွန်တော့်အမေ နေမကောင်းဘူး")] // Burmese: my mother is unwell
     public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheScript(string text)
     {
         var turn = Policy.Respond(text, "en-US", ConversationState.Empty);
@@ -422,7 +422,7 @@ public class ConversationPolicyTests
 
     [Theory]
     [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo")] // Lithuanian: a child not breathing, lips gone blue
-    [InlineData("Mae fy mhlentyn yn methu anadlu")] // Welsh: my child can't breathe
+    [InlineData("Mans bērns neelpo, lūpas ir zilas")] // Latvian: my child isn't breathing, lips are blue
     [InlineData("Yaro na baya numfashi sosai")] // Hausa
     [InlineData("Fëmija im nuk merr frymë mirë")] // Albanian
     [InlineData("Ilmahaygu si fiican uma neefsanayo, bushimihiisu waa buluug")] // Somali

@@ -475,6 +475,8 @@ public class RedFlagDetectorTests
     [InlineData("i stopped shaving my legs because im cutting my thighs with a razor blade every night")]
     [InlineData("cutting my arms with a razor blade, mum thinks i nicked myself shaving")]
     [InlineData("he cuts his legs to cope")]
+    [InlineData("how do they diagnose it anyway... doesnt matter, wont be around long enough to need it. got it all sorted for tomorrow")]
+    [InlineData("never mind the appointment, i wont be here by then")]
     [InlineData("she burns her legs to cope")]
     [InlineData("standing on the bridge now. cant do this neck for another 30 years")]
     [InlineData("up on the car park roof. cant take this pain for the rest of my life")]
@@ -831,6 +833,8 @@ public class RedFlagDetectorTests
     [InlineData("nicked my arm with a razor blade by accident opening a box")]
     [InlineData("kill me if i have to fill in one more PIP form describing my neck")]
     [InlineData("his mouth is crooked since he was little, is it dystonia?")]
+    [InlineData("im 85, i wont be around long enough to see a cure, but is there anything new for my neck")]
+    [InlineData("got it all sorted for tomorrow, botox at 10. will the results be around long enough to last the summer?")]
     public void Detect_ShouldNotFlag_OrdinaryQuestions(string text)
     {
         Assert.Null(RedFlagDetector.Detect(text));
