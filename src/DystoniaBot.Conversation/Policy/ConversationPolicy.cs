@@ -483,11 +483,11 @@ public sealed partial class ConversationPolicy
         known.UnionWith(lexicon.StopWords);
         known.UnionWith(Texting);
         var terms = lexicon.Synonyms.SelectMany(r => r.From.Concat(r.To)).Concat(lexicon.Conditions).Concat(lexicon.UncoveredTopics);
-        foreach (var term in terms)
+        foreach (var term in terms.Select(t => t.ToLowerInvariant()))
         {
-            foreach (var (start, end) in ReadingVocabulary.Words(term.ToLowerInvariant()))
+            foreach (var (start, end) in ReadingVocabulary.Words(term))
             {
-                known.Add(term.Substring(start, end - start).ToLowerInvariant());
+                known.Add(term[start..end]);
             }
         }
 

@@ -354,7 +354,8 @@ public sealed partial class SemanticRedFlagDetector
             return false;
         }
 
-        var sign = ruledOut.Groups["sign"].Value;
+        // The pattern ignores case, so the sign is read in lower case before it is named.
+        var sign = ruledOut.Groups["sign"].Value.ToLowerInvariant();
         return sign switch
         {
             _ when sign.Contains("stroke", StringComparison.Ordinal) || sign == "tia" => label.Contains("stroke", StringComparison.Ordinal),

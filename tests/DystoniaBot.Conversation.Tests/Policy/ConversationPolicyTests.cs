@@ -406,7 +406,15 @@ public class ConversationPolicyTests
     [InlineData("ჩემი დედა ძალიან ცუდად არის, რა ვქნა?")] // Georgian: no list reads it
     [InlineData("Մայրս չի կարողանում խոսել")] // Armenian
     [InlineData("ကျွန်တော့်အမေ နေမကောင်းဘူး")] // Burmese: my mother is unwell
-    public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheScript(string text)
+    // Latin letters in words no list reads: the meaning readers took these for a greeting, or quoted the symptoms list.
+    [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo")] // Lithuanian: a child not breathing, lips gone blue
+    [InlineData("Mans bērns neelpo, lūpas ir zilas")] // Latvian: my child isn't breathing, lips are blue
+    [InlineData("Yaro na baya numfashi sosai")] // Hausa
+    [InlineData("Fëmija im nuk merr frymë mirë")] // Albanian
+    [InlineData("Ilmahaygu si fiican uma neefsanayo, bushimihiisu waa buluug")] // Somali
+    [InlineData("Vaikas nekvėpuoja")] // two words, neither read: short is how a panicking parent writes
+    [InlineData("Ma jiraa daawo loogu talagalay dystonia?")] // Somali: a question, read no better
+    public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheScriptOrTheWords(string text)
     {
         var turn = Policy.Respond(text, "en-US", ConversationState.Empty);
         var reply = turn.Reply;
@@ -418,24 +426,6 @@ public class ConversationPolicyTests
         Assert.True(reply.OffersHandoff);
         // "Ask a question" sends the message as it was written, for staff who may read it.
         Assert.Equal(text, turn.State.LastUnanswered);
-    }
-
-    [Theory]
-    [InlineData("Vaikas nekvėpuoja, lūpos pamėlynavo")] // Lithuanian: a child not breathing, lips gone blue
-    [InlineData("Mans bērns neelpo, lūpas ir zilas")] // Latvian: my child isn't breathing, lips are blue
-    [InlineData("Yaro na baya numfashi sosai")] // Hausa
-    [InlineData("Fëmija im nuk merr frymë mirë")] // Albanian
-    [InlineData("Ilmahaygu si fiican uma neefsanayo, bushimihiisu waa buluug")] // Somali
-    [InlineData("Vaikas nekvėpuoja")] // two words, neither read: short is how a panicking parent writes
-    [InlineData("Ma jiraa daawo loogu talagalay dystonia?")] // Somali: a question, read no better
-    public void Respond_ShouldGiveTheEmergencyNumberFirst_WhenItCannotReadTheWords(string text)
-    {
-        // Before, the meaning readers took these for a greeting, or quoted the symptoms list.
-        var reply = Ask(text);
-
-        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
-        Assert.StartsWith("If you or someone with you is very unwell or in danger, call 911 now.", reply.Text, StringComparison.Ordinal);
-        Assert.True(reply.OffersHandoff);
     }
 
     [Theory]
